@@ -1,0 +1,10 @@
+import { Command } from "commander";
+import { registerExtract } from "../lambdas/cli/extract.ts";
+
+const program = new Command("onrecord")
+  .description("What officials said on the record: extract statements from news and send a weekly digest.")
+  .showHelpAfterError();
+
+registerExtract(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,111 @@
+/**
+ * Words about people and bodies: honorifics, roles, groups, organisations. They decide whether a
+ * phrase names somebody who can make a statement, and what kind of source that is.
+ */
+
+const set = (words: string) => new Set(words.trim().split(/\s+/));
+
+/** Honorifics and abbreviated titles, lower-cased without the full stop, to the title they stand for. */
+export const HONORIFICS: ReadonlyMap<string, string | null> = new Map([
+  ["mr", null],
+  ["mrs", null],
+  ["ms", null],
+  ["miss", null],
+  ["mx", null],
+  ["dr", "Dr."],
+  ["prof", "Professor"],
+  ["sir", null],
+  ["dame", null],
+  ["rev", "Reverend"],
+  ["sen", "Senator"],
+  ["rep", "Representative"],
+  ["gov", "Governor"],
+  ["gen", "General"],
+  ["lt", "Lieutenant"],
+  ["col", "Colonel"],
+  ["maj", "Major"],
+  ["capt", "Captain"],
+  ["adm", "Admiral"],
+  ["sgt", "Sergeant"],
+  ["amb", "Ambassador"],
+  ["atty", "Attorney"],
+  ["supt", "Superintendent"],
+]);
+
+/** Honorifics that say the person's gender, for pronoun resolution. */
+export const MALE_HONORIFICS = set("mr sir lord king prince");
+export const FEMALE_HONORIFICS = set("mrs ms miss dame lady queen princess");
+
+/** Heads of role phrases: "the minister", "Foreign Minister Cho Hyun", "a spokesperson". */
+export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoman spokesperson spokespeople
+  ambassador senator governor mayor chief director chairman chairwoman chairperson chair official adviser
+  advisor aide leader commander general envoy lawmaker legislator representative congressman
+  congresswoman candidate nominee deputy head premier chancellor king queen prince princess pope judge
+  justice attorney prosecutor sheriff commissioner administrator manager strategist pollster analyst
+  economist professor researcher expert speaker whip treasurer founder ceo executive officer
+  president-elect delegate activist member host anchor correspondent reporter columnist editor author
+  lawyer counsel diplomat negotiator staffer surrogate operative consultant spokesmen chairs ministers
+  officials advisers advisors aides leaders commanders envoys lawmakers legislators senators governors
+  mayors candidates nominees judges prosecutors analysts experts economists researchers delegates
+  activists members lawyers diplomats negotiators staffers surrogates consultants scientist scientists
+  doctor physician nurse teacher student students voter voters resident residents officer officers
+  agent agents investigator investigators detective inspector superintendent colonel major captain
+  lieutenant sergeant admiral marshal governor-elect mayor-elect vice-president veteran veterans
+  organizer organizers protester protesters supporter supporters critic critics opponent opponents
+  ally allies observer observers witness witnesses source sources insider insiders person people man
+  woman men women official's assistant associate partner owner worker workers employee employees
+  historian historians writer journalist journalists blogger commentator commentators pundit pundits
+  donor donors fundraiser backer backers adversary rival rivals challenger incumbent contender
+  democrat democrats republican republicans conservative conservatives liberal liberals progressive
+  progressives independent independents socialist libertarian evangelical evangelicals
+  father mother son daughter wife husband brother sister friend friends neighbour neighbor
+  neighbours neighbors campaigner campaigners mp mps minister-president ex-president
+  vice-chairman co-founder co-chair hopeful hopefuls nominee-in-waiting`);
+
+/** Plural or generic role words that never name one person: "officials said". */
+export const GROUP_HEADS = set(`officials advisers advisors aides leaders commanders envoys lawmakers
+  legislators senators governors mayors candidates nominees judges prosecutors analysts experts
+  economists researchers delegates activists members lawyers diplomats negotiators staffers surrogates
+  consultants scientists students voters residents officers agents investigators veterans organizers
+  protesters supporters critics opponents allies observers witnesses sources insiders people men women
+  workers employees historians journalists commentators pundits donors backers rivals democrats
+  republicans conservatives liberals progressives independents evangelicals friends neighbours
+  neighbors campaigners mps spokespeople spokesmen ministers authorities police americans citizens
+  parents families others many some most few several both all hopefuls`);
+
+/** Heads of phrases that name an organisation rather than a person. */
+export const ORGANISATION_HEADS = set(`agency ministry department office committee campaign party government
+  council commission news times post journal network poll polls survey surveys report reports study
+  studies court police military army navy media group association union institute foundation center
+  centre bureau service administration house pentagon kremlin corporation company firm bank university
+  organization organisation statement statements website newspaper magazine channel station board
+  authority team cabinet parliament congress senate assembly legislature embassy consulate mission
+  regime coalition alliance federation league command headquarters secretariat tribune herald gazette
+  review daily weekly press wire broadcaster broadcasting television radio tv paper editorial editorials
+  blog site account data analysis document documents memo letter filing lawsuit complaint
+  indictment ruling order release email emails tweet tweets video footage transcript records
+  fund caucus chamber industry body club movement dnc rnc fbi cia nsa doj gop kcna yonhap reuters afp
+  ap bbc cnn msnbc nbc abc cbs fox npr pbs politico breitbart axios bloomberg un nato eu who imf
+  facebook twitter google apple amazon microsoft`);
+
+/** Nouns of state media and news agencies: "state media", "the official KCNA news agency". */
+export const MEDIA_WORDS = set(`media agency news times post journal tribune herald gazette press wire
+  newspaper magazine channel station broadcaster television radio tv daily kcna yonhap reuters afp ap
+  bbc cnn msnbc nbc abc cbs fox npr pbs politico breitbart axios bloomberg`);
+
+/** Words that make a role phrase anonymous: "a senior official", "one aide", "people familiar". */
+export const ANONYMOUS_MARKERS = set(`a an one some several two three many another unnamed anonymous
+  unidentified senior`);
+
+/** Modifiers that belong to a role phrase: "former Defence Minister", "acting chief". */
+export const ROLE_MODIFIERS = set(`former deputy vice acting senior top chief interim assistant associate
+  then then-president then-secretary first prime foreign defence defense unification finance trade
+  interior justice home economy health education energy environment labour labor state federal
+  national local regional presidential vice-presidential republican democratic white press campaign
+  party communications policy security intelligence military foreign-policy economic legal general
+  executive managing special principal longtime long-time veteran retired outgoing incoming new
+  newly-elected elected junior ranking majority minority house senate us u.s. british american korean
+  chinese japanese russian french german israeli iranian palestinian european north south east west
+  incumbent sitting current founding co-founding lead leading chief-of-staff gop democrat mayoral
+  gubernatorial congressional senatorial parliamentary ruling opposition top-ranking high-ranking
+  chief's`);

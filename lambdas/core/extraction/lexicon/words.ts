@@ -1,0 +1,56 @@
+/** Closed word classes the extractor leans on. Lower-case throughout. */
+
+const set = (words: string) => new Set(words.trim().split(/\s+/));
+
+export const DETERMINERS = set(`the a an this that these those his her their its our my your some many
+  several few both all each every another other no any one two three four five six seven eight nine ten
+  dozens hundreds thousands most more such`);
+
+export const POSSESSIVE_DETERMINERS = set("his her their its our my your");
+
+export const PREPOSITIONS = set(`of in on at for with from by to about into over under after before during
+  since until than through between among against without within across behind beyond near via per like
+  amid upon toward towards around outside inside`);
+
+/** Words that may stand between a subject and its reporting verb: "Ahn also said", "he has said". */
+export const SUBJECT_VERB_FILLERS = set(`also later then previously recently repeatedly once again earlier
+  further subsequently similarly separately publicly privately reportedly initially first finally still
+  now already often frequently always never just even has have had will would could may might must
+  shall should did does do 's ’s is was were are been being had also, too quickly immediately
+  simply flatly explicitly specifically openly bluntly angrily calmly quietly loudly firmly clearly
+  directly insistently forcefully emphatically categorically matter-of-factly pointedly sharply bitterly
+  long consistently privately personally herself himself themselves itself went go goes going on`);
+
+/** Days, months and times that may sit between a subject and its verb: "Ahn on Monday said". */
+export const TIME_WORDS = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
+  tonight tomorrow morning afternoon evening night week weekend month year earlier later
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`);
+
+export const NEGATIONS = set("not n't never no");
+
+/** Verbs that make a following reporting verb passive or non-assertive: "was told", "declined to say". */
+export const PASSIVE_AUXILIARIES = set("was were been being be is are am get got gets");
+
+export const NON_ASSERTIVE_BEFORE_TO = set(`declined refused declines refuses refusing declining wouldn't
+  won't unable afraid reluctant hesitant decline refuse asked want wants wanted able`);
+
+/** Subordinators and conjunctions that start a clause; a subject never reaches back past them. */
+export const CLAUSE_OPENERS = set(`and but or nor so yet because although though while whereas if unless
+  when whenever where after before since until as that which who whom whose what why how whether`);
+
+/** Capitalised words that begin sentences but never names. */
+export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at for with from by to of as if
+  when while after before since until though although because however meanwhile moreover also still
+  now then today yesterday tomorrow this that these those there here what who why how where which it
+  he she they we i you his her their our my its your him them us me some many most several both all
+  each every no not one two three four five six seven eight nine ten last next first second third
+  earlier later instead indeed even just only perhaps maybe yes asked according during despite
+  besides beyond under over about after into against among through without within across behind
+  like unlike amid such other another more less few mr mrs ms dr monday tuesday wednesday thursday
+  friday saturday sunday january february march april june july august september october november
+  december do does did is was are were be been has have had will would could should may might must
+  can cannot let please thank thanks sir madam oh well ok okay so-called said says say`);
+
+export const MONTHS = set(`january february march april may june july august september october november
+  december jan feb mar apr jun jul aug sep sept oct nov dec`);

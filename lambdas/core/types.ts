@@ -1,0 +1,95 @@
+/**
+ * The domain of onrecord: articles go in, statements come out, and a weekly issue of the digest
+ * gathers officials and what they said. Plain data only; nothing here knows about AWS.
+ */
+
+/** A news article as onrecord stores it. `body` is the text statement offsets point into. */
+export interface Article {
+  /** Stable identifier: the file's base name for files, or the key it was stored under. */
+  id: string;
+  title: string | null;
+  url: string | null;
+  outlet: string | null;
+  /** Publication date, ISO `YYYY-MM-DD`, or null when nothing says. */
+  publishedAt: string | null;
+  body: string;
+}
+
+/** `direct`: wholly quoted; `mixed`: partly quoted; `indirect`: reported speech. */
+export type StatementKind = "direct" | "mixed" | "indirect";
+
+/**
+ * What kind of source made a statement. Only `person` sources become officials in a digest;
+ * the others are kept so that nothing is silently lost.
+ */
+export type SourceType = "person" | "organisation" | "anonymous" | "unknown";
+
+/** A character span `[start, end)` in UTF-16 code units, end exclusive. */
+export type Span = readonly [start: number, end: number];
+
+/** One thing somebody said, as it appears in one article. */
+export interface Statement {
+  /** Content span in the article body: the quoted words or the reported clause. */
+  start: number;
+  end: number;
+  /**
+   * The pieces of an utterance split by its attribution (`"…," he said, "…"`), in order.
+   * A single piece `[[start, end]]` for a contiguous statement.
+   */
+  parts: Span[];
+  /** The statement's words, the parts joined. */
+  text: string;
+  kind: StatementKind;
+  /** Canonical full name of the speaker after resolution, or null when unknown. */
+  speaker: string | null;
+  /** The speaker's role, e.g. "Defence Minister", or null. */
+  title: string | null;
+  /** The body the speaker speaks for, e.g. "South Korea", or null. */
+  affiliation: string | null;
+  sourceType: SourceType;
+  /** The words that refer to the speaker for this statement (name, title or pronoun). */
+  mention: Span | null;
+  /** The reporting words: "said", "according to", ":"; null for an unattributed continuation. */
+  cue: string | null;
+}
+
+/** A statement reported by one or more articles, as it appears in a digest. */
+export interface DigestSource {
+  article: string;
+  title: string | null;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export interface DigestStatement {
+  text: string;
+  kind: StatementKind;
+  sources: DigestSource[];
+}
+
+/** A person with a public role, and what they said in the window. */
+export interface Official {
+  name: string;
+  title: string | null;
+  affiliation: string | null;
+  summary: string;
+  statements: DigestStatement[];
+}
+
+/** The composed digest of a window of articles: what `onrecord digest --format json` prints. */
+export interface Digest {
+  from: string;
+  to: string;
+  officials: Official[];
+}
+
+/** A subscriber's standing; only `confirmed` subscribers are sent issues. */
+export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed" | "bounced" | "complained";
+
+export interface Subscriber {
+  email: string;
+  status: SubscriberStatus;
+  createdAt: string;
+  updatedAt: string;
+}
