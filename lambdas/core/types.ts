@@ -93,3 +93,19 @@ export interface Subscriber {
   createdAt: string;
   updatedAt: string;
 }
+
+/** An article as stored: the article and the statements extracted from it once, at ingest. */
+export interface StoredArticle {
+  article: Article;
+  statements: Statement[];
+}
+
+/**
+ * An issue rendered once for everybody. Per-recipient parts are `{{placeholders}}` (the syntax
+ * SES templates use) filled in afterwards by cheap substitution, never by compiling again.
+ */
+export interface RenderedIssue {
+  subject: string;
+  html: string;
+  text: string;
+}

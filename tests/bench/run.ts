@@ -1,0 +1,20 @@
+/**
+ * `npm run bench [-- NAME...]`: runs the benchmark suites. Each suite measures its subject beside a
+ * baseline in the same run and prints the ratio, because absolute times on a shared machine
+ * mean little.
+ */
+const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  extraction: () => import("./extraction.bench.ts"),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = wanted.filter((name) => !(name in SUITES));
+if (unknown.length > 0) {
+  console.error(`unknown bench suite(s): ${unknown.join(", ")}; known: ${Object.keys(SUITES).join(", ")}`);
+  process.exit(2);
+}
+for (const [name, load] of Object.entries(SUITES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n## ${name}`);
+  await (await load()).run();
+}
