@@ -74,12 +74,22 @@ function decodeUtf8(name: string, bytes: Uint8Array): string {
 /** NUL bytes, or many control characters in the first 8 KB, mean this is not prose. */
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
-  if (head.includes("\u0000")) return true;
-  const controls = head.match(/[\u0001-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i);
+    if (code === 0) return true;
+    // Tab, line feed, vertical tab, form feed and carriage return are whitespace in prose.
+    if ((code < 32 && (code < 9 || code > 13)) || code === 127) controls++;
+  }
   return head.length > 0 && controls / head.length > 0.02;
 }
 
-function parseJsonArticle(id: string, text: string, mustBeJson: boolean, fallbackDate: string | null): Article {
+function parseJsonArticle(
+  id: string,
+  text: string,
+  mustBeJson: boolean,
+  fallbackDate: string | null,
+): Article {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -90,7 +100,10 @@ function parseJsonArticle(id: string, text: string, mustBeJson: boolean, fallbac
   const parsed = JsonArticle.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ArticleFormatError(id, `not an article: ${issue?.path.join(".") || "value"} ${issue?.message ?? ""}`);
+    throw new ArticleFormatError(
+      id,
+      `not an article: ${issue?.path.join(".") || "value"} ${issue?.message ?? ""}`,
+    );
   }
   const { title, url, outlet, publishedAt, body } = parsed.data;
   return {
@@ -115,8 +128,7 @@ function normaliseDate(value: string | null | undefined): string | null {
   return DATE.test(day) ? day : null;
 }
 
-/** Where the article's prose starts: after a `date YYYY-MM-DD` prefix, if any. */
-export function proseStart(article: Article): number {
-  const match = DATE_PREFIX.exec(article.body);
-  return match ? match[0].length : 0;
+/** Where an article body's prose starts: after a `date YYYY-MM-DD` prefix, if any. */
+export function proseStartOffset(body: string): number {
+  return DATE_PREFIX.exec(body)?.[0].length ?? 0;
 }

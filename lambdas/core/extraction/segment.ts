@@ -82,14 +82,21 @@ function orientationOf(tokens: Token[], i: number, paragraph: Paragraph): Orient
   if (OPENERS.has(mark.text)) return "open";
   if (CLOSERS.has(mark.text)) return "close";
   const before = i === paragraph.first || mark.spaceBefore || /^[([{:—–-]$/.test(tokens[i - 1]?.text ?? "");
-  const after = i === paragraph.last || mark.spaceAfter || /^[.,;:?!)\]}—–-]$/.test(tokens[i + 1]?.text ?? "");
+  const after =
+    i === paragraph.last || mark.spaceAfter || /^[.,;:?!)\]}—–-]$/.test(tokens[i + 1]?.text ?? "");
   if (before && !after) return "open";
   if (after && !before) return "close";
   return "either";
 }
 
 // allow '"We will," he said, "win."' and a last quote left open at the paragraph's end
-function findQuotes(tokens: Token[], paragraph: Paragraph, index: number, quotes: Quote[], quoteOf: Int32Array) {
+function findQuotes(
+  tokens: Token[],
+  paragraph: Paragraph,
+  index: number,
+  quotes: Quote[],
+  quoteOf: Int32Array,
+) {
   let open = -1;
   for (let i = paragraph.first; i <= paragraph.last; i++) {
     if ((tokens[i] as Token).kind !== "quote") continue;
@@ -152,7 +159,12 @@ function splitSentences(
     if (q >= 0) {
       const quote = quotes[q] as Quote;
       const end = quote.close >= 0 ? quote.close : quote.last;
-      if (i === end && quote.close >= 0 && endsQuotedSentence(tokens, quote) && startsNewSentence(tokens, i + 1)) {
+      if (
+        i === end &&
+        quote.close >= 0 &&
+        endsQuotedSentence(tokens, quote) &&
+        startsNewSentence(tokens, i + 1)
+      ) {
         if (!looksLikeAttributionTail(tokens, i + 1, paragraph.last)) {
           sentences.push({ first, last: i, paragraph: index });
           first = i + 1;
@@ -196,7 +208,8 @@ function startsNewSentence(tokens: Token[], i: number): boolean {
 function looksLikeAttributionTail(tokens: Token[], from: number, last: number): boolean {
   for (let i = from; i <= Math.min(last, from + 8); i++) {
     const token = tokens[i] as Token;
-    if (token.kind === "quote" || (token.kind === "punct" && token.text !== "." && token.text !== "'s")) return false;
+    if (token.kind === "quote" || (token.kind === "punct" && token.text !== "." && token.text !== "'s"))
+      return false;
     if (REPORTING_VERBS.has(token.lower)) return true;
     if (TERMINALS.has(token.text) && !ABBREVIATIONS.has(tokens[i - 1]?.lower ?? "")) return false;
   }

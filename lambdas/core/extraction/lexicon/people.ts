@@ -86,7 +86,10 @@ export const ORGANISATION_HEADS = set(`agency ministry department office committ
   indictment ruling order release email emails tweet tweets video footage transcript records
   fund caucus chamber industry body club movement dnc rnc fbi cia nsa doj gop kcna yonhap reuters afp
   ap bbc cnn msnbc nbc abc cbs fox npr pbs politico breitbart axios bloomberg un nato eu who imf
-  facebook twitter google apple amazon microsoft`);
+  facebook twitter google apple amazon microsoft convention conference summit forum election elections
+  war act bill law treaty peninsula sea river island islands mountain street avenue square hall hotel
+  airport stadium arena prize award festival games olympics cup series show program programme plan
+  initiative project debate debates primary primaries`);
 
 /** Nouns of state media and news agencies: "state media", "the official KCNA news agency". */
 export const MEDIA_WORDS = set(`media agency news times post journal tribune herald gazette press wire

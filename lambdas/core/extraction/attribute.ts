@@ -1,0 +1,335 @@
+/**
+ * Stage 5: attribution. For each reporting cue in a sentence, find who spoke (the subject before
+ * the verb, an inverted subject after it, an appositive, or the speaker of the clause a gerund
+ * hangs off) and what they said (a quotation, the clause after the verb, or the words before).
+ */
+import { type Cue, cueAt } from "./cues.ts";
+import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
+import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS, SUBJECT_INTRODUCERS } from "./lexicon/syntax.ts";
+import { SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
+import type { Sentence } from "./segment.ts";
+import type { Token } from "./tokenize.ts";
+
+/** A token range `[first, last]`, inclusive. */
+export type TokenRange = [first: number, last: number];
+
+export interface Attribution {
+  cue: Cue | null;
+  mention: Mention | null;
+  /** The mention was found through a relative pronoun or inherited by a gerund. */
+  inherited: boolean;
+  parts: TokenRange[];
+  sentence: number;
+  paragraph: number;
+}
+
+/** Finds the attributions of one sentence. */
+export function attributeSentence(doc: Doc, s: Sentence, index: number): Attribution[] {
+  const found: Attribution[] = [];
+  for (const i of unquoted(doc, s)) {
+    const cue = cueAt(doc.tokens, i);
+    if (!cue) continue;
+    const attribution = attributeCue(doc, s, cue, found);
+    if (attribution) found.push({ ...attribution, sentence: index, paragraph: s.paragraph });
+  }
+  return found;
+}
+
+type Partial = Omit<Attribution, "sentence" | "paragraph">;
+
+function attributeCue(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]): Partial | null {
+  if (cue.kind === "according") return attributeAccordingTo(doc, s, cue);
+  const t = doc.tokens;
+  const gerund = cue.verb?.form === "gerund";
+  const j = skipFillersLeft(t, cue.first - 1, s.first);
+  const before = t[j];
+  if (gerund && (!before || before.text === "," || before.lower === "and")) {
+    // "…, citing …", "…, reiterating …" carry on the clause; "…, saying …" starts a statement.
+    if (!CONTENT_BOUNDARY_GERUNDS.has((t[cue.first] as Token).lower)) return null;
+    return attributeGerund(doc, s, cue, earlier);
+  }
+  if (before && before.text !== "," && before.kind !== "quote" && j >= s.first) {
+    if (before.lower === "and" || before.lower === "but") return attributeGerund(doc, s, cue, earlier);
+    const subject = subjectEndingAt(doc, j, s.first);
+    if (!subject) return null;
+    return withContent(doc, s, cue, subject.mention, subject.inherited, subject.mention.first);
+  }
+  if (before?.text === ",") {
+    const appositive = appositiveSubject(doc, j, s.first);
+    if (appositive) return withContent(doc, s, cue, appositive, false, appositive.first);
+  }
+  return attributeInverted(doc, s, cue);
+}
+
+/** `Ahn said`, `the minister, who …, said`: the subject right before the verb. */
+function subjectEndingAt(doc: Doc, j: number, lo: number): { mention: Mention; inherited: boolean } | null {
+  const t = doc.tokens;
+  if (t[j]?.lower === "who" && t[j - 1]?.text === ",") {
+    const antecedent = mentionEndingAt(t, j - 2, lo);
+    return antecedent && antecedent.kind !== "pronoun" ? { mention: antecedent, inherited: true } : null;
+  }
+  const mention = mentionEndingAt(t, j, lo);
+  return mention ? { mention, inherited: false } : null;
+}
+
+/**
+ * `Lee Jun-ho, a spokesperson for the Unification Ministry, said`: the name before an appositive
+ * that the comma before the verb closes.
+ */
+function appositiveSubject(doc: Doc, comma: number, lo: number): Mention | null {
+  const t = doc.tokens;
+  for (let k = comma - 1; k > lo && comma - k < 40; k--) {
+    const token = t[k] as Token;
+    if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
+    if (token.text !== ",") continue;
+    const next = t[k + 1] as Token;
+    if (!SUBJECT_INTRODUCERS.has(next.lower) && next.kind !== "number" && !next.cap) continue;
+    const mention = mentionEndingAt(t, k - 1, lo);
+    if (mention && (mention.kind === "name" || mention.kind === "organisation")) {
+      return { ...mention, appositive: [k + 1, comma - 1] };
+    }
+  }
+  return null;
+}
+
+/** `"…," said Ahn.` / `The talks failed, said the minister.`: the subject after the verb. */
+function attributeInverted(doc: Doc, s: Sentence, cue: Cue): Partial | null {
+  const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
+  if (!mention || mention.kind === "pronoun") return null;
+  const parts = contentBefore(doc, s, cue.first - 1);
+  if (!parts) return null;
+  return { cue, mention, inherited: false, parts: [...parts, ...trailingQuotes(doc, s, mention.last + 1)] };
+}
+
+/** `According to the agency, …` / `…, according to Yonhap.` */
+function attributeAccordingTo(doc: Doc, s: Sentence, cue: Cue): Partial | null {
+  const t = doc.tokens;
+  const mention = mentionStartingAt(t, cue.last + 1, s.last);
+  if (!mention) return null;
+  const leading = firstUnquoted(doc, s) === cue.first;
+  if (leading) {
+    const start = t[mention.last + 1]?.text === "," ? mention.last + 2 : mention.last + 1;
+    const end = clauseEnd(doc, s, start);
+    return end >= start ? { cue, mention, inherited: false, parts: [[start, end]] } : null;
+  }
+  const parts = contentBefore(doc, s, cue.first - 1);
+  return parts ? { cue, mention, inherited: false, parts } : null;
+}
+
+/** `…, saying …` / `… and added that …`: the speaker is that of the clause the gerund hangs off. */
+function attributeGerund(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]): Partial | null {
+  const previous = earlier.at(-1);
+  const mention = previous?.mention ?? sentenceSubject(doc, s);
+  if (!mention) return null;
+  const start = contentStart(doc, s, cue);
+  const end = clauseEnd(doc, s, start);
+  if (end < start) return null;
+  return { cue, mention, inherited: true, parts: [[start, end]] };
+}
+
+/** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
+function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
+  const t = doc.tokens;
+  let k = firstUnquoted(doc, s);
+  for (let n = k; n < Math.min(s.last, k + 8); n++) {
+    if (t[n]?.text === ",") {
+      if (!t[k]?.cap || SUBJECT_INTRODUCERS.has(t[k]?.lower ?? "") || TIME_WORDS.has(t[k]?.lower ?? ""))
+        k = n + 1;
+      break;
+    }
+  }
+  const mention = mentionStartingAt(t, k, s.last);
+  return mention && mention.kind !== "group" ? mention : null;
+}
+
+function withContent(
+  doc: Doc,
+  s: Sentence,
+  cue: Cue,
+  mention: Mention,
+  inherited: boolean,
+  subjectStart: number,
+): Partial | null {
+  const start = contentStart(doc, s, cue);
+  const end = clauseEnd(doc, s, start);
+  const before = subjectStart > s.first ? contentBefore(doc, s, subjectStart - 1) : null;
+  // "…," Ahn said in a speech at a forum.' — what follows the verb is circumstance, not content.
+  const circumstance = before !== null && CIRCUMSTANCE.has(doc.tokens[start]?.lower ?? "");
+  if (end >= start && !circumstance) return { cue, mention, inherited, parts: [[start, end]] };
+  // Nothing after the verb: "The talks failed, Ahn said." — the content came first.
+  return before
+    ? { cue, mention, inherited, parts: [...before, ...trailingQuotes(doc, s, cue.last + 1)] }
+    : null;
+}
+
+const CIRCUMSTANCE = new Set([
+  "in",
+  "at",
+  "during",
+  "on",
+  "before",
+  "after",
+  "while",
+  "following",
+  "from",
+  "via",
+  "through",
+  "when",
+  "as",
+  "outside",
+  "inside",
+  "to",
+]);
+
+/** Where the content starts after a cue: past the addressee, time and place, "that" kept. */
+function contentStart(doc: Doc, s: Sentence, cue: Cue): number {
+  const t = doc.tokens;
+  let k = cue.last + 1;
+  if (cue.verb?.frame === "object-clause") k = skipAddressee(doc, k, s.last);
+  for (let guard = 0; guard < 12 && k <= s.last; guard++) {
+    const token = t[k] as Token;
+    if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k++;
+    else if (
+      (token.lower === "on" || token.lower === "last" || token.lower === "this") &&
+      TIME_WORDS.has(t[k + 1]?.lower ?? "")
+    )
+      k += 2;
+    else if (token.text === ":" || (token.text === "," && t[k + 1]?.kind === "quote")) k++;
+    else if (startsCircumstance(doc, k, s.last)) k = skipToThat(doc, k, s.last);
+    else break;
+  }
+  return k;
+}
+
+/** "in a statement that…", "at a briefing that…": a phrase before "that" is circumstance. */
+function startsCircumstance(doc: Doc, k: number, last: number): boolean {
+  const lower = doc.tokens[k]?.lower ?? "";
+  if (!["in", "at", "during", "on", "via", "through", "over", "from", "with", "to", "before"].includes(lower))
+    return false;
+  return skipToThat(doc, k, last) !== k;
+}
+
+function skipToThat(doc: Doc, k: number, last: number): number {
+  for (let n = k + 1; n <= Math.min(last, k + 14); n++) {
+    const token = doc.tokens[n] as Token;
+    if (quoteAt(doc, n) || token.text === "." || token.text === ";") return k;
+    if (token.lower === "that" || token.text === ":") return token.text === ":" ? n + 1 : n;
+  }
+  return k;
+}
+
+/** "told reporters", "told The Washington Post", "urged the North": the addressee is not content. */
+function skipAddressee(doc: Doc, k: number, last: number): number {
+  const t = doc.tokens;
+  if (OBJECT_PRONOUNS.has(t[k]?.lower ?? "")) return k + 1;
+  const addressee = mentionStartingAt(t, k, last);
+  return addressee ? addressee.last + 1 : k;
+}
+
+/** The last token of the clause starting at `k`: before the full stop, ", according to", ", he said". */
+function clauseEnd(doc: Doc, s: Sentence, k: number): number {
+  const t = doc.tokens;
+  let end = k - 1;
+  for (let n = k; n <= s.last; n++) {
+    const quote = quoteAt(doc, n);
+    if (quote) {
+      n = quoteRegionEnd(quote);
+      end = n;
+      continue;
+    }
+    const token = t[n] as Token;
+    if (token.text === "," && closesClause(doc, s, n)) break;
+    if (token.text === ";" || token.kind === "dash" || token.text === "(") {
+      if (closesClause(doc, s, n)) break;
+    }
+    end = n;
+  }
+  while (end >= k && /^[.,;:!?—–-]$/.test(t[end]?.text ?? "") && !quoteAt(doc, end)) end--;
+  return end;
+}
+
+/** A comma that a new attribution follows: ", he said", ", according to", ", adding that". */
+function closesClause(doc: Doc, s: Sentence, comma: number): boolean {
+  const t = doc.tokens;
+  const next = t[comma + 1];
+  if (!next) return true;
+  if (CONTENT_BOUNDARY_GERUNDS.has(next.lower)) return true;
+  if (next.lower === "according" && t[comma + 2]?.lower === "to") return true;
+  if (cueAt(t, comma + 1) && !next.lower.endsWith("ing")) return true;
+  const mention = mentionStartingAt(t, comma + 1, s.last);
+  if (mention && mention.last - mention.first < 8) {
+    const after = skipFillersRight(t, mention.last + 1, s.last);
+    if (after <= s.last && cueAt(t, after) && !(t[after + 1] && t[after + 1]?.lower === "that")) {
+      const tail = t[after + 1];
+      return (
+        !tail ||
+        /^[.,;:!?]$/.test(tail.text) ||
+        tail.kind === "quote" ||
+        TIME_WORDS.has(tail.lower) ||
+        tail.lower === "in" ||
+        tail.lower === "on"
+      );
+    }
+  }
+  return false;
+}
+
+/** The content before the attribution: from the sentence's start to just before `end`. */
+function contentBefore(doc: Doc, s: Sentence, end: number): TokenRange[] | null {
+  const t = doc.tokens;
+  let last = end;
+  while (last >= s.first && /^[,:;—–-]$/.test(t[last]?.text ?? "") && !quoteAt(doc, last)) last--;
+  let first = s.first;
+  const opener = t[first];
+  if (opener && /^[-—–(]$/.test(opener.text)) first++;
+  if (last < first) return null;
+  const quote = quoteAt(doc, first);
+  if (quote && quoteRegionEnd(quote) >= last - 1) return [[quote.first, quote.last]];
+  return [[first, last]];
+}
+
+/** `"…," said Ahn, "…"`: quotations after the attribution in the same sentence continue it. */
+function trailingQuotes(doc: Doc, s: Sentence, from: number): TokenRange[] {
+  const parts: TokenRange[] = [];
+  for (let n = from; n <= s.last; n++) {
+    const quote = quoteAt(doc, n);
+    if (!quote) {
+      if (/^[,.:;]$/.test(doc.tokens[n]?.text ?? "")) continue;
+      break;
+    }
+    parts.push([quote.first, quote.last]);
+    n = quoteRegionEnd(quote);
+  }
+  return parts;
+}
+
+function skipFillersLeft(t: Token[], j: number, lo: number): number {
+  let k = j;
+  while (k >= lo) {
+    const token = t[k] as Token;
+    if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k--;
+    else if (
+      (token.lower === "on" || token.lower === "last" || token.lower === "this") &&
+      TIME_WORDS.has(t[k + 1]?.lower ?? "")
+    )
+      k--;
+    else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    else break;
+  }
+  return k;
+}
+
+function skipFillersRight(t: Token[], k: number, hi: number): number {
+  let n = k;
+  while (n <= hi && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || TIME_WORDS.has(t[n]?.lower ?? ""))) n++;
+  return n;
+}
+
+function firstUnquoted(doc: Doc, s: Sentence): number {
+  for (const i of unquoted(doc, s)) {
+    if (!/^[-—–(]$/.test(doc.tokens[i]?.text ?? "")) return i;
+  }
+  return s.last + 1;
+}

@@ -1,0 +1,25 @@
+/**
+ * Places that stand for governments in news copy ("Seoul said", "Washington warned"). A speaker
+ * phrase headed by one of these is an organisation, never a person.
+ */
+const set = (words: string) => new Set(words.trim().split(/\s+/));
+
+export const PLACE_WORDS = set(`seoul pyongyang washington beijing moscow tokyo london paris berlin
+  brussels kyiv kiev tehran jerusalem ankara delhi islamabad kabul baghdad damascus cairo riyadh
+  ottawa canberra rome madrid taipei hanoi manila jakarta bangkok geneva vienna warsaw
+  korea korean america american china chinese russia russian japan japanese britain british
+  france french germany german ukraine ukrainian iran iranian israel israeli india indian
+  pakistan afghanistan iraq syria egypt turkey canada australia mexico brazil europe european
+  states kingdom nations union taiwan vietnam philippines indonesia
+  u.s. us usa uk u.k. eu un nato dprk rok prc`);
+
+/** Korean, Chinese and Vietnamese family names: such names come family name first. */
+export const FAMILY_NAME_FIRST = set(`kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun
+  jang chang lim im han oh seo suh shin kwon hwang ahn an song yoo yu ryu hong jeon chun go ko moon mun
+  yang son sohn bae baek paik heo hur nam sim shim noh roh ha kwak sung cha joo ju woo koo ku min
+  na jin ji eom um chae won cheon bang kong hyun ham byun yeom yeo chu do seok sun seol ma gil wi pyo
+  myung ki ban wang geum ok yook maeng je mo tak kook yeon eo eun pyeon yong ye bong sa bu hwangbo
+  namgung jegal xi li zhang liu chen wu zhao zhou huang xu sun hu zhu guo he gao luo zheng liang
+  xie tang deng feng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding
+  ren shen yao lu jiang cui zhong tan lu fan wang nguyen tran le pham hoang phan vu dang bui do ho
+  ngo duong ly`);

@@ -1,0 +1,265 @@
+/**
+ * Stage 4: speaker mentions. Finds the phrase that names or stands for a speaker next to a
+ * reporting cue — "South Korea's Defence Minister Ahn Gyu-back", "the minister", "he",
+ * "a senior official" — and reads its name, title, affiliation and kind from the words alone.
+ */
+import {
+  FEMALE_HONORIFICS,
+  GROUP_HEADS,
+  HONORIFICS,
+  MALE_HONORIFICS,
+  ORGANISATION_HEADS,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+} from "./lexicon/people.ts";
+import { PLACE_WORDS } from "./lexicon/places.ts";
+import { CAPITALISED_NON_NAMES, DETERMINERS, TIME_WORDS } from "./lexicon/words.ts";
+import type { Token } from "./tokenize.ts";
+
+export type MentionKind = "name" | "role" | "pronoun" | "group" | "organisation";
+export type Gender = "male" | "female" | null;
+
+export interface Mention {
+  /** The whole phrase, token indices inclusive. */
+  first: number;
+  last: number;
+  kind: MentionKind;
+  /** Proper-name tokens within the phrase, inclusive, or null. */
+  name: [number, number] | null;
+  title: string | null;
+  affiliation: string | null;
+  /** "the minister" (definite) may be resolved to a named person; "a minister" stays anonymous. */
+  definite: boolean;
+  gender: Gender;
+  /** An appositive that describes the speaker: "Lee Jun-ho, [a spokesperson for the ministry],". */
+  appositive?: [number, number];
+}
+
+const PRONOUNS = new Map<string, Gender>([
+  ["he", "male"],
+  ["she", "female"],
+  ["they", null],
+  ["i", null],
+  ["we", null],
+  ["it", null],
+]);
+const MALE_ROLES = new Set(
+  "spokesman chairman congressman councilman businessman king prince father son husband brother".split(" "),
+);
+const FEMALE_ROLES = new Set(
+  "spokeswoman chairwoman congresswoman councilwoman businesswoman queen princess mother daughter wife sister first-lady".split(
+    " ",
+  ),
+);
+const NAME_PARTICLES = new Set([
+  "de",
+  "van",
+  "von",
+  "bin",
+  "al",
+  "la",
+  "du",
+  "der",
+  "da",
+  "di",
+  "le",
+  "del",
+  "ibn",
+]);
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
+const isRoleWord = (lower: string) => ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower);
+const isHonorific = (tokens: Token[], i: number) =>
+  HONORIFICS.has(tokens[i]?.lower ?? "") && (tokens[i] as Token).cap;
+
+/** A capitalised word that can be part of a name or a capitalised title ("Defence Minister"). */
+function isCapitalisedNamePart(t: Token | undefined): boolean {
+  if (!isWord(t) || !t.cap) return false;
+  return !CAPITALISED_NON_NAMES.has(t.lower) || ROLE_HEADS.has(t.lower) || isAcronym(t);
+}
+
+const isAcronym = (t: Token) =>
+  t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+
+/** Can this token end a speaker phrase? */
+function isHead(t: Token | undefined): boolean {
+  if (!isWord(t)) return false;
+  if (PRONOUNS.has(t.lower) && (t.lower !== "i" || t.text === "I")) return true;
+  if (isCapitalisedNamePart(t) && !TIME_WORDS.has(t.lower)) return true;
+  return ROLE_HEADS.has(t.lower) || GROUP_HEADS.has(t.lower) || ORGANISATION_HEADS.has(t.lower);
+}
+
+/**
+ * The speaker phrase that ends at token `j`, reading leftwards no further than `lo`.
+ *
+ * @example
+ * // "... South Korea's Defence Minister Ahn Gyu-back warned ..." with j at "Gyu-back"
+ * // → name "Ahn Gyu-back", title "Defence Minister", affiliation "South Korea"
+ */
+export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention | null {
+  const head = tokens[j];
+  if (!isHead(head)) return null;
+  if (PRONOUNS.has((head as Token).lower)) return pronounMention(tokens, j);
+  let i = j;
+  while (i - 1 >= lo) {
+    const step = stepLeft(tokens, i, lo);
+    if (step === 0) break;
+    i -= step;
+    if (DETERMINERS.has((tokens[i] as Token).lower)) break;
+  }
+  return describeMention(tokens, i, j);
+}
+
+/** How many tokens left of `i` still belong to the phrase (0 to stop). */
+function stepLeft(tokens: Token[], i: number, lo: number): number {
+  const p = tokens[i - 1] as Token;
+  if (p.kind === "punct" && p.text === "." && !p.spaceBefore && i - 2 >= lo && isHonorific(tokens, i - 2))
+    return 2;
+  if ((p.lower === "'s" || p.lower === "’s") && isCapitalisedNamePart(tokens[i - 2]) && i - 2 >= lo) return 1;
+  if (!isWord(p)) return 0;
+  if (TIME_WORDS.has(p.lower) && !ROLE_HEADS.has(p.lower)) return 0;
+  if (DETERMINERS.has(p.lower)) return 1;
+  if (isCapitalisedNamePart(p)) return 1;
+  if (isRoleWord(p.lower) || ORGANISATION_HEADS.has(p.lower)) return 1;
+  if (NAME_PARTICLES.has(p.lower) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap)
+    return 1;
+  if (p.lower === "of" && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap) return 1;
+  return 0;
+}
+
+/**
+ * The speaker phrase that starts at token `i`, reading rightwards no further than `hi`:
+ * `said Ahn`, `according to the Korean Central News Agency`.
+ */
+export function mentionStartingAt(tokens: Token[], i: number, hi: number): Mention | null {
+  const start = tokens[i];
+  if (!isWord(start)) return null;
+  if (PRONOUNS.has(start.lower) && start.lower !== "it") return pronounMention(tokens, i);
+  let j = i;
+  let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;
+  while (j + 1 <= hi) {
+    const n = tokens[j + 1] as Token;
+    const honorificDot = n.text === "." && !n.spaceBefore && isHonorific(tokens, j);
+    const possessive = (n.lower === "'s" || n.lower === "’s") && isCapitalisedNamePart(tokens[j]);
+    const particle =
+      (NAME_PARTICLES.has(n.lower) || n.lower === "of") &&
+      isCapitalisedNamePart(tokens[j + 2]) &&
+      !!tokens[j]?.cap;
+    const inPhrase =
+      isCapitalisedNamePart(n) ||
+      isRoleWord(n.lower) ||
+      ORGANISATION_HEADS.has(n.lower) ||
+      GROUP_HEADS.has(n.lower);
+    if (!(honorificDot || possessive || particle || (isWord(n) && inPhrase && !TIME_WORDS.has(n.lower))))
+      break;
+    j++;
+    if (isHead(n)) lastHead = j;
+  }
+  if (lastHead < 0) return null;
+  return describeMention(tokens, i, lastHead);
+}
+
+function pronounMention(tokens: Token[], i: number): Mention {
+  const lower = (tokens[i] as Token).lower;
+  const kind: MentionKind = lower === "they" || lower === "we" ? "group" : "pronoun";
+  return {
+    first: i,
+    last: i,
+    kind,
+    name: null,
+    title: null,
+    affiliation: null,
+    definite: true,
+    gender: PRONOUNS.get(lower) ?? null,
+  };
+}
+
+/** Reads name, title, affiliation and kind off the phrase `[first, last]`. */
+export function describeMention(tokens: Token[], first: number, last: number): Mention {
+  const head = tokens[last] as Token;
+  let start = first;
+  const definite =
+    (tokens[first] as Token).lower === "the" || POSSESSIVE_START.has((tokens[first] as Token).lower);
+  if (DETERMINERS.has((tokens[start] as Token).lower)) start++;
+  // "South Korea's Defence Minister": the possessor is the affiliation.
+  let affiliation: string | null = null;
+  for (let k = last - 1; k > start; k--) {
+    const lower = (tokens[k] as Token).lower;
+    if (lower === "'s" || lower === "’s") {
+      affiliation = textOf(tokens, start, k - 1);
+      start = k + 1;
+      break;
+    }
+  }
+  const name = nameAtEnd(tokens, start, last);
+  const titleEnd = name ? name[0] - 1 : last;
+  const title = titleOf(tokens, start, titleEnd);
+  const gender = genderOf(tokens, start, last);
+  const base = { first, last, title, affiliation, definite, gender };
+  if (name) {
+    if (isOrganisationName(tokens, name)) return { ...base, kind: "organisation", name, title: null };
+    return { ...base, kind: "name", name };
+  }
+  if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head)) {
+    return { ...base, kind: "organisation", name: null, title: null };
+  }
+  if (GROUP_HEADS.has(head.lower)) return { ...base, kind: "group", name: null };
+  return { ...base, kind: "role", name: null };
+}
+
+const POSSESSIVE_START = new Set(["his", "her", "their", "its", "our"]);
+
+/** The proper name at the end of a phrase: the capitalised words after the last title word. */
+function nameAtEnd(tokens: Token[], start: number, last: number): [number, number] | null {
+  let k = last;
+  while (k >= start) {
+    const t = tokens[k] as Token;
+    const particle = NAME_PARTICLES.has(t.lower) && k > start && k < last;
+    const dotOfHonorific = t.text === "." && k > start && isHonorific(tokens, k - 1);
+    if (dotOfHonorific || isHonorific(tokens, k)) break;
+    if (!particle && !(isCapitalisedNamePart(t) && !isRoleWord(t.lower))) break;
+    k--;
+  }
+  return k < last ? [k + 1, last] : null;
+}
+
+function titleOf(tokens: Token[], start: number, end: number): string | null {
+  const words: string[] = [];
+  for (let k = start; k <= end; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ".") continue;
+    const honorific = HONORIFICS.get(t.lower);
+    if (honorific !== undefined && t.cap) {
+      if (honorific) words.push(honorific);
+      continue;
+    }
+    words.push(t.text);
+  }
+  return words.length ? words.join(" ") : null;
+}
+
+function genderOf(tokens: Token[], start: number, last: number): Gender {
+  for (let k = start; k <= last; k++) {
+    const lower = (tokens[k] as Token).lower;
+    if (MALE_HONORIFICS.has(lower) || MALE_ROLES.has(lower)) return "male";
+    if (FEMALE_HONORIFICS.has(lower) || FEMALE_ROLES.has(lower)) return "female";
+  }
+  return null;
+}
+
+function isOrganisationName(tokens: Token[], [a, b]: [number, number]): boolean {
+  const last = tokens[b] as Token;
+  if (ORGANISATION_HEADS.has(last.lower)) return true;
+  if (a === b && (PLACE_WORDS.has(last.lower) || isAcronym(last))) return true;
+  return b - a === 1 && PLACE_WORDS.has(last.lower) && PLACE_WORDS.has((tokens[a] as Token).lower);
+}
+
+/** The text of tokens `[a, b]` as it stands in the article. */
+export function textOf(tokens: Token[], a: number, b: number): string {
+  let out = "";
+  for (let k = a; k <= b; k++) {
+    const t = tokens[k] as Token;
+    out += (k > a && t.spaceBefore ? " " : "") + t.text;
+  }
+  return out;
+}

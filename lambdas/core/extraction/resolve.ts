@@ -1,0 +1,228 @@
+/**
+ * Stage 7: who is who. Resolves each speaker mention to one person or body in the article:
+ * "Ahn" and "the minister" to "Ahn Gyu-back" introduced earlier as Defence Minister, "he" to the
+ * most recent fitting speaker, "a senior official" to an anonymous source.
+ */
+import type { SourceType } from "../types.ts";
+import type { Attribution } from "./attribute.ts";
+import type { Doc } from "./document.ts";
+import { ROLE_HEADS } from "./lexicon/people.ts";
+import { type Gender, type Mention, mentionEndingAt, mentionStartingAt, textOf } from "./mentions.ts";
+import type { Token } from "./tokenize.ts";
+
+export interface Speaker {
+  name: string | null;
+  title: string | null;
+  affiliation: string | null;
+  sourceType: SourceType;
+}
+
+interface Entity {
+  name: string;
+  parts: string[];
+  title: string | null;
+  affiliation: string | null;
+  gender: Gender;
+}
+
+interface Sighting {
+  entity: Entity;
+  at: number;
+}
+
+/** Resolves the speaker of every attribution, in document order. */
+export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[] {
+  const registry = new EntityRegistry(doc);
+  const salient: Sighting[] = [];
+  const subjects = sentenceSubjects(doc, registry);
+  let nextSubject = 0;
+  return attributions.map((a) => {
+    const at = a.mention?.first ?? 0;
+    while (nextSubject < subjects.length && (subjects[nextSubject] as Sighting).at < at) {
+      salient.push(subjects[nextSubject] as Sighting);
+      nextSubject++;
+    }
+    const speaker = resolveMention(doc, registry, salient, a.mention);
+    if (speaker.entity) salient.push({ entity: speaker.entity, at });
+    return speaker.result;
+  });
+}
+
+function resolveMention(
+  doc: Doc,
+  registry: EntityRegistry,
+  salient: Sighting[],
+  mention: Mention | null,
+): { result: Speaker; entity?: Entity } {
+  const unknown: Speaker = { name: null, title: null, affiliation: null, sourceType: "unknown" };
+  if (!mention) return { result: unknown };
+  const t = doc.tokens;
+  switch (mention.kind) {
+    case "name": {
+      const entity = registry.resolveName(mention);
+      return { result: asPerson(entity), entity };
+    }
+    case "organisation":
+      return { result: { ...unknown, name: organisationName(t, mention), sourceType: "organisation" } };
+    case "pronoun": {
+      const lower = (t[mention.first] as Token).lower;
+      if (lower === "it") return { result: { ...unknown, sourceType: "organisation" } };
+      if (lower === "i") return { result: unknown };
+      const entity = mostRecent(salient, (e) => compatible(e.gender, mention.gender));
+      if (!entity) return { result: unknown };
+      entity.gender ??= mention.gender;
+      return { result: asPerson(entity), entity };
+    }
+    case "role": {
+      if (mention.definite) {
+        const entity = mostRecent(salient, (e) => sharesRole(e, mention, t)) ?? registry.byRole(mention, t);
+        if (entity) return { result: asPerson(entity), entity };
+      }
+      return { result: { ...unknown, title: mention.title, sourceType: "anonymous" } };
+    }
+    case "group":
+      return { result: { ...unknown, title: mention.title, sourceType: "anonymous" } };
+  }
+}
+
+const asPerson = (e: Entity): Speaker => ({
+  name: e.name,
+  title: e.title,
+  affiliation: e.affiliation,
+  sourceType: "person",
+});
+
+const compatible = (a: Gender, b: Gender) => a === null || b === null || a === b;
+
+function mostRecent(salient: Sighting[], fits: (e: Entity) => boolean): Entity | undefined {
+  for (let k = salient.length - 1; k >= 0 && salient.length - k <= 12; k--) {
+    const entity = (salient[k] as Sighting).entity;
+    if (fits(entity)) return entity;
+  }
+  return undefined;
+}
+
+/** "the minister" fits an entity titled "Defence Minister"; "the mayor" one titled "Mayor". */
+function sharesRole(e: Entity, mention: Mention, t: Token[]): boolean {
+  if (!e.title) return false;
+  const head = (t[mention.last] as Token).lower;
+  return e.title.toLowerCase().split(/\s+/).includes(head);
+}
+
+function organisationName(t: Token[], m: Mention): string {
+  const first = ["the", "a", "an"].includes((t[m.first] as Token).lower) ? m.first + 1 : m.first;
+  return textOf(t, first, m.last);
+}
+
+/** People named in full in the article, so that "Ahn" can be read as "Ahn Gyu-back". */
+class EntityRegistry {
+  private readonly byName = new Map<string, Entity>();
+  private readonly sightings: Sighting[] = [];
+
+  constructor(private readonly doc: Doc) {
+    const t = doc.tokens;
+    for (let j = 0; j < t.length; j++) {
+      const token = t[j] as Token;
+      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap) continue;
+      const mention = mentionEndingAt(t, j, Math.max(0, j - 10));
+      if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
+        this.sightings.push({ entity: this.entityFor(mention), at: j });
+      }
+    }
+  }
+
+  /** The entity a name mention refers to: itself if full, else the nearest full name containing it. */
+  resolveName(mention: Mention): Entity {
+    const [a, b] = mention.name as [number, number];
+    if (b > a) return this.entityFor(mention);
+    const word = (this.doc.tokens[a] as Token).lower;
+    const candidates = this.sightings.filter(
+      (s) =>
+        (s.entity.parts[0] === word || s.entity.parts.at(-1) === word) &&
+        compatible(s.entity.gender, mention.gender),
+    );
+    const titled = mention.title ? candidates.filter((s) => sameRole(s.entity.title, mention.title)) : [];
+    const pool = titled.length > 0 ? titled : candidates;
+    const before = pool.filter((s) => s.at < mention.first).at(-1) ?? pool[0];
+    if (before) {
+      before.entity.gender ??= mention.gender;
+      return before.entity;
+    }
+    return this.entityFor(mention);
+  }
+
+  /** "the minister" with no recent speaker to match: the latest full name so titled. */
+  byRole(mention: Mention, t: Token[]): Entity | undefined {
+    for (let k = this.sightings.length - 1; k >= 0; k--) {
+      const s = this.sightings[k] as Sighting;
+      if (s.at < mention.first && sharesRole(s.entity, mention, t)) return s.entity;
+    }
+    return undefined;
+  }
+
+  private entityFor(mention: Mention): Entity {
+    const t = this.doc.tokens;
+    const [a, b] = mention.name as [number, number];
+    const name = textOf(t, a, b);
+    const key = name.toLowerCase();
+    let entity = this.byName.get(key);
+    if (!entity) {
+      const parts = [];
+      for (let k = a; k <= b; k++) parts.push((t[k] as Token).lower);
+      entity = { name, parts, title: null, affiliation: null, gender: null };
+      this.byName.set(key, entity);
+    }
+    entity.title ??= mention.title ?? appositiveTitle(t, mention);
+    entity.affiliation ??= mention.affiliation ?? appositiveAffiliation(t, mention);
+    entity.gender ??= mention.gender;
+    return entity;
+  }
+}
+
+function sameRole(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const words = new Set(a.toLowerCase().split(/\s+/));
+  return b
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => ROLE_HEADS.has(w) && words.has(w));
+}
+
+/** "Lee Jun-ho, a spokesperson for the Unification Ministry," → "spokesperson". */
+function appositiveTitle(t: Token[], mention: Mention): string | null {
+  if (!mention.appositive) return null;
+  const [a, b] = mention.appositive;
+  for (let k = a; k <= b; k++) {
+    const lower = (t[k] as Token).lower;
+    if (["for", "of", "at", "with", "in", "who", ","].includes(lower)) break;
+    if (ROLE_HEADS.has(lower)) {
+      const described = mentionEndingAt(t, k, a);
+      return described ? (described.title ?? null) : null;
+    }
+  }
+  return null;
+}
+
+function appositiveAffiliation(t: Token[], mention: Mention): string | null {
+  if (!mention.appositive) return null;
+  const [a, b] = mention.appositive;
+  for (let k = a; k < b; k++) {
+    if (["for", "of", "at"].includes((t[k] as Token).lower)) {
+      const body = mentionStartingAt(t, (t[k + 1] as Token).lower === "the" ? k + 2 : k + 1, b);
+      return body ? textOf(t, body.first, body.last) : null;
+    }
+  }
+  return null;
+}
+
+/** Named people who open a sentence: candidates for a later "he" or "she". */
+function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
+  const out: Sighting[] = [];
+  for (const s of doc.seg.sentences) {
+    if (doc.seg.quoteOf[s.first] !== -1) continue;
+    const mention = mentionStartingAt(doc.tokens, s.first, s.last);
+    if (mention?.kind === "name" && mention.name)
+      out.push({ entity: registry.resolveName(mention), at: s.first });
+  }
+  return out;
+}
