@@ -1,0 +1,93 @@
+/**
+ * The shape of onrecord's DynamoDB tables, defined once: the CDK stack builds them from this, the
+ * local stand-in creates them from this, and the adapters read their key names from it.
+ */
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+
+export interface KeySpec {
+  partitionKey: string;
+  sortKey?: string;
+}
+
+export interface IndexSpec extends KeySpec {
+  name: string;
+}
+
+export interface TableSpec extends KeySpec {
+  /** The table's name when run locally; on AWS CloudFormation names it. */
+  localName: string;
+  indexes: IndexSpec[];
+  /** Attribute holding an epoch-seconds expiry, for tables whose items expire. */
+  timeToLive?: string;
+}
+
+/** Articles by id; the `byDay` index serves a window as one Query per publication day. */
+export const ARTICLES_TABLE = {
+  localName: "onrecord-articles",
+  partitionKey: "id",
+  indexes: [{ name: "byDay", partitionKey: "day", sortKey: "id" }],
+} as const satisfies TableSpec;
+
+/** Subscribers by email; `byStatus` lists the confirmed ones without a Scan. */
+export const SUBSCRIBERS_TABLE = {
+  localName: "onrecord-subscribers",
+  partitionKey: "email",
+  indexes: [{ name: "byStatus", partitionKey: "status", sortKey: "email" }],
+} as const satisfies TableSpec;
+
+/** One item per (issue, recipient): the claim made before sending, then the outcome. */
+export const DELIVERIES_TABLE = {
+  localName: "onrecord-deliveries",
+  partitionKey: "issueId",
+  sortKey: "email",
+  indexes: [],
+  timeToLive: "expiresAt",
+} as const satisfies TableSpec;
+
+/** Composed issues by ISO week. */
+export const ISSUES_TABLE = {
+  localName: "onrecord-issues",
+  partitionKey: "id",
+  indexes: [],
+} as const satisfies TableSpec;
+
+export const TABLES: readonly TableSpec[] = [
+  ARTICLES_TABLE,
+  SUBSCRIBERS_TABLE,
+  DELIVERIES_TABLE,
+  ISSUES_TABLE,
+];
+
+/** How long delivery records are kept before DynamoDB expires them. */
+export const DELIVERY_RECORD_DAYS = 90;
+
+/** The CreateTable request for a spec (all keys are strings; on-demand billing). */
+export function createTableInput(spec: TableSpec, name = spec.localName): CreateTableCommandInput {
+  const keyNames = new Set([
+    spec.partitionKey,
+    spec.sortKey,
+    ...spec.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
+  return {
+    TableName: name,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [...keyNames]
+      .filter((n): n is string => n !== undefined)
+      .map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
+    KeySchema: keySchema(spec),
+    ...(spec.indexes.length > 0 && {
+      GlobalSecondaryIndexes: spec.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: keySchema(index),
+        Projection: { ProjectionType: "ALL" },
+      })),
+    }),
+  };
+}
+
+function keySchema(keys: KeySpec) {
+  return [
+    { AttributeName: keys.partitionKey, KeyType: "HASH" as const },
+    ...(keys.sortKey ? [{ AttributeName: keys.sortKey, KeyType: "RANGE" as const }] : []),
+  ];
+}

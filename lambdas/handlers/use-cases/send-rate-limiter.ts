@@ -1,0 +1,32 @@
+/**
+ * Paces sends to a rate in recipients per second. Each `take(n)` reserves the next `n / rate`
+ * seconds and waits for its turn, so over any second no more than the rate is sent (plus at most
+ * one batch starting at the edge): SES counts its maximum send rate in recipients, and a burst
+ * over it is refused with throttling errors.
+ */
+export class SendRateLimiter {
+  private nextSlot = 0;
+
+  constructor(
+    readonly perSecond: number,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    if (!(perSecond > 0)) throw new RangeError(`send rate must be positive, got ${perSecond}`);
+  }
+
+  /** Waits until `count` more recipients may be sent. */
+  async take(count: number): Promise<void> {
+    const now = this.clock();
+    const start = Math.max(now, this.nextSlot);
+    this.nextSlot = start + (count / this.perSecond) * 1000;
+    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+  }
+}
+
+/**
+ * The share of the account's rate one worker may use: the rate over the workers sending at once,
+ * with a small margin because SES measures the rate over a sliding second.
+ */
+export function workerSendRate(accountRate: number, concurrency: number): number {
+  return (accountRate * 0.97) / Math.max(1, concurrency);
+}

@@ -1,0 +1,121 @@
+/**
+ * The small interfaces the handlers and the CLI depend on. Each has a DynamoDB/SES/SQS adapter for
+ * AWS and, where AWS has no local emulator, an in-process one; tests pass either.
+ */
+import type { Digest, RenderedIssue, StoredArticle, Subscriber } from "./core/types.ts";
+
+/** What storing an article did: `stored` new or changed content, `unchanged` for a re-ingest. */
+export type PutArticleResult = "stored" | "unchanged";
+
+/** Articles with the statements extracted from them at ingest, read back a window at a time. */
+export interface ArticleStore {
+  /** Stores the article under its id; storing the same content again changes nothing. */
+  put(stored: StoredArticle): Promise<PutArticleResult>;
+  /** Every article published within `[from, to]` (ISO dates, inclusive), oldest first. */
+  listWindow(from: string, to: string): Promise<StoredArticle[]>;
+}
+
+/** A composed issue: the digest of one week, rendered once for every recipient. */
+export interface StoredIssue {
+  /** The ISO week the issue covers, `YYYY-Www`, which is also its id. */
+  id: string;
+  digest: Digest;
+  rendered: RenderedIssue;
+  /** The SES template the issue is sent with. */
+  templateName: string;
+  composedAt: string;
+}
+
+/** Issues, written once when composed and read by every send. */
+export interface IssueStore {
+  /** Stores the issue unless one with the same id exists; returns the issue that is stored. */
+  putIfAbsent(issue: StoredIssue): Promise<StoredIssue>;
+  get(id: string): Promise<StoredIssue | null>;
+}
+
+/** The state of one (issue, recipient) delivery. `claimed` means a send is under way or was cut short. */
+export type DeliveryStatus = "claimed" | "sent" | "rejected";
+
+/**
+ * One record per (issue, recipient). A claim is a conditional write made before sending, so that
+ * however often a batch is retried or redelivered, a recipient is sent an issue at most once.
+ */
+export interface DeliveryStore {
+  /** Claims the recipients not yet claimed for this issue; returns the emails this caller won. */
+  claim(issueId: string, emails: readonly string[], claimToken: string): Promise<string[]>;
+  /** Gives back claims this caller holds, after a send that certainly did not happen. */
+  release(issueId: string, emails: readonly string[], claimToken: string): Promise<void>;
+  /** Records the outcome of sends that happened (`sent`) or were refused for good (`rejected`). */
+  record(issueId: string, outcomes: readonly DeliveryOutcome[]): Promise<void>;
+  /** Counts of deliveries of an issue per status (read by the CLI and tests). */
+  count(issueId: string): Promise<Record<DeliveryStatus, number>>;
+}
+
+export interface DeliveryOutcome {
+  email: string;
+  status: Exclude<DeliveryStatus, "claimed">;
+  messageId: string | null;
+  error?: string;
+}
+
+/** One page of a paged listing; `next` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/**
+ * Subscribers as the sending pipeline sees them (the web app adds its own methods in its adapter,
+ * `DynamoSubscriberStore`). Emails are the key: stored trimmed and lower-cased.
+ */
+export interface SubscriberStore {
+  /** A page of confirmed subscribers; pass the previous page's `next` to continue. */
+  listConfirmed(cursor?: string | null, limit?: number): Promise<Page<Subscriber>>;
+  getByEmail(email: string): Promise<Subscriber | null>;
+  /** Stops all mail to an address after a permanent bounce or a complaint. */
+  suppress(email: string, reason: "bounced" | "complained"): Promise<void>;
+}
+
+/** The recipients of one send batch: at most {@link MAX_BATCH_RECIPIENTS}. */
+export interface SendBatch {
+  issueId: string;
+  recipients: BatchRecipient[];
+}
+
+export interface BatchRecipient {
+  email: string;
+}
+
+/** SES takes at most 50 destinations per SendBulkEmail call; one batch is one call. */
+export const MAX_BATCH_RECIPIENTS = 50;
+
+/** Where composed issues hand their recipients to the send worker: SQS, or in-process locally. */
+export interface SendQueue {
+  enqueue(batches: readonly SendBatch[]): Promise<void>;
+}
+
+/** One recipient of a bulk send, with the template data that personalises their copy. */
+export interface BulkDestination {
+  email: string;
+  replacementData: Record<string, string>;
+  /** Per-recipient headers, e.g. `List-Unsubscribe`. */
+  headers: Record<string, string>;
+}
+
+/** What the mail service said about one destination of a bulk send. */
+export interface BulkResult {
+  email: string;
+  /** `sent`: accepted; `retry`: refused for now (throttled, transient); `rejected`: refused for good. */
+  outcome: "sent" | "retry" | "rejected";
+  messageId: string | null;
+  error?: string;
+}
+
+/** Sends one templated message to many recipients in a call, and keeps the templates. */
+export interface Mailer {
+  /** Creates the template, or replaces its content if it exists. */
+  putTemplate(name: string, rendered: RenderedIssue): Promise<void>;
+  sendBulk(templateName: string, destinations: readonly BulkDestination[]): Promise<BulkResult[]>;
+  /** The most recipients per second the account may send to. */
+  maxSendRate(): Promise<number>;
+}
