@@ -77,11 +77,35 @@ export interface Official {
   statements: DigestStatement[];
 }
 
+/**
+ * A source that is not an official: an agency, a medium, a poll, an unnamed source, or a person
+ * without a public role. Kept apart from `officials` so that nothing said is silently lost.
+ */
+export interface OtherSource {
+  /** How the article names the source: "Korean Central News Agency", "a senior military official". */
+  name: string;
+  sourceType: SourceType;
+  statements: DigestStatement[];
+}
+
+/** Counts from composing a digest, for reports and logs. */
+export interface DigestStats {
+  /** Articles dated within the window. */
+  articles: number;
+  /** Statements gathered from those articles, before merging. */
+  statements: number;
+  /** Statements folded into another: the same words from another outlet, or a split utterance. */
+  merged: number;
+}
+
 /** The composed digest of a window of articles: what `onrecord digest --format json` prints. */
 export interface Digest {
   from: string;
   to: string;
   officials: Official[];
+  /** Statements from sources that are not officials, most important first. */
+  others?: OtherSource[];
+  stats?: DigestStats;
 }
 
 /** A subscriber's standing; only `confirmed` subscribers are sent issues. */

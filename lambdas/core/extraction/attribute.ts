@@ -6,7 +6,7 @@
 import { type Cue, cueAt } from "./cues.ts";
 import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS, SUBJECT_INTRODUCERS } from "./lexicon/syntax.ts";
-import { SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import { PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
 import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
@@ -37,36 +37,47 @@ export function attributeSentence(doc: Doc, s: Sentence, index: number): Attribu
 }
 
 type Partial = Omit<Attribution, "sentence" | "paragraph">;
+interface Subject {
+  mention: Mention;
+  inherited: boolean;
+}
 
 function attributeCue(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]): Partial | null {
   if (cue.kind === "according") return attributeAccordingTo(doc, s, cue);
   const t = doc.tokens;
   const gerund = cue.verb?.form === "gerund";
   const j = skipFillersLeft(t, cue.first - 1, s.first);
-  const before = t[j];
+  const before = j >= s.first ? t[j] : undefined;
   if (gerund && (!before || before.text === "," || before.lower === "and")) {
     // "…, citing …", "…, reiterating …" carry on the clause; "…, saying …" starts a statement.
     if (!CONTENT_BOUNDARY_GERUNDS.has((t[cue.first] as Token).lower)) return null;
     return attributeGerund(doc, s, cue, earlier);
   }
-  if (before && before.text !== "," && before.kind !== "quote" && j >= s.first) {
-    if (before.lower === "and" || before.lower === "but") return attributeGerund(doc, s, cue, earlier);
+  if (before && (before.lower === "and" || before.lower === "but"))
+    return attributeGerund(doc, s, cue, earlier);
+  if (before && before.text !== "," && before.kind !== "quote") {
     const subject = subjectEndingAt(doc, j, s.first);
-    if (!subject) return null;
-    return withContent(doc, s, cue, subject.mention, subject.inherited, subject.mention.first);
+    return subject ? withContent(doc, s, cue, subject, !gerund) : null;
   }
   if (before?.text === ",") {
     const appositive = appositiveSubject(doc, j, s.first);
-    if (appositive) return withContent(doc, s, cue, appositive, false, appositive.first);
+    if (appositive) return withContent(doc, s, cue, { mention: appositive, inherited: false }, true);
   }
-  return attributeInverted(doc, s, cue);
+  return cue.verb && INVERTIBLE.has(cue.verb.lemma) ? attributeInverted(doc, s, cue) : null;
 }
 
-/** `Ahn said`, `the minister, who …, said`: the subject right before the verb. */
-function subjectEndingAt(doc: Doc, j: number, lo: number): { mention: Mention; inherited: boolean } | null {
+/** Verbs whose subject may follow them: `"…," said Ahn`, `"…?" asked the minister`. */
+const INVERTIBLE = new Set(
+  `say add write ask continue explain note warn insist argue recall reply respond concede admit quip joke
+  declare predict observe remark comment state acknowledge caution boast complain`.split(/\s+/),
+);
+
+/** `Ahn said`, `the minister, who …, said`, `a source who told …`: the subject right before the verb. */
+function subjectEndingAt(doc: Doc, j: number, lo: number): Subject | null {
   const t = doc.tokens;
-  if (t[j]?.lower === "who" && t[j - 1]?.text === ",") {
-    const antecedent = mentionEndingAt(t, j - 2, lo);
+  if (t[j]?.lower === "who") {
+    const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
+    const antecedent = mentionEndingAt(t, end, lo);
     return antecedent && antecedent.kind !== "pronoun" ? { mention: antecedent, inherited: true } : null;
   }
   const mention = mentionEndingAt(t, j, lo);
@@ -84,11 +95,14 @@ function appositiveSubject(doc: Doc, comma: number, lo: number): Mention | null 
     if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
     if (token.text !== ",") continue;
     const next = t[k + 1] as Token;
-    if (!SUBJECT_INTRODUCERS.has(next.lower) && next.kind !== "number" && !next.cap) continue;
+    const opens =
+      SUBJECT_INTRODUCERS.has(next.lower) ||
+      next.kind === "number" ||
+      next.cap ||
+      /^[a-z]+ing$/.test(next.text);
+    if (!opens) continue;
     const mention = mentionEndingAt(t, k - 1, lo);
-    if (mention && (mention.kind === "name" || mention.kind === "organisation")) {
-      return { ...mention, appositive: [k + 1, comma - 1] };
-    }
+    if (mention && mention.kind !== "pronoun") return { ...mention, appositive: [k + 1, comma - 1] };
   }
   return null;
 }
@@ -147,20 +161,95 @@ function withContent(
   doc: Doc,
   s: Sentence,
   cue: Cue,
-  mention: Mention,
-  inherited: boolean,
-  subjectStart: number,
+  subject: Subject,
+  allowBefore: boolean,
 ): Partial | null {
+  const { mention, inherited } = subject;
+  const after = contentAfter(doc, s, cue, isSubordinate(doc, s, mention.first));
+  const before = allowBefore ? contentBeforeSubject(doc, s, mention.first) : null;
+  // '"…," Ahn said in a speech at a forum.' — what follows the verb is circumstance, not content.
+  const circumstance =
+    before !== null && after !== null && CIRCUMSTANCE.has(doc.tokens[after[0]]?.lower ?? "");
+  if (after && !circumstance) return { cue, mention, inherited, parts: [after] };
+  if (!before) return null;
+  // "The talks failed, Ahn said." / "These employees, Stumpf explained, were underpaid."
+  const tail = trailingQuotes(doc, s, cue.last + 1);
+  const rest = tail.length > 0 || startsWithQuote(doc, before) ? tail : parentheticalTail(doc, s, cue);
+  return { cue, mention, inherited, parts: [...before, ...rest] };
+}
+
+/** The content after the cue, or null when what follows is no statement (", clapping", "on Monday."). */
+function contentAfter(doc: Doc, s: Sentence, cue: Cue, subordinate: boolean): TokenRange | null {
   const start = contentStart(doc, s, cue);
-  const end = clauseEnd(doc, s, start);
-  const before = subjectStart > s.first ? contentBefore(doc, s, subjectStart - 1) : null;
-  // "…," Ahn said in a speech at a forum.' — what follows the verb is circumstance, not content.
-  const circumstance = before !== null && CIRCUMSTANCE.has(doc.tokens[start]?.lower ?? "");
-  if (end >= start && !circumstance) return { cue, mention, inherited, parts: [[start, end]] };
-  // Nothing after the verb: "The talks failed, Ahn said." — the content came first.
-  return before
-    ? { cue, mention, inherited, parts: [...before, ...trailingQuotes(doc, s, cue.last + 1)] }
-    : null;
+  if (doc.tokens[start]?.text === ",") return null;
+  const end = clauseEnd(doc, s, start, subordinate);
+  if (end < start) return null;
+  return wordsIn(doc, start, end) >= 2 || quoteAt(doc, start) ? [start, end] : null;
+}
+
+/** Content before the subject needs a comma, colon or quotation between them. */
+function contentBeforeSubject(doc: Doc, s: Sentence, subjectStart: number): TokenRange[] | null {
+  const k = subjectStart - 1;
+  const separator = doc.tokens[k];
+  if (k < s.first || !separator) return null;
+  if (!quoteAt(doc, k) && !/^[,:—–-]$/.test(separator.text)) return null;
+  const parts = contentBefore(doc, s, k);
+  if (!parts) return null;
+  const words = parts.reduce((n, [a, b]) => n + wordsIn(doc, a, b), 0);
+  return words >= 2 || startsWithQuote(doc, parts) ? parts : null;
+}
+
+/** "Though she called it …, Clinton …": a subordinate clause's content ends at its comma. */
+function isSubordinate(doc: Doc, s: Sentence, subjectStart: number): boolean {
+  const opener = doc.tokens[subjectStart - 1];
+  return subjectStart - 1 >= s.first && opener !== undefined && SUBORDINATORS.has(opener.lower);
+}
+
+const SUBORDINATORS = new Set(
+  "though although while whereas when if because as after before since until unless once".split(" "),
+);
+
+/** "These employees, Stumpf explained earlier, were underpaid": the words after the parenthesis. */
+function parentheticalTail(doc: Doc, s: Sentence, cue: Cue): TokenRange[] {
+  const t = doc.tokens;
+  for (let n = cue.last + 1; n <= Math.min(s.last, cue.last + 10); n++) {
+    if (quoteAt(doc, n)) return [];
+    if (t[n]?.text !== ",") continue;
+    const next = t[n + 1];
+    if (!next || SUBORDINATORS.has(next.lower) || CLAUSE_LINKS.has(next.lower) || closesClause(doc, s, n))
+      return [];
+    const end = clauseEnd(doc, s, n + 1, false);
+    return end > n ? [[n + 1, end]] : [];
+  }
+  return [];
+}
+
+const CLAUSE_LINKS = new Set([
+  "and",
+  "but",
+  "or",
+  "so",
+  "with",
+  "which",
+  "who",
+  "where",
+  "then",
+  "as",
+  "while",
+]);
+
+function startsWithQuote(doc: Doc, parts: TokenRange[]): boolean {
+  const first = parts[0];
+  return first !== undefined && quoteAt(doc, first[0]) !== null;
+}
+
+function wordsIn(doc: Doc, first: number, last: number): number {
+  let n = 0;
+  for (let i = first; i <= last; i++) {
+    const kind = doc.tokens[i]?.kind;
+    if (kind === "word" || kind === "number") n++;
+  }
+  return n;
 }
 
 const CIRCUMSTANCE = new Set([
@@ -186,7 +275,7 @@ const CIRCUMSTANCE = new Set([
 function contentStart(doc: Doc, s: Sentence, cue: Cue): number {
   const t = doc.tokens;
   let k = cue.last + 1;
-  if (cue.verb?.frame === "object-clause") k = skipAddressee(doc, k, s.last);
+  if (cue.verb && ADDRESSEE_FIRST.has(cue.verb.lemma)) k = skipAddressee(doc, k, s.last);
   for (let guard = 0; guard < 12 && k <= s.last; guard++) {
     const token = t[k] as Token;
     if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k++;
@@ -202,6 +291,9 @@ function contentStart(doc: Doc, s: Sentence, cue: Cue): number {
   return k;
 }
 
+/** Verbs whose addressee comes before the content: "told reporters (that) …". */
+const ADDRESSEE_FIRST = new Set(["tell", "assure", "remind", "inform"]);
+
 /** "in a statement that…", "at a briefing that…": a phrase before "that" is circumstance. */
 function startsCircumstance(doc: Doc, k: number, last: number): boolean {
   const lower = doc.tokens[k]?.lower ?? "";
@@ -213,8 +305,10 @@ function startsCircumstance(doc: Doc, k: number, last: number): boolean {
 function skipToThat(doc: Doc, k: number, last: number): number {
   for (let n = k + 1; n <= Math.min(last, k + 14); n++) {
     const token = doc.tokens[n] as Token;
-    if (quoteAt(doc, n) || token.text === "." || token.text === ";") return k;
-    if (token.lower === "that" || token.text === ":") return token.text === ":" ? n + 1 : n;
+    if (quoteAt(doc, n)) return /^[,:]$/.test(doc.tokens[n - 1]?.text ?? "") ? n : k;
+    if (token.text === "." || token.text === ";") return k;
+    if (token.text === ":") return n + 1;
+    if (token.lower === "that" && !PREPOSITIONS.has(doc.tokens[n - 1]?.lower ?? "")) return n;
   }
   return k;
 }
@@ -228,7 +322,7 @@ function skipAddressee(doc: Doc, k: number, last: number): number {
 }
 
 /** The last token of the clause starting at `k`: before the full stop, ", according to", ", he said". */
-function clauseEnd(doc: Doc, s: Sentence, k: number): number {
+function clauseEnd(doc: Doc, s: Sentence, k: number, subordinate = false): number {
   const t = doc.tokens;
   let end = k - 1;
   for (let n = k; n <= s.last; n++) {
@@ -239,7 +333,7 @@ function clauseEnd(doc: Doc, s: Sentence, k: number): number {
       continue;
     }
     const token = t[n] as Token;
-    if (token.text === "," && closesClause(doc, s, n)) break;
+    if (token.text === "," && (subordinate || closesClause(doc, s, n))) break;
     if (token.text === ";" || token.kind === "dash" || token.text === "(") {
       if (closesClause(doc, s, n)) break;
     }
@@ -249,6 +343,8 @@ function clauseEnd(doc: Doc, s: Sentence, k: number): number {
   return end;
 }
 
+const COORDINATORS = new Set(["but", "and", "while", "whereas", "although", "though", "yet"]);
+
 /** A comma that a new attribution follows: ", he said", ", according to", ", adding that". */
 function closesClause(doc: Doc, s: Sentence, comma: number): boolean {
   const t = doc.tokens;
@@ -257,6 +353,11 @@ function closesClause(doc: Doc, s: Sentence, comma: number): boolean {
   if (CONTENT_BOUNDARY_GERUNDS.has(next.lower)) return true;
   if (next.lower === "according" && t[comma + 2]?.lower === "to") return true;
   if (cueAt(t, comma + 1) && !next.lower.endsWith("ing")) return true;
+  // ", but Mrs. Clinton would …" / ", and he …": a new clause with its own subject.
+  if (COORDINATORS.has(next.lower) && t[comma + 2]?.lower !== "that") {
+    const subject = mentionStartingAt(t, comma + 2, s.last);
+    if (subject && (subject.kind === "name" || subject.kind === "pronoun")) return true;
+  }
   const mention = mentionStartingAt(t, comma + 1, s.last);
   if (mention && mention.last - mention.first < 8) {
     const after = skipFillersRight(t, mention.last + 1, s.last);

@@ -24,7 +24,7 @@ export interface Cue {
 // Particles that turn a reporting verb into something else: "added to", "called off".
 const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
   add: new Set(["to", "up"]),
-  call: new Set(["off", "up", "in", "back", "out", "it", "him", "her", "them", "me", "us"]),
+  call: new Set(["off", "up", "in", "into", "back", "out", "it", "him", "her", "them", "me", "us"]),
   note: new Set(["for"]),
   post: new Set(["bail", "bond"]),
   report: new Set(["to", "for"]),
@@ -69,7 +69,7 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   if (before && NEGATIONS.has(before.lower)) return null;
   if (before && (before.lower === "n't" || before.lower.endsWith("n't") || before.lower.endsWith("n’t")))
     return null;
-  if (before && PASSIVE_AUXILIARIES.has(before.lower) && verb.form !== "gerund") return null;
+  if (verb.form !== "gerund" && isPassive(tokens, i)) return null;
   if (before?.lower === "to" && !GO_ON.has(tokens[i - 2]?.lower ?? "")) return null;
   if (before?.lower === "to" && NON_ASSERTIVE_BEFORE_TO.has(tokens[i - 2]?.lower ?? "")) return null;
   if (verb.nounLike && before && (DETERMINERS.has(before.lower) || POSSESSIVE_DETERMINERS.has(before.lower)))
@@ -95,6 +95,32 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   }
   return { first: i, last: i, verb, kind: "verb" };
 }
+
+/** "was told", "was first declared", "accused by": the subject is not the speaker. */
+function isPassive(tokens: Token[], i: number): boolean {
+  if (tokens[i + 1]?.lower === "by") return true;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const lower = (tokens[k] as Token).lower;
+    if (PASSIVE_AUXILIARIES.has(lower)) return true;
+    if (!(lower.endsWith("ly") || ADVERBS_IN_VERB_GROUP.has(lower))) return false;
+  }
+  return false;
+}
+
+const ADVERBS_IN_VERB_GROUP = new Set([
+  "first",
+  "also",
+  "later",
+  "since",
+  "often",
+  "long",
+  "once",
+  "never",
+  "ever",
+  "not",
+  "then",
+  "now",
+]);
 
 /** Plural subjects and modals before a base form: "officials say", "they will say". */
 function isSubjectLike(t: Token): boolean {

@@ -107,6 +107,8 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
     i -= step;
     if (DETERMINERS.has((tokens[i] as Token).lower)) break;
   }
+  // "said that Clinton …": "that" opens the clause, it does not determine the name.
+  if ((tokens[i] as Token).lower === "that" && i < j) i++;
   return describeMention(tokens, i, j);
 }
 
@@ -134,7 +136,8 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
 export function mentionStartingAt(tokens: Token[], i: number, hi: number): Mention | null {
   const start = tokens[i];
   if (!isWord(start)) return null;
-  if (PRONOUNS.has(start.lower) && start.lower !== "it") return pronounMention(tokens, i);
+  if (start.lower === "it") return null;
+  if (PRONOUNS.has(start.lower)) return pronounMention(tokens, i);
   let j = i;
   let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;
   while (j + 1 <= hi) {

@@ -23,11 +23,11 @@ export interface Token {
 // Initialisms (U.S.), words with inner hyphens, apostrophes, full stops or ampersands (Gyu-back,
 // don't, 2.5, AT&T), double quote marks, single quote marks, dashes, ellipses, any other symbol.
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*|[“”"„«»‟″]|[‘’'‚‹›`]|[—–―]|-{1,3}|\.{2,}|…|[^\s\p{L}\p{M}\p{N}]/gu;
+  /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*|''|[“”"„«»‟″]|[‘’'‚‹›`]|[—–―]|-{1,3}|\.{2,}|…|[^\s\p{L}\p{M}\p{N}]/gu;
 const POSSESSIVE = /^(.+[\p{L}\p{N}])(['’][sS])$/u;
 const UPPER = /^\p{Lu}/u;
 const DIGIT = /^\p{N}/u;
-const DOUBLE_QUOTES = new Set(["“", "”", '"', "„", "«", "»", "‟", "″"]);
+const DOUBLE_QUOTES = new Set(["“", "”", '"', "„", "«", "»", "‟", "″", "''"]);
 const SINGLE_QUOTES = new Set(["‘", "’", "'", "‚", "‹", "›", "`"]);
 const DASHES = new Set(["—", "–", "―", "--", "---"]);
 

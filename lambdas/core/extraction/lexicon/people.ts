@@ -85,7 +85,7 @@ export const ORGANISATION_HEADS = set(`agency ministry department office committ
   blog site account data analysis document documents memo letter filing lawsuit complaint
   indictment ruling order release email emails tweet tweets video footage transcript records
   fund caucus chamber industry body club movement dnc rnc fbi cia nsa doj gop kcna yonhap reuters afp
-  ap bbc cnn msnbc nbc abc cbs fox npr pbs politico breitbart axios bloomberg un nato eu who imf
+  bbc cnn msnbc nbc abc cbs fox npr pbs politico breitbart axios bloomberg nato imf
   facebook twitter google apple amazon microsoft convention conference summit forum election elections
   war act bill law treaty peninsula sea river island islands mountain street avenue square hall hotel
   airport stadium arena prize award festival games olympics cup series show program programme plan

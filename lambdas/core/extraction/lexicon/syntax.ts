@@ -7,7 +7,7 @@ export const OBJECT_PRONOUNS = set(`him her them us me you it reporters journali
   supporters listeners viewers readers students voters crowds audiences`);
 
 /** Words that open an appositive or relative clause after a name: "Lee, a spokesperson, said". */
-export const SUBJECT_INTRODUCERS = set(`a an the his her their its our who which whose one both also
+export const SUBJECT_INTRODUCERS = set(`a an the his her their its our who which whose one both also including
   former then currently now president chief head director deputy minister secretary spokesman
   spokeswoman spokesperson chairman chairwoman senior acting`);
 

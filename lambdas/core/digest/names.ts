@@ -1,0 +1,106 @@
+/**
+ * Comparing how articles name people and their roles: "Defence Minister Ahn Gyu-back",
+ * "Ahn Gyu-back" and "Defense Minister Ahn" are one person; "Daniel Reyes" and "Maria Reyes" are
+ * two. Pure string work, shared by official resolution and the summary.
+ */
+
+// Honorifics and name suffixes say nothing about which person is meant: "Mr. Reyes", "Donald J. Trump Jr.".
+const HONORIFICS = new Set(
+  "mr mrs ms miss mx dr prof sir dame rev sen rep gov gen lt col maj capt adm sgt amb hon".split(" "),
+);
+const SUFFIXES = new Set("jr sr ii iii iv".split(" "));
+
+/** British and American spellings of words found in titles, to the one form compared. */
+const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
+  ["defense", "defence"],
+  ["organization", "organisation"],
+  ["labor", "labour"],
+  ["center", "centre"],
+  ["councilor", "councillor"],
+]);
+
+/** Words in a title that carry no role: "Minister of Defence" is "Defence Minister". */
+const TITLE_FILLERS = new Set("the a an of for and on to in at 's".split(" "));
+
+/** Words that change who holds a role: a "former minister" is not the minister. */
+const TITLE_QUALIFIERS = new Set("former ex acting outgoing interim then late deputy vice".split(" "));
+
+/** Lower case, accents folded: "Pérez" and "Perez" compare equal. */
+export function foldCase(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+}
+
+/**
+ * The tokens that identify a person in a name, honorifics, suffixes and initials dropped.
+ * @example
+ * nameTokens("Mr. Donald J. Trump Jr.") // ["donald", "trump"]
+ */
+export function nameTokens(name: string): string[] {
+  return foldCase(name)
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter((t) => t.length > 1 && !HONORIFICS.has(t) && !SUFFIXES.has(t));
+}
+
+/**
+ * A speaker's name without a title the article put in front of it: the extractor should give
+ * "Ahn", but a source may give "Defense Minister Ahn".
+ * @example
+ * stripTitle("Defense Minister Ahn", "Defense Minister") // "Ahn"
+ */
+export function stripTitle(speaker: string, title: string | null): string {
+  const trimmed = speaker.trim();
+  if (!title) return trimmed;
+  const prefix = title.trim();
+  if (foldCase(trimmed).startsWith(`${foldCase(prefix)} `)) return trimmed.slice(prefix.length).trim();
+  return trimmed;
+}
+
+/** A title's role words as a set, spelling unified: "Minister of Defense" → {minister, defence}. */
+export function titleTokens(title: string): Set<string> {
+  const words = foldCase(title)
+    .replace(/['’]s\b/g, " 's")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length > 0 && !TITLE_FILLERS.has(w))
+    .map((w) => SPELLING_VARIANTS.get(w) ?? w);
+  return new Set(words);
+}
+
+/** The key two titles with the same role words share, whatever their order or spelling. */
+export function titleKey(title: string): string {
+  return [...titleTokens(title)].sort().join(" ");
+}
+
+/**
+ * Whether two titles can describe the same person: one's role words within the other's
+ * ("Minister" and "Defence Minister"), with qualifiers like "former" agreeing.
+ * @example
+ * titlesCompatible("Defense Minister", "Defence Minister") // true
+ * titlesCompatible("Mayor", "Councilwoman") // false
+ */
+export function titlesCompatible(a: string, b: string): boolean {
+  const ta = titleTokens(a);
+  const tb = titleTokens(b);
+  if (!sameQualifiers(ta, tb)) return false;
+  return isSubset(ta, tb) || isSubset(tb, ta);
+}
+
+/** Whether `narrow` can stand for `broad`: its role words are among broad's, qualifiers the same. */
+export function titleCovers(broad: string, narrow: string): boolean {
+  const tb = titleTokens(broad);
+  const tn = titleTokens(narrow);
+  return sameQualifiers(tb, tn) && isSubset(tn, tb);
+}
+
+function sameQualifiers(a: Set<string>, b: Set<string>): boolean {
+  for (const q of TITLE_QUALIFIERS) if (a.has(q) !== b.has(q)) return false;
+  return true;
+}
+
+function isSubset<T>(small: Set<T>, big: Set<T>): boolean {
+  for (const x of small) if (!big.has(x)) return false;
+  return true;
+}
