@@ -2,6 +2,9 @@
  * The small interfaces the handlers and the CLI depend on. Each has a DynamoDB/SES/SQS adapter for
  * AWS and, where AWS has no local emulator, an in-process one; tests pass either.
  */
+
+import type { RateDecision, RateLimitPolicy } from "./core/subscribers/rate-limit.ts";
+import type { SubscriberRecord } from "./core/subscribers/subscription.ts";
 import type { Digest, RenderedIssue, StoredArticle, Subscriber } from "./core/types.ts";
 
 /** What storing an article did: `stored` new or changed content, `unchanged` for a re-ingest. */
@@ -74,6 +77,60 @@ export interface SubscriberStore {
   getByEmail(email: string): Promise<Subscriber | null>;
   /** Stops all mail to an address after a permanent bounce or a complaint. */
   suppress(email: string, reason: "bounced" | "complained"): Promise<void>;
+}
+
+/**
+ * Subscribers as the web app manages them: the whole record, consent included, read by address or
+ * by the pseudonymous id in links, and written only over the version that was read, so that two
+ * requests racing on one address cannot both win.
+ */
+export interface SubscriptionStore extends SubscriberStore {
+  getRecord(email: string): Promise<SubscriberRecord | null>;
+  getRecordById(id: string): Promise<SubscriberRecord | null>;
+  /**
+   * Writes the record if the stored one is still at `record.version - 1` (none, for version 1).
+   * @returns false when another write came first; the caller reads again and re-decides.
+   */
+  saveRecord(record: SubscriberRecord): Promise<boolean>;
+}
+
+/** Counts hits per (policy, subject) in fixed windows, atomically across every instance. */
+export interface RateLimiter {
+  hit(policy: RateLimitPolicy, subject: string, now: Date): Promise<RateDecision>;
+}
+
+/** The key that signs subscriber links: Secrets Manager on AWS, a file under `data/` locally. */
+export interface SecretSource {
+  get(): Promise<string>;
+}
+
+/** One message to one recipient, already rendered (the confirmation email). */
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Sends single messages: the confirmation email. Bulk sends go through {@link Mailer}. */
+export interface MessageSender {
+  /** @returns the message id the mail service gave it. */
+  send(message: OutgoingMessage): Promise<string>;
+}
+
+/** What the archive lists of an issue without loading it. */
+export interface IssueSummary {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  composedAt: string;
+}
+
+/** Past issues for the web: newest first, and one whole issue by id. */
+export interface IssueArchive {
+  listRecent(limit: number): Promise<IssueSummary[]>;
+  get(id: string): Promise<StoredIssue | null>;
 }
 
 /** The recipients of one send batch: at most {@link MAX_BATCH_RECIPIENTS}. */

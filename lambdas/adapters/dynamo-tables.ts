@@ -28,11 +28,25 @@ export const ARTICLES_TABLE = {
   indexes: [{ name: "byDay", partitionKey: "day", sortKey: "id" }],
 } as const satisfies TableSpec;
 
-/** Subscribers by email; `byStatus` lists the confirmed ones without a Scan. */
+/**
+ * Subscribers by email; `byStatus` lists the confirmed ones without a Scan; `byId` finds the
+ * subscriber a link names by its pseudonymous id (links never carry the address).
+ */
 export const SUBSCRIBERS_TABLE = {
   localName: "onrecord-subscribers",
   partitionKey: "email",
-  indexes: [{ name: "byStatus", partitionKey: "status", sortKey: "email" }],
+  indexes: [
+    { name: "byStatus", partitionKey: "status", sortKey: "email" },
+    { name: "byId", partitionKey: "id" },
+  ],
+} as const satisfies TableSpec;
+
+/** Rate-limit counters of the web app, one per (policy, hashed subject, window); they expire. */
+export const RATE_LIMITS_TABLE = {
+  localName: "onrecord-rate-limits",
+  partitionKey: "key",
+  indexes: [],
+  timeToLive: "expiresAt",
 } as const satisfies TableSpec;
 
 /** One item per (issue, recipient): the claim made before sending, then the outcome. */
@@ -56,6 +70,7 @@ export const TABLES: readonly TableSpec[] = [
   SUBSCRIBERS_TABLE,
   DELIVERIES_TABLE,
   ISSUES_TABLE,
+  RATE_LIMITS_TABLE,
 ];
 
 /** How long delivery records are kept before DynamoDB expires them. */
