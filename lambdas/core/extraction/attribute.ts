@@ -92,15 +92,14 @@ function appositiveSubject(doc: Doc, comma: number, lo: number): Mention | null 
   const t = doc.tokens;
   for (let k = comma - 1; k > lo && comma - k < 40; k--) {
     const token = t[k] as Token;
-    if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
+    if (quoteAt(doc, k) || token.text === ";" || token.text === ":" || token.kind === "dash") return null;
     if (token.text !== ",") continue;
-    const next = t[k + 1] as Token;
-    const opens =
-      SUBJECT_INTRODUCERS.has(next.lower) ||
-      next.kind === "number" ||
-      next.cap ||
-      /^[a-z]+ing$/.test(next.text);
-    if (!opens) continue;
+    // "A lawyer for the outlets, David Schulz, said": the name between the commas.
+    const inner = mentionStartingAt(t, k + 1, comma - 1);
+    if (inner?.kind === "name" && inner.last === comma - 1) {
+      const described = mentionEndingAt(t, k - 1, lo);
+      if (described && described.kind !== "name") return { ...inner, appositive: [described.first, k - 1] };
+    }
     const mention = mentionEndingAt(t, k - 1, lo);
     if (mention && mention.kind !== "pronoun") return { ...mention, appositive: [k + 1, comma - 1] };
   }
@@ -170,7 +169,8 @@ function withContent(
   // '"…," Ahn said in a speech at a forum.' — what follows the verb is circumstance, not content.
   const circumstance =
     before !== null && after !== null && CIRCUMSTANCE.has(doc.tokens[after[0]]?.lower ?? "");
-  if (after && !circumstance) return { cue, mention, inherited, parts: [after] };
+  const quotedBefore = before !== null && isWholeQuote(doc, before) && doc.tokens[after?.[0] ?? -1]?.lower !== "that";
+  if (after && !circumstance && !quotedBefore) return { cue, mention, inherited, parts: [after] };
   if (!before) return null;
   // "The talks failed, Ahn said." / "These employees, Stumpf explained, were underpaid."
   const tail = trailingQuotes(doc, s, cue.last + 1);
@@ -189,7 +189,8 @@ function contentAfter(doc: Doc, s: Sentence, cue: Cue, subordinate: boolean): To
 
 /** Content before the subject needs a comma, colon or quotation between them. */
 function contentBeforeSubject(doc: Doc, s: Sentence, subjectStart: number): TokenRange[] | null {
-  const k = subjectStart - 1;
+  let k = subjectStart - 1;
+  for (let n = 0; n < 3 && isPlainWord(doc.tokens[k]) && !quoteAt(doc, k); n++) k--;
   const separator = doc.tokens[k];
   if (k < s.first || !separator) return null;
   if (!quoteAt(doc, k) && !/^[,:—–-]$/.test(separator.text)) return null;
@@ -238,10 +239,19 @@ const CLAUSE_LINKS = new Set([
   "while",
 ]);
 
+function isWholeQuote(doc: Doc, parts: TokenRange[]): boolean {
+  const first = parts[0];
+  if (parts.length !== 1 || !first) return false;
+  const quote = quoteAt(doc, first[0]);
+  return quote !== null && quote.first === first[0] && quote.last === first[1];
+}
+
 function startsWithQuote(doc: Doc, parts: TokenRange[]): boolean {
   const first = parts[0];
   return first !== undefined && quoteAt(doc, first[0]) !== null;
 }
+
+const isPlainWord = (t: Token | undefined) => t !== undefined && t.kind === "word" && !t.cap && t.lower !== "and";
 
 function wordsIn(doc: Doc, first: number, last: number): number {
   let n = 0;
@@ -334,7 +344,8 @@ function clauseEnd(doc: Doc, s: Sentence, k: number, subordinate = false): numbe
     }
     const token = t[n] as Token;
     if (token.text === "," && (subordinate || closesClause(doc, s, n))) break;
-    if (token.text === ";" || token.kind === "dash" || token.text === "(") {
+    if (token.text === ";") break;
+    if (token.kind === "dash" || token.text === "(") {
       if (closesClause(doc, s, n)) break;
     }
     end = n;
@@ -396,7 +407,8 @@ function trailingQuotes(doc: Doc, s: Sentence, from: number): TokenRange[] {
   for (let n = from; n <= s.last; n++) {
     const quote = quoteAt(doc, n);
     if (!quote) {
-      if (/^[,.:;]$/.test(doc.tokens[n]?.text ?? "")) continue;
+      const text = doc.tokens[n]?.lower ?? "";
+      if (/^[,.:;]$/.test(text) || ((text === "but" || text === "and") && quoteAt(doc, n + 1))) continue;
       break;
     }
     parts.push([quote.first, quote.last]);

@@ -97,6 +97,10 @@ function isHead(t: Token | undefined): boolean {
  * // → name "Ahn Gyu-back", title "Defence Minister", affiliation "South Korea"
  */
 export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention | null {
+  if (tokens[j]?.text === ")") {
+    const open = openingParenthesis(tokens, j, lo);
+    return open > lo ? mentionEndingAt(tokens, open - 1, lo) : null;
+  }
   const head = tokens[j];
   if (!isHead(head)) return null;
   if (PRONOUNS.has((head as Token).lower)) return pronounMention(tokens, j);
@@ -112,11 +116,23 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
   return describeMention(tokens, i, j);
 }
 
+/** "(R-Ind.)" after a name: the index of "(" within a few tokens, or -1. */
+function openingParenthesis(tokens: Token[], close: number, lo: number): number {
+  for (let k = close - 1; k >= Math.max(lo, close - 8); k--) {
+    if (tokens[k]?.text === "(") return k;
+    if (tokens[k]?.text === ")") return -1;
+  }
+  return -1;
+}
+
+const isInitial = (t: Token | undefined) => t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
+
 /** How many tokens left of `i` still belong to the phrase (0 to stop). */
 function stepLeft(tokens: Token[], i: number, lo: number): number {
   const p = tokens[i - 1] as Token;
-  if (p.kind === "punct" && p.text === "." && !p.spaceBefore && i - 2 >= lo && isHonorific(tokens, i - 2))
-    return 2;
+  if (p.kind === "punct" && p.text === "." && !p.spaceBefore && i - 2 >= lo) {
+    if (isHonorific(tokens, i - 2) || isInitial(tokens[i - 2])) return 2;
+  }
   if ((p.lower === "'s" || p.lower === "’s") && isCapitalisedNamePart(tokens[i - 2]) && i - 2 >= lo) return 1;
   if (!isWord(p)) return 0;
   if (TIME_WORDS.has(p.lower) && !ROLE_HEADS.has(p.lower)) return 0;
@@ -142,7 +158,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
   let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;
   while (j + 1 <= hi) {
     const n = tokens[j + 1] as Token;
-    const honorificDot = n.text === "." && !n.spaceBefore && isHonorific(tokens, j);
+    const honorificDot = n.text === "." && !n.spaceBefore && (isHonorific(tokens, j) || isInitial(tokens[j]));
     const possessive = (n.lower === "'s" || n.lower === "’s") && isCapitalisedNamePart(tokens[j]);
     const particle =
       (NAME_PARTICLES.has(n.lower) || n.lower === "of") &&
@@ -218,6 +234,10 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
   while (k >= start) {
     const t = tokens[k] as Token;
     const particle = NAME_PARTICLES.has(t.lower) && k > start && k < last;
+    if (t.text === "." && k - 1 > start && isInitial(tokens[k - 1])) {
+      k -= 2;
+      continue;
+    }
     const dotOfHonorific = t.text === "." && k > start && isHonorific(tokens, k - 1);
     if (dotOfHonorific || isHonorific(tokens, k)) break;
     if (!particle && !(isCapitalisedNamePart(t) && !isRoleWord(t.lower))) break;

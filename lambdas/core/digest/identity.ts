@@ -1,0 +1,72 @@
+import { foldCase, nameTokens, titleCovers, titleKey } from "./names.ts";
+
+/** Titles longer than this are a misread sentence, not a role. */
+const MAX_TITLE_WORDS = 8;
+
+/**
+ * The name to show for a person: the full name articles use most, never a lone surname when a
+ * full name is known.
+ * @example
+ * chooseName(["Ahn", "Ahn Gyu-back", "Ahn Gyu-back"]) // "Ahn Gyu-back"
+ */
+export function chooseName(names: readonly string[]): string {
+  const full = names.filter((n) => nameTokens(n).length > 1);
+  return mostCommon(full.length > 0 ? full : names, (a, b) => nameTokens(a).length - nameTokens(b).length) ?? "";
+}
+
+/**
+ * The most informative title: the one that covers the most of what articles called the person
+ * ("Defence Minister" covers "Minister" and "Defense Minister"), a qualifier such as "former"
+ * never covering a title without it. Null when no article gave a title.
+ * @example
+ * chooseTitle(["Minister", "Defense Minister", "Defence Minister"]) // "Defence Minister"
+ */
+export function chooseTitle(titles: readonly (string | null)[]): string | null {
+  const byKey = new Map<string, string[]>();
+  for (const raw of titles) {
+    const title = raw?.replace(/\s+/g, " ").trim();
+    if (!title || title.split(" ").length > MAX_TITLE_WORDS) continue;
+    const key = titleKey(title);
+    if (!key) continue;
+    const forms = byKey.get(key);
+    if (forms) forms.push(title);
+    else byKey.set(key, [title]);
+  }
+  let best: { title: string; covered: number; words: number } | null = null;
+  for (const forms of byKey.values()) {
+    const title = mostCommon(forms) ?? "";
+    let covered = 0;
+    for (const others of byKey.values()) if (titleCovers(title, others[0] ?? "")) covered += others.length;
+    const words = titleKey(title).split(" ").length;
+    if (!best || covered > best.covered || (covered === best.covered && words > best.words)) {
+      best = { title, covered, words };
+    }
+  }
+  return best?.title ?? null;
+}
+
+/** The body the person speaks for that articles name most often; the fuller one on a tie. */
+export function chooseAffiliation(affiliations: readonly (string | null)[]): string | null {
+  const named = affiliations.flatMap((a) => (a?.trim() ? [a.replace(/\s+/g, " ").trim()] : []));
+  return mostCommon(named, (a, b) => a.length - b.length);
+}
+
+/** The most frequent value (case-insensitively), ties broken by `tieBreak` then alphabetically. */
+function mostCommon(values: readonly string[], tieBreak: (a: string, b: string) => number = () => 0): string | null {
+  const counts = new Map<string, { value: string; n: number }>();
+  for (const value of values) {
+    const key = foldCase(value);
+    const entry = counts.get(key);
+    if (entry) entry.n++;
+    else counts.set(key, { value, n: 1 });
+  }
+  let best: { value: string; n: number } | null = null;
+  for (const entry of counts.values()) {
+    if (!best || entry.n > best.n) best = entry;
+    else if (entry.n === best.n) {
+      const order = tieBreak(entry.value, best.value) || (entry.value < best.value ? 1 : -1);
+      if (order > 0) best = entry;
+    }
+  }
+  return best?.value ?? null;
+}
