@@ -24,7 +24,7 @@ export interface Cue {
 // Particles that turn a reporting verb into something else: "added to", "called off".
 const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
   add: new Set(["to", "up"]),
-  call: new Set(["off", "up", "in", "into", "back", "out", "it", "him", "her", "them", "me", "us"]),
+  call: new Set(["off", "up", "in", "into", "back", "out"]),
   note: new Set(["for"]),
   post: new Set(["bail", "bond"]),
   report: new Set(["to", "for"]),
@@ -80,7 +80,8 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
     before &&
     !GO_ON.has(before.lower) &&
     before.lower !== "to" &&
-    !isSubjectLike(before)
+    !isSubjectLike(before) &&
+    !before.cap
   ) {
     return null;
   }

@@ -13,7 +13,7 @@ import {
   ROLE_MODIFIERS,
 } from "./lexicon/people.ts";
 import { PLACE_WORDS } from "./lexicon/places.ts";
-import { CAPITALISED_NON_NAMES, DETERMINERS, TIME_WORDS } from "./lexicon/words.ts";
+import { CAPITALISED_NON_NAMES, CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS, TIME_WORDS } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
 export type MentionKind = "name" | "role" | "pronoun" | "group" | "organisation";
@@ -67,6 +67,7 @@ const NAME_PARTICLES = new Set([
   "ibn",
 ]);
 
+const FUNCTION_WORDS = new Set([...PREPOSITIONS, ...CLAUSE_OPENERS, "is", "was", "are", "were", "has", "have", "had", "be", "been", "will", "would", "not", "also", "who"]);
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
 const isRoleWord = (lower: string) => ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower);
 const isHonorific = (tokens: Token[], i: number) =>
@@ -113,7 +114,19 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
   }
   // "said that Clinton …": "that" opens the clause, it does not determine the name.
   if ((tokens[i] as Token).lower === "that" && i < j) i++;
-  return describeMention(tokens, i, j);
+  const mention = describeMention(tokens, i, j);
+  return speakerFor(tokens, mention, lo) ?? mention;
+}
+
+/** "advisers to Mr. Obama", "a spokesperson for the ministry": the role speaks, not its principal. */
+function speakerFor(tokens: Token[], mention: Mention, lo: number): Mention | null {
+  const preposition = tokens[mention.first - 1];
+  if (!preposition || !["to", "for", "of", "at"].includes(preposition.lower) || mention.first - 2 < lo) return null;
+  const role = tokens[mention.first - 2] as Token;
+  if (!(ROLE_HEADS.has(role.lower) || GROUP_HEADS.has(role.lower)) || role.cap) return null;
+  const described = mentionEndingAt(tokens, mention.first - 2, lo);
+  if (!described || (described.kind !== "role" && described.kind !== "group")) return null;
+  return { ...described, last: mention.last, affiliation: textOf(tokens, mention.first, mention.last) };
 }
 
 /** "(R-Ind.)" after a name: the index of "(" within a few tokens, or -1. */
@@ -124,6 +137,10 @@ function openingParenthesis(tokens: Token[], close: number, lo: number): number 
   }
   return -1;
 }
+
+/** A lower-case word that may be an adjective inside a speaker phrase ("top", "environmental"). */
+const isModifierCandidate = (t: Token | undefined): boolean =>
+  isWord(t) && !t.cap && !FUNCTION_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/(ed|ing|ly)$/.test(t.lower);
 
 const isInitial = (t: Token | undefined) => t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
 
@@ -141,6 +158,14 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (isRoleWord(p.lower) || ORGANISATION_HEADS.has(p.lower)) return 1;
   if (NAME_PARTICLES.has(p.lower) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap)
     return 1;
+  // "the nonpartisan Congressional Budget Office", "its longtime defenders": adjectives after a determiner.
+  if (isModifierCandidate(p)) {
+    for (let d = 2; d <= 3 && i - d >= lo; d++) {
+      const q = tokens[i - d] as Token;
+      if (DETERMINERS.has(q.lower) || q.kind === "number") return 1;
+      if (!isModifierCandidate(q)) break;
+    }
+  }
   if (p.lower === "of" && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap) return 1;
   return 0;
 }
@@ -169,7 +194,8 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       isRoleWord(n.lower) ||
       ORGANISATION_HEADS.has(n.lower) ||
       GROUP_HEADS.has(n.lower);
-    if (!(honorificDot || possessive || particle || (isWord(n) && inPhrase && !TIME_WORDS.has(n.lower))))
+    const adjective = isModifierCandidate(n) && isHead(tokens[j + 2]) && j + 2 <= hi;
+    if (!(honorificDot || possessive || particle || adjective || (isWord(n) && inPhrase && !TIME_WORDS.has(n.lower))))
       break;
     j++;
     if (isHead(n)) lastHead = j;

@@ -45,7 +45,15 @@ const UNSUBSCRIBE = new RegExp(`^u1\\.(${ID})\\.([A-Za-z0-9_-]{43})$`);
  * same secret, so a send can build any recipient's unsubscribe link from the address alone.
  */
 export function subscriberIdFor(secret: string, email: string): string {
-  return hmac(secret, `subscriber-id\0${email}`).subarray(0, 16).toString("base64url");
+  return pseudonymFor(secret, "subscriber-id", email);
+}
+
+/**
+ * A keyed one-way name for a value (an address, a client IP), for records such as rate-limit
+ * counters that must tell subjects apart without naming them.
+ */
+export function pseudonymFor(secret: string, kind: string, value: string): string {
+  return hmac(secret, `${kind}\0${value}`).subarray(0, 16).toString("base64url");
 }
 
 /** A confirmation token for the subscriber's current confirmation, valid for 7 days from `now`. */

@@ -60,7 +60,7 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   progressives independent independents socialist libertarian evangelical evangelicals
   father mother son daughter wife husband brother sister friend friends neighbour neighbor
   neighbours neighbors campaigner campaigners mp mps minister-president ex-president
-  vice-chairman co-founder co-chair hopeful hopefuls nominee-in-waiting`);
+  vice-chairman co-founder co-chair hopeful hopefuls nominee-in-waiting narrator announcer`);
 
 /** Plural or generic role words that never name one person: "officials said". */
 export const GROUP_HEADS = set(`officials advisers advisors aides leaders commanders envoys lawmakers
@@ -89,7 +89,7 @@ export const ORGANISATION_HEADS = set(`agency ministry department office committ
   facebook twitter google apple amazon microsoft convention conference summit forum election elections
   war act bill law treaty peninsula sea river island islands mountain street avenue square hall hotel
   airport stadium arena prize award festival games olympics cup series show program programme plan
-  initiative project debate debates primary primaries`);
+  initiative project debate debates primary primaries clip ad ads spot slide panel video website`);
 
 /** Nouns of state media and news agencies: "state media", "the official KCNA news agency". */
 export const MEDIA_WORDS = set(`media agency news times post journal tribune herald gazette press wire

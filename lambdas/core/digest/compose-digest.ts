@@ -1,0 +1,95 @@
+import type { Digest, Official, OtherSource, StoredArticle } from "../types.ts";
+import { deduplicateStatements, mergeSplitUtterances } from "./deduplicate.ts";
+import { chooseAffiliation, chooseName, chooseTitle } from "./identity.ts";
+import { prominenceOf, type RankedStatement, rankStatements, type SeenBefore, seenInPrevious } from "./rank.ts";
+import { type OtherGroup, type PersonGroup, resolveOfficials } from "./resolve-officials.ts";
+import { summariseOfficial } from "./summarise.ts";
+import { checkWindow, countInWindow, gatherWindow, type SourcedStatement } from "./window.ts";
+
+export { DigestWindowError } from "./window.ts";
+
+export interface ComposeDigestInput {
+  articles: readonly StoredArticle[];
+  /** First and last day of the window, ISO `YYYY-MM-DD`, both included. */
+  from: string;
+  to: string;
+  /** IANA time zone the window's days are in; default UTC. */
+  timeZone?: string;
+  /** The issue before this one, so that statements it carried rank below new ones. */
+  previous?: Digest | null;
+}
+
+/**
+ * Composes a window's digest: gathers the statements of the articles dated within it, resolves
+ * who said them across articles, merges the same statement reported by several outlets, ranks
+ * officials by prominence and their statements by importance, and sums each official up in a
+ * sentence. Agencies, media, polls and unnamed sources go to `others`, never to `officials`.
+ *
+ * @throws {DigestWindowError} for a malformed window or an unknown time zone.
+ * @example
+ * composeDigest({ articles, from: "2025-12-22", to: "2025-12-28" }).officials[0]?.name // "Ahn Gyu-back"
+ */
+export function composeDigest(input: ComposeDigestInput): Digest {
+  const window = checkWindow(input.from, input.to, input.timeZone);
+  const gathered = gatherWindow(input.articles, window);
+  const resolution = resolveOfficials(gathered);
+  const seenBefore = seenInPrevious(input.previous);
+  const officials = byProminence(resolution.officials.map((g) => composeOfficial(g, seenBefore)));
+  const others = byProminence(resolution.others.map((g) => composeOther(g, seenBefore)));
+  const kept = [...officials, ...others].reduce((n, o) => n + o.value.statements.length, 0);
+  return {
+    from: window.from,
+    to: window.to,
+    officials: officials.map((o) => o.value),
+    others: others.map((o) => o.value),
+    stats: {
+      articles: countInWindow(input.articles, window),
+      statements: gathered.length,
+      merged: gathered.length - kept,
+    },
+  };
+}
+
+interface Prominent<T> {
+  value: T;
+  prominence: number;
+}
+
+function composeOfficial(group: PersonGroup, seenBefore: SeenBefore): Prominent<Official> {
+  const ranked = mergeAndRank(group.items, seenBefore);
+  const name = chooseName(group.names);
+  const title = chooseTitle(group.items.map((i) => i.statement.title));
+  const summary = summariseOfficial(
+    name,
+    title,
+    ranked.map((r) => ({ ...r.statement, cue: r.occurrences[0]?.statement.cue ?? null })),
+  );
+  return {
+    value: {
+      name,
+      title,
+      affiliation: chooseAffiliation(group.items.map((i) => i.statement.affiliation)),
+      summary,
+      statements: ranked.map((r) => r.statement),
+    },
+    prominence: prominenceOf(ranked, title !== null),
+  };
+}
+
+function composeOther(group: OtherGroup, seenBefore: SeenBefore): Prominent<OtherSource> {
+  const ranked = mergeAndRank(group.items, seenBefore);
+  return {
+    value: { name: group.name, sourceType: group.sourceType, statements: ranked.map((r) => r.statement) },
+    prominence: prominenceOf(ranked, false),
+  };
+}
+
+function mergeAndRank(items: readonly SourcedStatement[], seenBefore: SeenBefore): RankedStatement[] {
+  return rankStatements(deduplicateStatements(mergeSplitUtterances(items)), seenBefore);
+}
+
+function byProminence<T extends { name: string }>(list: Prominent<T>[]): Prominent<T>[] {
+  return [...list].sort(
+    (a, b) => b.prominence - a.prominence || (a.value.name < b.value.name ? -1 : a.value.name > b.value.name ? 1 : 0),
+  );
+}
