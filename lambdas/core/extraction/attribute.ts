@@ -6,8 +6,8 @@
 import { type Cue, cueAt } from "./cues.ts";
 import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS, SUBJECT_INTRODUCERS } from "./lexicon/syntax.ts";
-import { PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
-import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
+import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import { describeMention, type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
 
@@ -118,7 +118,7 @@ function attributeInverted(doc: Doc, s: Sentence, cue: Cue): Partial | null {
 /** `According to the agency, …` / `…, according to Yonhap.` */
 function attributeAccordingTo(doc: Doc, s: Sentence, cue: Cue): Partial | null {
   const t = doc.tokens;
-  const mention = mentionStartingAt(t, cue.last + 1, s.last);
+  const mention = mentionStartingAt(t, cue.last + 1, s.last) ?? phraseUntilComma(doc, s, cue.last + 1);
   if (!mention) return null;
   const leading = firstUnquoted(doc, s) === cue.first;
   if (leading) {
@@ -126,8 +126,21 @@ function attributeAccordingTo(doc: Doc, s: Sentence, cue: Cue): Partial | null {
     const end = clauseEnd(doc, s, start);
     return end >= start ? { cue, mention, inherited: false, parts: [[start, end]] } : null;
   }
-  const parts = contentBefore(doc, s, cue.first - 1);
+  const parts = contentBefore(doc, s, cue.first - 1, true);
   return parts ? { cue, mention, inherited: false, parts } : null;
+}
+
+/** "according to a complaint filed by the S.E.C., …": the source phrase up to the comma. */
+function phraseUntilComma(doc: Doc, s: Sentence, from: number): Mention | null {
+  for (let n = from; n <= Math.min(s.last, from + 25); n++) {
+    const token = doc.tokens[n] as Token;
+    if (quoteAt(doc, n)) return null;
+    if (token.text === "," || n === s.last) {
+      const last = token.kind === "punct" ? n - 1 : n;
+      return last >= from ? { ...describeMention(doc.tokens, from, last), kind: "organisation" } : null;
+    }
+  }
+  return null;
 }
 
 /** `…, saying …` / `… and added that …`: the speaker is that of the clause the gerund hangs off. */
@@ -145,10 +158,11 @@ function attributeGerund(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]
 function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
   let k = firstUnquoted(doc, s);
-  for (let n = k; n < Math.min(s.last, k + 8); n++) {
+  const opener = t[k]?.lower ?? "";
+  const adverbial = !t[k]?.cap || CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener);
+  for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
     if (t[n]?.text === ",") {
-      if (!t[k]?.cap || SUBJECT_INTRODUCERS.has(t[k]?.lower ?? "") || TIME_WORDS.has(t[k]?.lower ?? ""))
-        k = n + 1;
+      k = n + 1;
       break;
     }
   }
@@ -307,7 +321,7 @@ const ADDRESSEE_FIRST = new Set(["tell", "assure", "remind", "inform"]);
 /** "in a statement that…", "at a briefing that…": a phrase before "that" is circumstance. */
 function startsCircumstance(doc: Doc, k: number, last: number): boolean {
   const lower = doc.tokens[k]?.lower ?? "";
-  if (!["in", "at", "during", "on", "via", "through", "over", "from", "with", "to", "before"].includes(lower))
+  if (!["in", "at", "during", "on", "via", "through", "over", "from", "with", "to", "before", "of", "about"].includes(lower))
     return false;
   return skipToThat(doc, k, last) !== k;
 }
@@ -345,6 +359,7 @@ function clauseEnd(doc: Doc, s: Sentence, k: number, subordinate = false): numbe
     const token = t[n] as Token;
     if (token.text === "," && (subordinate || closesClause(doc, s, n))) break;
     if (token.text === ";") break;
+    if ((token.lower === "and" || token.lower === "but") && cueAt(t, n + 1)?.verb?.form === "past") break;
     if (token.kind === "dash" || token.text === "(") {
       if (closesClause(doc, s, n)) break;
     }
@@ -388,11 +403,11 @@ function closesClause(doc: Doc, s: Sentence, comma: number): boolean {
 }
 
 /** The content before the attribution: from the sentence's start to just before `end`. */
-function contentBefore(doc: Doc, s: Sentence, end: number): TokenRange[] | null {
+function contentBefore(doc: Doc, s: Sentence, end: number, afterBreak = false): TokenRange[] | null {
   const t = doc.tokens;
   let last = end;
   while (last >= s.first && /^[,:;—–-]$/.test(t[last]?.text ?? "") && !quoteAt(doc, last)) last--;
-  let first = s.first;
+  let first = afterBreak ? lastBreakBefore(doc, s, last) : s.first;
   const opener = t[first];
   if (opener && /^[-—–(]$/.test(opener.text)) first++;
   if (last < first) return null;
@@ -401,9 +416,26 @@ function contentBefore(doc: Doc, s: Sentence, end: number): TokenRange[] | null 
   return [[first, last]];
 }
 
+/** "…, about why the other side is wrong - which it often is, according to Scott": after the dash. */
+function lastBreakBefore(doc: Doc, s: Sentence, last: number): number {
+  for (let n = last; n > s.first; n--) {
+    const token = doc.tokens[n] as Token;
+    if (!quoteAt(doc, n) && (token.kind === "dash" || token.text === ";" || token.text === ":")) return n + 1;
+  }
+  return s.first;
+}
+
 /** `"…," said Ahn, "…"`: quotations after the attribution in the same sentence continue it. */
 function trailingQuotes(doc: Doc, s: Sentence, from: number): TokenRange[] {
   const parts: TokenRange[] = [];
+  for (let n = from; n <= Math.min(s.last, from + 8); n++) {
+    const token = doc.tokens[n] as Token;
+    if (quoteAt(doc, n) || TERMINAL.has(token.text)) break;
+    if (token.text === "," && quoteAt(doc, n + 1)) {
+      from = n + 1;
+      break;
+    }
+  }
   for (let n = from; n <= s.last; n++) {
     const quote = quoteAt(doc, n);
     if (!quote) {
@@ -416,6 +448,8 @@ function trailingQuotes(doc: Doc, s: Sentence, from: number): TokenRange[] {
   }
   return parts;
 }
+
+const TERMINAL = new Set([".", "?", "!", ";", ":"]);
 
 function skipFillersLeft(t: Token[], j: number, lo: number): number {
   let k = j;

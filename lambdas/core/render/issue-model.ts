@@ -1,0 +1,167 @@
+import type { Digest, DigestSource, DigestStatement, Official, OtherSource, StatementKind } from "../types.ts";
+import { cleanText } from "./escape.ts";
+import { parseRenderSettings, type RenderSettingsInput } from "./render-settings.ts";
+import { trimText } from "./trim.ts";
+
+/**
+ * What an issue shows, decided once for both the HTML and the text part: caps applied, long
+ * statements trimmed, dates formatted, links checked. Strings are plain text, not yet escaped:
+ * each renderer escapes for its own output.
+ */
+export interface IssueModel {
+  subject: string;
+  /** The preview line mail clients show after the subject. */
+  preview: string;
+  dateRange: string;
+  officials: OfficialView[];
+  /** Officials beyond the cap, in the full issue only. */
+  moreOfficials: number;
+  others: OtherView[];
+  archiveUrl: string | null;
+  senderName: string;
+  postalAddress: string;
+  reason: string;
+}
+
+export interface OfficialView {
+  name: string;
+  /** Title and affiliation, e.g. "Defence Minister, South Korea", or null. */
+  role: string | null;
+  summary: string;
+  statements: StatementView[];
+  moreStatements: number;
+}
+
+export interface StatementView {
+  text: string;
+  kind: StatementKind;
+  /** Direct quotes are shown in quotation marks; reported speech is not. */
+  quoted: boolean;
+  /** Cut short here; the archive has it whole. */
+  trimmed: boolean;
+  sources: SourceView[];
+  moreSources: number;
+}
+
+export interface SourceView {
+  /** The outlet, or the article's title or file name when the outlet is unknown. */
+  outlet: string;
+  title: string | null;
+  date: string | null;
+  /** An http(s) link, or null: other schemes (`javascript:`) are never linked. */
+  url: string | null;
+}
+
+export interface OtherView {
+  name: string;
+  /** What kind of source, for the reader: "agency or organisation", "unnamed source". */
+  kind: string;
+  statement: StatementView;
+}
+
+const MAX_TITLE_CHARS = 140;
+const MAX_NAME_CHARS = 80;
+const OTHER_KINDS = { organisation: "organisation", anonymous: "unnamed source", person: "also quoted", unknown: "source unclear" };
+
+/**
+ * Builds the model of an issue from a digest and the render settings (validated here).
+ * @throws {RenderSettingsError} for missing or invalid settings (no postal address, say).
+ */
+export function buildIssueModel(digest: Digest, input: RenderSettingsInput): IssueModel {
+  const settings = parseRenderSettings(input);
+  const shown = digest.officials.slice(0, settings.maxOfficials);
+  const statementView = (s: DigestStatement) => toStatementView(s, settings.maxStatementChars, settings.maxSources);
+  const officials = shown.map((o) => toOfficialView(o, settings.maxStatements, statementView));
+  const others = topOthers(digest.others ?? [], settings.maxOthers).map((o) => ({
+    name: short(cleanText(o.source.name), MAX_NAME_CHARS),
+    kind: OTHER_KINDS[o.source.sourceType],
+    statement: statementView(o.statement),
+  }));
+  const dateRange = formatRange(digest.from, digest.to);
+  return {
+    subject: subjectOf(dateRange, officials),
+    preview: previewOf(officials),
+    dateRange,
+    officials,
+    moreOfficials: digest.officials.length - shown.length,
+    others,
+    archiveUrl: settings.archiveUrl ?? null,
+    senderName: cleanText(settings.senderName),
+    postalAddress: cleanText(settings.postalAddress),
+    reason: cleanText(settings.reason),
+  };
+}
+
+function toOfficialView(o: Official, max: number, view: (s: DigestStatement) => StatementView): OfficialView {
+  const role = [o.title, o.affiliation].map((x) => cleanText(x ?? "")).filter(Boolean);
+  return {
+    name: short(cleanText(o.name), MAX_NAME_CHARS),
+    role: role.length > 0 ? short(role.join(", "), MAX_TITLE_CHARS) : null,
+    summary: trimText(cleanText(o.summary), 400).text,
+    statements: o.statements.slice(0, max).map(view),
+    moreStatements: Math.max(0, o.statements.length - max),
+  };
+}
+
+function toStatementView(s: DigestStatement, maxChars: number, maxSources: number): StatementView {
+  const { text, trimmed } = trimText(cleanText(s.text), maxChars);
+  return {
+    text,
+    kind: s.kind,
+    quoted: s.kind === "direct",
+    trimmed,
+    sources: s.sources.slice(0, maxSources).map(toSourceView),
+    moreSources: Math.max(0, s.sources.length - maxSources),
+  };
+}
+
+function toSourceView(source: DigestSource): SourceView {
+  const title = source.title ? short(cleanText(source.title), MAX_TITLE_CHARS) : null;
+  const outlet = cleanText(source.outlet ?? "") || title || cleanText(source.article);
+  return { outlet: short(outlet, MAX_NAME_CHARS), title: title === outlet ? null : title, date: formatDay(source.date), url: safeUrl(source.url) };
+}
+
+/** The most important statement of each other source, the most prominent sources first. */
+function topOthers(others: readonly OtherSource[], max: number) {
+  return others.flatMap((source) => (source.statements[0] ? [{ source, statement: source.statements[0] }] : [])).slice(0, max);
+}
+
+function subjectOf(dateRange: string, officials: readonly OfficialView[]): string {
+  const names = officials.slice(0, 2).map((o) => o.name);
+  const rest = officials.length - names.length;
+  const who = names.length === 0 ? "" : `: ${names.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}`;
+  return short(`On the record, ${dateRange}${who}`, 150);
+}
+
+function previewOf(officials: readonly OfficialView[]): string {
+  const lead = officials[0];
+  return lead ? short(lead.summary, 140) : "No statements from officials were found this week.";
+}
+
+/** "22–28 December 2025", "29 December 2025 – 4 January 2026". */
+export function formatRange(from: string, to: string): string {
+  const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return format.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+}
+
+function formatDay(day: string | null): string | null {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/** An http(s) URL in normal form, or null for anything else. */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function short(text: string, max: number): string {
+  return trimText(text, max).text;
+}
