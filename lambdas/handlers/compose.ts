@@ -1,0 +1,22 @@
+import { fromEnvironment } from "./environment.ts";
+import type { ComposeEvent } from "./events.ts";
+import { lazily } from "./events.ts";
+import { type ComposeIssueDeps, composeIssue } from "./use-cases/compose-issue.ts";
+import { previousWeek } from "./use-cases/iso-week.ts";
+
+/**
+ * The scheduled compose: the schedule passes the time it fired, and the issue covers the week
+ * before it in the configured time zone (so a retry hours later still composes the same week).
+ * `{ "week": "2026-W47" }` composes a given week.
+ */
+export function createHandler(deps: ComposeIssueDeps & { timeZone: string }) {
+  return async (event: ComposeEvent) => {
+    const fired = event.scheduledTime ? new Date(event.scheduledTime) : (deps.now?.() ?? new Date());
+    const week = event.week ?? previousWeek(fired, deps.timeZone);
+    const { issue: _issue, ...summary } = await composeIssue(week, deps);
+    console.log(JSON.stringify({ message: "issue queued", ...summary }));
+    return summary;
+  };
+}
+
+export const handler = lazily(() => createHandler(fromEnvironment().composeDeps()));

@@ -1,0 +1,35 @@
+import type { SendBatch } from "../ports.ts";
+import { fromEnvironment } from "./environment.ts";
+import type { SqsBatchResponse, SqsEvent } from "./events.ts";
+import { lazily } from "./events.ts";
+import type { DeliverBatchResult } from "./use-cases/deliver-batch.ts";
+
+export interface SendWorkerDeps {
+  deliver: (batch: SendBatch) => Promise<DeliverBatchResult>;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * The send worker: one SQS message is one batch of ≤ 50 recipients. Messages that still have
+ * unsent recipients are reported as failed, so SQS delivers only those again (and after
+ * `maxReceiveCount` tries moves them to the dead-letter queue).
+ */
+export function createHandler(deps: SendWorkerDeps): (event: SqsEvent) => Promise<SqsBatchResponse> {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  return async (event) => {
+    const batchItemFailures: SqsBatchResponse["batchItemFailures"] = [];
+    for (const record of event.Records) {
+      try {
+        const batch = JSON.parse(record.body) as SendBatch;
+        const result = await deps.deliver(batch);
+        log({ message: "batch delivered", messageId: record.messageId, issueId: batch.issueId, ...result });
+      } catch (error) {
+        log({ message: "batch failed", messageId: record.messageId, error: String(error) });
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures };
+  };
+}
+
+export const handler = lazily(() => createHandler(fromEnvironment().sendWorkerDeps()));

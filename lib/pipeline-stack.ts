@@ -1,0 +1,73 @@
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
+import type { Construct } from "constructs";
+import type { DataStack } from "./data-stack.ts";
+import { Ingest } from "./ingest.ts";
+import { acknowledgePipelineFindings } from "./nag-suppressions.ts";
+import { ScheduledCompose } from "./scheduled-compose.ts";
+import { Sending } from "./sending.ts";
+import { SesSetup } from "./ses-events.ts";
+import type { PipelineSettings } from "./settings.ts";
+
+export interface PipelineStackProps extends StackProps {
+  data: DataStack;
+  settings: PipelineSettings;
+}
+
+/**
+ * The functions and their wiring: ingest from S3, the weekly schedule, the send queue and worker,
+ * and SES's configuration set with bounce and complaint handling. Stateless: it can be destroyed
+ * and deployed again without losing a subscriber or an article.
+ */
+export class PipelineStack extends Stack {
+  readonly ingest: Ingest;
+  readonly compose: ScheduledCompose;
+  readonly sending: Sending;
+  readonly ses: SesSetup;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id, props);
+    const { data, settings } = props;
+    const publicUrl = settings.publicUrl;
+    if (!publicUrl)
+      throw new Error("onrecord context: publicUrl is needed for unsubscribe links (-c publicUrl=https://…)");
+
+    this.ses = new SesSetup(this, "Ses", {
+      subscribers: data.subscribers,
+      sender: settings.sender,
+      senderIdentity: settings.senderIdentity,
+    });
+    if (settings.alarmEmail) this.ses.alerts.addSubscription(new EmailSubscription(settings.alarmEmail));
+    this.ingest = new Ingest(this, "Ingest", {
+      articles: data.articles,
+      bucketArn: data.ingestBucketArnImport,
+    });
+    this.sending = new Sending(this, "Sending", {
+      deliveries: data.deliveries,
+      signingSecret: data.signingSecret,
+      sender: settings.sender,
+      configurationSetName: this.ses.configurationSet.configurationSetName,
+      publicUrl,
+      sendRate: settings.sendRate,
+      concurrency: settings.sendConcurrency,
+      alerts: this.ses.alerts,
+    });
+    this.compose = new ScheduledCompose(this, "Compose", {
+      articles: data.articles,
+      subscribers: data.subscribers,
+      issues: data.issues,
+      sendQueue: this.sending.queue,
+      sender: settings.sender,
+      scheduleExpression: settings.scheduleExpression,
+      timeZone: settings.scheduleTimeZone,
+      alerts: this.ses.alerts,
+    });
+
+    new CfnOutput(this, "IngestBucket", {
+      value: data.ingestBucket.bucketName,
+      description: "Drop article files here",
+    });
+    new CfnOutput(this, "ComposeFunction", { value: this.compose.composer.functionName });
+    acknowledgePipelineFindings(this);
+  }
+}

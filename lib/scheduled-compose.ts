@@ -1,0 +1,103 @@
+import { type CfnElement, Duration, Stack, TimeZone, Validations } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from "aws-cdk-lib/aws-scheduler";
+import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
+import type { ITopic } from "aws-cdk-lib/aws-sns";
+import type { IQueue } from "aws-cdk-lib/aws-sqs";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+import { ARTICLES_TABLE, SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
+import { grantTable, sesArn } from "./grants.ts";
+import { OnRecordFunction } from "./onrecord-function.ts";
+
+export interface ScheduledComposeProps {
+  articles: ITable;
+  subscribers: ITable;
+  issues: ITable;
+  sendQueue: IQueue;
+  sender: string;
+  scheduleExpression: string;
+  timeZone: string;
+  alerts: ITopic;
+}
+
+/**
+ * The weekly issue: an EventBridge Scheduler schedule (cron in a time zone) invokes the compose
+ * function with the time it fired; failed invocations are retried, then kept in a dead-letter
+ * queue that raises an alarm.
+ */
+export class ScheduledCompose extends Construct {
+  readonly composer: OnRecordFunction;
+  readonly schedule: Schedule;
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: ScheduledComposeProps) {
+    super(scope, id);
+    this.composer = new OnRecordFunction(this, "Composer", {
+      handler: "compose",
+      description: "Composes and renders the week's issue once and queues its confirmed subscribers",
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+      environment: {
+        ONRECORD_ARTICLES_TABLE: props.articles.tableName,
+        ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
+        ONRECORD_ISSUES_TABLE: props.issues.tableName,
+        ONRECORD_SEND_QUEUE_URL: props.sendQueue.queueUrl,
+        ONRECORD_SENDER: props.sender,
+        ONRECORD_TIME_ZONE: props.timeZone,
+      },
+    });
+    grantTable(this.composer, props.articles, ["Query"], [ARTICLES_TABLE.indexes[0].name]);
+    grantTable(this.composer, props.subscribers, ["Query"], [SUBSCRIBERS_TABLE.indexes[0].name]);
+    grantTable(this.composer, props.issues, ["GetItem", "PutItem"]);
+    props.sendQueue.grantSendMessages(this.composer);
+    this.composer.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["ses:CreateEmailTemplate", "ses:UpdateEmailTemplate"],
+        resources: [sesArn(this, "template/onrecord-issue-*")],
+      }),
+    );
+
+    this.deadLetters = new Queue(this, "DeadLetters", {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.schedule = new Schedule(this, "Weekly", {
+      description: "Compose and send the weekly onrecord issue",
+      schedule: ScheduleExpression.expression(props.scheduleExpression, TimeZone.of(props.timeZone)),
+      target: new LambdaInvoke(this.composer, {
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(6),
+        deadLetterQueue: this.deadLetters,
+      }),
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: "AwsSolutions-SQS3",
+      reason: "This queue is the schedule's dead-letter queue: it needs none of its own.",
+    });
+    const stack = Stack.of(this);
+    const composerId = stack.resolve(stack.getLogicalId(this.composer.node.defaultChild as CfnElement));
+    Validations.of(stack).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${composerId}.Arn>:*]`,
+      reason: "The scheduler's role (made by CDK) may invoke any version of the compose function.",
+    });
+    new Alarm(this, "DeadLetterAlarm", {
+      alarmDescription: "The weekly issue could not be composed after every retry.",
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(props.alerts));
+  }
+}
