@@ -27,6 +27,8 @@ export interface Attribution {
 /** Finds the attributions of one sentence. */
 export function attributeSentence(doc: Doc, s: Sentence, index: number): Attribution[] {
   const found: Attribution[] = [];
+  const labelled = attributeSpeakerLabel(doc, s);
+  if (labelled) return [{ ...labelled, sentence: index, paragraph: s.paragraph }];
   for (const i of unquoted(doc, s)) {
     const cue = cueAt(doc.tokens, i);
     if (!cue) continue;
@@ -37,6 +39,39 @@ export function attributeSentence(doc: Doc, s: Sentence, index: number): Attribu
 }
 
 type Partial = Omit<Attribution, "sentence" | "paragraph">;
+
+/**
+ * `PENCE: Well, look, …` in a transcript, or a headline `Pence: Flowers won't be at debate`:
+ * a speaker's name and a colon open the paragraph.
+ */
+function attributeSpeakerLabel(doc: Doc, s: Sentence): Partial | null {
+  const t = doc.tokens;
+  const paragraph = doc.seg.paragraphs[s.paragraph];
+  if (!paragraph || (paragraph.first !== s.first && !(t[paragraph.first]?.kind === "quote" && s.first === paragraph.first + 1))) return null;
+  const k = t[s.first]?.kind === "quote" ? s.first + 1 : s.first;
+  const mention = mentionStartingAt(t, k, Math.min(s.last, k + 5));
+  if (!mention || mention.kind === "pronoun" || t[mention.last + 1]?.text !== ":") return null;
+  if (LABEL_WORDS.has((t[mention.first] as Token).lower)) return null;
+  const transcript = isAllCaps(t, mention);
+  if (!transcript && s.paragraph !== 0) return null;
+  const start = mention.last + 2;
+  const end = transcript ? paragraph.last : s.last;
+  let last = end;
+  while (last > start && (/^[.,;:]$/.test(t[last]?.text ?? "") || t[last]?.kind === "quote")) last--;
+  if (wordsIn(doc, start, last) < 3) return null;
+  return { cue: { first: mention.last + 1, last: mention.last + 1, verb: null, kind: "label" }, mention, inherited: false, parts: [[start, last]] };
+}
+
+/** Labels that open a paragraph without naming a speaker. */
+const LABEL_WORDS = new Set("update updated breaking exclusive watch read photos photo video note correction analysis opinion editor editors related source sources see also listen".split(" "));
+
+function isAllCaps(t: Token[], m: Mention): boolean {
+  for (let k = m.first; k <= m.last; k++) {
+    const token = t[k] as Token;
+    if (token.kind === "word" && token.text !== token.text.toUpperCase()) return false;
+  }
+  return true;
+}
 interface Subject {
   mention: Mention;
   inherited: boolean;
@@ -55,11 +90,11 @@ function attributeCue(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]): 
   }
   if (before && (before.lower === "and" || before.lower === "but"))
     return attributeGerund(doc, s, cue, earlier);
-  if (before && before.text !== "," && before.kind !== "quote") {
+  if (before && before.text !== "," && before.kind !== "quote" && before.kind !== "dash") {
     const subject = subjectEndingAt(doc, j, s.first);
     return subject ? withContent(doc, s, cue, subject, !gerund) : null;
   }
-  if (before?.text === ",") {
+  if (before?.text === "," || before?.kind === "dash") {
     const appositive = appositiveSubject(doc, j, s.first);
     if (appositive) return withContent(doc, s, cue, { mention: appositive, inherited: false }, true);
   }
@@ -90,10 +125,13 @@ function subjectEndingAt(doc: Doc, j: number, lo: number): Subject | null {
  */
 function appositiveSubject(doc: Doc, comma: number, lo: number): Mention | null {
   const t = doc.tokens;
+  // "John Dickey, the chief executive of Ora Media -- the company that … -- told me": dashes pair up.
+  const dashes = t[comma]?.kind === "dash";
   for (let k = comma - 1; k > lo && comma - k < 40; k--) {
     const token = t[k] as Token;
-    if (quoteAt(doc, k) || token.text === ";" || token.text === ":" || token.kind === "dash") return null;
-    if (token.text !== ",") continue;
+    if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
+    if (token.kind === "dash" && !dashes) return null;
+    if (dashes ? token.kind !== "dash" : token.text !== ",") continue;
     // "A lawyer for the outlets, David Schulz, said": the name between the commas.
     const inner = mentionStartingAt(t, k + 1, comma - 1);
     if (inner?.kind === "name" && inner.last === comma - 1) {

@@ -18,7 +18,7 @@ export interface Cue {
   first: number;
   last: number;
   verb: ReportingVerbForm | null;
-  kind: "verb" | "according";
+  kind: "verb" | "according" | "label";
 }
 
 // Particles that turn a reporting verb into something else: "added to", "called off".
