@@ -42,8 +42,10 @@ export async function startSesEmulator(
   options: { port?: number; maxSendRate?: number } = {},
 ): Promise<LocalEndpoint> {
   process.env.AWS_SES_ACCOUNT = JSON.stringify(localAccount(options.maxSendRate ?? 14));
-  // A CommonJS module: its `default` export is the server factory.
-  const server = await sesModule.default({ host: "127.0.0.1", port: options.port ?? 0 });
+  // A CommonJS module: its `default` export is the server factory. Node (tsx) hands over the
+  // module object, Vite (vitest) the `default` export itself.
+  const start = (typeof sesModule === "function" ? sesModule : sesModule.default) as typeof sesModule.default;
+  const server = await start({ host: "127.0.0.1", port: options.port ?? 0 });
   return endpointOf(server);
 }
 

@@ -1,0 +1,79 @@
+import type { AddressInfo } from "node:net";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { DynamoIssueArchive } from "../adapters/dynamo-issue-archive.ts";
+import { DynamoRateLimiter } from "../adapters/dynamo-rate-limiter.ts";
+import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
+import { ISSUES_TABLE, RATE_LIMITS_TABLE, SUBSCRIBERS_TABLE } from "../adapters/dynamo-tables.ts";
+import { renderConfirmationTemplate } from "../adapters/mjml-confirmation.ts";
+import { SesMessageSender } from "../adapters/ses-message-sender.ts";
+import type { RateLimitPolicy } from "../core/subscribers/rate-limit.ts";
+import type { SecretSource } from "../ports.ts";
+import { createWebApp } from "./app.ts";
+import { Subscriptions } from "./subscriptions.ts";
+
+export interface LocalWebOptions {
+  dynamo: DynamoDBClient;
+  ses: SESv2Client;
+  secret: SecretSource;
+  sender: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** The URL links point at; defaults to `http://localhost:<port>`. */
+  publicUrl?: string;
+  limits?: { perIp?: RateLimitPolicy; perAddress?: RateLimitPolicy };
+  tables?: { subscribers?: string; rateLimits?: string; issues?: string };
+}
+
+export interface LocalWebServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * The web app on a local port, wired to the local emulators (dynalite, aws-ses-v2-local) through
+ * the same adapters the Lambda uses. The confirmation email is rendered from MJML at start-up.
+ */
+export async function startWebServer(options: LocalWebOptions): Promise<LocalWebServer> {
+  const template = renderConfirmationTemplate();
+  // A start-up failure (a broken template) should stop the start, not the first sign-up.
+  await template;
+  const host = options.host ?? "127.0.0.1";
+  const tables = options.tables ?? {};
+  let publicUrl = options.publicUrl ?? "";
+  const subscriptions = new Subscriptions({
+    store: new DynamoSubscriberStore(tables.subscribers ?? SUBSCRIBERS_TABLE.localName, options.dynamo),
+    limiter: new DynamoRateLimiter(tables.rateLimits ?? RATE_LIMITS_TABLE.localName, options.dynamo),
+    sender: new SesMessageSender({ sender: options.sender, client: options.ses }),
+    secret: options.secret,
+    confirmationTemplate: () => template,
+    get publicUrl() {
+      return publicUrl;
+    },
+    ...(options.limits && { limits: options.limits }),
+  });
+  const app = createWebApp({
+    subscriptions,
+    archive: new DynamoIssueArchive(tables.issues ?? ISSUES_TABLE.localName, options.dynamo),
+    get publicUrl() {
+      return publicUrl;
+    },
+    clientIp: (c) => getConnInfo(c).remote.address ?? "unknown",
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  publicUrl ||= `http://localhost:${port}`;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise((resolve, reject) => {
+        if ("closeAllConnections" in server) server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
