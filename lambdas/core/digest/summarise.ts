@@ -70,7 +70,7 @@ function topicsOf(statements: readonly SummaryInput[], already: string): string[
   const counts = new Map<string, { topic: string; n: number; first: number }>();
   statements.forEach((s, order) => {
     const found = new Set<string>();
-    for (const match of s.text.matchAll(/\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu)) {
+    for (const match of s.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu)) {
       const topic = trimTopic(match[0]);
       const key = foldCase(topic);
       if (!topic || found.has(key) || seen.includes(key) || nameTokens(topic).every((t) => own.has(t))) continue;

@@ -35,6 +35,7 @@ export interface Mention {
   appositive?: [number, number];
 }
 
+const POSSESSIVE_START = new Set(["his", "her", "their", "its", "our"]);
 const PRONOUNS = new Map<string, Gender>([
   ["he", "male"],
   ["she", "female"],
@@ -240,19 +241,16 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   const titleEnd = name ? name[0] - 1 : last;
   const title = titleOf(tokens, start, titleEnd);
   const gender = genderOf(tokens, start, last);
-  const base = { first, last, title, affiliation, definite, gender };
-  if (name) {
-    if (isOrganisationName(tokens, name)) return { ...base, kind: "organisation", name, title: null };
-    return { ...base, kind: "name", name };
-  }
-  if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head)) {
-    return { ...base, kind: "organisation", name: null, title: null };
-  }
-  if (GROUP_HEADS.has(head.lower)) return { ...base, kind: "group", name: null };
-  return { ...base, kind: "role", name: null };
+  const kind = kindOfPhrase(tokens, head, name);
+  const titled = kind === "organisation" ? null : title;
+  return { first, last, kind, name: kind === "organisation" && !name ? null : name, title: titled, affiliation, definite, gender };
 }
 
-const POSSESSIVE_START = new Set(["his", "her", "their", "its", "our"]);
+function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | null): MentionKind {
+  if (name) return isOrganisationName(tokens, name) ? "organisation" : "name";
+  if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head)) return "organisation";
+  return GROUP_HEADS.has(head.lower) ? "group" : "role";
+}
 
 /** The proper name at the end of a phrase: the capitalised words after the last title word. */
 function nameAtEnd(tokens: Token[], start: number, last: number): [number, number] | null {

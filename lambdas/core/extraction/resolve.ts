@@ -123,7 +123,8 @@ class EntityRegistry {
     const t = doc.tokens;
     for (let j = 0; j < t.length; j++) {
       const token = t[j] as Token;
-      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap) continue;
+      // Only names of two or more words are registered: "Ahn Gyu-back", not "Ahn".
+      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !t[j - 1]?.cap) continue;
       const mention = mentionEndingAt(t, j, Math.max(0, j - 10));
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
         this.sightings.push({ entity: this.entityFor(mention), at: j });

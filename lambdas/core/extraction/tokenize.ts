@@ -20,16 +20,17 @@ export interface Token {
   spaceAfter: boolean;
 }
 
-// Initialisms (U.S.), words with inner hyphens, apostrophes, full stops or ampersands (Gyu-back,
-// don't, 2.5, AT&T), double quote marks, single quote marks, dashes, ellipses, any other symbol.
-const TOKEN =
-  /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*|''|[“”"„«»‟″]|[‘’'‚‹›`]|[—–―]|-{1,3}|\.{2,}|…|[^\s\p{L}\p{M}\p{N}]/gu;
 const POSSESSIVE = /^(.+[\p{L}\p{N}])(['’][sS])$/u;
-const UPPER = /^\p{Lu}/u;
 const DIGIT = /^\p{N}/u;
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const UPPER_CHAR = /\p{Lu}/u;
+const SPACE_CHAR = /\s/u;
 const DOUBLE_QUOTES = new Set(["“", "”", '"', "„", "«", "»", "‟", "″", "''"]);
 const SINGLE_QUOTES = new Set(["‘", "’", "'", "‚", "‹", "›", "`"]);
 const DASHES = new Set(["—", "–", "―", "--", "---"]);
+// Characters that join two runs of letters into one word: Gyu-back, don't, 2.5, AT&T.
+const JOINERS = new Set(["-", "'", "’", ".", "&"]);
 
 /**
  * Splits text into tokens, possessive `'s` apart from its word.
@@ -41,37 +42,113 @@ const DASHES = new Set(["—", "–", "―", "--", "---"]);
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const start = match.index;
-    const raw = match[0];
-    const gap = text.slice(previousEnd, start);
-    const newline = tokens.length === 0 || gap.includes("\n") || gap.includes("\r");
-    const spaceBefore = start === 0 || gap.length > 0;
-    const possessive = raw.length > 2 ? POSSESSIVE.exec(raw) : null;
-    if (possessive?.[1] && possessive[2]) {
-      tokens.push(makeToken(possessive[1], start, newline, spaceBefore));
-      tokens.push(makeToken(possessive[2], start + possessive[1].length, false, false));
-    } else {
-      tokens.push(makeToken(raw, start, newline, spaceBefore));
+  let i = 0;
+  while (i < text.length) {
+    if (isSpace(text, i)) {
+      i++;
+      continue;
     }
-    previousEnd = start + raw.length;
+    const end = tokenEnd(text, i);
+    const raw = text.slice(i, end);
+    const newline = tokens.length === 0 || hasLineBreak(text, previousEnd, i);
+    const spaceBefore = i === 0 || i > previousEnd;
+    const possessive = raw.length > 2 && hasApostrophe(raw) ? POSSESSIVE.exec(raw) : null;
+    if (possessive?.[1] && possessive[2]) {
+      tokens.push(makeToken(possessive[1], i, newline, spaceBefore));
+      tokens.push(makeToken(possessive[2], i + possessive[1].length, false, false));
+    } else {
+      tokens.push(makeToken(raw, i, newline, spaceBefore));
+    }
+    previousEnd = end;
+    i = end;
   }
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const next = tokens[i + 1];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k] as Token;
+    const next = tokens[k + 1];
     token.spaceAfter = next ? next.spaceBefore : true;
   }
   return tokens;
 }
 
+/** Where the token starting at `i` ends: a word, an initialism, a quote mark, a dash, a symbol. */
+function tokenEnd(text: string, i: number): number {
+  const c = text.charAt(i);
+  if (isWordChar(text, i)) return initialismEnd(text, i) ?? wordEnd(text, i);
+  if (c === "'" && text.charAt(i + 1) === "'") return i + 2;
+  if (c === "-") return text.charAt(i + 1) === "-" ? (text.charAt(i + 2) === "-" ? i + 3 : i + 2) : i + 1;
+  if (c === "." && text.charAt(i + 1) === ".") {
+    let k = i + 1;
+    while (text.charAt(k) === ".") k++;
+    return k;
+  }
+  const code = text.charCodeAt(i);
+  // Keep a surrogate pair (an emoji, a rare letter) together.
+  return code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1;
+}
+
+function wordEnd(text: string, i: number): number {
+  let k = i;
+  for (;;) {
+    while (k < text.length && isWordChar(text, k)) k += charLength(text, k);
+    if (JOINERS.has(text.charAt(k)) && isWordChar(text, k + 1)) k++;
+    else return k;
+  }
+}
+
+/** "U.S.", "U.K.": two or more capital letters each followed by a full stop. */
+function initialismEnd(text: string, i: number): number | null {
+  let k = i;
+  let letters = 0;
+  while (isUpper(text, k) && text.charAt(k + 1) === ".") {
+    k += 2;
+    letters++;
+  }
+  return letters >= 2 ? k : null;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return WORD_CHAR.test(text.slice(i, i + charLength(text, i)));
+}
+
+function isUpper(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER_CHAR.test(text.charAt(i));
+}
+
+function isSpace(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE_CHAR.test(text.charAt(i)) || code === 0xfeff;
+}
+
+function charLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
+const hasApostrophe = (raw: string) => raw.includes("'") || raw.includes("’");
+
 function makeToken(text: string, start: number, newline: boolean, spaceBefore: boolean): Token {
+  const lower = text.toLowerCase();
+  const kind = kindOf(text);
   return {
     start,
     end: start + text.length,
     text,
-    lower: text.toLowerCase(),
-    kind: kindOf(text),
-    cap: UPPER.test(text),
+    lower,
+    kind,
+    cap: kind === "word" && lower !== text && lower.charAt(0) !== text.charAt(0),
     newline,
     spaceBefore,
     spaceAfter: true,
@@ -79,9 +156,13 @@ function makeToken(text: string, start: number, newline: boolean, spaceBefore: b
 }
 
 function kindOf(text: string): TokenKind {
+  const code = text.charCodeAt(0);
+  // ASCII letters and digits, the overwhelming case, without a regular expression.
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return "word";
+  if (code >= 48 && code <= 57) return "number";
   if (DOUBLE_QUOTES.has(text)) return "quote";
   if (SINGLE_QUOTES.has(text)) return "single";
   if (DASHES.has(text)) return "dash";
   if (DIGIT.test(text)) return "number";
-  return /[\p{L}]/u.test(text) ? "word" : "punct";
+  return LETTER.test(text) ? "word" : "punct";
 }

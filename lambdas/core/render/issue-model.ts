@@ -59,8 +59,10 @@ export interface OtherView {
   statement: StatementView;
 }
 
-const MAX_TITLE_CHARS = 140;
+// Caps on what an article supplies, which keep an issue under Gmail's clipping size.
+const MAX_TITLE_CHARS = 100;
 const MAX_NAME_CHARS = 80;
+const MAX_URL_CHARS = 400;
 const OTHER_KINDS = { organisation: "organisation", anonymous: "unnamed source", person: "also quoted", unknown: "source unclear" };
 
 /**
@@ -151,12 +153,13 @@ function formatDay(day: string | null): string | null {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
-/** An http(s) URL in normal form, or null for anything else. */
+/** An http(s) URL in normal form, or null for anything else (or anything absurdly long). */
 export function safeUrl(url: string | null): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url.trim());
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+    const web = parsed.protocol === "https:" || parsed.protocol === "http:";
+    return web && parsed.href.length <= MAX_URL_CHARS ? parsed.href : null;
   } catch {
     return null;
   }

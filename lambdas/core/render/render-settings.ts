@@ -17,7 +17,7 @@ export const RenderSettingsSchema = z.object({
   maxStatements: z.int().positive().default(3),
   /** Longer statements are cut at a sentence boundary; the archive has them whole. */
   maxStatementChars: z.int().min(80).default(480),
-  maxSources: z.int().positive().default(4),
+  maxSources: z.int().positive().default(3),
   /** Statements from agencies, media and unnamed sources shown after the officials. */
   maxOthers: z.int().nonnegative().default(4),
 });
