@@ -2,33 +2,45 @@
  * Settings, read from the environment once and validated, so a misconfigured function fails at
  * start with a message naming the variable rather than halfway through a send. The CDK stack
  * sets these on each Lambda; the CLI reads the same names (see README, "Configuration").
+ * Validation uses zod's small functional build (`zod/mini`): the send worker's bundle stays small.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
-const positive = z.coerce.number().positive();
+const text = z.string().check(z.minLength(1));
+const positive = z.coerce.number().check(z.positive());
 
 /** Every setting any part of onrecord reads, by environment variable. */
 export const SETTINGS = {
-  ONRECORD_ARTICLES_TABLE: z.string().min(1).describe("DynamoDB table of articles and their statements"),
-  ONRECORD_SUBSCRIBERS_TABLE: z.string().min(1).describe("DynamoDB table of subscribers"),
-  ONRECORD_DELIVERIES_TABLE: z.string().min(1).describe("DynamoDB table of per-recipient deliveries"),
-  ONRECORD_ISSUES_TABLE: z.string().min(1).describe("DynamoDB table of composed issues"),
-  ONRECORD_SEND_QUEUE_URL: z.url().describe("SQS queue of send batches"),
-  ONRECORD_SENDER: z.string().min(3).describe("the From address, an SES-verified identity"),
-  ONRECORD_CONFIGURATION_SET: z.string().min(1).optional().describe("SES configuration set for events"),
-  ONRECORD_PUBLIC_URL: z.url().describe("base URL of the web app, for unsubscribe links"),
-  ONRECORD_UNSUBSCRIBE_SECRET: z.string().min(16).optional().describe("HMAC key for unsubscribe tokens"),
-  ONRECORD_UNSUBSCRIBE_SECRET_ARN: z.string().min(1).optional().describe("Secrets Manager ARN of that key"),
-  ONRECORD_SEND_RATE: positive
-    .optional()
-    .describe("recipients per second across all workers (default: SES max)"),
-  ONRECORD_SEND_CONCURRENCY: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(1)
-    .describe("workers sharing the rate"),
-  ONRECORD_TIME_ZONE: z.string().default("UTC").describe("time zone that decides which week is last week"),
+  /** DynamoDB table of articles and their statements. */
+  ONRECORD_ARTICLES_TABLE: text,
+  /** DynamoDB table of subscribers. */
+  ONRECORD_SUBSCRIBERS_TABLE: text,
+  /** DynamoDB table of per-recipient deliveries. */
+  ONRECORD_DELIVERIES_TABLE: text,
+  /** DynamoDB table of composed issues. */
+  ONRECORD_ISSUES_TABLE: text,
+  /** SQS queue of send batches. */
+  ONRECORD_SEND_QUEUE_URL: z.url(),
+  /** The From address, an SES-verified identity. */
+  ONRECORD_SENDER: z.string().check(z.minLength(3), z.regex(/^[^\r\n]+$/)),
+  /** SES configuration set that routes bounces and complaints. */
+  ONRECORD_CONFIGURATION_SET: z.optional(text),
+  /** Base URL of the web app, for unsubscribe links. */
+  ONRECORD_PUBLIC_URL: z.url(),
+  /** HMAC key for unsubscribe links, given directly (local runs). */
+  ONRECORD_UNSUBSCRIBE_SECRET: z.optional(z.string().check(z.minLength(16))),
+  /** Secrets Manager ARN of that key (AWS). */
+  ONRECORD_UNSUBSCRIBE_SECRET_ARN: z.optional(text),
+  /** Recipients per second across all workers; default: SES's maximum send rate (GetAccount). */
+  ONRECORD_SEND_RATE: z.optional(positive),
+  /** Workers sending at once, which share the rate. */
+  ONRECORD_SEND_CONCURRENCY: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
+  /** The sender's postal address, printed in every issue. */
+  ONRECORD_POSTAL_ADDRESS: text,
+  /** The name issues are signed with. */
+  ONRECORD_SENDER_NAME: z._default(text, "onrecord"),
+  /** Time zone that decides which week is last week. */
+  ONRECORD_TIME_ZONE: z._default(text, "UTC"),
 } as const;
 
 type Settings = typeof SETTINGS;
@@ -54,7 +66,7 @@ export function readConfig<const K extends SettingName>(
 ): { [P in K]: z.output<Settings[P]> } {
   const shape = Object.fromEntries(names.map((n) => [n, SETTINGS[n]])) as { [P in K]: Settings[P] };
   const values = Object.fromEntries(names.map((n) => [n, env[n] === "" ? undefined : env[n]]));
-  const parsed = z.object(shape).safeParse(values);
+  const parsed = z.safeParse(z.object(shape), values);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`onrecord is misconfigured: ${problems.join("; ")}`);

@@ -22,6 +22,8 @@ export interface OnRecordFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   reservedConcurrentExecutions?: number;
+  /** Copy the MJML templates into the bundle (for the function that renders issues). */
+  withTemplates?: boolean;
   /** Where asynchronous invocations that fail every retry are kept. */
   deadLetterQueue?: IQueue;
 }
@@ -59,6 +61,15 @@ export class OnRecordFunction extends NodejsFunction {
         sourcesContent: false,
         externalModules: [],
         banner: REQUIRE_SHIM,
+        ...(props.withTemplates && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => [
+              `cp -R "${inputDir}/templates" "${outputDir}/templates"`,
+            ],
+          },
+        }),
       },
     });
   }

@@ -60,6 +60,8 @@ export class PipelineStack extends Stack {
       sender: settings.sender,
       scheduleExpression: settings.scheduleExpression,
       timeZone: settings.scheduleTimeZone,
+      postalAddress: settings.postalAddress,
+      senderName: settings.senderName,
       alerts: this.ses.alerts,
     });
 

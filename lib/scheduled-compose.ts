@@ -26,6 +26,8 @@ export interface ScheduledComposeProps {
   sender: string;
   scheduleExpression: string;
   timeZone: string;
+  postalAddress: string;
+  senderName: string;
   alerts: ITopic;
 }
 
@@ -46,6 +48,7 @@ export class ScheduledCompose extends Construct {
       description: "Composes and renders the week's issue once and queues its confirmed subscribers",
       timeout: Duration.minutes(5),
       memorySize: 1024,
+      withTemplates: true,
       environment: {
         ONRECORD_ARTICLES_TABLE: props.articles.tableName,
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
@@ -53,6 +56,8 @@ export class ScheduledCompose extends Construct {
         ONRECORD_SEND_QUEUE_URL: props.sendQueue.queueUrl,
         ONRECORD_SENDER: props.sender,
         ONRECORD_TIME_ZONE: props.timeZone,
+        ONRECORD_POSTAL_ADDRESS: props.postalAddress,
+        ONRECORD_SENDER_NAME: props.senderName,
       },
     });
     grantTable(this.composer, props.articles, ["Query"], [ARTICLES_TABLE.indexes[0].name]);

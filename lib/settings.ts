@@ -18,6 +18,11 @@ const Settings = z.object({
   publicUrl: z.url().optional(),
   alarmEmail: z.email().optional(),
   senderIdentity: z.enum(["create", "existing"]),
+  postalAddress: z
+    .string()
+    .trim()
+    .min(1, "postalAddress is required: bulk mail must carry the sender's postal address"),
+  senderName: z.string().trim().min(1),
 });
 
 export type PipelineSettings = z.infer<typeof Settings>;
@@ -27,6 +32,7 @@ export const DEFAULT_SETTINGS = {
   scheduleTimeZone: "UTC",
   sendConcurrency: 2,
   senderIdentity: "create",
+  senderName: "onrecord",
 } as const;
 
 export function settingsFrom(node: Node): PipelineSettings {

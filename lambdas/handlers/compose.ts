@@ -1,4 +1,4 @@
-import { fromEnvironment } from "./environment.ts";
+import { composeDeps } from "./deps/compose.ts";
 import type { ComposeEvent } from "./events.ts";
 import { lazily } from "./events.ts";
 import { type ComposeIssueDeps, composeIssue } from "./use-cases/compose-issue.ts";
@@ -19,4 +19,4 @@ export function createHandler(deps: ComposeIssueDeps & { timeZone: string }) {
   };
 }
 
-export const handler = lazily(() => createHandler(fromEnvironment().composeDeps()));
+export const handler = lazily(() => createHandler(composeDeps(process.env)));

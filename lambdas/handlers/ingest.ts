@@ -1,7 +1,7 @@
 import { ArticleStoreError } from "../adapters/dynamo-article-store.ts";
 import { ArticleFormatError } from "../core/article.ts";
 import type { ArticleStore } from "../ports.ts";
-import { fromEnvironment } from "./environment.ts";
+import { ingestDeps } from "./deps/ingest.ts";
 import type { S3Event } from "./events.ts";
 import { lazily } from "./events.ts";
 import { type IngestResult, ingestArticle } from "./use-cases/ingest-article.ts";
@@ -43,4 +43,4 @@ export function createHandler(deps: IngestDeps) {
   };
 }
 
-export const handler = lazily(() => createHandler(fromEnvironment().ingestDeps()));
+export const handler = lazily(() => createHandler(ingestDeps(process.env)));

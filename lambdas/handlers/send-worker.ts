@@ -1,5 +1,5 @@
 import type { SendBatch } from "../ports.ts";
-import { fromEnvironment } from "./environment.ts";
+import { sendWorkerDeps } from "./deps/send-worker.ts";
 import type { SqsBatchResponse, SqsEvent } from "./events.ts";
 import { lazily } from "./events.ts";
 import type { DeliverBatchResult } from "./use-cases/deliver-batch.ts";
@@ -32,4 +32,4 @@ export function createHandler(deps: SendWorkerDeps): (event: SqsEvent) => Promis
   };
 }
 
-export const handler = lazily(() => createHandler(fromEnvironment().sendWorkerDeps()));
+export const handler = lazily(() => createHandler(sendWorkerDeps(process.env)));

@@ -1,5 +1,5 @@
 import type { SubscriberStore } from "../ports.ts";
-import { fromEnvironment } from "./environment.ts";
+import { sesEventsDeps } from "./deps/ses-events.ts";
 import type { SnsEvent } from "./events.ts";
 import { lazily } from "./events.ts";
 
@@ -45,4 +45,4 @@ function suppressionsIn(event: SesEvent): [string, "bounced" | "complained"][] {
   return [];
 }
 
-export const handler = lazily(() => createHandler(fromEnvironment().sesEventsDeps()));
+export const handler = lazily(() => createHandler(sesEventsDeps(process.env)));

@@ -9,7 +9,7 @@ import {
   type StoredIssue,
   type SubscriberStore,
 } from "../../ports.ts";
-import { weekRange } from "./iso-week.ts";
+import { weekBefore, weekRange } from "./iso-week.ts";
 
 export interface ComposeIssueDeps {
   articles: ArticleStore;
@@ -17,7 +17,8 @@ export interface ComposeIssueDeps {
   subscribers: SubscriberStore;
   mailer: Mailer;
   queue: SendQueue;
-  compose: (articles: StoredArticle[], from: string, to: string) => Digest;
+  /** Composes the window's digest; `previous` is last week's, so repeated statements rank lower. */
+  compose: (articles: StoredArticle[], from: string, to: string, previous: Digest | null) => Digest;
   render: (digest: Digest) => Promise<RenderedIssue>;
   now?: () => Date;
 }
@@ -52,7 +53,8 @@ export async function composeIssue(week: string, deps: ComposeIssueDeps): Promis
   if (!issue) {
     const articles = await deps.articles.listWindow(from, to);
     articleCount = articles.length;
-    const digest = deps.compose(articles, from, to);
+    const previous = await deps.issues.get(weekBefore(week));
+    const digest = deps.compose(articles, from, to, previous?.digest ?? null);
     const rendered = await deps.render(digest);
     const composedAt = (deps.now?.() ?? new Date()).toISOString();
     issue = await deps.issues.putIfAbsent({

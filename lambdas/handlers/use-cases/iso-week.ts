@@ -33,6 +33,11 @@ export function weekOf(date: string): string {
   return `${year}-W${String(number).padStart(2, "0")}`;
 }
 
+/** The week before a week: `weekBefore("2027-W01")` is `2026-W53`. */
+export function weekBefore(week: string): string {
+  return weekOf(isoDate(Date.parse(`${weekRange(week).from}T00:00:00Z`) - 7 * DAY_MS));
+}
+
 /** The week before the one `instant` falls in, as the calendar reads in `timeZone`. */
 export function previousWeek(instant: Date, timeZone: string): string {
   const today = localDate(instant, timeZone);

@@ -1,0 +1,60 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { DynamoDeliveryStore } from "../../adapters/dynamo-delivery-store.ts";
+import { SesBulkMailer } from "../../adapters/ses-bulk-mailer.ts";
+import { readConfig } from "../../config.ts";
+import { replacementDataFor } from "../../core/render/placeholders.ts";
+import { unsubscribeUrlFor } from "../../core/subscribers/tokens.ts";
+import type { SendWorkerDeps } from "../send-worker.ts";
+import { templateNameFor } from "../use-cases/compose-issue.ts";
+import { deliverBatch } from "../use-cases/deliver-batch.ts";
+import { personaliseWith } from "../use-cases/personalise.ts";
+import { SendRateLimiter, workerSendRate } from "../use-cases/send-rate-limiter.ts";
+import { type Env, retryingOnce, secretSource } from "./shared.ts";
+
+const SETTINGS = [
+  ...([
+    "ONRECORD_DELIVERIES_TABLE",
+    "ONRECORD_SENDER",
+    "ONRECORD_CONFIGURATION_SET",
+    "ONRECORD_PUBLIC_URL",
+  ] as const),
+  ...(["ONRECORD_SEND_RATE", "ONRECORD_SEND_CONCURRENCY"] as const),
+  ...(["ONRECORD_UNSUBSCRIBE_SECRET", "ONRECORD_UNSUBSCRIBE_SECRET_ARN"] as const),
+];
+
+/**
+ * The send worker's dependencies from settings. The signing key and the account's send rate are
+ * read on the first batch (and again after a failed read), then kept for the instance's life.
+ */
+export function sendWorkerDeps(
+  env: Env,
+  clients: { dynamo?: DynamoDBClient; ses?: SESv2Client; secrets?: SecretsManagerClient } = {},
+): SendWorkerDeps {
+  const config = readConfig(SETTINGS, env);
+  const mailer = new SesBulkMailer({
+    sender: config.ONRECORD_SENDER,
+    configurationSet: config.ONRECORD_CONFIGURATION_SET,
+    client: clients.ses ?? new SESv2Client({ maxAttempts: 6, retryMode: "adaptive" }),
+  });
+  const deliveries = new DynamoDeliveryStore(
+    config.ONRECORD_DELIVERIES_TABLE,
+    clients.dynamo ?? new DynamoDBClient({}),
+  );
+  const secrets = secretSource(config, () => clients.secrets ?? new SecretsManagerClient({}));
+  const ready = retryingOnce(async () => {
+    const secret = await secrets.get();
+    const accountRate = config.ONRECORD_SEND_RATE ?? (await mailer.maxSendRate());
+    const limiter = new SendRateLimiter(workerSendRate(accountRate, config.ONRECORD_SEND_CONCURRENCY));
+    const personalise = personaliseWith(
+      (email) => unsubscribeUrlFor(config.ONRECORD_PUBLIC_URL, email, secret),
+      (recipient, url) => replacementDataFor(recipient, url),
+    );
+    return { limiter, personalise };
+  });
+  return {
+    deliver: async (batch) =>
+      deliverBatch(batch, { deliveries, mailer, templateName: templateNameFor, ...(await ready()) }),
+  };
+}
