@@ -1,7 +1,13 @@
 import type { Digest, Official, OtherSource, StoredArticle } from "../types.ts";
 import { deduplicateStatements, mergeSplitUtterances } from "./deduplicate.ts";
 import { chooseAffiliation, chooseName, chooseTitle } from "./identity.ts";
-import { prominenceOf, type RankedStatement, rankStatements, type SeenBefore, seenInPrevious } from "./rank.ts";
+import {
+  prominenceOf,
+  type RankedStatement,
+  rankStatements,
+  type SeenBefore,
+  seenInPrevious,
+} from "./rank.ts";
 import { type OtherGroup, type PersonGroup, resolveOfficials } from "./resolve-officials.ts";
 import { summariseOfficial } from "./summarise.ts";
 import { checkWindow, countInWindow, gatherWindow, type SourcedStatement } from "./window.ts";
@@ -90,6 +96,7 @@ function mergeAndRank(items: readonly SourcedStatement[], seenBefore: SeenBefore
 
 function byProminence<T extends { name: string }>(list: Prominent<T>[]): Prominent<T>[] {
   return [...list].sort(
-    (a, b) => b.prominence - a.prominence || (a.value.name < b.value.name ? -1 : a.value.name > b.value.name ? 1 : 0),
+    (a, b) =>
+      b.prominence - a.prominence || (a.value.name < b.value.name ? -1 : a.value.name > b.value.name ? 1 : 0),
   );
 }

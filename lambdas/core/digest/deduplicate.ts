@@ -28,7 +28,8 @@ export function mergeSplitUtterances(items: readonly SourcedStatement[]): Source
   const merged: SourcedStatement[] = [];
   for (const item of ordered) {
     const previous = merged.at(-1);
-    if (previous && continuesUtterance(previous, item)) merged[merged.length - 1] = joinPieces(previous, item);
+    if (previous && continuesUtterance(previous, item))
+      merged[merged.length - 1] = joinPieces(previous, item);
     else merged.push(item);
   }
   return merged;
@@ -39,7 +40,9 @@ function continuesUtterance(first: SourcedStatement, next: SourcedStatement): bo
   if (first.statement.kind !== "direct" || next.statement.kind !== "direct") return false;
   if (next.statement.start < first.statement.end) return false;
   const gap = first.article.body.slice(first.statement.end, next.statement.start);
-  return gap.length <= MAX_ATTRIBUTION_GAP && !/\n\s*\n/.test(gap) && (gap.match(DOUBLE_QUOTES)?.length ?? 0) <= 2;
+  return (
+    gap.length <= MAX_ATTRIBUTION_GAP && !/\n\s*\n/.test(gap) && (gap.match(DOUBLE_QUOTES)?.length ?? 0) <= 2
+  );
 }
 
 function joinPieces(first: SourcedStatement, next: SourcedStatement): SourcedStatement {
@@ -80,7 +83,8 @@ export function deduplicateStatements(items: readonly SourcedStatement[]): Merge
   }
   // Longest first, so that each probe is no longer than what it is compared with.
   const ordered = [...variants.values()].sort(
-    (a, b) => b.signature.content.length - a.signature.content.length || compare(a.signature.key, b.signature.key),
+    (a, b) =>
+      b.signature.content.length - a.signature.content.length || compare(a.signature.key, b.signature.key),
   );
   const index = new NearDuplicateIndex<Variant[]>((token) => frequency.get(token) ?? 0);
   const clusters: Variant[][] = [];
@@ -116,7 +120,9 @@ function toMergedStatement(cluster: Variant[]): MergedStatement {
 }
 
 function mostDirect(items: SourcedStatement[]): SourcedStatement {
-  return items.reduce((a, b) => (KIND_PREFERENCE[b.statement.kind] < KIND_PREFERENCE[a.statement.kind] ? b : a));
+  return items.reduce((a, b) =>
+    KIND_PREFERENCE[b.statement.kind] < KIND_PREFERENCE[a.statement.kind] ? b : a,
+  );
 }
 
 function preferVariant(a: Variant, b: Variant): boolean {
@@ -132,10 +138,19 @@ export function sourcesOf(occurrences: readonly SourcedStatement[]): DigestSourc
   const byArticle = new Map<string, DigestSource>();
   for (const { article, day } of occurrences) {
     if (byArticle.has(article.id)) continue;
-    byArticle.set(article.id, { article: article.id, title: article.title, outlet: article.outlet, date: day, url: article.url });
+    byArticle.set(article.id, {
+      article: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      date: day,
+      url: article.url,
+    });
   }
   return [...byArticle.values()].sort(
-    (a, b) => compare(a.date ?? "", b.date ?? "") || compare(a.outlet ?? "", b.outlet ?? "") || compare(a.article, b.article),
+    (a, b) =>
+      compare(a.date ?? "", b.date ?? "") ||
+      compare(a.outlet ?? "", b.outlet ?? "") ||
+      compare(a.article, b.article),
   );
 }
 

@@ -11,7 +11,9 @@ const MAX_TITLE_WORDS = 8;
  */
 export function chooseName(names: readonly string[]): string {
   const full = names.filter((n) => nameTokens(n).length > 1);
-  return mostCommon(full.length > 0 ? full : names, (a, b) => nameTokens(a).length - nameTokens(b).length) ?? "";
+  return (
+    mostCommon(full.length > 0 ? full : names, (a, b) => nameTokens(a).length - nameTokens(b).length) ?? ""
+  );
 }
 
 /**
@@ -52,7 +54,10 @@ export function chooseAffiliation(affiliations: readonly (string | null)[]): str
 }
 
 /** The most frequent value (case-insensitively), ties broken by `tieBreak` then alphabetically. */
-function mostCommon(values: readonly string[], tieBreak: (a: string, b: string) => number = () => 0): string | null {
+function mostCommon(
+  values: readonly string[],
+  tieBreak: (a: string, b: string) => number = () => 0,
+): string | null {
   const counts = new Map<string, { value: string; n: number }>();
   for (const value of values) {
     const key = foldCase(value);

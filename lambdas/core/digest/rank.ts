@@ -36,7 +36,10 @@ export function seenInPrevious(previous: Digest | null | undefined): SeenBefore 
  * content words, not a two-word fragment), carried by several articles, early in its articles
  * (the lead carries the news), a direct quote, and new compared with the previous issue.
  */
-export function rankStatements(merged: readonly MergedStatement[], seenBefore: SeenBefore): RankedStatement[] {
+export function rankStatements(
+  merged: readonly MergedStatement[],
+  seenBefore: SeenBefore,
+): RankedStatement[] {
   return merged
     .map((m) => {
       const isNew = !seenBefore(m.content);
@@ -69,5 +72,11 @@ export function prominenceOf(statements: readonly RankedStatement[], hasTitle: b
     }
   }
   const weight = statements.slice(0, 3).reduce((sum, s) => sum + Math.max(0, s.importance), 0);
-  return articles.size + 0.5 * outlets.size + 0.5 * weight + Math.log2(1 + statements.length) + (hasTitle ? 0.5 : 0);
+  return (
+    articles.size +
+    0.5 * outlets.size +
+    0.5 * weight +
+    Math.log2(1 + statements.length) +
+    (hasTitle ? 0.5 : 0)
+  );
 }

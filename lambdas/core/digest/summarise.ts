@@ -27,19 +27,28 @@ const NOT_TOPICS = new Set(
 );
 
 /**
- * A one-sentence summary of what an official said, built from their statements: the lead
- * statement as reported speech, and the names and places their other statements were about.
+ * A one-sentence summary of what an official said, built from their statements: their most
+ * important reported statement (or quote, when nothing was reported), and the names and places
+ * their other statements were about.
  * @example
  * summariseOfficial("Ahn Gyu-back", "Defence Minister", statements)
  * // "Defence Minister Ahn Gyu-back warned of a growing security instability surrounding the
  * //  Korean Peninsula, and also spoke about North Korea and Russia."
  */
-export function summariseOfficial(name: string, title: string | null, statements: readonly SummaryInput[]): string {
+export function summariseOfficial(
+  name: string,
+  title: string | null,
+  statements: readonly SummaryInput[],
+): string {
   const label = labelOf(name, title);
-  const lead = statements[0];
+  // Reported speech reads as a summary; a quote is shown anyway, so it leads only when alone.
+  const lead = statements.find((s) => s.kind !== "direct") ?? statements[0];
   if (!lead) return `${label} was quoted this week.`;
   const clause = leadClause(label, lead);
-  const topics = topicsOf(statements.slice(1), `${clause} ${name} ${title ?? ""}`);
+  const topics = topicsOf(
+    statements.filter((s) => s !== lead),
+    `${clause} ${name} ${title ?? ""}`,
+  );
   const tail = topics.length > 0 ? `, and also spoke about ${listOf(topics)}` : "";
   return `${clause.replace(/[\s,;:.!?…]+$/u, "")}${tail}.`;
 }
@@ -52,14 +61,16 @@ function labelOf(name: string, title: string | null): string {
 
 function leadClause(label: string, lead: SummaryInput): string {
   const words = lead.text.replace(/\s+/g, " ").trim().split(" ");
-  const cut = words.length > MAX_LEAD_WORDS ? `${words.slice(0, MAX_LEAD_WORDS).join(" ")} …` : words.join(" ");
+  const cut =
+    words.length > MAX_LEAD_WORDS ? `${words.slice(0, MAX_LEAD_WORDS).join(" ")} …` : words.join(" ");
   if (lead.kind === "direct") {
     const firstSentence = cut.match(/^.+?[.!?](?=\s|$)/u)?.[0] ?? cut;
     return `${label} said: “${firstSentence.replace(/[.!?,;:]+$/u, "")}”`;
   }
   const firstWord = foldCase(words[0] ?? "");
   if (LEAD_VERBS.has(firstWord) && /^\p{Ll}/u.test(words[0] ?? "")) return `${label} ${cut}`;
-  const verb = lead.cue && LEAD_VERBS.has(foldCase(lead.cue)) && foldCase(lead.cue) !== "told" ? lead.cue : "said";
+  const verb =
+    lead.cue && LEAD_VERBS.has(foldCase(lead.cue)) && foldCase(lead.cue) !== "told" ? lead.cue : "said";
   return `${label} ${verb} ${cut}`;
 }
 
@@ -70,10 +81,13 @@ function topicsOf(statements: readonly SummaryInput[], already: string): string[
   const counts = new Map<string, { topic: string; n: number; first: number }>();
   statements.forEach((s, order) => {
     const found = new Set<string>();
-    for (const match of s.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu)) {
+    for (const match of s.text.matchAll(
+      /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu,
+    )) {
       const topic = trimTopic(match[0]);
       const key = foldCase(topic);
-      if (!topic || found.has(key) || seen.includes(key) || nameTokens(topic).every((t) => own.has(t))) continue;
+      if (!topic || found.has(key) || seen.includes(key) || nameTokens(topic).every((t) => own.has(t)))
+        continue;
       found.add(key);
       const entry = counts.get(key) ?? { topic, n: 0, first: order };
       entry.n++;

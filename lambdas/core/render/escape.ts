@@ -4,8 +4,8 @@
  * escapes must keep `{{` out of the output: nothing from an article may become a placeholder.
  */
 
-// C0 controls (but tab and newline), DEL and lone surrogates: never meaningful in an email.
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Control characters (but tab and newline) and lone surrogates: never meaningful in an email.
+const UNSAFE_CHARACTERS = /[^\P{Cc}\t\n]|\p{Cs}/gu;
 
 /**
  * Article text as one clean line: control characters dropped, runs of white space one space.

@@ -1,4 +1,11 @@
-import type { Digest, DigestSource, DigestStatement, Official, OtherSource, StatementKind } from "../types.ts";
+import type {
+  Digest,
+  DigestSource,
+  DigestStatement,
+  Official,
+  OtherSource,
+  StatementKind,
+} from "../types.ts";
 import { cleanText } from "./escape.ts";
 import { parseRenderSettings, type RenderSettingsInput } from "./render-settings.ts";
 import { trimText } from "./trim.ts";
@@ -63,7 +70,13 @@ export interface OtherView {
 const MAX_TITLE_CHARS = 100;
 const MAX_NAME_CHARS = 80;
 const MAX_URL_CHARS = 400;
-const OTHER_KINDS = { organisation: "organisation", anonymous: "unnamed source", person: "also quoted", unknown: "source unclear" };
+const MAX_SUMMARY_CHARS = 300;
+const OTHER_KINDS = {
+  organisation: "organisation",
+  anonymous: "unnamed source",
+  person: "also quoted",
+  unknown: "source unclear",
+};
 
 /**
  * Builds the model of an issue from a digest and the render settings (validated here).
@@ -72,7 +85,8 @@ const OTHER_KINDS = { organisation: "organisation", anonymous: "unnamed source",
 export function buildIssueModel(digest: Digest, input: RenderSettingsInput): IssueModel {
   const settings = parseRenderSettings(input);
   const shown = digest.officials.slice(0, settings.maxOfficials);
-  const statementView = (s: DigestStatement) => toStatementView(s, settings.maxStatementChars, settings.maxSources);
+  const statementView = (s: DigestStatement) =>
+    toStatementView(s, settings.maxStatementChars, settings.maxSources);
   const officials = shown.map((o) => toOfficialView(o, settings.maxStatements, statementView));
   const others = topOthers(digest.others ?? [], settings.maxOthers).map((o) => ({
     name: short(cleanText(o.source.name), MAX_NAME_CHARS),
@@ -99,7 +113,7 @@ function toOfficialView(o: Official, max: number, view: (s: DigestStatement) => 
   return {
     name: short(cleanText(o.name), MAX_NAME_CHARS),
     role: role.length > 0 ? short(role.join(", "), MAX_TITLE_CHARS) : null,
-    summary: trimText(cleanText(o.summary), 400).text,
+    summary: trimText(cleanText(o.summary), MAX_SUMMARY_CHARS).text,
     statements: o.statements.slice(0, max).map(view),
     moreStatements: Math.max(0, o.statements.length - max),
   };
@@ -120,12 +134,19 @@ function toStatementView(s: DigestStatement, maxChars: number, maxSources: numbe
 function toSourceView(source: DigestSource): SourceView {
   const title = source.title ? short(cleanText(source.title), MAX_TITLE_CHARS) : null;
   const outlet = cleanText(source.outlet ?? "") || title || cleanText(source.article);
-  return { outlet: short(outlet, MAX_NAME_CHARS), title: title === outlet ? null : title, date: formatDay(source.date), url: safeUrl(source.url) };
+  return {
+    outlet: short(outlet, MAX_NAME_CHARS),
+    title: title === outlet ? null : title,
+    date: formatDay(source.date),
+    url: safeUrl(source.url),
+  };
 }
 
 /** The most important statement of each other source, the most prominent sources first. */
 function topOthers(others: readonly OtherSource[], max: number) {
-  return others.flatMap((source) => (source.statements[0] ? [{ source, statement: source.statements[0] }] : [])).slice(0, max);
+  return others
+    .flatMap((source) => (source.statements[0] ? [{ source, statement: source.statements[0] }] : []))
+    .slice(0, max);
 }
 
 function subjectOf(dateRange: string, officials: readonly OfficialView[]): string {
@@ -142,7 +163,12 @@ function previewOf(officials: readonly OfficialView[]): string {
 
 /** "22–28 December 2025", "29 December 2025 – 4 January 2026". */
 export function formatRange(from: string, to: string): string {
-  const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const format = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   return format.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
 }
 
@@ -150,7 +176,12 @@ function formatDay(day: string | null): string | null {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
 }
 
 /** An http(s) URL in normal form, or null for anything else (or anything absurdly long). */

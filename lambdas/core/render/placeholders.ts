@@ -6,7 +6,11 @@ import { LITERAL_PLACEHOLDERS } from "./escape.ts";
  * replacement data ({@link replacementDataFor}); {@link personaliseIssueText} fills the same
  * names the same way, so a local copy and an SES copy read alike.
  */
-export const PLACEHOLDERS = ["greeting", "unsubscribeUrl", ...Object.keys(LITERAL_PLACEHOLDERS)] as readonly string[];
+export const PLACEHOLDERS = [
+  "greeting",
+  "unsubscribeUrl",
+  ...Object.keys(LITERAL_PLACEHOLDERS),
+] as readonly string[];
 
 /** A recipient that cannot be personalised for: an unsubscribe link that is not a web address. */
 export class PersonalisationError extends Error {
@@ -101,10 +105,17 @@ const prepared = new WeakMap<RenderedIssue, { subject: Filler; html: Filler; tex
  * One recipient's copy of a rendered issue, as SES would send it with the same replacement data.
  * The issue is split at its placeholders on first use and the split is kept with it.
  */
-export function personaliseIssueText(issue: RenderedIssue, data: Readonly<Record<string, string>>): RenderedIssue {
+export function personaliseIssueText(
+  issue: RenderedIssue,
+  data: Readonly<Record<string, string>>,
+): RenderedIssue {
   let fill = prepared.get(issue);
   if (!fill) {
-    fill = { subject: prepareTemplate(issue.subject), html: prepareTemplate(issue.html), text: prepareTemplate(issue.text) };
+    fill = {
+      subject: prepareTemplate(issue.subject),
+      html: prepareTemplate(issue.html),
+      text: prepareTemplate(issue.text),
+    };
     prepared.set(issue, fill);
   }
   return { subject: fill.subject(data), html: fill.html(data), text: fill.text(data) };

@@ -6,13 +6,18 @@ export const RenderSettingsSchema = z.object({
   postalAddress: z.string().trim().min(1, "a postal address is required for bulk mail"),
   senderName: z.string().trim().min(1).default("onrecord"),
   /** Where this issue is archived in full; the email links to it when set. */
-  archiveUrl: z.url({ protocol: /^https?$/ }).nullish().default(null),
+  archiveUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullish()
+    .default(null),
   /** Why the reader receives the email, shown in the footer. */
   reason: z
     .string()
     .trim()
     .min(1)
-    .default("You receive this email because you subscribed to the onrecord weekly digest and confirmed your address."),
+    .default(
+      "You receive this email because you subscribed to the onrecord weekly digest and confirmed your address.",
+    ),
   maxOfficials: z.int().positive().default(10),
   maxStatements: z.int().positive().default(3),
   /** Longer statements are cut at a sentence boundary; the archive has them whole. */

@@ -30,7 +30,14 @@ export function renderIssueText(model: IssueModel): string {
   }
   lines.push("", RULE);
   if (model.archiveUrl) lines.push("", `Read the full issue: ${t(model.archiveUrl)}`);
-  lines.push("", t(model.reason), "Unsubscribe: {{unsubscribeUrl}}", "", `${t(model.senderName)} · ${t(model.postalAddress)}`, "");
+  lines.push(
+    "",
+    t(model.reason),
+    "Unsubscribe: {{unsubscribeUrl}}",
+    "",
+    `${t(model.senderName)} · ${t(model.postalAddress)}`,
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -42,14 +49,19 @@ function officialLines(official: OfficialView, rank: number, archiveUrl: string 
   for (const statement of official.statements) lines.push("", ...statementLines(statement));
   if (official.moreStatements > 0) {
     const where = archiveUrl ? `: ${t(archiveUrl)}` : "";
-    lines.push("", `   ${official.moreStatements} more statement${plural(official.moreStatements)} in the full issue${where}`);
+    lines.push(
+      "",
+      `   ${official.moreStatements} more statement${plural(official.moreStatements)} in the full issue${where}`,
+    );
   }
   return lines;
 }
 
 function statementLines(statement: StatementView): string[] {
   const t = escapeTemplateText;
-  const text = statement.quoted ? `“${t(statement.text)}”` : `${KIND_LABELS[statement.kind]}: ${t(statement.text)}`;
+  const text = statement.quoted
+    ? `“${t(statement.text)}”`
+    : `${KIND_LABELS[statement.kind]}: ${t(statement.text)}`;
   const lines = [`   ${text}`, ...statement.sources.map((s) => `     — ${sourceLine(s)}`)];
   if (statement.moreSources > 0) {
     lines.push(`     — and ${statement.moreSources} more article${plural(statement.moreSources)}`);
