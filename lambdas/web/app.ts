@@ -76,14 +76,14 @@ export function createWebApp(deps: WebAppDeps): Hono {
   });
 
   app.get("/confirm", async (c) => {
-    const result = await subscriptions.confirm(c.req.query("token"), deps.clientIp(c));
+    const result = await subscriptions.confirm(tokenOf(c), deps.clientIp(c));
     if (result.kind === "confirmed" || result.kind === "already-confirmed") return c.html(confirmedPage());
     const problem = result.kind === "invalid" ? result.problem : "stale";
     return c.html(confirmProblemPage(problem), problem === "expired" || problem === "stale" ? 410 : 400);
   });
 
   app.get("/unsubscribe", async (c) => {
-    const token = c.req.query("token");
+    const token = tokenOf(c);
     const result = await subscriptions.checkUnsubscribeLink(token);
     return result.kind === "valid" && token
       ? c.html(unsubscribeButtonPage(token))
@@ -93,7 +93,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   // RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click` to the URL, without cookies; the
   // token in the URL is all the authority needed, and the answer is final.
   app.post("/unsubscribe", formLimit(), async (c) => {
-    const result = await subscriptions.unsubscribe(c.req.query("token"));
+    const result = await subscriptions.unsubscribe(tokenOf(c));
     return result.kind === "unsubscribed"
       ? c.html(unsubscribedPage())
       : c.html(unsubscribeProblemPage(), 400);
@@ -148,6 +148,12 @@ function formLimit() {
     maxSize: MAX_FORM_BYTES,
     onError: (c) => c.html(badRequestPage("The form sent was far larger than a sign-up form can be."), 413),
   });
+}
+
+/** The link's token; a link with several tokens is ambiguous and counts as having none. */
+function tokenOf(c: Context): string | undefined {
+  const tokens = c.req.queries("token") ?? [];
+  return tokens.length === 1 ? tokens[0] : undefined;
 }
 
 async function latestIssue(archive: IssueArchive) {

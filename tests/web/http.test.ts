@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp, type Emulators, startEmulators } from "./harness.ts";
+
+let emulators: Emulators;
+beforeAll(async () => {
+  emulators = await startEmulators();
+});
+afterAll(() => emulators?.close());
+
+describe("methods", () => {
+  it.each([
+    ["GET", "/subscribe", "POST"],
+    ["PUT", "/subscribe", "POST"],
+    ["DELETE", "/unsubscribe", "GET, HEAD, POST"],
+    ["POST", "/", "GET, HEAD"],
+    ["POST", "/confirm", "GET, HEAD"],
+    ["PATCH", "/archive", "GET, HEAD"],
+    ["POST", "/feed.xml", "GET, HEAD"],
+  ])("answers %s %s with 405 and Allow: %s", async (method, path, allow) => {
+    const { app } = buildApp(emulators);
+    const response = await app.request(path, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe(allow);
+    expect(await response.text()).toContain("That cannot be done here");
+  });
+
+  it("answers HEAD like GET, without a body", async () => {
+    const { app } = buildApp(emulators);
+    const response = await app.request("/", { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+  });
+
+  it("answers an unknown path with a 404 page", async () => {
+    const { app } = buildApp(emulators);
+    const response = await app.request("/wp-admin.php");
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Nothing here");
+  });
+});
+
+describe("headers", () => {
+  it("forbid scripts, framing and foreign forms, and keep pages out of caches", async () => {
+    const { app } = buildApp(emulators);
+    const response = await app.request("/");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("serve the stylesheet the pages link to, cacheable", async () => {
+    const { app } = buildApp(emulators);
+    const response = await app.request("/assets/site.css");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect(await response.text()).toContain("focus-visible");
+  });
+});
+
+describe("failures", () => {
+  it("answer 500 with a page that leaks nothing when the database is unreachable", async () => {
+    const local = await startEmulators();
+    const { app } = buildApp(local);
+    await local.dynamo.close();
+    const response = await app.request("/subscribe", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "email=reader%40example.org",
+    });
+    const page = await response.text();
+    expect(response.status).toBe(500);
+    expect(page).toContain("Something went wrong on our side");
+    expect(page).not.toContain("reader@example.org");
+    expect(page).not.toMatch(/ECONNREFUSED|\n\s+at \S+ \(/);
+    await local.ses.close();
+  });
+});
