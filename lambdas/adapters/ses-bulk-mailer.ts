@@ -45,7 +45,7 @@ export class SesBulkMailer implements Mailer {
     try {
       await this.client.send(new UpdateEmailTemplateCommand({ TemplateName: name, TemplateContent }));
     } catch (error) {
-      if (!(error instanceof NotFoundException)) throw error;
+      if (!isNotFound(error)) throw error;
       await this.client.send(new CreateEmailTemplateCommand({ TemplateName: name, TemplateContent }));
     }
   }
@@ -82,6 +82,12 @@ export class SesBulkMailer implements Mailer {
     this.rate ??= this.client.send(new GetAccountCommand({})).then((a) => a.SendQuota?.MaxSendRate ?? 1);
     return this.rate;
   }
+}
+
+/** SES says NotFoundException; some emulators say only 404, without the error type. */
+function isNotFound(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return error instanceof NotFoundException || status === 404;
 }
 
 function hasLineBreak(d: BulkDestination): boolean {

@@ -10,6 +10,7 @@ export class SendRateLimiter {
   constructor(
     readonly perSecond: number,
     private readonly clock: () => number = () => performance.now(),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
     if (!(perSecond > 0)) throw new RangeError(`send rate must be positive, got ${perSecond}`);
   }
@@ -19,7 +20,7 @@ export class SendRateLimiter {
     const now = this.clock();
     const start = Math.max(now, this.nextSlot);
     this.nextSlot = start + (count / this.perSecond) * 1000;
-    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+    if (start > now) await this.sleep(start - now);
   }
 }
 

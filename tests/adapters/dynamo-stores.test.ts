@@ -1,0 +1,158 @@
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ArticleStoreError, DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
+import { DynamoDeliveryStore } from "../../lambdas/adapters/dynamo-delivery-store.ts";
+import { DynamoIssueStore } from "../../lambdas/adapters/dynamo-issue-store.ts";
+import { ARTICLES_TABLE, DELIVERIES_TABLE, ISSUES_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import type { Article, StoredArticle } from "../../lambdas/core/types.ts";
+import type { StoredIssue } from "../../lambdas/ports.ts";
+import { type LocalAws, startLocalAws } from "../support/local-aws.ts";
+
+let aws: LocalAws;
+beforeAll(async () => {
+  aws = await startLocalAws();
+});
+afterAll(async () => aws.close());
+
+function stored(
+  id: string,
+  publishedAt: string | null,
+  body = `Minister ${id} said "we will act".`,
+): StoredArticle {
+  const article: Article = {
+    id,
+    title: `Title ${id}`,
+    url: null,
+    outlet: "Example Daily",
+    publishedAt,
+    body,
+  };
+  return {
+    article,
+    statements: [
+      {
+        start: 0,
+        end: 5,
+        parts: [[0, 5]],
+        text: "we will act",
+        kind: "direct",
+        speaker: "Han Tae-woo",
+        title: "Defence Minister",
+        affiliation: null,
+        sourceType: "person",
+        mention: null,
+        cue: "said",
+      },
+    ],
+  };
+}
+
+describe("DynamoArticleStore", () => {
+  it("returns exactly the articles published within the window, with their statements", async () => {
+    // Prepare
+    const store = new DynamoArticleStore(ARTICLES_TABLE.localName, aws.dynamo);
+    for (const [id, day] of [
+      ["before.txt", "2026-11-15"],
+      ["monday.txt", "2026-11-16"],
+      ["sunday.txt", "2026-11-22"],
+      ["after.txt", "2026-11-23"],
+    ] as const) {
+      await store.put(stored(id, day));
+    }
+    // Act
+    const window = await store.listWindow("2026-11-16", "2026-11-22");
+    // Assess
+    expect(window.map((a) => a.article.id).sort()).toEqual(["monday.txt", "sunday.txt"]);
+    expect(window[0]?.statements[0]?.speaker).toBe("Han Tae-woo");
+    expect(window[0]?.article.body).toContain("we will act");
+  });
+
+  it("stores the same article again as unchanged, and a changed one as stored", async () => {
+    const store = new DynamoArticleStore(ARTICLES_TABLE.localName, aws.dynamo);
+    expect(await store.put(stored("again.txt", "2026-10-01"))).toBe("stored");
+    expect(await store.put(stored("again.txt", "2026-10-01"))).toBe("unchanged");
+    expect(await store.put(stored("again.txt", "2026-10-01", "A corrected body."))).toBe("stored");
+    const window = await store.listWindow("2026-10-01", "2026-10-01");
+    expect(window.map((a) => a.article.body)).toEqual(["A corrected body."]);
+  });
+
+  it.each([
+    ["an article without a date", stored("undated.txt", null), /no publication date/],
+    [
+      "an article too large for one item",
+      stored("huge.txt", "2026-10-02", randomText(2_000_000)),
+      /over the limit/,
+    ],
+  ])("refuses %s with a clear error", async (_, article, message) => {
+    const store = new DynamoArticleStore(ARTICLES_TABLE.localName, aws.dynamo);
+    await expect(store.put(article)).rejects.toThrow(ArticleStoreError);
+    await expect(store.put(article)).rejects.toThrow(message);
+  });
+});
+
+describe("DynamoIssueStore", () => {
+  const issue = (subject: string): StoredIssue => ({
+    id: "2026-W47",
+    digest: { from: "2026-11-16", to: "2026-11-22", officials: [] },
+    rendered: { subject, html: "<p>{{unsubscribeUrl}}</p>", text: "{{unsubscribeUrl}}" },
+    templateName: "onrecord-issue-2026-W47",
+    composedAt: "2026-11-23T07:00:00.000Z",
+  });
+
+  it("keeps the first issue stored for a week and returns it to a second writer", async () => {
+    const store = new DynamoIssueStore(ISSUES_TABLE.localName, aws.dynamo);
+    expect(await store.get("2026-W47")).toBeNull();
+    await store.putIfAbsent(issue("First"));
+    const second = await store.putIfAbsent(issue("Second"));
+    expect(second.rendered.subject).toBe("First");
+    expect((await store.get("2026-W47"))?.rendered).toEqual(issue("First").rendered);
+  });
+});
+
+describe("DynamoDeliveryStore", () => {
+  it("lets only one of two concurrent claimers win each recipient", async () => {
+    // Prepare
+    const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo);
+    const emails = Array.from({ length: 20 }, (_, i) => `reader${i}@example.org`);
+    // Act
+    const [a, b] = await Promise.all([
+      store.claim("W1", emails, "token-a"),
+      store.claim("W1", emails, "token-b"),
+    ]);
+    // Assess
+    expect(a.length + b.length).toBe(20);
+    expect(new Set([...a, ...b]).size).toBe(20);
+    expect(await store.claim("W1", emails, "token-c")).toEqual([]);
+  });
+
+  it("releases only the claims it holds, so a retry can claim them again", async () => {
+    const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo);
+    await store.claim("W2", ["a@example.org", "b@example.org"], "mine");
+    await store.release("W2", ["a@example.org", "b@example.org"], "someone-else");
+    expect(await store.claim("W2", ["a@example.org"], "retry")).toEqual([]);
+    await store.release("W2", ["a@example.org"], "mine");
+    expect(await store.claim("W2", ["a@example.org"], "retry")).toEqual(["a@example.org"]);
+  });
+
+  it("records outcomes with an expiry, counts them, and never lets a sent recipient be claimed again", async () => {
+    const now = new Date("2026-11-23T07:00:00Z");
+    const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo, () => now);
+    const emails = Array.from({ length: 30 }, (_, i) => `r${i}@example.org`);
+    await store.claim("W3", emails, "t");
+    await store.record("W3", [
+      ...emails.slice(0, 28).map((email) => ({ email, status: "sent" as const, messageId: `m-${email}` })),
+      { email: "r28@example.org", status: "rejected", messageId: null, error: "MESSAGE_REJECTED" },
+    ]);
+    expect(await store.count("W3")).toEqual({ claimed: 1, sent: 28, rejected: 1 });
+    expect(await store.claim("W3", emails, "again")).toEqual([]);
+    const { Items = [] } = await aws.dynamo.send(new ScanCommand({ TableName: DELIVERIES_TABLE.localName }));
+    const item = Items.find((i) => i.issueId?.S === "W3" && i.email?.S === "r0@example.org");
+    expect(Number(item?.expiresAt?.N)).toBe(now.getTime() / 1000 + 90 * 86_400);
+  });
+});
+
+function randomText(length: number): string {
+  let out = "";
+  while (out.length < length) out += Math.random().toString(36).slice(2);
+  return out;
+}

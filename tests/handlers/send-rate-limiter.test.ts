@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { SendRateLimiter, workerSendRate } from "../../lambdas/handlers/use-cases/send-rate-limiter.ts";
+
+describe("SendRateLimiter", () => {
+  it("spaces batches so that no second holds more than the rate", async () => {
+    // Prepare: a clock that stands still; record how long each batch is made to wait.
+    const waits: number[] = [];
+    const limiter = new SendRateLimiter(
+      100,
+      () => 0,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
+    // Act: ten batches of 50 asked for at once.
+    await Promise.all(Array.from({ length: 10 }, () => limiter.take(50)));
+    // Assess: batches start 500 ms apart, so any one second holds at most two of them (100).
+    const starts = [0, ...waits];
+    expect(starts).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500]);
+    const busiest = Math.max(...starts.map((t) => starts.filter((s) => s >= t && s < t + 1000).length * 50));
+    expect(busiest).toBe(100);
+  });
+
+  it("waits in real time for its turn", async () => {
+    const limiter = new SendRateLimiter(200);
+    const t0 = performance.now();
+    for (let i = 0; i < 4; i++) await limiter.take(20);
+    // 4 × 20 recipients at 200/s: the last batch may start 300 ms after the first.
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+  });
+
+  it.each([
+    [14, 1, 13.58],
+    [100, 2, 48.5],
+    [100, 0, 97],
+  ])("a worker's share of %d/s over %d workers is %d/s", (rate, workers, share) => {
+    expect(workerSendRate(rate, workers)).toBeCloseTo(share, 2);
+  });
+
+  it("refuses a rate that is not positive", () => {
+    expect(() => new SendRateLimiter(0)).toThrow(RangeError);
+  });
+});
