@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerDigest } from "../lambdas/cli/digest.ts";
 import { registerExtract } from "../lambdas/cli/extract.ts";
 
 const program = new Command("onrecord")
@@ -6,5 +7,6 @@ const program = new Command("onrecord")
   .showHelpAfterError();
 
 registerExtract(program);
+registerDigest(program);
 
 await program.parseAsync(process.argv);

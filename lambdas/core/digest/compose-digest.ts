@@ -64,7 +64,7 @@ interface Prominent<T> {
 function composeOfficial(group: PersonGroup, seenBefore: SeenBefore): Prominent<Official> {
   const ranked = mergeAndRank(group.items, seenBefore);
   const name = chooseName(group.names);
-  const title = chooseTitle(group.items.map((i) => i.statement.title));
+  const title = chooseTitle(group.titles);
   const summary = summariseOfficial(
     name,
     title,

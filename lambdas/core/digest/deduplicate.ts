@@ -1,5 +1,11 @@
 import type { DigestSource, DigestStatement, Statement, StatementKind } from "../types.ts";
-import { NearDuplicateIndex, type TextSignature, textSignature } from "./similarity.ts";
+import {
+  NearDuplicateIndex,
+  sameAroundSharedQuote,
+  sharedQuoteKeys,
+  type TextSignature,
+  textSignature,
+} from "./similarity.ts";
 import type { SourcedStatement } from "./window.ts";
 
 /** One statement after merging: the rendering shown, and every occurrence it stands for. */
@@ -87,17 +93,46 @@ export function deduplicateStatements(items: readonly SourcedStatement[]): Merge
       b.signature.content.length - a.signature.content.length || compare(a.signature.key, b.signature.key),
   );
   const index = new NearDuplicateIndex<Variant[]>((token) => frequency.get(token) ?? 0);
+  const byQuote = new Map<string, { cluster: Variant[]; content: Set<string> }>();
   const clusters: Variant[][] = [];
   for (const variant of ordered) {
-    const cluster = index.best(variant.signature.content);
+    const quotes = quoteKeysOf(variant);
+    const cluster = index.best(variant.signature.content) ?? sharingQuote(variant, quotes, byQuote);
     if (cluster) cluster.push(variant);
     else {
       const fresh = [variant];
       clusters.push(fresh);
       index.add(variant.signature.content, fresh);
+      const content = new Set(variant.signature.content);
+      for (const key of quotes) if (!byQuote.has(key)) byQuote.set(key, { cluster: fresh, content });
     }
   }
   return clusters.map(toMergedStatement);
+}
+
+function quoteKeysOf(variant: Variant): string[] {
+  const first = variant.items[0]?.statement;
+  return first ? sharedQuoteKeys(first.text, first.kind) : [];
+}
+
+/**
+ * A statement rewritten by another outlet around the same quoted words ("had entered “a more
+ * dangerous phase” after a fresh series of launches") is the same statement, though too
+ * reworded for the overlap test; a bare quote of those words is too.
+ */
+function sharingQuote(
+  variant: Variant,
+  quotes: readonly string[],
+  byQuote: ReadonlyMap<string, { cluster: Variant[]; content: Set<string> }>,
+): Variant[] | null {
+  for (const key of quotes) {
+    const found = byQuote.get(key);
+    if (!found) continue;
+    if (key === variant.signature.key || sameAroundSharedQuote(variant.signature.content, found.content)) {
+      return found.cluster;
+    }
+  }
+  return null;
 }
 
 const KIND_PREFERENCE: Record<StatementKind, number> = { direct: 0, mixed: 1, indirect: 2 };

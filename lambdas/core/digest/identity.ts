@@ -44,7 +44,8 @@ export function chooseTitle(titles: readonly (string | null)[]): string | null {
       best = { title, covered, words };
     }
   }
-  return best?.title ?? null;
+  // "director" read from "city budget director Helen Okafor" is shown as a title: "Director".
+  return best ? `${best.title.charAt(0).toUpperCase()}${best.title.slice(1)}` : null;
 }
 
 /** The body the person speaks for that articles name most often; the fuller one on a tie. */

@@ -59,6 +59,31 @@ export function stripTitle(speaker: string, title: string | null): string {
   return trimmed;
 }
 
+/** Words that, leading a name, are a role: "Councilwoman Maria Reyes", "Defense Minister Ahn". */
+const ROLE_WORDS = new Set(
+  `president minister secretary senator representative congressman congresswoman governor mayor
+  councilman councilwoman councillor councilor alderman judge justice chancellor ambassador general
+  admiral colonel spokesman spokeswoman spokesperson director chairman chairwoman commissioner sheriff
+  premier chief envoy leader king queen prince princess pope candidate nominee treasurer`.split(/\s+/),
+);
+
+/**
+ * Splits a role the article put in front of a name off it, when the extractor left it there.
+ * The role ends at its last role word, so "Defense Minister Ahn" gives "Defense Minister".
+ * @example
+ * splitLeadingRole("Councilwoman Maria Reyes") // { name: "Maria Reyes", role: "Councilwoman" }
+ */
+export function splitLeadingRole(name: string): { name: string; role: string | null } {
+  const words = name.trim().split(/\s+/);
+  let end = 0;
+  // Only capitalised words can be part of a role written before a name.
+  for (let i = 0; i < words.length - 1 && /^\p{Lu}/u.test(words[i] ?? ""); i++) {
+    if (ROLE_WORDS.has(foldCase(words[i] ?? "").replace(/[.,]$/, ""))) end = i + 1;
+  }
+  if (end === 0) return { name: name.trim(), role: null };
+  return { name: words.slice(end).join(" "), role: words.slice(0, end).join(" ") };
+}
+
 /** A title's role words as a set, spelling unified: "Minister of Defense" → {minister, defence}. */
 export function titleTokens(title: string): Set<string> {
   const words = foldCase(title)

@@ -1,11 +1,13 @@
 import type { SourceType } from "../types.ts";
-import { nameTokens, stripTitle, titlesCompatible, titleTokens } from "./names.ts";
+import { nameTokens, splitLeadingRole, stripTitle, titlesCompatible, titleTokens } from "./names.ts";
 import type { SourcedStatement } from "./window.ts";
 
 /** Statements resolved to one person across articles. */
 export interface PersonGroup {
   /** The person's name as each statement gave it (title stripped), for choosing how to show it. */
   names: string[];
+  /** The title each statement gave, or the role written before the name, or null. */
+  titles: (string | null)[];
   items: SourcedStatement[];
 }
 
@@ -38,6 +40,7 @@ interface Cluster {
 interface PersonItem {
   item: SourcedStatement;
   name: string;
+  title: string | null;
   tokens: string[];
 }
 
@@ -55,17 +58,15 @@ export function resolveOfficials(items: readonly SourcedStatement[]): Resolution
   const others = new Map<string, OtherGroup>();
   for (const item of items) {
     const { speaker, title, sourceType } = item.statement;
-    const name = speaker && sourceType === "person" ? stripTitle(speaker, title) : "";
-    const tokens = nameTokens(name);
-    if (tokens.length > 0) people.push({ item, name, tokens });
+    const split = splitLeadingRole(speaker && sourceType === "person" ? stripTitle(speaker, title) : "");
+    const tokens = nameTokens(split.name);
+    if (tokens.length > 0) people.push({ item, name: split.name, title: title ?? split.role, tokens });
     else addOther(others, otherName(item), sourceType, item);
   }
   const clusters = clusterFullNames(people.filter((p) => p.tokens.length > 1));
   const byEdgeToken = indexByEdgeTokens(clusters);
   for (const person of people.filter((p) => p.tokens.length === 1)) {
-    const cluster = pickCluster(person, byEdgeToken) ?? ensureCluster(clusters, person.tokens);
-    cluster.group.names.push(person.name);
-    cluster.group.items.push(person.item);
+    addTo(pickCluster(person, byEdgeToken) ?? ensureCluster(clusters, person.tokens), person);
   }
   const officials: PersonGroup[] = [];
   for (const { group } of clusters.values()) {
@@ -77,11 +78,7 @@ export function resolveOfficials(items: readonly SourcedStatement[]): Resolution
 
 function clusterFullNames(people: PersonItem[]): Map<string, Cluster> {
   const clusters = new Map<string, Cluster>();
-  for (const person of people) {
-    const cluster = ensureCluster(clusters, person.tokens);
-    cluster.group.names.push(person.name);
-    cluster.group.items.push(person.item);
-  }
+  for (const person of people) addTo(ensureCluster(clusters, person.tokens), person);
   mergeNameVariants(clusters);
   return clusters;
 }
@@ -90,7 +87,7 @@ function ensureCluster(clusters: Map<string, Cluster>, tokens: string[]): Cluste
   const key = [...tokens].sort().join(" ");
   let cluster = clusters.get(key);
   if (!cluster) {
-    cluster = { tokens, tokenSet: new Set(tokens), group: { names: [], items: [] } };
+    cluster = { tokens, tokenSet: new Set(tokens), group: { names: [], titles: [], items: [] } };
     clusters.set(key, cluster);
   }
   return cluster;
@@ -111,6 +108,7 @@ function mergeNameVariants(clusters: Map<string, Cluster>): void {
     const target = longer[0];
     if (longer.length !== 1 || !target) continue;
     target.group.names.push(...c.group.names);
+    target.group.titles.push(...c.group.titles);
     target.group.items.push(...c.group.items);
     clusters.delete(key);
     byLast.set(
@@ -131,9 +129,7 @@ interface Candidate {
 function indexByEdgeTokens(clusters: Map<string, Cluster>): Map<string, Candidate[]> {
   const index = new Map<string, Candidate[]>();
   for (const cluster of clusters.values()) {
-    const titles = [
-      ...new Set(cluster.group.items.flatMap((i) => (i.statement.title ? [i.statement.title] : []))),
-    ];
+    const titles = [...new Set(titlesOf(cluster.group))];
     const candidate = { cluster, titles, articles: new Set(cluster.group.items.map((i) => i.article.id)) };
     const first = cluster.tokens[0] ?? "";
     const last = cluster.tokens.at(-1) ?? "";
@@ -145,7 +141,7 @@ function indexByEdgeTokens(clusters: Map<string, Cluster>): Map<string, Candidat
 
 /** The one full-name person a lone name can mean, or null when none or several fit. */
 function pickCluster(person: PersonItem, byEdgeToken: Map<string, Candidate[]>): Cluster | null {
-  const title = person.item.statement.title;
+  const title = person.title;
   let candidates = byEdgeToken.get(person.tokens[0] ?? "") ?? [];
   if (title) {
     candidates = candidates.filter(
@@ -164,7 +160,13 @@ function pickCluster(person: PersonItem, byEdgeToken: Map<string, Candidate[]>):
 }
 
 function titlesOf(group: PersonGroup): string[] {
-  return group.items.flatMap((i) => (i.statement.title ? [i.statement.title] : []));
+  return group.titles.filter((t): t is string => t !== null);
+}
+
+function addTo(cluster: Cluster, person: PersonItem): void {
+  cluster.group.names.push(person.name);
+  cluster.group.titles.push(person.title);
+  cluster.group.items.push(person.item);
 }
 
 function hasPrivateRoleOnly(group: PersonGroup): boolean {

@@ -49,6 +49,33 @@ function stem(word: string): string {
   return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
+/** Words a quoted fragment needs before two renderings sharing it count as one statement. */
+const MIN_SHARED_QUOTE_WORDS = 4;
+/** Content overlap enough for two renderings that quote the same words. */
+const MIN_DICE_WITH_SHARED_QUOTE = 0.5;
+
+/**
+ * The quoted fragments of a statement that are long enough to identify it, as word keys: the
+ * whole text of a direct quote, the quoted words inside a partial quote.
+ * @example
+ * sharedQuoteKeys('that the situation had entered "a more dangerous phase"', "mixed") // ["a more dangerous phase"]
+ */
+export function sharedQuoteKeys(text: string, kind: "direct" | "mixed" | "indirect"): string[] {
+  const fragments =
+    kind === "direct" ? [text] : [...text.matchAll(/["“„«]([^"“”„«»]+)["”»]/g)].map((m) => m[1] ?? "");
+  return fragments
+    .map((f) => foldCase(f).match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((words) => words.length >= MIN_SHARED_QUOTE_WORDS)
+    .map((words) => words.join(" "));
+}
+
+/** Whether two renderings that quote the same words say the same thing around them. */
+export function sameAroundSharedQuote(a: readonly string[], b: ReadonlySet<string>): boolean {
+  let shared = 0;
+  for (const token of a) if (b.has(token)) shared++;
+  return a.length + b.size > 0 && (2 * shared) / (a.length + b.size) >= MIN_DICE_WITH_SHARED_QUOTE;
+}
+
 /** Near-identical: content overlap (Dice) of at least this… */
 const MIN_DICE = 0.75;
 /** …or the shorter one this much inside the longer (a partial quote inside a fuller rendering)… */

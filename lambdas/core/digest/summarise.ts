@@ -84,7 +84,8 @@ function topicsOf(statements: readonly SummaryInput[], already: string): string[
     for (const match of s.text.matchAll(
       /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu,
     )) {
-      const topic = trimTopic(match[0]);
+      if (opensSentence(s.text, match.index) && !/\s/.test(match[0])) continue;
+      const topic = withArticle(s.text, match.index, trimTopic(match[0]));
       const key = foldCase(topic);
       if (!topic || found.has(key) || seen.includes(key) || nameTokens(topic).every((t) => own.has(t)))
         continue;
@@ -98,6 +99,16 @@ function topicsOf(statements: readonly SummaryInput[], already: string): string[
     .sort((a, b) => b.n - a.n || a.first - b.first)
     .slice(0, MAX_TOPICS)
     .map((e) => e.topic);
+}
+
+/** A lone capitalised word that opens a sentence ("Deterrence is …") is not a name. */
+function opensSentence(text: string, index: number): boolean {
+  return /(^|[.!?:;]["”’]?\s+|["“‘]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
+}
+
+/** "the United States", "the North": keeps the article the statement used. */
+function withArticle(text: string, index: number, topic: string): string {
+  return topic && /\bthe\s+$/i.test(text.slice(Math.max(0, index - 4), index)) ? `the ${topic}` : topic;
 }
 
 function trimTopic(phrase: string): string {
