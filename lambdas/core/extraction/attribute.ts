@@ -29,7 +29,12 @@ export function attributeSentence(doc: Doc, s: Sentence, index: number): Attribu
   const found: Attribution[] = [];
   const labelled = attributeSpeakerLabel(doc, s);
   if (labelled) return [{ ...labelled, sentence: index, paragraph: s.paragraph }];
-  for (const i of unquoted(doc, s)) {
+  for (let i = s.first; i <= s.last; i++) {
+    const quote = quoteAt(doc, i);
+    if (quote) {
+      i = Math.max(i, quoteRegionEnd(quote));
+      continue;
+    }
     const cue = cueAt(doc.tokens, i);
     if (!cue) continue;
     const attribution = attributeCue(doc, s, cue, found);
@@ -47,7 +52,12 @@ type Partial = Omit<Attribution, "sentence" | "paragraph">;
 function attributeSpeakerLabel(doc: Doc, s: Sentence): Partial | null {
   const t = doc.tokens;
   const paragraph = doc.seg.paragraphs[s.paragraph];
-  if (!paragraph || (paragraph.first !== s.first && !(t[paragraph.first]?.kind === "quote" && s.first === paragraph.first + 1))) return null;
+  if (
+    !paragraph ||
+    (paragraph.first !== s.first &&
+      !(t[paragraph.first]?.kind === "quote" && s.first === paragraph.first + 1))
+  )
+    return null;
   const k = t[s.first]?.kind === "quote" ? s.first + 1 : s.first;
   const mention = mentionStartingAt(t, k, Math.min(s.last, k + 5));
   if (!mention || mention.kind === "pronoun" || t[mention.last + 1]?.text !== ":") return null;
@@ -59,11 +69,20 @@ function attributeSpeakerLabel(doc: Doc, s: Sentence): Partial | null {
   let last = end;
   while (last > start && (/^[.,;:]$/.test(t[last]?.text ?? "") || t[last]?.kind === "quote")) last--;
   if (wordsIn(doc, start, last) < 3) return null;
-  return { cue: { first: mention.last + 1, last: mention.last + 1, verb: null, kind: "label" }, mention, inherited: false, parts: [[start, last]] };
+  return {
+    cue: { first: mention.last + 1, last: mention.last + 1, verb: null, kind: "label" },
+    mention,
+    inherited: false,
+    parts: [[start, last]],
+  };
 }
 
 /** Labels that open a paragraph without naming a speaker. */
-const LABEL_WORDS = new Set("update updated breaking exclusive watch read photos photo video note correction analysis opinion editor editors related source sources see also listen".split(" "));
+const LABEL_WORDS = new Set(
+  "update updated breaking exclusive watch read photos photo video note correction analysis opinion editor editors related source sources see also listen".split(
+    " ",
+  ),
+);
 
 function isAllCaps(t: Token[], m: Mention): boolean {
   for (let k = m.first; k <= m.last; k++) {
@@ -221,7 +240,8 @@ function withContent(
   // '"…," Ahn said in a speech at a forum.' — what follows the verb is circumstance, not content.
   const circumstance =
     before !== null && after !== null && CIRCUMSTANCE.has(doc.tokens[after[0]]?.lower ?? "");
-  const quotedBefore = before !== null && isWholeQuote(doc, before) && doc.tokens[after?.[0] ?? -1]?.lower !== "that";
+  const quotedBefore =
+    before !== null && isWholeQuote(doc, before) && doc.tokens[after?.[0] ?? -1]?.lower !== "that";
   if (after && !circumstance && !quotedBefore) return { cue, mention, inherited, parts: [after] };
   if (!before) return null;
   // "The talks failed, Ahn said." / "These employees, Stumpf explained, were underpaid."
@@ -303,7 +323,8 @@ function startsWithQuote(doc: Doc, parts: TokenRange[]): boolean {
   return first !== undefined && quoteAt(doc, first[0]) !== null;
 }
 
-const isPlainWord = (t: Token | undefined) => t !== undefined && t.kind === "word" && !t.cap && t.lower !== "and";
+const isPlainWord = (t: Token | undefined) =>
+  t !== undefined && t.kind === "word" && !t.cap && t.lower !== "and";
 
 function wordsIn(doc: Doc, first: number, last: number): number {
   let n = 0;
@@ -359,7 +380,23 @@ const ADDRESSEE_FIRST = new Set(["tell", "assure", "remind", "inform"]);
 /** "in a statement that…", "at a briefing that…": a phrase before "that" is circumstance. */
 function startsCircumstance(doc: Doc, k: number, last: number): boolean {
   const lower = doc.tokens[k]?.lower ?? "";
-  if (!["in", "at", "during", "on", "via", "through", "over", "from", "with", "to", "before", "of", "about"].includes(lower))
+  if (
+    ![
+      "in",
+      "at",
+      "during",
+      "on",
+      "via",
+      "through",
+      "over",
+      "from",
+      "with",
+      "to",
+      "before",
+      "of",
+      "about",
+    ].includes(lower)
+  )
     return false;
   return skipToThat(doc, k, last) !== k;
 }

@@ -13,7 +13,13 @@ import {
   ROLE_MODIFIERS,
 } from "./lexicon/people.ts";
 import { PLACE_WORDS } from "./lexicon/places.ts";
-import { CAPITALISED_NON_NAMES, CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS, TIME_WORDS } from "./lexicon/words.ts";
+import {
+  CAPITALISED_NON_NAMES,
+  CLAUSE_OPENERS,
+  DETERMINERS,
+  PREPOSITIONS,
+  TIME_WORDS,
+} from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
 export type MentionKind = "name" | "role" | "pronoun" | "group" | "organisation";
@@ -68,7 +74,24 @@ const NAME_PARTICLES = new Set([
   "ibn",
 ]);
 
-const FUNCTION_WORDS = new Set([...PREPOSITIONS, ...CLAUSE_OPENERS, "is", "was", "are", "were", "has", "have", "had", "be", "been", "will", "would", "not", "also", "who"]);
+const FUNCTION_WORDS = new Set([
+  ...PREPOSITIONS,
+  ...CLAUSE_OPENERS,
+  "is",
+  "was",
+  "are",
+  "were",
+  "has",
+  "have",
+  "had",
+  "be",
+  "been",
+  "will",
+  "would",
+  "not",
+  "also",
+  "who",
+]);
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
 const isRoleWord = (lower: string) => ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower);
 const isHonorific = (tokens: Token[], i: number) =>
@@ -122,7 +145,8 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
 /** "advisers to Mr. Obama", "a spokesperson for the ministry": the role speaks, not its principal. */
 function speakerFor(tokens: Token[], mention: Mention, lo: number): Mention | null {
   const preposition = tokens[mention.first - 1];
-  if (!preposition || !["to", "for", "of", "at"].includes(preposition.lower) || mention.first - 2 < lo) return null;
+  if (!preposition || !["to", "for", "of", "at"].includes(preposition.lower) || mention.first - 2 < lo)
+    return null;
   const role = tokens[mention.first - 2] as Token;
   if (!(ROLE_HEADS.has(role.lower) || GROUP_HEADS.has(role.lower)) || role.cap) return null;
   const described = mentionEndingAt(tokens, mention.first - 2, lo);
@@ -141,9 +165,14 @@ function openingParenthesis(tokens: Token[], close: number, lo: number): number 
 
 /** A lower-case word that may be an adjective inside a speaker phrase ("top", "environmental"). */
 const isModifierCandidate = (t: Token | undefined): boolean =>
-  isWord(t) && !t.cap && !FUNCTION_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/(ed|ing|ly)$/.test(t.lower);
+  isWord(t) &&
+  !t.cap &&
+  !FUNCTION_WORDS.has(t.lower) &&
+  !DETERMINERS.has(t.lower) &&
+  !/(ed|ing|ly)$/.test(t.lower);
 
-const isInitial = (t: Token | undefined) => t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
+const isInitial = (t: Token | undefined) =>
+  t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
 
 /** How many tokens left of `i` still belong to the phrase (0 to stop). */
 function stepLeft(tokens: Token[], i: number, lo: number): number {
@@ -196,7 +225,15 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       ORGANISATION_HEADS.has(n.lower) ||
       GROUP_HEADS.has(n.lower);
     const adjective = isModifierCandidate(n) && isHead(tokens[j + 2]) && j + 2 <= hi;
-    if (!(honorificDot || possessive || particle || adjective || (isWord(n) && inPhrase && !TIME_WORDS.has(n.lower))))
+    if (
+      !(
+        honorificDot ||
+        possessive ||
+        particle ||
+        adjective ||
+        (isWord(n) && inPhrase && !TIME_WORDS.has(n.lower))
+      )
+    )
       break;
     j++;
     if (isHead(n)) lastHead = j;
@@ -243,12 +280,22 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   const gender = genderOf(tokens, start, last);
   const kind = kindOfPhrase(tokens, head, name);
   const titled = kind === "organisation" ? null : title;
-  return { first, last, kind, name: kind === "organisation" && !name ? null : name, title: titled, affiliation, definite, gender };
+  return {
+    first,
+    last,
+    kind,
+    name: kind === "organisation" && !name ? null : name,
+    title: titled,
+    affiliation,
+    definite,
+    gender,
+  };
 }
 
 function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | null): MentionKind {
   if (name) return isOrganisationName(tokens, name) ? "organisation" : "name";
-  if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head)) return "organisation";
+  if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head))
+    return "organisation";
   return GROUP_HEADS.has(head.lower) ? "group" : "role";
 }
 

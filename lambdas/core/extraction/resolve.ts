@@ -118,6 +118,8 @@ function organisationName(t: Token[], m: Mention): string {
 class EntityRegistry {
   private readonly byName = new Map<string, Entity>();
   private readonly sightings: Sighting[] = [];
+  /** Sightings by the first and last word of the name: surnames in either naming order. */
+  private readonly byNamePart = new Map<string, Sighting[]>();
 
   constructor(private readonly doc: Doc) {
     const t = doc.tokens;
@@ -127,7 +129,7 @@ class EntityRegistry {
       if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !t[j - 1]?.cap) continue;
       const mention = mentionEndingAt(t, j, Math.max(0, j - 10));
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
-        this.sightings.push({ entity: this.entityFor(mention), at: j });
+        this.record({ entity: this.entityFor(mention), at: j });
       }
     }
   }
@@ -137,10 +139,8 @@ class EntityRegistry {
     const [a, b] = mention.name as [number, number];
     if (b > a) return this.entityFor(mention);
     const word = (this.doc.tokens[a] as Token).lower;
-    const candidates = this.sightings.filter(
-      (s) =>
-        (s.entity.parts[0] === word || s.entity.parts.at(-1) === word) &&
-        compatible(s.entity.gender, mention.gender),
+    const candidates = (this.byNamePart.get(word) ?? []).filter((s) =>
+      compatible(s.entity.gender, mention.gender),
     );
     const titled = mention.title ? candidates.filter((s) => sameRole(s.entity.title, mention.title)) : [];
     const pool = titled.length > 0 ? titled : candidates;
@@ -150,6 +150,17 @@ class EntityRegistry {
       return before.entity;
     }
     return this.entityFor(mention);
+  }
+
+  private record(sighting: Sighting): void {
+    this.sightings.push(sighting);
+    const { parts } = sighting.entity;
+    for (const part of new Set([parts[0], parts.at(-1)])) {
+      if (part === undefined) continue;
+      const list = this.byNamePart.get(part) ?? [];
+      list.push(sighting);
+      this.byNamePart.set(part, list);
+    }
   }
 
   /** "the minister" with no recent speaker to match: the latest full name so titled. */

@@ -20,7 +20,6 @@ export interface Token {
   spaceAfter: boolean;
 }
 
-const POSSESSIVE = /^(.+[\p{L}\p{N}])(['’][sS])$/u;
 const DIGIT = /^\p{N}/u;
 const LETTER = /\p{L}/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -29,8 +28,6 @@ const SPACE_CHAR = /\s/u;
 const DOUBLE_QUOTES = new Set(["“", "”", '"', "„", "«", "»", "‟", "″", "''"]);
 const SINGLE_QUOTES = new Set(["‘", "’", "'", "‚", "‹", "›", "`"]);
 const DASHES = new Set(["—", "–", "―", "--", "---"]);
-// Characters that join two runs of letters into one word: Gyu-back, don't, 2.5, AT&T.
-const JOINERS = new Set(["-", "'", "’", ".", "&"]);
 
 /**
  * Splits text into tokens, possessive `'s` apart from its word.
@@ -52,10 +49,10 @@ export function tokenize(text: string): Token[] {
     const raw = text.slice(i, end);
     const newline = tokens.length === 0 || hasLineBreak(text, previousEnd, i);
     const spaceBefore = i === 0 || i > previousEnd;
-    const possessive = raw.length > 2 && hasApostrophe(raw) ? POSSESSIVE.exec(raw) : null;
-    if (possessive?.[1] && possessive[2]) {
-      tokens.push(makeToken(possessive[1], i, newline, spaceBefore));
-      tokens.push(makeToken(possessive[2], i + possessive[1].length, false, false));
+    const split = possessiveAt(raw);
+    if (split > 0) {
+      tokens.push(makeToken(raw.slice(0, split), i, newline, spaceBefore));
+      tokens.push(makeToken(raw.slice(split), i + split, false, false));
     } else {
       tokens.push(makeToken(raw, i, newline, spaceBefore));
     }
@@ -89,11 +86,21 @@ function tokenEnd(text: string, i: number): number {
 function wordEnd(text: string, i: number): number {
   let k = i;
   for (;;) {
-    while (k < text.length && isWordChar(text, k)) k += charLength(text, k);
-    if (JOINERS.has(text.charAt(k)) && isWordChar(text, k + 1)) k++;
+    while (k < text.length) {
+      const code = text.charCodeAt(k);
+      const ascii = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+      if (ascii) k++;
+      else if (code >= 128 && isWordChar(text, k)) k += charLength(text, k);
+      else break;
+    }
+    if (isJoiner(text.charCodeAt(k)) && isWordChar(text, k + 1)) k++;
     else return k;
   }
 }
+
+// - ' ’ . &
+const isJoiner = (code: number) =>
+  code === 45 || code === 39 || code === 0x2019 || code === 46 || code === 38;
 
 /** "U.S.", "U.K.": two or more capital letters each followed by a full stop. */
 function initialismEnd(text: string, i: number): number | null {
@@ -108,7 +115,8 @@ function initialismEnd(text: string, i: number): number | null {
 
 function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   return WORD_CHAR.test(text.slice(i, i + charLength(text, i)));
 }
 
@@ -137,18 +145,28 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const hasApostrophe = (raw: string) => raw.includes("'") || raw.includes("’");
+/** Where a possessive "'s" starts in a word ("Korea's" → 5), or -1. */
+function possessiveAt(raw: string): number {
+  const n = raw.length;
+  if (n < 3) return -1;
+  const last = raw.charCodeAt(n - 1);
+  const mark = raw.charCodeAt(n - 2);
+  return (last === 115 || last === 83) && (mark === 39 || mark === 0x2019) ? n - 2 : -1;
+}
 
 function makeToken(text: string, start: number, newline: boolean, spaceBefore: boolean): Token {
-  const lower = text.toLowerCase();
   const kind = kindOf(text);
+  const lower = kind === "word" ? text.toLowerCase() : text;
+  const first = text.charCodeAt(0);
+  const cap =
+    kind === "word" && (first < 128 ? first >= 65 && first <= 90 : lower.charAt(0) !== text.charAt(0));
   return {
     start,
     end: start + text.length,
     text,
     lower,
     kind,
-    cap: kind === "word" && lower !== text && lower.charAt(0) !== text.charAt(0),
+    cap,
     newline,
     spaceBefore,
     spaceAfter: true,

@@ -1,0 +1,101 @@
+/**
+ * Extraction throughput over every PolNeAR train text, beside a bare word-tokenization pass over
+ * the same text (the floor) and compromise's `nlp(text)` (what a JavaScript user would reach for);
+ * and the peak memory of extracting the whole train set in a fresh process.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import nlp from "compromise";
+import { extractStatements } from "../../lambdas/core/extraction/extract-statements.ts";
+import { mark, measureThroughput, printTable } from "./measure.ts";
+
+export const TRAIN_TEXTS = fileURLToPath(
+  new URL("../../../shared/corpora/polnear/train/text/", import.meta.url),
+);
+const ROUNDS = 7;
+/** compromise runs at a fraction of a MB/s: it is timed on a sample, enough for a stable rate. */
+const COMPROMISE_SAMPLE_BYTES = 400_000;
+
+export function loadTrainTexts(): string[] {
+  return readdirSync(TRAIN_TEXTS)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(TRAIN_TEXTS + f, "utf8"));
+}
+
+const bytesOf = (texts: string[]) => texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+
+export async function run(): Promise<void> {
+  const texts = loadTrainTexts();
+  const total = bytesOf(texts);
+  const sample: string[] = [];
+  for (const text of texts) if (bytesOf(sample) < COMPROMISE_SAMPLE_BYTES) sample.push(text);
+  const sampleBytes = bytesOf(sample);
+  let sink = 0;
+  const results = measureThroughput(
+    [
+      {
+        name: "word tokenization (floor)",
+        run: () => {
+          for (const text of texts) for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) sink++;
+          return total;
+        },
+      },
+      {
+        name: "onrecord extractStatements",
+        run: () => {
+          for (const body of texts) sink += extractStatements({ body }).length;
+          return total;
+        },
+      },
+      {
+        name: `compromise nlp() (${(sampleBytes / 1e6).toFixed(2)} MB sample)`,
+        run: () => {
+          for (const text of sample) sink += nlp(text).length;
+          return sampleBytes;
+        },
+      },
+    ],
+    ROUNDS,
+  );
+  const [floor, onrecord, compromise] = results as [
+    (typeof results)[0],
+    (typeof results)[0],
+    (typeof results)[0],
+  ];
+  console.log(
+    `PolNeAR train: ${texts.length} texts, ${(total / 1e6).toFixed(2)} MB; ${ROUNDS} interleaved rounds, one core`,
+  );
+  printTable([
+    ["subject", "median MB/s", "best MB/s", "vs onrecord"],
+    ...results.map((r) => [
+      r.name,
+      r.median.toFixed(2),
+      r.best.toFixed(2),
+      `${(onrecord.median / r.median).toFixed(2)}×`,
+    ]),
+  ]);
+  const speedup = onrecord.median / compromise.median;
+  console.log(`${mark(onrecord.median >= 5)} extraction ${onrecord.median.toFixed(2)} MB/s (target ≥ 5)`);
+  console.log(
+    `${mark(speedup >= 20)} ${speedup.toFixed(1)}× compromise (target ≥ 20×); ${(floor.median / onrecord.median).toFixed(1)}× slower than the tokenization floor`,
+  );
+  const rss = peakMemory();
+  console.log(
+    `${mark(rss.extract < 200)} peak RSS extracting the whole train set: ${rss.extract.toFixed(0)} MB (target < 200); reading it without extracting: ${rss.read.toFixed(0)} MB`,
+  );
+  if (sink < 0) console.log(sink);
+}
+
+/** Peak resident memory, in MB, of a fresh process that extracts (or only reads) every train text. */
+function peakMemory(): { extract: number; read: number } {
+  const script = fileURLToPath(new URL("./extraction-memory.ts", import.meta.url));
+  const measure = (mode: string) =>
+    Number(
+      execFileSync(process.execPath, ["--import", "tsx", script, mode, TRAIN_TEXTS], {
+        encoding: "utf8",
+      }).trim(),
+    );
+  return { extract: measure("extract"), read: measure("read") };
+}
