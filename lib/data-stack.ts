@@ -7,20 +7,24 @@ import {
   ARTICLES_TABLE,
   DELIVERIES_TABLE,
   ISSUES_TABLE,
+  RATE_LIMITS_TABLE,
   SUBSCRIBERS_TABLE,
   type TableSpec,
 } from "../lambdas/adapters/dynamo-tables.ts";
 
 /**
  * Everything that holds data, apart from the functions so that replacing or removing those can
- * never touch it: the four tables, the ingest bucket, and the key that signs unsubscribe links.
- * Tables have point-in-time recovery and deletion protection and are retained on stack deletion.
+ * never touch it: the tables, the ingest bucket, and the key that signs subscriber links. Tables
+ * have point-in-time recovery; those whose loss would lose data (all but the rate-limit counters)
+ * have deletion protection and are retained when the stack is deleted.
  */
 export class DataStack extends Stack {
   readonly articles: Table;
   readonly subscribers: Table;
   readonly deliveries: Table;
   readonly issues: Table;
+  /** The web app's rate-limit counters (they expire; losing them loses nothing). */
+  readonly rateLimits: Table;
   readonly ingestBucket: Bucket;
   readonly signingSecret: Secret;
   /** The ingest bucket's ARN as an export with a fixed name, for the pipeline to import. */
@@ -32,6 +36,7 @@ export class DataStack extends Stack {
     this.subscribers = tableFrom(this, "Subscribers", SUBSCRIBERS_TABLE);
     this.deliveries = tableFrom(this, "Deliveries", DELIVERIES_TABLE);
     this.issues = tableFrom(this, "Issues", ISSUES_TABLE);
+    this.rateLimits = tableFrom(this, "RateLimits", RATE_LIMITS_TABLE, { holdsData: false });
 
     const accessLogs = new Bucket(this, "AccessLogs", {
       encryption: BucketEncryption.S3_MANAGED,
@@ -73,14 +78,14 @@ export class DataStack extends Stack {
 /** The export name of the ingest bucket's ARN (also named in the pipeline's cdk-nag acknowledgements). */
 export const INGEST_BUCKET_EXPORT = "OnRecordData-IngestBucketArn";
 
-function tableFrom(scope: Construct, id: string, spec: TableSpec): Table {
+function tableFrom(scope: Construct, id: string, spec: TableSpec, { holdsData = true } = {}): Table {
   const table = new Table(scope, id, {
     partitionKey: { name: spec.partitionKey, type: AttributeType.STRING },
     ...(spec.sortKey && { sortKey: { name: spec.sortKey, type: AttributeType.STRING } }),
     billingMode: BillingMode.PAY_PER_REQUEST,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    deletionProtection: true,
-    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: holdsData,
+    removalPolicy: holdsData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     ...(spec.timeToLive && { timeToLiveAttribute: spec.timeToLive }),
   });
   for (const index of spec.indexes) {
