@@ -1,5 +1,5 @@
 import type { Digest, Official, OtherSource, StoredArticle } from "../types.ts";
-import { deduplicateStatements, mergeSplitUtterances } from "./deduplicate.ts";
+import { deduplicateStatements, mergeWithinArticles } from "./deduplicate.ts";
 import { chooseAffiliation, chooseName, chooseTitle } from "./identity.ts";
 import {
   prominenceOf,
@@ -91,7 +91,7 @@ function composeOther(group: OtherGroup, seenBefore: SeenBefore): Prominent<Othe
 }
 
 function mergeAndRank(items: readonly SourcedStatement[], seenBefore: SeenBefore): RankedStatement[] {
-  return rankStatements(deduplicateStatements(mergeSplitUtterances(items)), seenBefore);
+  return rankStatements(deduplicateStatements(mergeWithinArticles(items)), seenBefore);
 }
 
 function byProminence<T extends { name: string }>(list: Prominent<T>[]): Prominent<T>[] {

@@ -23,22 +23,31 @@ const MAX_ATTRIBUTION_GAP = 160;
 const DOUBLE_QUOTES = /["“”„«»]/g;
 
 /**
- * Joins the pieces of one utterance that an attribution split, when the extractor gave them as
- * two statements of the same speaker in the same paragraph:
- * `"I love these libraries," Reyes said. "But love does not pay the heating bill."`
+ * Makes one statement of what one article gives as several for one utterance of one speaker:
+ * pieces an attribution split (`"I love these libraries," Reyes said. "But love does not pay
+ * the heating bill."`), and a part given again on its own inside the whole ("that Mexico would
+ * not pay for a wall" inside "he had told Trump … that Mexico would not pay for a wall").
  */
-export function mergeSplitUtterances(items: readonly SourcedStatement[]): SourcedStatement[] {
+export function mergeWithinArticles(items: readonly SourcedStatement[]): SourcedStatement[] {
   const ordered = [...items].sort(
-    (a, b) => compare(a.article.id, b.article.id) || a.statement.start - b.statement.start,
+    (a, b) =>
+      compare(a.article.id, b.article.id) ||
+      a.statement.start - b.statement.start ||
+      b.statement.end - a.statement.end,
   );
   const merged: SourcedStatement[] = [];
   for (const item of ordered) {
     const previous = merged.at(-1);
+    if (previous && liesWithin(item, previous)) continue;
     if (previous && continuesUtterance(previous, item))
       merged[merged.length - 1] = joinPieces(previous, item);
     else merged.push(item);
   }
   return merged;
+}
+
+function liesWithin(inner: SourcedStatement, outer: SourcedStatement): boolean {
+  return inner.article.id === outer.article.id && inner.statement.end <= outer.statement.end;
 }
 
 function continuesUtterance(first: SourcedStatement, next: SourcedStatement): boolean {

@@ -102,7 +102,8 @@ function attributeCue(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]): 
   const gerund = cue.verb?.form === "gerund";
   const j = skipFillersLeft(t, cue.first - 1, s.first);
   const before = j >= s.first ? t[j] : undefined;
-  if (gerund && (!before || before.text === "," || before.lower === "and")) {
+  const afterQuote = before?.kind === "quote" && /^[,;]$/.test(t[j - 1]?.text ?? "");
+  if (gerund && (!before || before.text === "," || before.lower === "and" || afterQuote)) {
     // "…, citing …", "…, reiterating …" carry on the clause; "…, saying …" starts a statement.
     if (!CONTENT_BOUNDARY_GERUNDS.has((t[cue.first] as Token).lower)) return null;
     return attributeGerund(doc, s, cue, earlier);

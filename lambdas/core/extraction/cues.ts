@@ -32,7 +32,7 @@ const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
   continue: new Set(["to"]),
   maintain: new Set(["a", "an", "the", "its", "his", "her", "their"]),
   write: new Set(["off", "down", "up", "a", "an", "the", "his", "her", "their"]),
-  ask: new Set(["for", "to", "out"]),
+  ask: new Set(["for", "to", "out", "not", "him", "her", "them", "me", "us"]),
   answer: new Set(["for", "to"]),
   charge: new Set(["with", "for"]),
   cite: new Set([]),

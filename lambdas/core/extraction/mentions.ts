@@ -188,6 +188,8 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (isRoleWord(p.lower) || ORGANISATION_HEADS.has(p.lower)) return 1;
   if (NAME_PARTICLES.has(p.lower) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap)
     return 1;
+  // "City budget director Helen Okafor": a plain noun between a name and a role word.
+  if (isModifierCandidate(p) && isRoleWord((tokens[i] as Token).lower) && isCapitalisedNamePart(tokens[i - 2])) return 1;
   // "the nonpartisan Congressional Budget Office", "its longtime defenders": adjectives after a determiner.
   if (isModifierCandidate(p)) {
     for (let d = 2; d <= 3 && i - d >= lo; d++) {
@@ -207,7 +209,7 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
 export function mentionStartingAt(tokens: Token[], i: number, hi: number): Mention | null {
   const start = tokens[i];
   if (!isWord(start)) return null;
-  if (start.lower === "it") return null;
+  if (start.lower === "it" || start.lower === "that" || start.lower === "this") return null;
   if (PRONOUNS.has(start.lower)) return pronounMention(tokens, i);
   let j = i;
   let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;

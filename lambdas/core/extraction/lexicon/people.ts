@@ -60,7 +60,10 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   progressives independent independents socialist libertarian evangelical evangelicals
   father mother son daughter wife husband brother sister friend friends neighbour neighbor
   neighbours neighbors campaigner campaigners mp mps minister-president ex-president
-  vice-chairman co-founder co-chair hopeful hopefuls nominee-in-waiting narrator announcer`);
+  vice-chairman co-founder co-chair hopeful hopefuls nominee-in-waiting narrator announcer councilwoman
+  councilman councillor councilor councilmember alderman alderwoman assemblyman assemblywoman
+  assemblymember trustee supervisor provost dean rector bishop cardinal rabbi imam pastor reverend coach
+  premier-elect governor-general lord lady baroness baron`);
 
 /** Plural or generic role words that never name one person: "officials said". */
 export const GROUP_HEADS = set(`officials advisers advisors aides leaders commanders envoys lawmakers

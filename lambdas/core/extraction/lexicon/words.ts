@@ -19,7 +19,7 @@ export const SUBJECT_VERB_FILLERS = set(`also later then previously recently rep
   shall should did does do 's ’s is was were are been being had also, too quickly immediately
   simply flatly explicitly specifically openly bluntly angrily calmly quietly loudly firmly clearly
   directly insistently forcefully emphatically categorically matter-of-factly pointedly sharply bitterly
-  long consistently privately personally herself himself themselves itself went go goes going on`);
+  long consistently privately personally herself himself themselves itself`);
 
 /** Days, months and times that may sit between a subject and its verb: "Ahn on Monday said". */
 export const TIME_WORDS = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
