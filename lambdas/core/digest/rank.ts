@@ -50,7 +50,8 @@ export function rankStatements(
 
 function importanceOf(m: MergedStatement, isNew: boolean): number {
   const words = m.content.length;
-  const substance = Math.min(words, SUBSTANTIAL_WORDS) / SUBSTANTIAL_WORDS;
+  // Up to half a point: a fuller statement says more, but another outlet carrying it says more still.
+  const substance = (0.5 * Math.min(words, SUBSTANTIAL_WORDS)) / SUBSTANTIAL_WORDS;
   const fragmentPenalty = words < 3 ? 0.5 : 0;
   const coverage = Math.log2(1 + m.statement.sources.length);
   const lead = 0.5 * (1 - m.position);

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { composeDigest } from "../../../lambdas/core/digest/compose-digest.ts";
+import type { StoredArticle } from "../../../lambdas/core/types.ts";
+import { type StatementSpec, storedArticle } from "./fixtures.ts";
+
+let n = 0;
+/** One article per statement, so that resolution has to work across articles. */
+const articlesOf = (...specs: StatementSpec[]): StoredArticle[] =>
+  specs.map((s) => storedArticle({ id: `a${++n}.txt`, date: "2026-11-17", statements: [s] }));
+
+const compose = (articles: StoredArticle[]) =>
+  composeDigest({ articles, from: "2026-11-16", to: "2026-11-22" });
+const officials = (articles: StoredArticle[]) =>
+  compose(articles).officials.map((o) => ({ name: o.name, title: o.title, statements: o.statements.length }));
+
+describe("resolving officials across articles", () => {
+  it("makes one official of a full name, the bare family name and a title with the other spelling", () => {
+    const articles = articlesOf(
+      {
+        text: "The situation is more unstable than ever",
+        speaker: "Ahn Gyu-back",
+        title: "Defence Minister",
+      },
+      { text: "Deterrence depends on training and trust", speaker: "Ahn Gyu-back", title: null },
+      { text: "We will expand joint drills next spring", speaker: "Ahn", title: "Defense Minister" },
+    );
+    expect(officials(articles)).toEqual([{ name: "Ahn Gyu-back", title: "Defence Minister", statements: 3 }]);
+  });
+
+  it("keeps two people who share a surname apart", () => {
+    const articles = articlesOf(
+      { text: "Love does not pay the heating bill", speaker: "Daniel Reyes", title: "Mayor" },
+      { text: "That branch is the only quiet room they have", speaker: "Maria Reyes", title: "Councilwoman" },
+    );
+    expect(
+      officials(articles)
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(["Daniel Reyes", "Maria Reyes"]);
+  });
+
+  it.each([
+    ["a matching title", "Councilwoman", "Maria Reyes"],
+    ["the other's title", "Mayor", "Daniel Reyes"],
+  ])("gives a bare shared surname to the person with %s", (_, title, expected) => {
+    const articles = articlesOf(
+      { text: "Love does not pay the heating bill", speaker: "Daniel Reyes", title: "Mayor" },
+      { text: "That branch is the only quiet room they have", speaker: "Maria Reyes", title: "Councilwoman" },
+      { text: "We should be asking how to fill those rooms", speaker: "Reyes", title },
+    );
+    expect(officials(articles).find((o) => o.name === expected)?.statements).toBe(2);
+  });
+
+  it("leaves a bare surname that could mean either of two people on its own", () => {
+    const articles = articlesOf(
+      { text: "Love does not pay the heating bill", speaker: "Daniel Reyes", title: "Mayor" },
+      { text: "That branch is the only quiet room they have", speaker: "Maria Reyes", title: "Councilwoman" },
+      { text: "We should be asking how to fill those rooms", speaker: "Reyes", title: null },
+    );
+    expect(
+      officials(articles)
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(["Daniel Reyes", "Maria Reyes", "Reyes"]);
+  });
+
+  it.each([
+    ["a middle name", "Hillary Rodham Clinton", "Hillary Clinton"],
+    ["a middle initial", "Donald J. Trump", "Donald Trump"],
+    ["an honorific", "Mr. Lee Jun-ho", "Lee Jun-ho"],
+    ["the family name last", "Gyu-back Ahn", "Ahn Gyu-back"],
+    ["a role written before the name", "Councilwoman Maria Reyes", "Maria Reyes"],
+  ])("recognises the same person written with %s", (_, variant, canonical) => {
+    const articles = articlesOf(
+      { text: "The first statement of the week on schools", speaker: canonical },
+      { text: "Another statement on roads and bridges", speaker: canonical },
+      { text: "A third statement about the budget", speaker: variant },
+    );
+    expect(officials(articles)).toEqual([expect.objectContaining({ name: canonical, statements: 3 })]);
+  });
+
+  it("keeps the most informative title and the affiliation named most often", () => {
+    const articles = articlesOf(
+      {
+        text: "We are ready to respond",
+        speaker: "Han Tae-woo",
+        title: "Minister",
+        affiliation: "South Korea",
+      },
+      { text: "The launches were a deliberate test", speaker: "Han Tae-woo", title: "Defense Minister" },
+      {
+        text: "Early warning buys time",
+        speaker: "Han Tae-woo",
+        title: "Defence Minister",
+        affiliation: "South Korea",
+      },
+      {
+        text: "The ministry wants a larger budget",
+        speaker: "Han Tae-woo",
+        title: "former general",
+        affiliation: "Seoul",
+      },
+    );
+    const [official] = compose(articles).officials;
+    expect(official).toMatchObject({
+      name: "Han Tae-woo",
+      title: "Defence Minister",
+      affiliation: "South Korea",
+    });
+  });
+
+  it.each([
+    [
+      "an agency",
+      { speaker: "Korean Central News Agency", sourceType: "organisation" as const },
+      "Korean Central News Agency",
+    ],
+    ["a poll", { speaker: "Gallup poll", sourceType: "organisation" as const }, "Gallup poll"],
+    [
+      "an unnamed source",
+      { speaker: null, title: "a senior military official", sourceType: "anonymous" as const },
+      "A senior military official",
+    ],
+    ["nobody known", { speaker: null, sourceType: "unknown" as const }, "Unattributed"],
+    ["a person in a private role", { speaker: "Jane Doe", title: "a retired teacher" }, "Jane Doe"],
+  ])("leaves %s out of the officials, under others", (_, source, name) => {
+    const digest = compose(articlesOf({ text: "The launches were a routine exercise", ...source }));
+    expect(digest.officials).toEqual([]);
+    expect(digest.others?.map((o) => o.name)).toEqual([name]);
+    expect(digest.others?.[0]?.statements[0]?.text).toBe("The launches were a routine exercise");
+  });
+});
