@@ -1,6 +1,9 @@
 import { Command } from "commander";
 import { registerDigest } from "../lambdas/cli/digest.ts";
 import { registerExtract } from "../lambdas/cli/extract.ts";
+import { registerIngest } from "../lambdas/cli/ingest.ts";
+import { registerSend } from "../lambdas/cli/send.ts";
+import { registerStart } from "../lambdas/cli/start.ts";
 
 const program = new Command("onrecord")
   .description("What officials said on the record: extract statements from news and send a weekly digest.")
@@ -8,5 +11,8 @@ const program = new Command("onrecord")
 
 registerExtract(program);
 registerDigest(program);
+registerIngest(program);
+registerSend(program);
+registerStart(program);
 
 await program.parseAsync(process.argv);

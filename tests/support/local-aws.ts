@@ -43,7 +43,8 @@ export async function startLocalAws(options: { maxSendRate?: number } = {}): Pro
   endpoints.push(sesEndpoint);
   const dynamo = localDynamoClient(dynamoEndpoint.url);
   await ensureTables(dynamo);
-  const store = async () => (await fetch(`${sesEndpoint.url}/store`)).json();
+  const store = async () =>
+    (await (await fetch(`${sesEndpoint.url}/store`)).json()) as { emails: StoredEmail[]; templates: Record<string, never> };
   return {
     dynamoUrl: dynamoEndpoint.url,
     sesUrl: sesEndpoint.url,
