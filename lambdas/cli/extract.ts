@@ -45,6 +45,10 @@ export function registerExtract(program: Command): void {
 }
 
 function describeError(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `${file}: no such file`;
+  if (code === "EISDIR") return `${file}: is a directory, not an article file`;
+  if (code === "EACCES") return `${file}: permission denied`;
   const message = error instanceof Error ? error.message : String(error);
   return message.startsWith(file) ? message : `${file}: ${message}`;
 }

@@ -55,7 +55,7 @@ export function parseArticle(source: ArticleSource): Article {
   const id = basename(name);
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (name.toLowerCase().endsWith(".json") || trimmed.startsWith("{")) {
-    return parseJsonArticle(id, text, name.toLowerCase().endsWith(".json"), source.fallbackDate ?? null);
+    return parseJsonArticle(name, text, name.toLowerCase().endsWith(".json"), source.fallbackDate ?? null);
   }
   return parseTextArticle(id, text, source.fallbackDate ?? null);
 }
@@ -85,23 +85,24 @@ function looksBinary(text: string): boolean {
 }
 
 function parseJsonArticle(
-  id: string,
+  name: string,
   text: string,
   mustBeJson: boolean,
   fallbackDate: string | null,
 ): Article {
+  const id = basename(name);
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     if (!mustBeJson) return parseTextArticle(id, text, fallbackDate);
-    throw new ArticleFormatError(id, `malformed JSON (${(error as Error).message})`);
+    throw new ArticleFormatError(name, `malformed JSON (${(error as Error).message})`);
   }
   const parsed = JsonArticle.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ArticleFormatError(
-      id,
+      name,
       `not an article: ${issue?.path.join(".") || "value"} ${issue?.message ?? ""}`,
     );
   }

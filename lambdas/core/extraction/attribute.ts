@@ -483,13 +483,25 @@ function contentBefore(doc: Doc, s: Sentence, end: number, afterBreak = false): 
   const t = doc.tokens;
   let last = end;
   while (last >= s.first && /^[,:;—–-]$/.test(t[last]?.text ?? "") && !quoteAt(doc, last)) last--;
-  let first = afterBreak ? lastBreakBefore(doc, s, last) : s.first;
+  let first = afterBreak ? lastBreakBefore(doc, s, last) : afterDateline(doc, s);
   const opener = t[first];
   if (opener && /^[-—–(]$/.test(opener.text)) first++;
   if (last < first) return null;
   const quote = quoteAt(doc, first);
   if (quote && quoteRegionEnd(quote) >= last - 1) return [[quote.first, quote.last]];
   return [[first, last]];
+}
+
+/** "SEOUL — …", "WASHINGTON, Nov. 3 (Reuters) -- …": a dateline is not part of what was said. */
+function afterDateline(doc: Doc, s: Sentence): number {
+  const t = doc.tokens;
+  for (let n = s.first; n <= Math.min(s.last, s.first + 10); n++) {
+    const token = t[n] as Token;
+    if (token.kind === "dash") return n > s.first ? n + 1 : s.first;
+    const datelike = token.cap || token.kind === "number" || /^[.,()]$/.test(token.text);
+    if (!datelike || quoteAt(doc, n)) return s.first;
+  }
+  return s.first;
 }
 
 /** "…, about why the other side is wrong - which it often is, according to Scott": after the dash. */

@@ -189,7 +189,12 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (NAME_PARTICLES.has(p.lower) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap)
     return 1;
   // "City budget director Helen Okafor": a plain noun between a name and a role word.
-  if (isModifierCandidate(p) && isRoleWord((tokens[i] as Token).lower) && isCapitalisedNamePart(tokens[i - 2])) return 1;
+  if (
+    isModifierCandidate(p) &&
+    isRoleWord((tokens[i] as Token).lower) &&
+    isCapitalisedNamePart(tokens[i - 2])
+  )
+    return 1;
   // "the nonpartisan Congressional Budget Office", "its longtime defenders": adjectives after a determiner.
   if (isModifierCandidate(p)) {
     for (let d = 2; d <= 3 && i - d >= lo; d++) {

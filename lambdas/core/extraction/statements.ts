@@ -4,7 +4,7 @@
  */
 import type { Span, Statement, StatementKind } from "../types.ts";
 import type { Attribution, TokenRange } from "./attribute.ts";
-import { type Doc, quoteAt } from "./document.ts";
+import { type Doc, quoteAt, quoteRegionEnd } from "./document.ts";
 import { textOf } from "./mentions.ts";
 import type { Speaker } from "./resolve.ts";
 import type { Token } from "./tokenize.ts";
@@ -30,11 +30,18 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
   };
 }
 
-/** Drops trailing commas and the like, so `leader,”` reads `leader`. */
-function trimRange(doc: Doc, [first, last]: TokenRange): TokenRange | null {
+/** Drops trailing commas and the like, so `leader,”` reads `leader`; a whole quotation loses its marks. */
+function trimRange(doc: Doc, range: TokenRange): TokenRange | null {
+  const [first, last] = insideQuoteMarks(doc, range);
   let end = last;
   while (end >= first && /^[,;:—–-]$/.test(doc.tokens[end]?.text ?? "")) end--;
   return end >= first ? [first, end] : null;
+}
+
+function insideQuoteMarks(doc: Doc, [first, last]: TokenRange): TokenRange {
+  const quote = quoteAt(doc, first);
+  if (!quote || quote.open !== first) return [first, last];
+  return last === quoteRegionEnd(quote) || last === quote.last ? [quote.first, quote.last] : [first, last];
 }
 
 function joinParts(doc: Doc, parts: Span[]): string {

@@ -69,7 +69,7 @@ export interface OtherView {
 // Caps on what an article supplies, which keep an issue under Gmail's clipping size.
 const MAX_TITLE_CHARS = 100;
 const MAX_NAME_CHARS = 80;
-const MAX_URL_CHARS = 400;
+const MAX_URL_CHARS = 300;
 const MAX_SUMMARY_CHARS = 300;
 const OTHER_KINDS = {
   organisation: "organisation",
@@ -161,7 +161,7 @@ function previewOf(officials: readonly OfficialView[]): string {
   return lead ? short(lead.summary, 140) : "No statements from officials were found this week.";
 }
 
-/** "22–28 December 2025", "29 December 2025 – 4 January 2026". */
+/** "22 – 28 December 2025", "29 December 2025 – 4 January 2026", "29 December 2025". */
 export function formatRange(from: string, to: string): string {
   const format = new Intl.DateTimeFormat("en-GB", {
     day: "numeric",
@@ -169,7 +169,8 @@ export function formatRange(from: string, to: string): string {
     year: "numeric",
     timeZone: "UTC",
   });
-  return format.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+  // ICU puts thin spaces around the dash; plain ones read the same and survive every mail client.
+  return format.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)).replace(/\s/g, " ");
 }
 
 function formatDay(day: string | null): string | null {

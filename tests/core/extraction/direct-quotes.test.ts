@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { brief, extract } from "./helpers.ts";
+
+describe("direct quotes", () => {
+  it.each([
+    [
+      "attribution after the quote",
+      '"The door to dialogue remains open," Lee said.',
+      "Lee",
+      "The door to dialogue remains open",
+    ],
+    [
+      "inverted attribution",
+      '"The door to dialogue remains open," said Lee.',
+      "Lee",
+      "The door to dialogue remains open",
+    ],
+    [
+      "attribution before, with a colon",
+      'Lee said: "The door to dialogue remains open."',
+      "Lee",
+      "The door to dialogue remains open.",
+    ],
+    [
+      "attribution before, with a comma",
+      'Lee told reporters, "The door to dialogue remains open."',
+      "Lee",
+      "The door to dialogue remains open.",
+    ],
+    [
+      "curly quote marks",
+      "“The door to dialogue remains open,” Lee said.",
+      "Lee",
+      "The door to dialogue remains open",
+    ],
+    [
+      "doubled apostrophes as quote marks",
+      "''The door to dialogue remains open,'' Lee said.",
+      "Lee",
+      "The door to dialogue remains open",
+    ],
+    ["a question", '"Who will pay for it?" asked Park.', "Park", "Who will pay for it?"],
+  ])("reads a quote with its %s", (_, body, speaker, text) => {
+    expect(extract(body).map(brief)).toEqual([{ speaker, kind: "direct", text }]);
+  });
+
+  it("keeps a quote of several sentences whole", () => {
+    const [statement] = extract(
+      '"Deterrence is not a slogan. It is a daily discipline. We train every day," Han said.',
+    );
+    expect(statement?.text).toBe("Deterrence is not a slogan. It is a daily discipline. We train every day");
+  });
+
+  it("joins the two halves of a quote split by its attribution", () => {
+    const statements = extract('"We have made progress," Holt said, "but we are not there yet."');
+    expect(statements.map(brief)).toEqual([
+      { speaker: "Holt", kind: "direct", text: "We have made progress … but we are not there yet." },
+    ]);
+    expect(statements[0]?.parts).toHaveLength(2);
+  });
+
+  it("lets the next sentence's unattributed quote continue the speaker", () => {
+    const statements = extract('"The door remains open," Lee said. "We urge the North to walk through it."');
+    expect(statements.map((s) => s.text)).toEqual([
+      "The door remains open … We urge the North to walk through it.",
+    ]);
+  });
+
+  it("lets a quote continue into the next paragraph, as news copy leaves it open", () => {
+    const statements = extract(
+      'Reyes said: "We will keep the central library open late.',
+      '"And we will ask the council for the money next spring."',
+    );
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.speaker).toBe("Reyes");
+    expect(statements[0]?.text).toContain("ask the council for the money next spring");
+  });
+
+  it("gives the next paragraph's quote, with no attribution of its own, to the same speaker", () => {
+    const statements = extract(
+      '"I love these libraries," Mayor Daniel Reyes said.',
+      '"But love does not pay the heating bill."',
+    );
+    expect(statements.map((s) => s.speaker)).toEqual(["Daniel Reyes"]);
+    expect(statements[0]?.text).toContain("heating bill");
+  });
+
+  it("does not hand a quote to the previous speaker once the story has moved on", () => {
+    const statements = extract(
+      '"We are ready," Han said.',
+      "The drills are held every spring near the border.",
+      '"It was a quiet year."',
+    );
+    expect(statements.map((s) => s.text)).toEqual(["We are ready"]);
+  });
+});

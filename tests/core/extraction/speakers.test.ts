@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { extract, mentionText } from "./helpers.ts";
+
+const speakers = (...paragraphs: string[]) =>
+  extract(...paragraphs).map((s) => ({ speaker: s.speaker, title: s.title, sourceType: s.sourceType }));
+
+describe("who said it", () => {
+  it("reads title and affiliation off the full introduction", () => {
+    const [statement] = extract("South Korea's Defence Minister Ahn Gyu-back said the region was unstable.");
+    expect(statement).toMatchObject({
+      speaker: "Ahn Gyu-back",
+      title: "Defence Minister",
+      affiliation: "South Korea",
+      sourceType: "person",
+    });
+  });
+
+  it("resolves a Korean surname, given first, to the full name introduced earlier", () => {
+    expect(
+      speakers(
+        "Foreign Minister Cho Hyun said he would seek dialogue.",
+        '"The summits laid a foundation," Cho said.',
+      ),
+    ).toEqual([
+      { speaker: "Cho Hyun", title: "Foreign Minister", sourceType: "person" },
+      { speaker: "Cho Hyun", title: "Foreign Minister", sourceType: "person" },
+    ]);
+  });
+
+  it("resolves a Western surname, given last, and an honorific", () => {
+    const result = speakers(
+      "U.S. Trade Representative Karen Holt said the tariffs would stand.",
+      '"We are not there yet," Ms. Holt told reporters.',
+    );
+    expect(result.map((s) => s.speaker)).toEqual(["Karen Holt", "Karen Holt"]);
+  });
+
+  it("resolves a title alone to the person who holds it", () => {
+    const result = speakers(
+      "Defence Minister Han Tae-woo warned of new launches.",
+      "The minister said the drills would go ahead.",
+    );
+    expect(result.map((s) => s.speaker)).toEqual(["Han Tae-woo", "Han Tae-woo"]);
+  });
+
+  it("resolves a pronoun to the most recent speaker, and reports the pronoun as the mention", () => {
+    const body = 'Lee Jun-ho told reporters the channel was open.\n\n"We urge the North to use it," he said.';
+    const statements = extract(body);
+    expect(statements.map((s) => s.speaker)).toEqual(["Lee Jun-ho", "Lee Jun-ho"]);
+    expect(mentionText(body, statements[1] as never)).toBe("he");
+  });
+
+  it("reads the role from an appositive", () => {
+    const [statement] = extract(
+      "Lee Jun-ho, a spokesperson for the Unification Ministry, said the channel was open.",
+    );
+    expect(statement).toMatchObject({
+      speaker: "Lee Jun-ho",
+      title: "spokesperson",
+      affiliation: "Unification Ministry",
+    });
+  });
+
+  it("tells apart two people who share a surname", () => {
+    const result = speakers(
+      "Mayor Daniel Reyes defended the closures.",
+      "Councilwoman Maria Reyes said the closures would hurt families.",
+      '"That branch is the only quiet room they have," Ms. Reyes added.',
+      '"We cannot pay to heat empty rooms," Mr. Reyes said.',
+      "The mayor said he was open to a pilot.",
+    );
+    expect(result.map((s) => s.speaker)).toEqual([
+      "Daniel Reyes",
+      "Maria Reyes",
+      "Maria Reyes",
+      "Daniel Reyes",
+      "Daniel Reyes",
+    ]);
+  });
+
+  it.each([
+    ["a news agency", "The drills were routine, the Korean Central News Agency said.", "organisation"],
+    ["state media", "North Korea's state media said the launches were routine.", "organisation"],
+    ["a poll", "Most voters back the plan, according to a new poll.", "organisation"],
+    ["a government by its capital", "Seoul said the talks would resume in December.", "organisation"],
+    [
+      "an anonymous official",
+      "A senior official, who asked not to be named, said the launches failed.",
+      "anonymous",
+    ],
+    ["unnamed officials", "Officials said the launches failed.", "anonymous"],
+  ])("marks %s as a source that is not a named person", (_, body, sourceType) => {
+    const statements = extract(body);
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.every((s) => s.sourceType === sourceType)).toBe(true);
+    expect(statements.some((s) => s.sourceType === "person")).toBe(false);
+  });
+});
