@@ -18,7 +18,12 @@ export function buildDigestMjml(model: IssueModel, templates: DigestTemplates): 
   const officials =
     model.officials.length === 0
       ? fillTemplate(p.empty, {})
-      : joinMarkup(model.officials.map((o) => officialMjml(o, model, templates)));
+      : joinMarkup([
+          ...model.officials.map((o) => officialMjml(o, model, templates)),
+          model.moreOfficials > 0
+            ? fillTemplate(p["more-officials"], { text: moreOfficials(model, templates) })
+            : NO_MARKUP,
+        ]);
   const others =
     model.others.length === 0
       ? NO_MARKUP
@@ -68,6 +73,13 @@ function officialMjml(official: OfficialView, model: IssueModel, templates: Dige
 function moreText(official: OfficialView, model: IssueModel, templates: DigestTemplates): Markup {
   const n = official.moreStatements;
   const label = `${n} more statement${n === 1 ? "" : "s"} in the full issue`;
+  if (!model.archiveUrl) return textMarkup(label);
+  return fillTemplate(templates.partials.link, { href: model.archiveUrl, label: `${label} →` });
+}
+
+function moreOfficials(model: IssueModel, templates: DigestTemplates): Markup {
+  const n = model.moreOfficials;
+  const label = `${n} more official${n === 1 ? "" : "s"} in the full issue`;
   if (!model.archiveUrl) return textMarkup(label);
   return fillTemplate(templates.partials.link, { href: model.archiveUrl, label: `${label} →` });
 }

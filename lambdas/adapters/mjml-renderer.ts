@@ -1,6 +1,6 @@
 import mjml2html from "mjml";
 import { escapeTemplateText } from "../core/render/escape.ts";
-import { buildIssueModel } from "../core/render/issue-model.ts";
+import { buildIssueModel, type IssueModel } from "../core/render/issue-model.ts";
 import { personaliseIssueText, type Recipient, replacementDataFor } from "../core/render/placeholders.ts";
 import type { RenderSettingsInput } from "../core/render/render-settings.ts";
 import { renderIssueText } from "../core/render/render-text.ts";
@@ -67,11 +67,56 @@ export async function renderDigest(
   settings: RenderSettingsInput,
   options: RenderDigestOptions = {},
 ): Promise<RenderedIssue> {
-  const model = buildIssueModel(digest, settings);
   projectTemplates ??= loadDigestTemplates();
   const templates = options.templates ?? (await projectTemplates);
-  const html = await (options.compile ?? compileMjml)(buildDigestMjml(model, templates));
+  const { model, mjml } = fitUnderClipSize(digest, settings, templates);
+  const html = await (options.compile ?? compileMjml)(mjml);
   return { subject: escapeTemplateText(model.subject), html, text: renderIssueText(model) };
+}
+
+// What compiling adds to the MJML source: the document's head, and each section's tables.
+const DOCUMENT_OVERHEAD_BYTES = 9 * 1024;
+const SECTION_OVERHEAD_BYTES = 2.4 * 1024;
+
+/** Ever tighter caps, tried in turn until the issue fits: fewer sources, then shorter statements. */
+const TIGHTER: readonly Partial<RenderSettingsInput>[] = [
+  { maxSources: 1 },
+  { maxSources: 1, maxStatementChars: 240 },
+  { maxSources: 1, maxStatementChars: 120, maxStatements: 1 },
+];
+
+/**
+ * Builds the issue's MJML within Gmail's clipping size, estimated before compiling (compiling adds
+ * a near-constant amount per section), so the one compile is also the last. Settings that would
+ * overflow (many sources with very long titles and links, say) are tightened step by step; the
+ * full issue in the archive keeps everything.
+ */
+function fitUnderClipSize(digest: Digest, settings: RenderSettingsInput, templates: DigestTemplates) {
+  let model = buildIssueModel(digest, settings);
+  let mjml = buildDigestMjml(model, templates);
+  for (const tighter of TIGHTER) {
+    if (estimatedHtmlBytes(model, mjml) <= GMAIL_CLIP_BYTES) break;
+    model = buildIssueModel(digest, { ...settings, ...capped(settings, tighter) });
+    mjml = buildDigestMjml(model, templates);
+  }
+  return { model, mjml };
+}
+
+function estimatedHtmlBytes(model: IssueModel, mjml: string): number {
+  const sections = model.officials.length + (model.others.length > 0 ? 1 : 0) + 2;
+  return Buffer.byteLength(mjml) + DOCUMENT_OVERHEAD_BYTES + sections * SECTION_OVERHEAD_BYTES;
+}
+
+/** Tightens, never loosens: a cap already lower than the step's stays. */
+function capped(
+  settings: RenderSettingsInput,
+  tighter: Partial<RenderSettingsInput>,
+): Partial<RenderSettingsInput> {
+  const lower = (key: "maxSources" | "maxStatementChars" | "maxStatements") => {
+    const step = tighter[key];
+    return step === undefined ? {} : { [key]: Math.min(step, settings[key] ?? Number.POSITIVE_INFINITY) };
+  };
+  return { ...lower("maxSources"), ...lower("maxStatementChars"), ...lower("maxStatements") };
 }
 
 /** One recipient of a personalised copy, with their own unsubscribe link. */

@@ -13,6 +13,7 @@ export const DIGEST_PARTIALS = [
   "source",
   "link",
   "more",
+  "more-officials",
   "empty",
   "others",
   "other",
