@@ -19,6 +19,8 @@ export const SETTINGS = {
   ONRECORD_DELIVERIES_TABLE: text,
   /** DynamoDB table of composed issues. */
   ONRECORD_ISSUES_TABLE: text,
+  /** DynamoDB table of the web app's rate-limit counters. */
+  ONRECORD_RATE_LIMITS_TABLE: text,
   /** SQS queue of send batches. */
   ONRECORD_SEND_QUEUE_URL: z.url(),
   /** The From address, an SES-verified identity. */

@@ -26,6 +26,10 @@ export interface OnRecordFunctionProps {
   withTemplates?: boolean;
   /** Where asynchronous invocations that fail every retry are kept. */
   deadLetterQueue?: IQueue;
+  /** Commands run after bundling, e.g. to write files beside the bundle. */
+  afterBundling?: (inputDir: string, outputDir: string) => string[];
+  /** Modules left out of the bundle (the Lambda runtime provides `@aws-sdk/*`). */
+  externalModules?: string[];
 }
 
 /**
@@ -59,14 +63,15 @@ export class OnRecordFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
-        externalModules: [],
+        externalModules: props.externalModules ?? [],
         banner: REQUIRE_SHIM,
-        ...(props.withTemplates && {
+        ...((props.withTemplates || props.afterBundling) && {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
             afterBundling: (inputDir: string, outputDir: string) => [
-              `cp -R "${inputDir}/templates" "${outputDir}/templates"`,
+              ...(props.withTemplates ? [`cp -R "${inputDir}/templates" "${outputDir}/templates"`] : []),
+              ...(props.afterBundling?.(inputDir, outputDir) ?? []),
             ],
           },
         }),

@@ -8,6 +8,7 @@ import { ScheduledCompose } from "./scheduled-compose.ts";
 import { Sending } from "./sending.ts";
 import { SesSetup } from "./ses-events.ts";
 import type { PipelineSettings } from "./settings.ts";
+import { WebApi, webDomainFrom } from "./web-api.ts";
 
 export interface PipelineStackProps extends StackProps {
   data: DataStack;
@@ -24,19 +25,28 @@ export class PipelineStack extends Stack {
   readonly compose: ScheduledCompose;
   readonly sending: Sending;
   readonly ses: SesSetup;
+  readonly web: WebApi;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
     const { data, settings } = props;
-    const publicUrl = settings.publicUrl;
-    if (!publicUrl)
-      throw new Error("onrecord context: publicUrl is needed for unsubscribe links (-c publicUrl=https://…)");
-
     this.ses = new SesSetup(this, "Ses", {
       subscribers: data.subscribers,
       sender: settings.sender,
       senderIdentity: settings.senderIdentity,
     });
+    this.web = new WebApi(this, "Web", {
+      subscribers: data.subscribers,
+      issues: data.issues,
+      rateLimits: data.rateLimits,
+      signingSecret: data.signingSecret,
+      sender: settings.sender,
+      configurationSetName: this.ses.configurationSet.configurationSetName,
+      domain: webDomainFrom(this.node),
+      publicUrl: settings.publicUrl,
+    });
+    // Unsubscribe and archive links in the digest point at the web app, wherever it is served.
+    const publicUrl = this.web.publicUrl;
     if (settings.alarmEmail) this.ses.alerts.addSubscription(new EmailSubscription(settings.alarmEmail));
     this.ingest = new Ingest(this, "Ingest", {
       articles: data.articles,

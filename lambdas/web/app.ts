@@ -1,6 +1,7 @@
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { Hono } from "hono/tiny";
 import type { IssueArchive } from "../ports.ts";
 import { SITE_CSS } from "./assets.ts";
 import { atomFeed, FEED_ISSUES } from "./feed.ts";

@@ -15,12 +15,13 @@ const fn = (prefix: string) => {
 };
 
 describe("the pipeline's functions", () => {
-  it("are four Node.js bundles on arm64 with source maps enabled", () => {
+  it("are five Node.js bundles on arm64 with source maps enabled", () => {
     expect(ours.map(([id]) => id.replace(/[0-9A-F]{8}$/, "")).sort()).toEqual([
       "ComposeComposer",
       "IngestIngester",
       "SendingWorker",
       "SesSuppressor",
+      "WebFunction",
     ]);
     for (const [, f] of ours) {
       expect(f.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);

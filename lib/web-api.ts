@@ -1,0 +1,178 @@
+import { CfnOutput, Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import { DomainName, HttpApi, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
+import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import { Construct, type Node } from "constructs";
+import { SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
+import { grantTable, sesArn } from "./grants.ts";
+import { OnRecordFunction } from "./onrecord-function.ts";
+
+/** A custom domain for the web app, with its ACM certificate (in the stack's region). */
+export interface WebDomain {
+  domainName: string;
+  certificateArn: string;
+}
+
+export interface WebApiProps {
+  subscribers: ITable;
+  issues: ITable;
+  /** The web app's rate-limit counters (`RATE_LIMITS_TABLE`). */
+  rateLimits: ITable;
+  /** The key that signs confirmation and unsubscribe links (shared with the send worker). */
+  signingSecret: ISecret;
+  /** The From address of confirmation emails: an SES identity. */
+  sender: string;
+  configurationSetName?: string;
+  domain?: WebDomain | undefined;
+  /** The base URL links point at, when something else fronts the API (e.g. a CDN). */
+  publicUrl?: string | undefined;
+  /** Requests per second (steady, burst) across the whole API. */
+  throttle?: { rateLimit: number; burstLimit: number };
+}
+
+/** Enough for a newsletter's sign-ups and a burst of one-click unsubscribes after a send. */
+export const DEFAULT_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+
+// Bundled SDK credential providers import these only for SSO and assumed roles, never on Lambda
+// (credentials come from the environment): leaving them out keeps the bundle under 500 KB.
+const UNUSED_SDK_MODULES = [
+  "@aws-sdk/nested-clients/sts",
+  "@aws-sdk/nested-clients/sso-oidc",
+  "@aws-sdk/nested-clients/signin",
+];
+
+/**
+ * The subscriber-facing web app: an API Gateway HTTP API whose every route goes to one Lambda
+ * running the Hono app (`lambdas/handlers/web.ts`), with stage throttling, access logs without
+ * client IPs or query strings (links carry tokens), and an optional custom domain. The function
+ * gets exactly the table, index, secret and SES actions it calls.
+ */
+export class WebApi extends Construct {
+  readonly api: HttpApi;
+  readonly handler: OnRecordFunction;
+  /** The base URL of the app: as configured, else the custom domain, else the API's own endpoint. */
+  readonly publicUrl: string;
+
+  constructor(scope: Construct, id: string, props: WebApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, "Api", {
+      description: "onrecord: subscribe, confirm, unsubscribe, archive",
+      createDefaultStage: false,
+      disableExecuteApiEndpoint: props.domain !== undefined,
+    });
+    const domainName = props.domain && this.customDomain(props.domain);
+    this.publicUrl =
+      props.publicUrl ?? (props.domain ? `https://${props.domain.domainName}` : this.api.apiEndpoint);
+
+    this.handler = new OnRecordFunction(this, "Function", {
+      handler: "web",
+      description: "The subscriber web app: sign-up, confirmation, one-click unsubscribe, archive",
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      externalModules: UNUSED_SDK_MODULES,
+      afterBundling: (inputDir, outputDir) => [
+        `cd "${inputDir}" && node --import tsx lambdas/web/write-confirmation-template.ts "${outputDir}/confirmation-template.json"`,
+      ],
+      environment: {
+        ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
+        ONRECORD_ISSUES_TABLE: props.issues.tableName,
+        ONRECORD_RATE_LIMITS_TABLE: props.rateLimits.tableName,
+        ONRECORD_SENDER: props.sender,
+        ONRECORD_PUBLIC_URL: this.publicUrl,
+        ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
+        ...(props.configurationSetName && { ONRECORD_CONFIGURATION_SET: props.configurationSetName }),
+      },
+    });
+    this.grant(props);
+
+    this.api.addStage("Stage", {
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: props.throttle ?? DEFAULT_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs()),
+        format: ACCESS_LOG_FORMAT,
+      },
+      ...(domainName && { domainMapping: { domainName } }),
+    });
+    this.api.addRoutes({ path: "/{proxy+}", integration: new HttpLambdaIntegration("Proxy", this.handler) });
+    this.api.addRoutes({ path: "/", integration: new HttpLambdaIntegration("Root", this.handler) });
+    Validations.of(this.api).acknowledge({
+      id: "AwsSolutions-APIG4",
+      reason:
+        "A public sign-up site: every route is for anonymous readers; links are authorised by signed tokens.",
+    });
+    new CfnOutput(this, "Url", { value: this.publicUrl, description: "The subscribe page" });
+  }
+
+  private customDomain(domain: WebDomain): DomainName {
+    return new DomainName(this, "Domain", {
+      domainName: domain.domainName,
+      certificate: Certificate.fromCertificateArn(this, "Certificate", domain.certificateArn),
+    });
+  }
+
+  private accessLogs(): LogGroup {
+    return new LogGroup(this, "AccessLogs", {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+  }
+
+  private grant(props: WebApiProps): void {
+    const [byStatus, byId] = SUBSCRIBERS_TABLE.indexes;
+    grantTable(this.handler, props.subscribers, ["GetItem", "PutItem", "Query"], [byStatus.name, byId.name]);
+    grantTable(this.handler, props.issues, ["GetItem", "Scan"]);
+    grantTable(this.handler, props.rateLimits, ["UpdateItem"]);
+    props.signingSecret.grantRead(this.handler);
+    const domain = props.sender.split("@")[1] ?? props.sender;
+    this.handler.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["ses:SendEmail"],
+        resources: [
+          sesArn(this, `identity/${domain}`),
+          sesArn(this, `identity/${props.sender}`),
+          ...(props.configurationSetName
+            ? [sesArn(this, `configuration-set/${props.configurationSetName}`)]
+            : []),
+        ],
+      }),
+    );
+  }
+}
+
+/** Reads the optional custom domain from CDK context: `webDomainName` and `webCertificateArn`. */
+export function webDomainFrom(node: Node): WebDomain | undefined {
+  const domainName = node.tryGetContext("webDomainName");
+  const certificateArn = node.tryGetContext("webCertificateArn");
+  if (!domainName && !certificateArn) return undefined;
+  if (
+    typeof domainName !== "string" ||
+    typeof certificateArn !== "string" ||
+    !/^[a-z0-9.-]+$/i.test(domainName)
+  ) {
+    throw new Error(
+      "onrecord context: webDomainName and webCertificateArn go together (-c webDomainName=… -c webCertificateArn=arn:…)",
+    );
+  }
+  return { domainName, certificateArn };
+}
+
+// Who asked for what and how it went, without the client's IP or the query string (links carry
+// tokens): `$context.path` is the path alone.
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: "$context.requestId",
+    time: "$context.requestTime",
+    method: "$context.httpMethod",
+    path: "$context.path",
+    status: "$context.status",
+    latencyMs: "$context.responseLatency",
+    integrationError: "$context.integrationErrorMessage",
+  }),
+);
