@@ -29,7 +29,12 @@ export function registerStart(program: Command): void {
     .command("start")
     .description("run onrecord locally: ingest the examples, send one issue, keep the inbox open")
     .option("--week <week>", "ISO week to send (default: the week of the newest example)")
-    .option("--port <port>", "port of the web app", (v) => Number.parseInt(v, 10), 8787)
+    .option(
+      "--port <port>",
+      "port of the web app (or env PORT)",
+      (v) => Number.parseInt(v, 10),
+      Number(process.env.PORT) || 3000,
+    )
     .option("--reset", "delete the local data first (articles, subscribers, deliveries)")
     .action(async (options: { week?: string; port: number; reset?: boolean }) => {
       if (options.reset) await rm(DATA_DIR, { recursive: true, force: true });

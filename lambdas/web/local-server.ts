@@ -29,6 +29,7 @@ export interface LocalWebOptions {
 }
 
 export interface LocalWebServer {
+  /** Where the app is reached and what its links say: `http://localhost:<port>` unless configured. */
   url: string;
   close: () => Promise<void>;
 }
@@ -69,7 +70,7 @@ export async function startWebServer(options: LocalWebOptions): Promise<LocalWeb
   const { port } = server.address() as AddressInfo;
   publicUrl ||= `http://localhost:${port}`;
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url: publicUrl,
     close: () =>
       new Promise((resolve, reject) => {
         if ("closeAllConnections" in server) server.closeAllConnections();
