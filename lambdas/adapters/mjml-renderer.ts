@@ -67,8 +67,8 @@ export async function renderDigest(
   settings: RenderSettingsInput,
   options: RenderDigestOptions = {},
 ): Promise<RenderedIssue> {
-  projectTemplates ??= loadDigestTemplates();
-  const templates = options.templates ?? (await projectTemplates);
+  // Only read the project's templates when none are given: a Lambda bundle has them elsewhere.
+  const templates = options.templates ?? (await (projectTemplates ??= loadDigestTemplates()));
   const { model, mjml } = fitUnderClipSize(digest, settings, templates);
   const html = await (options.compile ?? compileMjml)(mjml);
   return { subject: escapeTemplateText(model.subject), html, text: renderIssueText(model) };
