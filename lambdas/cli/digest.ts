@@ -5,6 +5,7 @@ import { buildEml } from "../adapters/eml-builder.ts";
 import { personaliseIssue, renderDigest } from "../adapters/mjml-renderer.ts";
 import { parseArticle } from "../core/article.ts";
 import { composeDigest } from "../core/digest/compose-digest.ts";
+import { checkWindow } from "../core/digest/window.ts";
 import { extractStatements } from "../core/extraction/extract-statements.ts";
 import type { Digest, StoredArticle } from "../core/types.ts";
 
@@ -90,6 +91,8 @@ export function registerDigest(program: Command): void {
 }
 
 async function runDigest(options: DigestOptions): Promise<void> {
+  // A bad window is reported before any article is read.
+  checkWindow(options.from, options.to, options.timeZone);
   const articles = await readArticles(options.articles, options.timeZone);
   const previous = options.previous ? (JSON.parse(await readFile(options.previous, "utf8")) as Digest) : null;
   const digest = composeDigest({
