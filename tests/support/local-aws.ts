@@ -44,7 +44,10 @@ export async function startLocalAws(options: { maxSendRate?: number } = {}): Pro
   const dynamo = localDynamoClient(dynamoEndpoint.url);
   await ensureTables(dynamo);
   const store = async () =>
-    (await (await fetch(`${sesEndpoint.url}/store`)).json()) as { emails: StoredEmail[]; templates: Record<string, never> };
+    (await (await fetch(`${sesEndpoint.url}/store`)).json()) as {
+      emails: StoredEmail[];
+      templates: Record<string, never>;
+    };
   return {
     dynamoUrl: dynamoEndpoint.url,
     sesUrl: sesEndpoint.url,
