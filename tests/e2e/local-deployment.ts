@@ -44,12 +44,13 @@ export async function deployLocally(
     if (value === undefined) throw new Error(`the e2e harness has no local stand-in for ${ref}`);
     return value;
   });
+  const overrides = (await options.endpoints?.(aws)) ?? {};
   const baseEnv = {
     AWS_REGION: "us-east-1",
     AWS_ACCESS_KEY_ID: "local",
     AWS_SECRET_ACCESS_KEY: "local",
-    AWS_ENDPOINT_URL_DYNAMODB: aws.dynamoUrl,
-    AWS_ENDPOINT_URL_SESV2: aws.sesUrl,
+    AWS_ENDPOINT_URL_DYNAMODB: overrides.dynamo ?? aws.dynamoUrl,
+    AWS_ENDPOINT_URL_SESV2: overrides.ses ?? aws.sesUrl,
     AWS_ENDPOINT_URL_SQS: standIns.url,
     AWS_ENDPOINT_URL_S3: standIns.url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: standIns.url,

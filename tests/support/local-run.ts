@@ -31,7 +31,7 @@ export interface LocalRun {
 }
 
 const EXAMPLES = join(process.cwd(), "examples");
-const silent = { write: () => true } as unknown as NodeJS.WriteStream;
+const silent = { write: () => true } as unknown as typeof process.stdout;
 
 export async function startLocalRun(): Promise<LocalRun> {
   const dataDir = await mkdtemp(join(tmpdir(), "onrecord-run-"));

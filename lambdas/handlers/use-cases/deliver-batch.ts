@@ -60,6 +60,9 @@ export async function deliverBatch(batch: SendBatch, deps: DeliverBatchDeps): Pr
     result.skipped += pending.length - claimed.length;
     if (claimed.length === 0) break;
     const results = await sendOrRelease(batch.issueId, claimed, claimToken, byEmail, deps);
+    // Give back the claims of recipients SES did not take first: whatever fails next, they stay sendable.
+    pending = results.filter((r) => r.outcome === "retry").map((r) => r.email);
+    await deps.deliveries.release(batch.issueId, pending, claimToken);
     const done = results.filter((r) => r.outcome !== "retry");
     await deps.deliveries.record(
       batch.issueId,
@@ -72,8 +75,6 @@ export async function deliverBatch(batch: SendBatch, deps: DeliverBatchDeps): Pr
     );
     result.sent += done.filter((r) => r.outcome === "sent").length;
     result.rejected += done.filter((r) => r.outcome === "rejected").length;
-    pending = results.filter((r) => r.outcome === "retry").map((r) => r.email);
-    await deps.deliveries.release(batch.issueId, pending, claimToken);
     if (pending.length > 0 && attempt >= (deps.attempts ?? 3))
       throw new BatchIncompleteError(batch.issueId, pending);
     if (pending.length > 0) await sleep(250 * 4 ** (attempt - 1));
