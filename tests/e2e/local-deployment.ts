@@ -24,7 +24,11 @@ export interface LocalDeployment {
  */
 export async function deployLocally(
   name: string,
-  options: { maxSendRate?: number } = {},
+  options: {
+    maxSendRate?: number;
+    /** Endpoints to use instead of the emulators' own, e.g. a fault-injecting proxy in front. */
+    endpoints?: (aws: LocalAws) => Promise<{ dynamo?: string; ses?: string }>;
+  } = {},
 ): Promise<LocalDeployment> {
   const aws = await startLocalAws({ maxSendRate: options.maxSendRate ?? 1000 });
   const standIns = await startAwsStandIns();
