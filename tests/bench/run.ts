@@ -5,6 +5,9 @@
  */
 const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   extraction: () => import("./extraction.bench.ts"),
+  web: () => import("./web.bench.ts"),
+  digest: () => import("./digest.bench.ts"),
+  pipeline: () => import("./pipeline.bench.ts"),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

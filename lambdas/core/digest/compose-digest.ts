@@ -9,6 +9,7 @@ import {
   seenInPrevious,
 } from "./rank.ts";
 import { type OtherGroup, type PersonGroup, resolveOfficials } from "./resolve-officials.ts";
+import { memoisedSignature, type TextSignature } from "./similarity.ts";
 import { summariseOfficial } from "./summarise.ts";
 import { checkWindow, countInWindow, gatherWindow, type SourcedStatement } from "./window.ts";
 
@@ -39,9 +40,9 @@ export function composeDigest(input: ComposeDigestInput): Digest {
   const window = checkWindow(input.from, input.to, input.timeZone);
   const gathered = gatherWindow(input.articles, window);
   const resolution = resolveOfficials(gathered);
-  const seenBefore = seenInPrevious(input.previous);
-  const officials = byProminence(resolution.officials.map((g) => composeOfficial(g, seenBefore)));
-  const others = byProminence(resolution.others.map((g) => composeOther(g, seenBefore)));
+  const context: Context = { seenBefore: seenInPrevious(input.previous), signatureOf: memoisedSignature() };
+  const officials = byProminence(resolution.officials.map((g) => composeOfficial(g, context)));
+  const others = byProminence(resolution.others.map((g) => composeOther(g, context)));
   const kept = [...officials, ...others].reduce((n, o) => n + o.value.statements.length, 0);
   return {
     from: window.from,
@@ -61,8 +62,14 @@ interface Prominent<T> {
   prominence: number;
 }
 
-function composeOfficial(group: PersonGroup, seenBefore: SeenBefore): Prominent<Official> {
-  const ranked = mergeAndRank(group.items, seenBefore);
+/** What every source's statements are judged with in one composition. */
+interface Context {
+  seenBefore: SeenBefore;
+  signatureOf: (text: string) => TextSignature;
+}
+
+function composeOfficial(group: PersonGroup, context: Context): Prominent<Official> {
+  const ranked = mergeAndRank(group.items, context);
   const name = chooseName(group.names);
   const title = chooseTitle(group.titles);
   const summary = summariseOfficial(
@@ -82,16 +89,17 @@ function composeOfficial(group: PersonGroup, seenBefore: SeenBefore): Prominent<
   };
 }
 
-function composeOther(group: OtherGroup, seenBefore: SeenBefore): Prominent<OtherSource> {
-  const ranked = mergeAndRank(group.items, seenBefore);
+function composeOther(group: OtherGroup, context: Context): Prominent<OtherSource> {
+  const ranked = mergeAndRank(group.items, context);
   return {
     value: { name: group.name, sourceType: group.sourceType, statements: ranked.map((r) => r.statement) },
     prominence: prominenceOf(ranked, false),
   };
 }
 
-function mergeAndRank(items: readonly SourcedStatement[], seenBefore: SeenBefore): RankedStatement[] {
-  return rankStatements(deduplicateStatements(mergeWithinArticles(items)), seenBefore);
+function mergeAndRank(items: readonly SourcedStatement[], context: Context): RankedStatement[] {
+  const merged = deduplicateStatements(mergeWithinArticles(items), context.signatureOf);
+  return rankStatements(merged, context.seenBefore);
 }
 
 function byProminence<T extends { name: string }>(list: Prominent<T>[]): Prominent<T>[] {

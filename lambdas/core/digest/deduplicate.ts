@@ -20,6 +20,8 @@ export interface MergedStatement {
 
 /** Quotes whose attribution sits between them stay one utterance across a gap at most this long. */
 const MAX_ATTRIBUTION_GAP = 160;
+/** Below this many distinct statements, probing every word is cheaper than ranking words by rarity. */
+const SMALL_GROUP = 32;
 const DOUBLE_QUOTES = /["“”„«»]/g;
 
 /**
@@ -84,10 +86,13 @@ interface Variant {
  * several outlets, or near-identical renderings of them (content-word overlap, or a partial quote
  * inside a fuller rendering). Each result lists every article it appeared in.
  */
-export function deduplicateStatements(items: readonly SourcedStatement[]): MergedStatement[] {
+export function deduplicateStatements(
+  items: readonly SourcedStatement[],
+  signatureOf: (text: string) => TextSignature = textSignature,
+): MergedStatement[] {
   const variants = new Map<string, Variant>();
   for (const item of items) {
-    const signature = textSignature(item.statement.text);
+    const signature = signatureOf(item.statement.text);
     const variant = variants.get(signature.key);
     if (variant) variant.items.push(item);
     else variants.set(signature.key, { signature, items: [item] });
@@ -101,12 +106,14 @@ export function deduplicateStatements(items: readonly SourcedStatement[]): Merge
     (a, b) =>
       b.signature.content.length - a.signature.content.length || compare(a.signature.key, b.signature.key),
   );
+  // A few statements are compared word by word; only many need the rarest-words shortcut.
+  const small = ordered.length < SMALL_GROUP;
   const index = new NearDuplicateIndex<Variant[]>((token) => frequency.get(token) ?? 0);
   const byQuote = new Map<string, { cluster: Variant[]; content: Set<string> }>();
   const clusters: Variant[][] = [];
   for (const variant of ordered) {
     const quotes = quoteKeysOf(variant);
-    const cluster = index.best(variant.signature.content) ?? sharingQuote(variant, quotes, byQuote);
+    const cluster = index.best(variant.signature.content, small) ?? sharingQuote(variant, quotes, byQuote);
     if (cluster) cluster.push(variant);
     else {
       const fresh = [variant];
@@ -121,7 +128,7 @@ export function deduplicateStatements(items: readonly SourcedStatement[]): Merge
 
 function quoteKeysOf(variant: Variant): string[] {
   const first = variant.items[0]?.statement;
-  return first ? sharedQuoteKeys(first.text, first.kind) : [];
+  return first ? sharedQuoteKeys(first.text, first.kind, variant.signature) : [];
 }
 
 /**

@@ -10,9 +10,11 @@ const MAX_TITLE_WORDS = 8;
  * chooseName(["Ahn", "Ahn Gyu-back", "Ahn Gyu-back"]) // "Ahn Gyu-back"
  */
 export function chooseName(names: readonly string[]): string {
-  const full = names.filter((n) => nameTokens(n).length > 1);
+  const length = new Map<string, number>();
+  for (const name of names) if (!length.has(name)) length.set(name, nameTokens(name).length);
+  const full = names.filter((n) => (length.get(n) ?? 0) > 1);
   return (
-    mostCommon(full.length > 0 ? full : names, (a, b) => nameTokens(a).length - nameTokens(b).length) ?? ""
+    mostCommon(full.length > 0 ? full : names, (a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0)) ?? ""
   );
 }
 
@@ -24,15 +26,17 @@ export function chooseName(names: readonly string[]): string {
  * chooseTitle(["Minister", "Defense Minister", "Defence Minister"]) // "Defence Minister"
  */
 export function chooseTitle(titles: readonly (string | null)[]): string | null {
+  // Each distinct title is read once, however many statements repeat it.
+  const counts = new Map<string, number>();
+  for (const raw of titles) if (raw) counts.set(raw, (counts.get(raw) ?? 0) + 1);
   const byKey = new Map<string, string[]>();
-  for (const raw of titles) {
-    const title = raw?.replace(/\s+/g, " ").trim();
-    if (!title || title.split(" ").length > MAX_TITLE_WORDS) continue;
+  for (const [raw, count] of counts) {
+    const title = raw.replace(/\s+/g, " ").trim();
     const key = titleKey(title);
-    if (!key) continue;
-    const forms = byKey.get(key);
-    if (forms) forms.push(title);
-    else byKey.set(key, [title]);
+    if (!title || !key || title.split(" ").length > MAX_TITLE_WORDS) continue;
+    const forms = byKey.get(key) ?? [];
+    for (let i = 0; i < count; i++) forms.push(title);
+    byKey.set(key, forms);
   }
   let best: { title: string; covered: number; words: number } | null = null;
   for (const forms of byKey.values()) {

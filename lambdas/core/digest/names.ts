@@ -27,6 +27,8 @@ const TITLE_QUALIFIERS = new Set("former ex acting outgoing interim then late de
 
 /** Lower case, accents folded: "Pérez" and "Perez" compare equal. */
 export function foldCase(text: string): string {
+  // Most text is plain ASCII, which has no accents to fold: skip the costly normalisation.
+  if (!/[\u0080-\uffff]/.test(text)) return text.toLowerCase();
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")

@@ -42,6 +42,7 @@ interface PersonItem {
   name: string;
   title: string | null;
   tokens: string[];
+  key: string;
 }
 
 /**
@@ -56,17 +57,17 @@ interface PersonItem {
 export function resolveOfficials(items: readonly SourcedStatement[]): Resolution {
   const people: PersonItem[] = [];
   const others = new Map<string, OtherGroup>();
+  const readName = memoisedNameReader();
   for (const item of items) {
     const { speaker, title, sourceType } = item.statement;
-    const split = splitLeadingRole(speaker && sourceType === "person" ? stripTitle(speaker, title) : "");
-    const tokens = nameTokens(split.name);
-    if (tokens.length > 0) people.push({ item, name: split.name, title: title ?? split.role, tokens });
+    const read = speaker && sourceType === "person" ? readName(speaker, title) : null;
+    if (read) people.push({ item, ...read });
     else addOther(others, otherName(item), sourceType, item);
   }
   const clusters = clusterFullNames(people.filter((p) => p.tokens.length > 1));
   const byEdgeToken = indexByEdgeTokens(clusters);
   for (const person of people.filter((p) => p.tokens.length === 1)) {
-    addTo(pickCluster(person, byEdgeToken) ?? ensureCluster(clusters, person.tokens), person);
+    addTo(pickCluster(person, byEdgeToken) ?? ensureCluster(clusters, person.tokens, person.key), person);
   }
   const officials: PersonGroup[] = [];
   for (const { group } of clusters.values()) {
@@ -76,15 +77,43 @@ export function resolveOfficials(items: readonly SourcedStatement[]): Resolution
   return { officials, others: [...others.values()] };
 }
 
+/** The person a speaker and title name, read once per distinct pair (speakers recur all week). */
+function memoisedNameReader() {
+  // Keyed by speaker, then title: no key strings built per statement.
+  const seen = new Map<string, Map<string | null, Omit<PersonItem, "item"> | null>>();
+  return (speaker: string, title: string | null): Omit<PersonItem, "item"> | null => {
+    let byTitle = seen.get(speaker);
+    if (!byTitle) {
+      byTitle = new Map();
+      seen.set(speaker, byTitle);
+    }
+    let read = byTitle.get(title);
+    if (read === undefined) {
+      const split = splitLeadingRole(stripTitle(speaker, title));
+      const tokens = nameTokens(split.name);
+      read =
+        tokens.length > 0
+          ? { name: split.name, title: title ?? split.role, tokens, key: nameKey(tokens) }
+          : null;
+      byTitle.set(title, read);
+    }
+    return read;
+  };
+}
+
+/** Names with the same tokens in any order are one name: "Ahn Gyu-back", "Gyu-back Ahn". */
+function nameKey(tokens: readonly string[]): string {
+  return [...tokens].sort().join(" ");
+}
+
 function clusterFullNames(people: PersonItem[]): Map<string, Cluster> {
   const clusters = new Map<string, Cluster>();
-  for (const person of people) addTo(ensureCluster(clusters, person.tokens), person);
+  for (const person of people) addTo(ensureCluster(clusters, person.tokens, person.key), person);
   mergeNameVariants(clusters);
   return clusters;
 }
 
-function ensureCluster(clusters: Map<string, Cluster>, tokens: string[]): Cluster {
-  const key = [...tokens].sort().join(" ");
+function ensureCluster(clusters: Map<string, Cluster>, tokens: string[], key = nameKey(tokens)): Cluster {
   let cluster = clusters.get(key);
   if (!cluster) {
     cluster = { tokens, tokenSet: new Set(tokens), group: { names: [], titles: [], items: [] } };
@@ -170,8 +199,8 @@ function addTo(cluster: Cluster, person: PersonItem): void {
 }
 
 function hasPrivateRoleOnly(group: PersonGroup): boolean {
-  const titles = titlesOf(group);
-  return titles.length > 0 && titles.every((t) => [...titleTokens(t)].some((w) => PRIVATE_ROLES.has(w)));
+  const titles = new Set(titlesOf(group));
+  return titles.size > 0 && [...titles].every((t) => [...titleTokens(t)].some((w) => PRIVATE_ROLES.has(w)));
 }
 
 function addPrivatePerson(others: Map<string, OtherGroup>, group: PersonGroup): void {

@@ -35,13 +35,31 @@ export interface TextSignature {
  * textSignature("We are ready to respond to any provocation").content // ["ready", "respond", "provocation"]
  */
 export function textSignature(text: string): TextSignature {
-  const words = foldCase(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = foldCase(text);
+  const words =
+    (/[\u0080-\uffff]/.test(folded) ? folded.match(/[\p{L}\p{N}]+/gu) : folded.match(/[a-z0-9]+/g)) ?? [];
   const content = new Set<string>();
   for (const word of words) {
     if (STOPWORDS.has(word)) continue;
     content.add(stem(VARIANTS.get(word) ?? word));
   }
   return { key: words.join(" "), content: [...content] };
+}
+
+/**
+ * {@link textSignature} remembering what it has read: the same quote carried by many outlets is
+ * tokenised once. One per composition, so nothing outlives it.
+ */
+export function memoisedSignature(): (text: string) => TextSignature {
+  const seen = new Map<string, TextSignature>();
+  return (text) => {
+    let signature = seen.get(text);
+    if (!signature) {
+      signature = textSignature(text);
+      seen.set(text, signature);
+    }
+    return signature;
+  };
 }
 
 // "missiles" and "missile", "launches" and "launche" compare equal; "ss" words keep their s.
@@ -60,9 +78,18 @@ const MIN_DICE_WITH_SHARED_QUOTE = 0.5;
  * @example
  * sharedQuoteKeys('that the situation had entered "a more dangerous phase"', "mixed") // ["a more dangerous phase"]
  */
-export function sharedQuoteKeys(text: string, kind: "direct" | "mixed" | "indirect"): string[] {
-  const fragments =
-    kind === "direct" ? [text] : [...text.matchAll(/["“„«]([^"“”„«»]+)["”»]/g)].map((m) => m[1] ?? "");
+export function sharedQuoteKeys(
+  text: string,
+  kind: "direct" | "mixed" | "indirect",
+  signature: TextSignature = textSignature(text),
+): string[] {
+  // A direct quote is its own words: its key is already known.
+  if (kind === "direct")
+    return signature.key.split(" ", MIN_SHARED_QUOTE_WORDS).length < MIN_SHARED_QUOTE_WORDS
+      ? []
+      : [signature.key];
+  if (!/["“„«]/.test(text)) return [];
+  const fragments = [...text.matchAll(/["“„«]([^"“”„«»]+)["”»]/g)].map((m) => m[1] ?? "");
   return fragments
     .map((f) => foldCase(f).match(/[\p{L}\p{N}]+/gu) ?? [])
     .filter((words) => words.length >= MIN_SHARED_QUOTE_WORDS)

@@ -11,6 +11,8 @@ export interface SummaryInput {
 /** The lead statement is cut to this many words so the summary stays one readable sentence. */
 const MAX_LEAD_WORDS = 28;
 const MAX_TOPICS = 3;
+/** Topics come from the official's most important statements, not the long tail. */
+const MAX_TOPIC_STATEMENTS = 12;
 
 // Reporting verbs that read well before reported speech: "Ahn warned of …", "Cho said he would …".
 const LEAD_VERBS = new Set(
@@ -18,6 +20,10 @@ const LEAD_VERBS = new Set(
   explained acknowledged conceded declared predicted suggested promised told accused criticised
   criticized praised defended denied rejected welcomed dismissed questioned repeated reiterated`.split(/\s+/),
 );
+
+// Runs of capitalised words ("Korean Peninsula", "Department of State"); ASCII text takes the cheaper form.
+const PROPER_NAMES = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu;
+const ASCII_PROPER_NAMES = /\b[A-Z][A-Za-z'-]*(?:\s+(?:of\s+)?[A-Z][A-Za-z'-]*)*/g;
 
 // Capitalised words that open sentences rather than name things.
 const NOT_TOPICS = new Set(
@@ -46,7 +52,7 @@ export function summariseOfficial(
   if (!lead) return `${label} was quoted this week.`;
   const clause = leadClause(label, lead);
   const topics = topicsOf(
-    statements.filter((s) => s !== lead),
+    statements.filter((s) => s !== lead).slice(0, MAX_TOPIC_STATEMENTS),
     `${clause} ${name} ${title ?? ""}`,
   );
   const tail = topics.length > 0 ? `, and also spoke about ${listOf(topics)}` : "";
@@ -81,9 +87,7 @@ function topicsOf(statements: readonly SummaryInput[], already: string): string[
   const counts = new Map<string, { topic: string; n: number; first: number }>();
   statements.forEach((s, order) => {
     const found = new Set<string>();
-    for (const match of s.text.matchAll(
-      /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu,
-    )) {
+    for (const match of s.text.matchAll(/[\u0080-\uffff]/.test(s.text) ? PROPER_NAMES : ASCII_PROPER_NAMES)) {
       if (opensSentence(s.text, match.index) && !/\s/.test(match[0])) continue;
       const topic = withArticle(s.text, match.index, trimTopic(match[0]));
       const key = foldCase(topic);
