@@ -32,7 +32,8 @@ export interface SubscriptionsDeps {
   confirmationTemplate: () => Promise<ConfirmationTemplate>;
   /** Base URL of the web app: links in emails point here, never at the request's Host. */
   publicUrl: string;
-  limits?: { perIp?: RateLimitPolicy; perAddress?: RateLimitPolicy };
+  /** `perIp: null` turns the per-IP limit off (a load test, whose every request has one IP). */
+  limits?: { perIp?: RateLimitPolicy | null; perAddress?: RateLimitPolicy };
   now?: () => Date;
 }
 
@@ -60,12 +61,12 @@ export class ConcurrentUpdateError extends Error {
  */
 export class Subscriptions {
   private readonly now: () => Date;
-  private readonly perIp: RateLimitPolicy;
+  private readonly perIp: RateLimitPolicy | null;
   private readonly perAddress: RateLimitPolicy;
 
   constructor(private readonly deps: SubscriptionsDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.perIp = deps.limits?.perIp ?? SIGNUP_PER_IP;
+    this.perIp = deps.limits?.perIp === undefined ? SIGNUP_PER_IP : deps.limits.perIp;
     this.perAddress = deps.limits?.perAddress ?? CONFIRMATIONS_PER_ADDRESS;
   }
 
@@ -78,8 +79,11 @@ export class Subscriptions {
     if (!check.ok) return { kind: "invalid", message: check.message };
     const secret = await this.deps.secret.get();
     const now = this.now();
-    const ipDecision = await this.deps.limiter.hit(this.perIp, pseudonymFor(secret, "ip", clientIp), now);
-    if (!ipDecision.allowed) return { kind: "rate-limited", retryAfterSeconds: ipDecision.retryAfterSeconds };
+    if (this.perIp) {
+      const ipDecision = await this.deps.limiter.hit(this.perIp, pseudonymFor(secret, "ip", clientIp), now);
+      if (!ipDecision.allowed)
+        return { kind: "rate-limited", retryAfterSeconds: ipDecision.retryAfterSeconds };
+    }
     const request = {
       email: check.email,
       subscriberId: subscriberIdFor(secret, check.email),

@@ -1,0 +1,38 @@
+/**
+ * The web app as `npm start` runs it (dynalite persisting in a temporary folder, aws-ses-v2-local,
+ * the app on loopback), in a process of its own so that the load generator does not share its
+ * event loop. Prints one JSON line with its endpoints, then serves until SIGTERM.
+ * `node --import tsx tests/bench/web-server-process.ts [off]`
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openLocalStack } from "../../lambdas/adapters/local-stack.ts";
+import { LocalSecretFile } from "../../lambdas/adapters/secret-sources.ts";
+import { SIGNUP_PER_IP } from "../../lambdas/core/subscribers/rate-limit.ts";
+import { startWebServer } from "../../lambdas/web/local-server.ts";
+
+// `off`: no per-IP limit (every request of a load test comes from 127.0.0.1).
+const perIp = process.argv[2] === "off" ? null : SIGNUP_PER_IP;
+const dataDir = await mkdtemp(join(tmpdir(), "onrecord-bench-"));
+const stack = await openLocalStack({ dataDir, sendRate: 1000 });
+const secret = new LocalSecretFile(join(dataDir, "signing-key"));
+const web = await startWebServer({
+  dynamo: stack.dynamo,
+  ses: stack.ses,
+  secret,
+  sender: "digest@onrecord.localhost",
+  port: 0,
+  limits: { perIp },
+});
+process.stdout.write(
+  `${JSON.stringify({ url: web.url, sesUrl: stack.sesUrl, dynamoUrl: stack.dynamoUrl, secret: await secret.get() })}\n`,
+);
+process.once("SIGTERM", async () => {
+  await web.close();
+  // Let requests still in flight finish before their database goes away.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await stack.close();
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(0);
+});

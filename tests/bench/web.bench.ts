@@ -1,0 +1,302 @@
+/**
+ * The web app under load and the web Lambda's cold start.
+ *
+ * Load: autocannon against the local app (a separate process, as `npm start` runs it) on
+ * loopback, 50 connections for 20 s each: `POST /subscribe` with a new address per request, the
+ * same with 100 addresses signed up again and again, and `GET /unsubscribe` with real tokens,
+ * beside `GET /assets/site.css` (no storage, no crypto: the server's own ceiling). Afterwards every
+ * accepted sign-up is checked in the store and the SES emulator: stored exactly once, mailed once.
+ *
+ * Cold start: the web Lambda bundled as `lib/web-api.ts` bundles it, imported by a fresh `node`
+ * (median of interleaved runs) beside a fresh `node` importing an empty module.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { DynamoDBClient, paginateScan } from "@aws-sdk/client-dynamodb";
+import autocannon from "autocannon";
+import { build } from "esbuild";
+import { SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import { LOCAL_AWS } from "../../lambdas/adapters/local-emulators.ts";
+import { createUnsubscribeToken } from "../../lambdas/core/subscribers/tokens.ts";
+import { mark, median, printTable } from "./measure.ts";
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_WEB_SECONDS ?? 20);
+const OUT = join(process.cwd(), "test-output", "bench-web");
+
+interface Server {
+  url: string;
+  sesUrl: string;
+  dynamoUrl: string;
+  secret: string;
+  stop: () => Promise<void>;
+}
+
+export async function run(): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  await loadTest();
+  await coldStart();
+}
+
+async function loadTest(): Promise<void> {
+  // Every request here comes from 127.0.0.1, so the per-IP limit is off for the load (a separate
+  // run below keeps it, as deployed); the per-address limit and the 10-minute rule stay on.
+  const server = await startServer({ perIpLimit: false });
+  try {
+    const baseline = await cannon(server.url, "GET /assets/site.css (baseline: no I/O)", {
+      path: "/assets/site.css",
+    });
+    let next = 0;
+    const accepted: string[] = [];
+    const fresh = await cannon(server.url, "POST /subscribe (new address each)", {
+      method: "POST",
+      path: "/subscribe",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      setupRequest: (request, context: { email?: string }) => {
+        context.email = `bench-${next++}@example.org`;
+        return { ...request, body: `email=${encodeURIComponent(context.email)}` };
+      },
+      onResponse: (status, _body, context: { email?: string }) => {
+        if (status === 200 && context.email) accepted.push(context.email);
+      },
+    });
+    await settle(server.url);
+    let turn = 0;
+    const repeated = await cannon(server.url, "POST /subscribe (100 addresses, again and again)", {
+      method: "POST",
+      path: "/subscribe",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      setupRequest: (request) => ({ ...request, body: `email=again-${turn++ % 100}%40example.org` }),
+    });
+    await settle(server.url);
+    const tokens = accepted.slice(0, 1000).map((email) => createUnsubscribeToken(server.secret, email));
+    let k = 0;
+    const unsubscribePage = await cannon(server.url, "GET /unsubscribe?token=… (valid tokens)", {
+      setupRequest: (request) => ({ ...request, path: `/unsubscribe?token=${tokens[k++ % tokens.length]}` }),
+    });
+    const results = [baseline, fresh, repeated, unsubscribePage];
+    printTable([
+      ["route", "req/s", "p50 ms", "p99 ms", "2xx", "429", "5xx", "errors", "req/s vs baseline"],
+      ...results.map((r) => [
+        r.title ?? "",
+        r.requests.average.toFixed(0),
+        String(r.latency.p50),
+        String(r.latency.p99),
+        String(r["2xx"]),
+        String(r.statusCodeStats?.["429"]?.count ?? 0),
+        String(r["5xx"]),
+        String(r.errors + r.timeouts),
+        `${(r.requests.average / baseline.requests.average).toFixed(2)}×`,
+      ]),
+    ]);
+    const fiveXx = results.reduce((n, r) => n + r["5xx"] + r.errors + r.timeouts, 0);
+    console.log(`${mark(fiveXx === 0)} ${fiveXx} 5xx, socket errors or timeouts in ${results.length} runs`);
+    await checkStoredOnce(server, accepted, Math.min(100, turn));
+    await productionLimits();
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Every accepted sign-up is one record and one confirmation email; so is each repeated address. */
+async function checkStoredOnce(server: Server, accepted: string[], repeatedAddresses: number): Promise<void> {
+  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: server.dynamoUrl });
+  const records = new Map<string, number>();
+  for await (const page of paginateScan({ client }, { TableName: SUBSCRIBERS_TABLE.localName })) {
+    for (const item of page.Items ?? []) {
+      const email = item.email?.S ?? "";
+      records.set(email, (records.get(email) ?? 0) + 1);
+    }
+  }
+  client.destroy();
+  const { emails } = JSON.parse(await (await fetch(`${server.sesUrl}/store`)).text()) as {
+    emails: { destination: { to: string[] } }[];
+  };
+  const mailed = new Map<string, number>();
+  for (const e of emails) for (const to of e.destination.to) mailed.set(to, (mailed.get(to) ?? 0) + 1);
+  const unstored = accepted.filter((email) => records.get(email) !== 1);
+  const misMailed = accepted.filter((email) => mailed.get(email) !== 1);
+  const again = [...records.keys()].filter((e) => e.startsWith("again-"));
+  const againMails = again.reduce((n, e) => n + (mailed.get(e) ?? 0), 0);
+  console.log(
+    `${mark(unstored.length === 0 && misMailed.length === 0)} ${accepted.length} accepted new sign-ups: ${accepted.length - unstored.length} stored exactly once, ${accepted.length - misMailed.length} sent exactly one confirmation`,
+  );
+  console.log(
+    `${mark(again.length === repeatedAddresses && againMails === again.length)} ${repeatedAddresses} addresses signed up again and again: ${again.length} records, ${againMails} confirmation emails`,
+  );
+}
+
+/** A few seconds with the per-IP limit a deployment has: refusals are 429, never errors. */
+async function productionLimits(): Promise<void> {
+  const server = await startServer({ perIpLimit: true });
+  try {
+    let n = 0;
+    const r = await cannon(
+      server.url,
+      "POST /subscribe, production per-IP limit",
+      {
+        method: "POST",
+        path: "/subscribe",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        setupRequest: (request) => ({ ...request, body: `email=limited-${n++}%40example.org` }),
+      },
+      5,
+    );
+    const limited = r.statusCodeStats?.["429"]?.count ?? 0;
+    console.log(
+      `${mark(r["5xx"] === 0 && r["2xx"] === 20)} with the production limit (20 sign-ups per IP per 10 min): ${r["2xx"]} accepted, ${limited} answered 429, ${r["5xx"]} 5xx, p99 ${r.latency.p99} ms`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Waits until requests still queued in the server (autocannon stops sending, not them) are done. */
+async function settle(url: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const started = performance.now();
+    await fetch(`${url}/assets/site.css`);
+    if (performance.now() - started < 20) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+type CannonOptions = Partial<autocannon.Options> & Partial<autocannon.Request>;
+
+async function cannon(url: string, title: string, options: CannonOptions, seconds = SECONDS) {
+  const { setupRequest, onResponse, method, headers, path, ...rest } = options;
+  return autocannon({
+    url,
+    title,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...rest,
+    requests: [
+      {
+        method: method ?? "GET",
+        path: path ?? "/",
+        ...(headers && { headers }),
+        ...(setupRequest && { setupRequest }),
+        ...(onResponse && { onResponse }),
+      },
+    ],
+  });
+}
+
+async function startServer(options: { perIpLimit: boolean }): Promise<Server> {
+  const script = join(process.cwd(), "tests", "bench", "web-server-process.ts");
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", script, ...(options.perIpLimit ? [] : ["off"])],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const [line] = (await once(lines, "line")) as [string];
+  const info = JSON.parse(line) as Omit<Server, "stop">;
+  return {
+    ...info,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
+}
+
+/** The web Lambda's bundle, built with the options `OnRecordFunction` and `WebApi` give esbuild. */
+async function bundle(): Promise<string> {
+  const outfile = join(OUT, "lambda", "index.mjs");
+  await build({
+    entryPoints: ["lambdas/handlers/web.ts"],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    mainFields: ["module", "main"],
+    minify: true,
+    external: [
+      "@aws-sdk/nested-clients/sts",
+      "@aws-sdk/nested-clients/sso-oidc",
+      "@aws-sdk/nested-clients/signin",
+    ],
+    banner: {
+      js: "import { createRequire as __onrecordRequire } from 'node:module'; const require = __onrecordRequire(import.meta.url);",
+    },
+    logLevel: "error",
+  });
+  execFileSync(process.execPath, [
+    "--import",
+    "tsx",
+    "lambdas/web/write-confirmation-template.ts",
+    join(OUT, "lambda", "confirmation-template.json"),
+  ]);
+  return outfile;
+}
+
+async function coldStart(): Promise<void> {
+  const handler = await bundle();
+  const empty = join(OUT, "empty.mjs");
+  await writeFile(empty, "export const handler = async () => ({ statusCode: 200 });\n");
+  const size = (await stat(handler)).size;
+  const env = {
+    ...process.env,
+    ONRECORD_SUBSCRIBERS_TABLE: "s",
+    ONRECORD_ISSUES_TABLE: "i",
+    ONRECORD_RATE_LIMITS_TABLE: "r",
+    ONRECORD_SENDER: "digest@example.org",
+    ONRECORD_PUBLIC_URL: "https://onrecord.example.org",
+    ONRECORD_UNSUBSCRIBE_SECRET: "cold-start-secret-0123456789abcdef",
+    AWS_REGION: "eu-west-1",
+  };
+  // Import, then answer one request that needs no AWS call (the stylesheet), as the first
+  // invocation of a fresh instance would.
+  const probe = (file: string) =>
+    `const t=performance.now();const m=await import(${JSON.stringify(file)});const i=performance.now()-t;` +
+    `const r=await m.handler({version:"2.0",rawPath:"/assets/site.css",rawQueryString:"",headers:{host:"x"},requestContext:{http:{method:"GET",sourceIp:"192.0.2.1"},domainName:"x"},isBase64Encoded:false},{});` +
+    "console.log(JSON.stringify({importMs:i,firstMs:performance.now()-t,status:r.statusCode}))";
+  const runs = 15;
+  const samples = {
+    lambda: [] as { importMs: number; firstMs: number }[],
+    empty: [] as { importMs: number }[],
+  };
+  for (let i = 0; i < runs; i++) {
+    for (const [key, file] of [
+      ["lambda", handler],
+      ["empty", empty],
+    ] as const) {
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe(file)], {
+        env,
+        encoding: "utf8",
+      });
+      samples[key].push(JSON.parse(out.trim().split("\n").at(-1) ?? "{}"));
+    }
+  }
+  const med = (values: number[]) => median([...values].sort((a, b) => a - b));
+  const lambdaImport = med(samples.lambda.map((s) => s.importMs));
+  const lambdaFirst = med(samples.lambda.map((s) => s.firstMs));
+  const emptyImport = med(samples.empty.map((s) => s.importMs));
+  const template = (await readFile(join(OUT, "lambda", "confirmation-template.json"))).byteLength;
+  console.log(`\nweb Lambda bundle: ${runs} fresh \`node\` processes each, interleaved`);
+  printTable([
+    ["module", "size", "import median ms", "import + first response ms", "vs empty module"],
+    ["empty module (baseline)", "0.1 KB", emptyImport.toFixed(1), "", "1.00×"],
+    [
+      "web handler (index.mjs)",
+      `${(size / 1024).toFixed(1)} KB`,
+      lambdaImport.toFixed(1),
+      lambdaFirst.toFixed(1),
+      `${(lambdaImport / emptyImport).toFixed(2)}×`,
+    ],
+  ]);
+  console.log(
+    `${mark(lambdaImport < 150)} cold import median ${lambdaImport.toFixed(1)} ms (target < 150 ms)`,
+  );
+  console.log(
+    `${mark(size < 500 * 1024)} bundle ${(size / 1024).toFixed(1)} KB = ${(size / 1000).toFixed(1)} kB (target < 500 KB); plus the rendered confirmation email ${(template / 1024).toFixed(1)} KB beside it`,
+  );
+}
