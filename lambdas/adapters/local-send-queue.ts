@@ -5,6 +5,8 @@ export interface LocalSendQueueOptions {
   maxReceives?: number;
   /** Wait before a failed message is delivered again (SQS: the visibility timeout). */
   redeliveryDelayMs?: number;
+  /** Messages consumed at once, as the worker's reserved concurrency on Lambda. */
+  concurrency?: number;
 }
 
 /**
@@ -17,6 +19,9 @@ export class LocalSendQueue implements SendQueue {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly maxReceives: number;
   private readonly redeliveryDelayMs: number;
+  private readonly concurrency: number;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly consume: (batch: SendBatch, receiveCount: number) => Promise<void>,
@@ -24,6 +29,7 @@ export class LocalSendQueue implements SendQueue {
   ) {
     this.maxReceives = options.maxReceives ?? 5;
     this.redeliveryDelayMs = options.redeliveryDelayMs ?? 1000;
+    this.concurrency = options.concurrency ?? 2;
   }
 
   async enqueue(batches: readonly SendBatch[]): Promise<void> {
@@ -42,7 +48,8 @@ export class LocalSendQueue implements SendQueue {
 
   private async deliver(batch: SendBatch, receiveCount: number): Promise<void> {
     try {
-      await this.consume(batch, receiveCount);
+      // Each delivery gets its own copy of the message body, as SQS sends the body again.
+      await this.withSlot(() => this.consume(structuredClone(batch), receiveCount));
     } catch {
       if (receiveCount >= this.maxReceives) {
         this.deadLetters.push(batch);
@@ -50,6 +57,19 @@ export class LocalSendQueue implements SendQueue {
       }
       await new Promise((r) => setTimeout(r, this.redeliveryDelayMs));
       await this.deliver(batch, receiveCount + 1);
+    }
+  }
+
+  private async withSlot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active < this.concurrency) this.active++;
+    // Otherwise wait: a finishing consumer hands its slot straight to the next in line.
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     }
   }
 }

@@ -55,10 +55,11 @@ export async function deliverBatch(batch: SendBatch, deps: DeliverBatchDeps): Pr
   let pending = [...byEmail.keys()];
   for (let attempt = 1; pending.length > 0; attempt++) {
     const claimToken = randomUUID();
-    await deps.limiter.take(pending.length);
     const claimed = await deps.deliveries.claim(batch.issueId, pending, claimToken);
     result.skipped += pending.length - claimed.length;
     if (claimed.length === 0) break;
+    // Paced right before the call, so the spacing SES sees is the spacing the limiter keeps.
+    await deps.limiter.take(claimed.length);
     const results = await sendOrRelease(batch.issueId, claimed, claimToken, byEmail, deps);
     // Give back the claims of recipients SES did not take first: whatever fails next, they stay sendable.
     pending = results.filter((r) => r.outcome === "retry").map((r) => r.email);
