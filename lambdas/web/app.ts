@@ -165,5 +165,13 @@ async function latestIssue(archive: IssueArchive) {
 function defaultLogError(error: unknown): void {
   // Name and message only: requests carry addresses and tokens, which must not reach the logs.
   const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
-  console.error(JSON.stringify({ level: "error", name, message }));
+  console.error(JSON.stringify({ level: "error", name, message: redactAddresses(message) }));
+}
+
+/**
+ * Replaces anything shaped like an email address: some service errors quote the recipient
+ * (SES: "Email address is not verified … failed the check: reader@example.org").
+ */
+export function redactAddresses(text: string): string {
+  return text.replace(/[^\s@<>"(),;:]+@[^\s@<>"'(),;:]+/g, "<address>");
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redactAddresses } from "../../lambdas/web/app.ts";
 import { buildApp, type Emulators, startEmulators } from "./harness.ts";
 
 let emulators: Emulators;
@@ -78,5 +79,18 @@ describe("failures", () => {
     expect(page).not.toContain("reader@example.org");
     expect(page).not.toMatch(/ECONNREFUSED|\n\s+at \S+ \(/);
     await local.ses.close();
+  });
+});
+
+describe("error logs", () => {
+  it.each([
+    [
+      "Email address is not verified. The following identities failed the check in region EU-WEST-1: reader@example.org",
+      "Email address is not verified. The following identities failed the check in region EU-WEST-1: <address>",
+    ],
+    ["Illegal address <o'brien+news@mail.example.ie>, retry", "Illegal address <<address>>, retry"],
+    ["connect ECONNREFUSED 127.0.0.1:8000", "connect ECONNREFUSED 127.0.0.1:8000"],
+  ])("carry no address: %s", (message, logged) => {
+    expect(redactAddresses(message)).toBe(logged);
   });
 });
