@@ -68,10 +68,19 @@ export async function renderDigest(
   options: RenderDigestOptions = {},
 ): Promise<RenderedIssue> {
   // Only read the project's templates when none are given: a Lambda bundle has them elsewhere.
-  const templates = options.templates ?? (await (projectTemplates ??= loadDigestTemplates()));
+  const templates = options.templates ?? (await readProjectTemplates());
   const { model, mjml } = fitUnderClipSize(digest, settings, templates);
   const html = await (options.compile ?? compileMjml)(mjml);
   return { subject: escapeTemplateText(model.subject), html, text: renderIssueText(model) };
+}
+
+/** The project's `templates/`, read once; a failed read is tried again next time. */
+function readProjectTemplates(): Promise<DigestTemplates> {
+  projectTemplates ??= loadDigestTemplates().catch((error: unknown) => {
+    projectTemplates = null;
+    throw error;
+  });
+  return projectTemplates;
 }
 
 // What compiling adds to the MJML source: the document's head, and each section's tables.

@@ -97,10 +97,10 @@ describe.each(WIDTHS)("the digest email at %i px wide", (width) => {
     "needs no horizontal scrolling for the %s digest",
     async (name) => {
       const { page } = await open(name, width);
-      const { scrollWidth, viewport } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        viewport: window.innerWidth,
-      }));
+      // Evaluated in the page, where `document` and `window` exist (this project's types have no DOM).
+      const { scrollWidth, viewport } = await page.evaluate<{ scrollWidth: number; viewport: number }>(
+        "({ scrollWidth: document.documentElement.scrollWidth, viewport: window.innerWidth })",
+      );
       expect(scrollWidth).toBeLessThanOrEqual(viewport);
       await page.close();
     },
