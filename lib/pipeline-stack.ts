@@ -72,6 +72,7 @@ export class PipelineStack extends Stack {
       timeZone: settings.scheduleTimeZone,
       postalAddress: settings.postalAddress,
       senderName: settings.senderName,
+      publicUrl,
       alerts: this.ses.alerts,
     });
 

@@ -28,6 +28,8 @@ export interface ScheduledComposeProps {
   timeZone: string;
   postalAddress: string;
   senderName: string;
+  /** The web app's URL: issues link to their archive page there. */
+  publicUrl: string;
   alerts: ITopic;
 }
 
@@ -58,6 +60,7 @@ export class ScheduledCompose extends Construct {
         ONRECORD_TIME_ZONE: props.timeZone,
         ONRECORD_POSTAL_ADDRESS: props.postalAddress,
         ONRECORD_SENDER_NAME: props.senderName,
+        ONRECORD_PUBLIC_URL: props.publicUrl,
       },
     });
     grantTable(this.composer, props.articles, ["Query"], [ARTICLES_TABLE.indexes[0].name]);

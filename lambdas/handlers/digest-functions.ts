@@ -3,11 +3,19 @@ import { type DigestTemplates, loadDigestTemplates } from "../adapters/mjml-temp
 import { composeDigest } from "../core/digest/compose-digest.ts";
 import { parseRenderSettings } from "../core/render/render-settings.ts";
 import type { Digest, RenderedIssue, StoredArticle } from "../core/types.ts";
+import { weekOf } from "./use-cases/iso-week.ts";
+
+/** The archive page of an issue in the web app (`/archive/2026-W47`). */
+export function archiveUrlFor(publicUrl: string, week: string): string {
+  return `${publicUrl.replace(/\/$/, "")}/archive/${week}`;
+}
 
 export interface DigestSettings {
   postalAddress: string;
   senderName: string;
   timeZone: string;
+  /** The web app's URL: each issue links to its page in the archive there. */
+  publicUrl?: string | undefined;
   /** Where the MJML templates are: beside the bundle on Lambda; the project's `templates/` if unset. */
   templatesDir?: string | undefined;
 }
@@ -17,18 +25,22 @@ export interface DigestSettings {
  * handler and the CLI call them. Settings are validated here, once, so a bad one fails at start.
  */
 export function digestFunctions(settings: DigestSettings) {
-  const renderSettings = parseRenderSettings({
-    postalAddress: settings.postalAddress,
-    senderName: settings.senderName,
-  });
+  // Validated now, so a bad setting fails at start rather than at the first issue.
+  parseRenderSettings({ postalAddress: settings.postalAddress, senderName: settings.senderName });
+  const settingsFor = (digest: Digest) =>
+    parseRenderSettings({
+      postalAddress: settings.postalAddress,
+      senderName: settings.senderName,
+      archiveUrl: settings.publicUrl ? archiveUrlFor(settings.publicUrl, weekOf(digest.from)) : null,
+    });
   let templates: Promise<DigestTemplates> | undefined;
   return {
     compose: (articles: StoredArticle[], from: string, to: string, previous: Digest | null): Digest =>
       composeDigest({ articles, from, to, timeZone: settings.timeZone, previous }),
     render: async (digest: Digest): Promise<RenderedIssue> => {
-      if (!settings.templatesDir) return renderDigest(digest, renderSettings);
+      if (!settings.templatesDir) return renderDigest(digest, settingsFor(digest));
       templates ??= loadDigestTemplates(settings.templatesDir);
-      return renderDigest(digest, renderSettings, { templates: await templates });
+      return renderDigest(digest, settingsFor(digest), { templates: await templates });
     },
   };
 }

@@ -42,6 +42,7 @@ describe("the pipeline's functions", () => {
         "ONRECORD_SENDER",
         "ONRECORD_TIME_ZONE",
         "ONRECORD_POSTAL_ADDRESS",
+        "ONRECORD_PUBLIC_URL",
       ],
     ],
     [

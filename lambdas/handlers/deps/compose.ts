@@ -16,6 +16,7 @@ import type { Env } from "./shared.ts";
 const SETTINGS = [
   ...(["ONRECORD_ARTICLES_TABLE", "ONRECORD_ISSUES_TABLE", "ONRECORD_SUBSCRIBERS_TABLE"] as const),
   ...(["ONRECORD_SENDER", "ONRECORD_TIME_ZONE", "ONRECORD_POSTAL_ADDRESS", "ONRECORD_SENDER_NAME"] as const),
+  "ONRECORD_PUBLIC_URL" as const,
 ];
 
 /**
@@ -33,6 +34,7 @@ export function composeDeps(
     postalAddress: config.ONRECORD_POSTAL_ADDRESS,
     senderName: config.ONRECORD_SENDER_NAME,
     timeZone: config.ONRECORD_TIME_ZONE,
+    publicUrl: config.ONRECORD_PUBLIC_URL,
     // On Lambda the templates are copied beside the bundle (see lib/onrecord-function.ts).
     templatesDir: env.LAMBDA_TASK_ROOT ? join(env.LAMBDA_TASK_ROOT, "templates") : undefined,
   });
