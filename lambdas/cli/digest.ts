@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { z } from "zod";
 import { buildEml } from "../adapters/eml-builder.ts";
 import { personaliseIssue, renderDigest } from "../adapters/mjml-renderer.ts";
 import { parseArticle } from "../core/article.ts";
@@ -94,7 +95,7 @@ async function runDigest(options: DigestOptions): Promise<void> {
   // A bad window is reported before any article is read.
   checkWindow(options.from, options.to, options.timeZone);
   const articles = await readArticles(options.articles, options.timeZone);
-  const previous = options.previous ? (JSON.parse(await readFile(options.previous, "utf8")) as Digest) : null;
+  const previous = options.previous ? await readPreviousDigest(options.previous) : null;
   const digest = composeDigest({
     articles,
     from: options.from,
@@ -154,6 +155,24 @@ async function readArticles(dir: string, timeZone: string): Promise<StoredArticl
     }
   }
   return stored;
+}
+
+// What ranking reads of the previous issue: its statements' words.
+const StatementsOf = z.array(z.looseObject({ statements: z.array(z.looseObject({ text: z.string() })) }));
+const PreviousDigest = z.looseObject({ officials: StatementsOf, others: StatementsOf.optional() });
+
+/** The previous issue's digest, as `onrecord digest --format json` wrote it. */
+async function readPreviousDigest(file: string): Promise<Digest> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new Error(`--previous ${file}: not JSON (${(error as Error).message})`);
+  }
+  const checked = PreviousDigest.safeParse(parsed);
+  if (!checked.success)
+    throw new Error(`--previous ${file}: not a digest (${checked.error.issues[0]?.message})`);
+  return checked.data as unknown as Digest;
 }
 
 function reportCounts(digest: Digest): void {

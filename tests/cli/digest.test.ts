@@ -122,6 +122,34 @@ describe("onrecord digest", () => {
     expect(stderr).toMatch(message);
   });
 
+  it.each([
+    ["not JSON", "{ officials: ["],
+    ["not a digest", '{"officials": [{"statements": [{"text": 3}]}]}'],
+  ])("refuses a previous issue that is %s", async (_, content) => {
+    const file = join(await mkdtemp(join(tmpdir(), "onrecord-previous-")), "previous.json");
+    await writeFile(file, content);
+    const { code, stderr } = await onrecord("digest", "--articles", EXAMPLES, ...WEEK, "--previous", file);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`--previous ${file}: ${_}`);
+  });
+
+  it("ranks what the previous issue carried below what is new", async () => {
+    const first = JSON.parse((await onrecord("digest", "--articles", EXAMPLES, ...WEEK)).stdout);
+    const lead = first.officials[0].statements[0].text;
+    const file = join(await mkdtemp(join(tmpdir(), "onrecord-previous-")), "previous.json");
+    // Last week's issue carried this week's lead statement, and nothing else.
+    const previous = {
+      ...first,
+      officials: [{ ...first.officials[0], statements: [first.officials[0].statements[0]] }],
+    };
+    await writeFile(file, JSON.stringify(previous));
+    const again = JSON.parse(
+      (await onrecord("digest", "--articles", EXAMPLES, ...WEEK, "--previous", file)).stdout,
+    );
+    const official = again.officials.find((o: { name: string }) => o.name === first.officials[0].name);
+    expect(official.statements[0].text).not.toBe(lead);
+  });
+
   it("reports an unreadable article and still composes the others", async () => {
     const dir = await mkdtemp(join(tmpdir(), "onrecord-articles-"));
     await writeFile(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 255, 254]));
