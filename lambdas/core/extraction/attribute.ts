@@ -61,7 +61,7 @@ function attributeSpeakerLabel(doc: Doc, s: Sentence): Partial | null {
   const k = t[s.first]?.kind === "quote" ? s.first + 1 : s.first;
   const mention = mentionStartingAt(t, k, Math.min(s.last, k + 5));
   if (!mention || mention.kind === "pronoun" || t[mention.last + 1]?.text !== ":") return null;
-  if (LABEL_WORDS.has((t[mention.first] as Token).lower)) return null;
+  for (let k = mention.first; k <= mention.last; k++) if (LABEL_WORDS.has((t[k] as Token).lower)) return null;
   const transcript = isAllCaps(t, mention);
   if (!transcript && s.paragraph !== 0) return null;
   const start = mention.last + 2;
@@ -79,7 +79,7 @@ function attributeSpeakerLabel(doc: Doc, s: Sentence): Partial | null {
 
 /** Labels that open a paragraph without naming a speaker. */
 const LABEL_WORDS = new Set(
-  "update updated breaking exclusive watch read photos photo video note correction analysis opinion editor editors related source sources see also listen".split(
+  "latest update updated breaking exclusive watch read photos photo video note correction analysis opinion editor editors related source sources see also listen".split(
     " ",
   ),
 );
@@ -166,6 +166,9 @@ function appositiveSubject(doc: Doc, comma: number, lo: number): Mention | null 
 
 /** `"…," said Ahn.` / `The talks failed, said the minister.`: the subject after the verb. */
 function attributeInverted(doc: Doc, s: Sentence, cue: Cue): Partial | null {
+  // The content must end right before the verb: '"…," said Ahn', 'The talks failed, said Ahn'.
+  const before = doc.tokens[cue.first - 1];
+  if (!before || !(before.text === "," || before.kind === "quote")) return null;
   const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
   if (!mention || mention.kind === "pronoun") return null;
   const parts = contentBefore(doc, s, cue.first - 1);
@@ -458,7 +461,8 @@ function closesClause(doc: Doc, s: Sentence, comma: number): boolean {
   // ", but Mrs. Clinton would …" / ", and he …": a new clause with its own subject.
   if (COORDINATORS.has(next.lower) && t[comma + 2]?.lower !== "that") {
     const subject = mentionStartingAt(t, comma + 2, s.last);
-    if (subject && (subject.kind === "name" || subject.kind === "pronoun")) return true;
+    if (subject && (subject.kind === "name" || subject.kind === "pronoun" || next.lower !== "and"))
+      return true;
   }
   const mention = mentionStartingAt(t, comma + 1, s.last);
   if (mention && mention.last - mention.first < 8) {
@@ -518,7 +522,7 @@ function trailingQuotes(doc: Doc, s: Sentence, from: number): TokenRange[] {
   const parts: TokenRange[] = [];
   for (let n = from; n <= Math.min(s.last, from + 8); n++) {
     const token = doc.tokens[n] as Token;
-    if (quoteAt(doc, n) || TERMINAL.has(token.text)) break;
+    if (quoteAt(doc, n) || TERMINAL.has(token.text) || (n > from && cueAt(doc.tokens, n))) break;
     if (token.text === "," && quoteAt(doc, n + 1)) {
       from = n + 1;
       break;

@@ -13,6 +13,7 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
   const result = bySentence.map((list) => list.map((a) => ({ ...a, parts: [...a.parts] })));
   let open: Attribution | null = null;
   let pending: TokenRange[] = [];
+  const attributedLater = quoteAttributedLater(doc, result);
   doc.seg.sentences.forEach((s, index) => {
     const own = result[index] ?? [];
     if (own.length > 0) {
@@ -28,13 +29,25 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       pending = [];
       return;
     }
-    if (laterAttributedQuoteInParagraph(doc, result, index)) {
+    if (attributedLater[index]) {
       pending.push(...quotes);
       return;
     }
     const target = open as Attribution | null;
-    if (target && canContinue(doc, target, s)) target.parts.push(...quotes);
-    else open = null;
+    if (target && (sameParagraph(doc, target, s) || continuesQuote(doc, target, s)))
+      target.parts.push(...quotes);
+    else if (target && nextParagraph(doc, target, s)) {
+      // A quotation paragraph after the speaker's: the speaker goes on, as a statement of its own.
+      const continued: Attribution = {
+        ...target,
+        cue: null,
+        parts: quotes,
+        sentence: index,
+        paragraph: s.paragraph,
+      };
+      (result[index] ??= []).push(continued);
+      open = continued;
+    } else open = null;
   });
   return result.flat();
 }
@@ -66,12 +79,21 @@ function startsWithQuote(doc: Doc, a: Attribution): boolean {
   return first !== undefined && quoteAt(doc, first[0]) !== null;
 }
 
-/** A continuation stays within the paragraph, or runs into the next one. */
-function canContinue(doc: Doc, target: Attribution, s: Sentence): boolean {
-  const lastPart = target.parts.at(-1) as TokenRange;
-  const lastParagraph = paragraphOf(doc, lastPart[1]);
-  return s.paragraph === lastParagraph || s.paragraph === lastParagraph + 1;
+/** A quotation left open at the end of the speaker's paragraph, carried on in this one. */
+function continuesQuote(doc: Doc, target: Attribution, s: Sentence): boolean {
+  const quote = quoteAt(doc, s.first);
+  return quote !== null && quote.continuesPrevious && nextParagraph(doc, target, s);
 }
+
+function lastParagraphOf(doc: Doc, target: Attribution): number {
+  const lastPart = target.parts.at(-1) as TokenRange;
+  return paragraphOf(doc, lastPart[1]);
+}
+
+const sameParagraph = (doc: Doc, target: Attribution, s: Sentence) =>
+  s.paragraph === lastParagraphOf(doc, target);
+const nextParagraph = (doc: Doc, target: Attribution, s: Sentence) =>
+  s.paragraph === lastParagraphOf(doc, target) + 1;
 
 function paragraphOf(doc: Doc, token: number): number {
   const quote = quoteAt(doc, token);
@@ -87,12 +109,17 @@ function paragraphOf(doc: Doc, token: number): number {
   return lo;
 }
 
-function laterAttributedQuoteInParagraph(doc: Doc, result: Attribution[][], index: number): boolean {
-  const paragraph = doc.seg.sentences[index]?.paragraph;
-  for (let k = index + 1; k < doc.seg.sentences.length; k++) {
-    if (doc.seg.sentences[k]?.paragraph !== paragraph) return false;
-    const own = result[k] ?? [];
-    if (own.length > 0) return startsWithQuote(doc, own[0] as Attribution);
+/**
+ * For each sentence: does a later sentence of its paragraph carry an attribution whose content
+ * opens with a quotation? One backward pass, so a paragraph of many quotations stays linear.
+ */
+function quoteAttributedLater(doc: Doc, result: Attribution[][]): boolean[] {
+  const sentences = doc.seg.sentences;
+  const later: boolean[] = new Array(sentences.length).fill(false);
+  for (let k = sentences.length - 2; k >= 0; k--) {
+    if (sentences[k + 1]?.paragraph !== sentences[k]?.paragraph) continue;
+    const own = result[k + 1] ?? [];
+    later[k] = own.length > 0 ? startsWithQuote(doc, own[0] as Attribution) : (later[k + 1] as boolean);
   }
-  return false;
+  return later;
 }

@@ -30,6 +30,7 @@ const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
   report: new Set(["to", "for"]),
   state: new Set([]),
   continue: new Set(["to"]),
+  conclude: new Set(["with", "by"]),
   maintain: new Set(["a", "an", "the", "its", "his", "her", "their"]),
   write: new Set(["off", "down", "up", "a", "an", "the", "his", "her", "their"]),
   ask: new Set(["for", "to", "out", "not", "him", "her", "them", "me", "us"]),

@@ -114,6 +114,21 @@ function organisationName(t: Token[], m: Mention): string {
   return textOf(t, first, m.last);
 }
 
+/** Sightings looked at when reading a surname: enough for any article, bounded for hostile input. */
+const MAX_LOOKBACK = 64;
+
+/** Index of the first sighting at or after token `at` (sightings are in document order). */
+function firstAtOrAfter(sightings: Sighting[], at: number): number {
+  let lo = 0;
+  let hi = sightings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sightings[mid] as Sighting).at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** People named in full in the article, so that "Ahn" can be read as "Ahn Gyu-back". */
 class EntityRegistry {
   private readonly byName = new Map<string, Entity>();
@@ -139,17 +154,30 @@ class EntityRegistry {
     const [a, b] = mention.name as [number, number];
     if (b > a) return this.entityFor(mention);
     const word = (this.doc.tokens[a] as Token).lower;
-    const candidates = (this.byNamePart.get(word) ?? []).filter((s) =>
-      compatible(s.entity.gender, mention.gender),
-    );
-    const titled = mention.title ? candidates.filter((s) => sameRole(s.entity.title, mention.title)) : [];
-    const pool = titled.length > 0 ? titled : candidates;
-    const before = pool.filter((s) => s.at < mention.first).at(-1) ?? pool[0];
-    if (before) {
-      before.entity.gender ??= mention.gender;
-      return before.entity;
+    const found = this.nearestFullName(this.byNamePart.get(word) ?? [], mention);
+    if (found) {
+      found.gender ??= mention.gender;
+      return found;
     }
     return this.entityFor(mention);
+  }
+
+  /**
+   * The full name a surname refers to: the nearest one before it (the first after it when none
+   * comes before), preferring one whose title agrees. Looks at a bounded number of sightings.
+   */
+  private nearestFullName(sightings: Sighting[], mention: Mention): Entity | undefined {
+    const fits = (s: Sighting) => compatible(s.entity.gender, mention.gender);
+    const titled = (s: Sighting) => fits(s) && sameRole(s.entity.title, mention.title);
+    const at = firstAtOrAfter(sightings, mention.first);
+    const scan = (test: (s: Sighting) => boolean) => {
+      for (let k = at - 1; k >= Math.max(0, at - MAX_LOOKBACK); k--)
+        if (test(sightings[k] as Sighting)) return sightings[k];
+      for (let k = at; k < Math.min(sightings.length, at + MAX_LOOKBACK); k++)
+        if (test(sightings[k] as Sighting)) return sightings[k];
+      return undefined;
+    };
+    return ((mention.title ? scan(titled) : undefined) ?? scan(fits))?.entity;
   }
 
   private record(sighting: Sighting): void {
@@ -165,9 +193,10 @@ class EntityRegistry {
 
   /** "the minister" with no recent speaker to match: the latest full name so titled. */
   byRole(mention: Mention, t: Token[]): Entity | undefined {
-    for (let k = this.sightings.length - 1; k >= 0; k--) {
+    const before = firstAtOrAfter(this.sightings, mention.first);
+    for (let k = before - 1; k >= Math.max(0, before - MAX_LOOKBACK); k--) {
       const s = this.sightings[k] as Sighting;
-      if (s.at < mention.first && sharesRole(s.entity, mention, t)) return s.entity;
+      if (sharesRole(s.entity, mention, t)) return s.entity;
     }
     return undefined;
   }

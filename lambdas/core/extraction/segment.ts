@@ -44,6 +44,8 @@ const ABBREVIATIONS = new Set(
   mar apr jun jul aug sep sept oct nov dec no fig ft rev hon amb atty pres supt esq messrs mt ave blvd
   dept univ gov't approx est`.split(/\s+/),
 );
+/** Unquoted tokens after which a run-on sentence is cut. */
+const MAX_SENTENCE_TOKENS = 250;
 const TERMINALS = new Set([".", "?", "!", "…", "..."]);
 const OPENERS = new Set(["“", "„", "«"]);
 const CLOSERS = new Set(["”", "»"]);
@@ -154,7 +156,15 @@ function splitSentences(
 ): Sentence[] {
   const sentences: Sentence[] = [];
   let first = paragraph.first;
+  let length = 0;
   for (let i = paragraph.first; i < paragraph.last; i++) {
+    // No real sentence runs this long: cut run-on text so that every later stage stays linear.
+    if (++length > MAX_SENTENCE_TOKENS && quoteOf[i] === -1) {
+      sentences.push({ first, last: i, paragraph: index });
+      first = i + 1;
+      length = 0;
+      continue;
+    }
     const q = quoteOf[i] as number;
     if (q >= 0) {
       const quote = quotes[q] as Quote;
@@ -168,6 +178,7 @@ function splitSentences(
         if (!looksLikeAttributionTail(tokens, i + 1, paragraph.last)) {
           sentences.push({ first, last: i, paragraph: index });
           first = i + 1;
+          length = 0;
         }
       }
       if (i < end) i = end - 1;
@@ -176,6 +187,7 @@ function splitSentences(
     if (isSentenceEnd(tokens, i) && startsNewSentence(tokens, i + 1)) {
       sentences.push({ first, last: i, paragraph: index });
       first = i + 1;
+      length = 0;
     }
   }
   if (first <= paragraph.last) sentences.push({ first, last: paragraph.last, paragraph: index });
