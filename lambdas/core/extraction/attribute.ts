@@ -5,8 +5,16 @@
  */
 import { type Cue, cueAt } from "./cues.ts";
 import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
+import { HONORIFICS } from "./lexicon/people.ts";
 import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS, SUBJECT_INTRODUCERS } from "./lexicon/syntax.ts";
-import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import {
+  CAPITALISED_NON_NAMES,
+  DETERMINERS,
+  POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
+  SUBJECT_VERB_FILLERS,
+  TIME_WORDS,
+} from "./lexicon/words.ts";
 import { describeMention, type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
@@ -114,11 +122,21 @@ function attributeCue(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]): 
     const subject = subjectEndingAt(doc, j, s.first);
     return subject ? withContent(doc, s, cue, subject, !gerund) : null;
   }
+  if (before?.text === "," && invertedSubjectEndsClause(doc, s, cue)) return attributeInverted(doc, s, cue);
   if (before?.text === "," || before?.kind === "dash") {
     const appositive = appositiveSubject(doc, j, s.first);
     if (appositive) return withContent(doc, s, cue, { mention: appositive, inherited: false }, true);
   }
   return cue.verb && INVERTIBLE.has(cue.verb.lemma) ? attributeInverted(doc, s, cue) : null;
+}
+
+/** `…, said one GOP source in the room.`: a speaker phrase after the verb, closing the clause. */
+function invertedSubjectEndsClause(doc: Doc, s: Sentence, cue: Cue): boolean {
+  if (!cue.verb || !INVERTIBLE.has(cue.verb.lemma)) return false;
+  const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
+  if (!mention || mention.kind === "pronoun") return false;
+  const next = doc.tokens[mention.last + 1];
+  return !next || /^[.,;:!?(]$/.test(next.text) || ["in", "at", "on", "of", "who", "during"].includes(next.lower);
 }
 
 /** Verbs whose subject may follow them: `"…," said Ahn`, `"…?" asked the minister`. */
@@ -135,9 +153,34 @@ function subjectEndingAt(doc: Doc, j: number, lo: number): Subject | null {
     const antecedent = mentionEndingAt(t, end, lo);
     return antecedent && antecedent.kind !== "pronoun" ? { mention: antecedent, inherited: true } : null;
   }
-  const mention = mentionEndingAt(t, j, lo);
+  const mention = mentionEndingAt(t, j, lo) ?? nounPhraseEndingAt(doc, j, lo);
   return mention ? { mention, inherited: false } : null;
 }
+
+/**
+ * "The New York businessman says", "its defenders say": a noun the lexicons do not know, right
+ * before the verb, read as a speaker when a determiner opens its phrase.
+ */
+function nounPhraseEndingAt(doc: Doc, j: number, lo: number): Mention | null {
+  const t = doc.tokens;
+  const head = t[j];
+  if (!head || head.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
+  if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower)) return null;
+  for (let k = j - 1; k >= Math.max(lo, j - 4); k--) {
+    const token = t[k] as Token;
+    if (DETERMINERS.has(token.lower) || POSSESSIVE_DETERMINERS.has(token.lower)) {
+      const mention = describeMention(t, k, j);
+      return { ...mention, kind: head.lower.endsWith("s") ? "group" : "role" };
+    }
+    if (token.kind !== "word" || PREPOSITIONS.has(token.lower) || NOT_NOUNS.has(token.lower)) return null;
+  }
+  return null;
+}
+
+/** Words that end a phrase without being its noun: "what he also said", "the more it said". */
+const NOT_NOUNS = new Set(
+  "is was are were be been has have had will would can could should may might must not also still just only more less most very so too then there here".split(" "),
+);
 
 /**
  * `Lee Jun-ho, a spokesperson for the Unification Ministry, said`: the name before an appositive
@@ -152,6 +195,7 @@ function appositiveSubject(doc: Doc, comma: number, lo: number): Mention | null 
     if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
     if (token.kind === "dash" && !dashes) return null;
     if (dashes ? token.kind !== "dash" : token.text !== ",") continue;
+    if (["and", "but", "or", "so", "then", "yet"].includes((t[k + 1] as Token).lower)) return null;
     // "A lawyer for the outlets, David Schulz, said": the name between the commas.
     const inner = mentionStartingAt(t, k + 1, comma - 1);
     if (inner?.kind === "name" && inner.last === comma - 1) {
@@ -220,7 +264,8 @@ function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
   let k = firstUnquoted(doc, s);
   const opener = t[k]?.lower ?? "";
-  const adverbial = !t[k]?.cap || CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener);
+  const adverbial =
+    !t[k]?.cap || ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener)) && !HONORIFICS.has(opener));
   for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
     if (t[n]?.text === ",") {
       k = n + 1;
@@ -409,7 +454,7 @@ function skipToThat(doc: Doc, k: number, last: number): number {
   for (let n = k + 1; n <= Math.min(last, k + 14); n++) {
     const token = doc.tokens[n] as Token;
     if (quoteAt(doc, n)) return /^[,:]$/.test(doc.tokens[n - 1]?.text ?? "") ? n : k;
-    if (token.text === "." || token.text === ";") return k;
+    if (token.text === "." || token.text === ";" || token.text === "," || cueAt(doc.tokens, n)) return k;
     if (token.text === ":") return n + 1;
     if (token.lower === "that" && !PREPOSITIONS.has(doc.tokens[n - 1]?.lower ?? "")) return n;
   }
