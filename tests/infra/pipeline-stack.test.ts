@@ -264,9 +264,21 @@ describe("SES", () => {
 });
 
 describe("cdk-nag", () => {
-  it("finds nothing unacknowledged in the whole app", () => {
-    const { app } = synthesizeWithoutBundling();
-    expect(() => app.synth()).not.toThrow();
+  it.each([
+    ["an environment-agnostic app", {}],
+    [
+      "an app deployed to a given account and region",
+      { CDK_DEFAULT_ACCOUNT: "123456789012", CDK_DEFAULT_REGION: "eu-west-1" },
+    ],
+  ])("finds nothing unacknowledged in %s", (_, env) => {
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      const { app } = synthesizeWithoutBundling();
+      expect(() => app.synth()).not.toThrow();
+    } finally {
+      process.env = saved;
+    }
   });
 
   it("does fail the synth on a finding nobody acknowledged", () => {
