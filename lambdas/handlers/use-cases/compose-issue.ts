@@ -48,11 +48,9 @@ export function templateNameFor(issueId: string): string {
 export async function composeIssue(week: string, deps: ComposeIssueDeps): Promise<ComposeIssueResult> {
   const { from, to } = weekRange(week);
   let issue = await deps.issues.get(week);
-  let articleCount = 0;
   const composed = issue === null;
   if (!issue) {
     const articles = await deps.articles.listWindow(from, to);
-    articleCount = articles.length;
     const previous = await deps.issues.get(weekBefore(week));
     const digest = deps.compose(articles, from, to, previous?.digest ?? null);
     const rendered = await deps.render(digest);
@@ -70,7 +68,8 @@ export async function composeIssue(week: string, deps: ComposeIssueDeps): Promis
   return {
     issueId: week,
     composed,
-    articles: articleCount,
+    // Articles in the window when the issue was composed (a reused issue keeps its count).
+    articles: issue.digest.stats?.articles ?? 0,
     officials: issue.digest.officials.length,
     recipients,
     batches,
