@@ -136,7 +136,9 @@ function invertedSubjectEndsClause(doc: Doc, s: Sentence, cue: Cue): boolean {
   const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
   if (!mention || mention.kind === "pronoun") return false;
   const next = doc.tokens[mention.last + 1];
-  return !next || /^[.,;:!?(]$/.test(next.text) || ["in", "at", "on", "of", "who", "during"].includes(next.lower);
+  return (
+    !next || /^[.,;:!?(]$/.test(next.text) || ["in", "at", "on", "of", "who", "during"].includes(next.lower)
+  );
 }
 
 /** Verbs whose subject may follow them: `"…," said Ahn`, `"…?" asked the minister`. */
@@ -179,7 +181,9 @@ function nounPhraseEndingAt(doc: Doc, j: number, lo: number): Mention | null {
 
 /** Words that end a phrase without being its noun: "what he also said", "the more it said". */
 const NOT_NOUNS = new Set(
-  "is was are were be been has have had will would can could should may might must not also still just only more less most very so too then there here".split(" "),
+  "is was are were be been has have had will would can could should may might must not also still just only more less most very so too then there here".split(
+    " ",
+  ),
 );
 
 /**
@@ -265,7 +269,9 @@ function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   let k = firstUnquoted(doc, s);
   const opener = t[k]?.lower ?? "";
   const adverbial =
-    !t[k]?.cap || ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener)) && !HONORIFICS.has(opener));
+    !t[k]?.cap ||
+    ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
+      !HONORIFICS.has(opener));
   for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
     if (t[n]?.text === ",") {
       k = n + 1;

@@ -100,8 +100,15 @@ const isHonorific = (tokens: Token[], i: number) =>
 /** A capitalised word that can be part of a name or a capitalised title ("Defence Minister"). */
 function isCapitalisedNamePart(t: Token | undefined): boolean {
   if (!isWord(t) || !t.cap) return false;
+  if (CONTRACTION.test(t.text) || DESCRIPTIVE_COMPOUND.test(t.lower)) return false;
   return !CAPITALISED_NON_NAMES.has(t.lower) || ROLE_HEADS.has(t.lower) || isAcronym(t);
 }
+
+// "Korean-born", "Florida-based", "Saudi-backed": they describe a person, they do not name one.
+const DESCRIPTIVE_COMPOUND =
+  /-(born|based|bred|backed|led|funded|owned|run|made|raised|educated|trained|american|americans)$/;
+// "I'm", "We're", "You'll": a pronoun and a verb, not a name.
+const CONTRACTION = /['’](m|re|ll|ve|d)$|n['’]t$/i;
 
 const isAcronym = (t: Token) =>
   t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
@@ -215,6 +222,17 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
   const start = tokens[i];
   if (!isWord(start)) return null;
   if (start.lower === "it" || start.lower === "that" || start.lower === "this") return null;
+  if (
+    !(
+      isHead(start) ||
+      DETERMINERS.has(start.lower) ||
+      POSSESSIVE_START.has(start.lower) ||
+      isRoleWord(start.lower) ||
+      isModifierCandidate(start) ||
+      isHonorific(tokens, i)
+    )
+  )
+    return null;
   if (PRONOUNS.has(start.lower)) return pronounMention(tokens, i);
   let j = i;
   let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;
@@ -300,6 +318,8 @@ export function describeMention(tokens: Token[], first: number, last: number): M
 }
 
 function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | null): MentionKind {
+  // "Americans", "Ethiopians", "Koreans": a people, not a person.
+  if (name && name[0] === name[1] && /(ians|cans|eans)$/.test(head.lower)) return "group";
   if (name) return isOrganisationName(tokens, name) ? "organisation" : "name";
   if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head))
     return "organisation";
@@ -324,19 +344,44 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
   return k < last ? [k + 1, last] : null;
 }
 
+/**
+ * The role words before a name, as written: "Defence Minister", "Trump campaign spokesman".
+ * A title names a public role: it ends in a role word ("minister", "spokesman", "Sen.") and
+ * leaves out what merely describes ("real estate mogul") or relates ("his wife").
+ */
 function titleOf(tokens: Token[], start: number, end: number): string | null {
+  let first = start;
+  while (first <= end && !startsTitle(tokens[first] as Token)) first++;
   const words: string[] = [];
-  for (let k = start; k <= end; k++) {
+  let hasRole = false;
+  for (let k = first; k <= end; k++) {
     const t = tokens[k] as Token;
     if (t.text === ".") continue;
     const honorific = HONORIFICS.get(t.lower);
     if (honorific !== undefined && t.cap) {
       if (honorific) words.push(honorific);
+      hasRole ||= honorific !== null;
       continue;
     }
+    hasRole ||= ROLE_HEADS.has(t.lower) && !NOT_TITLES.has(t.lower);
     words.push(t.text);
   }
-  return words.length ? words.join(" ") : null;
+  const last = tokens[end];
+  const endsInRole =
+    last !== undefined && (ROLE_HEADS.has(last.lower) || HONORIFICS.has(last.lower) || last.text === ".");
+  return words.length && hasRole && endsInRole ? words.join(" ") : null;
+}
+
+/** Role words that describe a relation or a crowd, not a public office. */
+const NOT_TITLES = new Set(
+  `wife husband father mother son daughter brother sister friend friends neighbour neighbor person people
+  man woman men women aides officials members supporters voters residents students workers`.split(/\s+/),
+);
+
+function startsTitle(t: Token): boolean {
+  if (t.kind !== "word") return false;
+  if (ROLE_MODIFIERS.has(t.lower) || ROLE_HEADS.has(t.lower) || HONORIFICS.has(t.lower)) return true;
+  return t.cap && !CAPITALISED_NON_NAMES.has(t.lower);
 }
 
 function genderOf(tokens: Token[], start: number, last: number): Gender {

@@ -36,7 +36,7 @@ export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[
   const salient: Sighting[] = [];
   const subjects = sentenceSubjects(doc, registry);
   let nextSubject = 0;
-  return attributions.map((a) => {
+  const resolved = attributions.map((a) => {
     const at = a.mention?.first ?? 0;
     while (nextSubject < subjects.length && (subjects[nextSubject] as Sighting).at < at) {
       salient.push(subjects[nextSubject] as Sighting);
@@ -44,8 +44,10 @@ export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[
     }
     const speaker = resolveMention(doc, registry, salient, a.mention);
     if (speaker.entity) salient.push({ entity: speaker.entity, at });
-    return speaker.result;
+    return speaker;
   });
+  // A person's title may be learnt after their first statement: report what the article says in all.
+  return resolved.map(({ result, entity }) => (entity ? asPerson(entity) : result));
 }
 
 function resolveMention(
@@ -59,6 +61,7 @@ function resolveMention(
   const t = doc.tokens;
   switch (mention.kind) {
     case "name": {
+      if (registry.isFamilyName(t, mention)) return { result: { ...unknown, sourceType: "anonymous" } };
       const entity = registry.resolveName(mention);
       return { result: asPerson(entity), entity };
     }
@@ -180,6 +183,17 @@ class EntityRegistry {
     return ((mention.title ? scan(titled) : undefined) ?? scan(fits))?.entity;
   }
 
+  /** "the Clintons": a family named by the plural of a surname the article knows. */
+  isFamilyName(t: Token[], mention: Mention): boolean {
+    const [a, b] = mention.name as [number, number];
+    const word = (t[a] as Token).lower;
+    return a === b && word.endsWith("s") && this.byNamePart.has(word.slice(0, -1));
+  }
+
+  knowsSurname(word: string): boolean {
+    return this.byNamePart.has(word);
+  }
+
   private record(sighting: Sighting): void {
     this.sightings.push(sighting);
     const { parts } = sighting.entity;
@@ -262,8 +276,12 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   for (const s of doc.seg.sentences) {
     if (doc.seg.quoteOf[s.first] !== -1) continue;
     const mention = mentionStartingAt(doc.tokens, s.first, s.last);
-    if (mention?.kind === "name" && mention.name)
-      out.push({ entity: registry.resolveName(mention), at: s.first });
+    if (mention?.kind !== "name" || !mention.name) continue;
+    // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
+    // the article names somebody so in full.
+    const [a, b] = mention.name;
+    if (a === b && !registry.knowsSurname((doc.tokens[a] as Token).lower)) continue;
+    out.push({ entity: registry.resolveName(mention), at: s.first });
   }
   return out;
 }
