@@ -19,16 +19,20 @@ const flaky = new Set(readers.slice(10, 15));
 function sesRule(path: string): Fault | undefined {
   if (path !== BULK_PATH) return undefined;
   counts.bulkCalls++;
-  const call = counts.bulkCalls;
+  const fault = plannedFault(counts.bulkCalls);
+  if (fault && "status" in fault) {
+    if (fault.status === 429) counts.throttled++;
+    else counts.serverErrors++;
+  } else if (fault) counts.partial++;
+  return fault;
+}
+
+function plannedFault(call: number): Fault | undefined {
   if (call === 1)
-    return (
-      counts.throttled++,
-      { status: 429, errorType: "TooManyRequestsException", message: "Maximum sending rate exceeded." }
-    );
-  if (call === 2) return (counts.serverErrors++, { status: 500, errorType: "InternalFailure" });
-  if (call === 3) return (counts.partial++, withoutFlakyRecipients());
-  if (call >= 5 && call <= 10)
-    return (counts.serverErrors++, { status: 503, errorType: "ServiceUnavailable" });
+    return { status: 429, errorType: "TooManyRequestsException", message: "Maximum sending rate exceeded." };
+  if (call === 2) return { status: 500, errorType: "InternalFailure" };
+  if (call === 3) return withoutFlakyRecipients();
+  if (call >= 5 && call <= 10) return { status: 503, errorType: "ServiceUnavailable" };
   return undefined;
 }
 

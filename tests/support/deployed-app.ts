@@ -9,6 +9,7 @@ type Template = {
 };
 interface Resource {
   Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON.
   Properties: Record<string, any>;
   Metadata?: Record<string, string>;
 }
@@ -42,6 +43,7 @@ export function synthesizeDeployed(
     for (const o of Object.values(t.Outputs ?? {})) if (o.Export) exports.set(o.Export.Name, o.Value);
   const resolve = (value: unknown): string => {
     if (typeof value === "string") return value;
+    // biome-ignore lint/suspicious/noExplicitAny: an intrinsic function, free-form JSON.
     const v = value as Record<string, any>;
     if (v.Ref) return resolveRef(v.Ref);
     if (v["Fn::ImportValue"]) return resolve(exports.get(v["Fn::ImportValue"]));
