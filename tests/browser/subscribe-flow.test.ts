@@ -1,9 +1,14 @@
 import { mkdir, mkdtemp } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { subscriberIdFor, verifyUnsubscribeToken } from "../../lambdas/core/subscribers/tokens.ts";
+import {
+  createUnsubscribeToken,
+  subscriberIdFor,
+  verifyUnsubscribeToken,
+} from "../../lambdas/core/subscribers/tokens.ts";
 import { weekBefore } from "../../lambdas/handlers/use-cases/iso-week.ts";
 import { headerOf } from "../support/local-aws.ts";
 import { type LocalRun, linkIn, startLocalRun } from "../support/local-run.ts";
@@ -26,6 +31,8 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 420, height: 900 },
+    // Only so that the accessibility audit can inject axe-core past the pages' script-free CSP.
+    bypassCSP: true,
     args: [
       "--headless",
       "--no-sandbox",
@@ -139,4 +146,43 @@ describe("a subscriber's whole path, in headless Chromium", () => {
     expect(await page.getByLabel("Your email address").inputValue()).toBe("reader@example");
     expect(await page.getByLabel("Your email address").getAttribute("aria-invalid")).toBe("true");
   });
+
+  it("passes an automated WCAG 2.1 A and AA audit (axe-core) on every page, error states included", async () => {
+    const pages: [string, () => Promise<unknown>][] = [
+      ["subscribe page", () => page.goto(`${run.web.url}/`)],
+      ["refused address", () => submit("not-an-address@")],
+      ["check your inbox", () => submit("audited@example.org")],
+      ["expired or broken confirmation link", () => page.goto(`${run.web.url}/confirm?token=c1.broken`)],
+      [
+        "unsubscribe button",
+        () => page.goto(`${run.web.url}/unsubscribe?token=${createUnsubscribeToken(run.secret, CONTROL)}`),
+      ],
+      ["broken unsubscribe link", () => page.goto(`${run.web.url}/unsubscribe?token=u1.broken`)],
+      ["archive", () => page.goto(`${run.web.url}/archive`)],
+      ["whole issue", () => page.goto(`${run.web.url}/archive/${run.exampleWeek}`)],
+      ["not found", () => page.goto(`${run.web.url}/nothing-here`)],
+    ];
+    const found: string[] = [];
+    for (const [name, open] of pages) {
+      await open();
+      await page.addScriptTag({ path: AXE });
+      const { violations, passes } = (await page.evaluate(
+        "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+      )) as { violations: { id: string; nodes: unknown[] }[]; passes: unknown[] };
+      // The audit ran: rules such as contrast, labels and landmarks passed on the page.
+      expect(passes.length, name).toBeGreaterThan(10);
+      found.push(...violations.map((v) => `${name}: ${v.id} (${v.nodes.length})`));
+    }
+    expect(found).toEqual([]);
+  });
 });
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+async function submit(address: string): Promise<void> {
+  await page.goto(`${run.web.url}/`);
+  await page.evaluate("document.querySelector('form.subscribe').setAttribute('novalidate', '')");
+  await page.getByLabel("Your email address").fill(address);
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await page.waitForURL(`${run.web.url}/subscribe`);
+}
