@@ -13,6 +13,7 @@ import {
   ROLE_MODIFIERS,
 } from "./lexicon/people.ts";
 import { PLACE_WORDS } from "./lexicon/places.ts";
+import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
 import {
   CAPITALISED_NON_NAMES,
   CLAUSE_OPENERS,
@@ -173,6 +174,7 @@ function openingParenthesis(tokens: Token[], close: number, lo: number): number 
 /** A lower-case word that may be an adjective inside a speaker phrase ("top", "environmental"). */
 const isModifierCandidate = (t: Token | undefined): boolean =>
   isWord(t) &&
+  !REPORTING_VERBS.has(t.lower) &&
   !t.cap &&
   !FUNCTION_WORDS.has(t.lower) &&
   !DETERMINERS.has(t.lower) &&
@@ -236,6 +238,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
   if (PRONOUNS.has(start.lower)) return pronounMention(tokens, i);
   let j = i;
   let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;
+  const opensWithDeterminer = DETERMINERS.has(start.lower) || POSSESSIVE_START.has(start.lower);
   while (j + 1 <= hi) {
     const n = tokens[j + 1] as Token;
     const honorificDot = n.text === "." && !n.spaceBefore && (isHonorific(tokens, j) || isInitial(tokens[j]));
@@ -249,7 +252,12 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       isRoleWord(n.lower) ||
       ORGANISATION_HEADS.has(n.lower) ||
       GROUP_HEADS.has(n.lower);
-    const adjective = isModifierCandidate(n) && isHead(tokens[j + 2]) && j + 2 <= hi;
+    const adjective =
+      opensWithDeterminer &&
+      isModifierCandidate(n) &&
+      !REPORTING_VERBS.has(n.lower) &&
+      isHead(tokens[j + 2]) &&
+      j + 2 <= hi;
     if (
       !(
         honorificDot ||

@@ -50,6 +50,14 @@ describe("who said it", () => {
     expect(mentionText(body, statements[1] as never)).toBe("he");
   });
 
+  it("resolves a pronoun to the speaker, not to a person the speaker talked about", () => {
+    const statements = extract(
+      "Pence said Trump will follow a different schedule.",
+      '"Donald Trump will release his returns after the audit," he said.',
+    );
+    expect(statements.map((s) => s.speaker)).toEqual(["Pence", "Pence"]);
+  });
+
   it("reads the role from an appositive", () => {
     const [statement] = extract(
       "Lee Jun-ho, a spokesperson for the Unification Ministry, said the channel was open.",
