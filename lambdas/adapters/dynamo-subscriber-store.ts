@@ -10,6 +10,8 @@ const [BY_STATUS, BY_ID] = SUBSCRIBERS_TABLE.indexes;
 const DEFAULT_PAGE_SIZE = 50;
 /** Tries of a read-decide-write cycle that lost a race before giving up. */
 const MAX_WRITE_TRIES = 5;
+/** Pauses before asking the `byId` index again after a miss. */
+const INDEX_RETRY_DELAYS_MS = [200, 600];
 
 /**
  * Subscribers in DynamoDB, one item per address (trimmed, lower-cased). Confirmed subscribers are
@@ -72,6 +74,18 @@ export class DynamoSubscriberStore implements SubscriptionStore {
   }
 
   async getRecordById(id: string): Promise<SubscriberRecord | null> {
+    // A global index lags its table by a moment: a link opened the second its email arrived may
+    // find nothing at first, so a miss is asked again before it counts.
+    for (const delayMs of INDEX_RETRY_DELAYS_MS) {
+      const email = await this.emailById(id);
+      if (email !== null) return this.getRecord(email);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+    const email = await this.emailById(id);
+    return email === null ? null : this.getRecord(email);
+  }
+
+  private async emailById(id: string): Promise<string | null> {
     const { Items = [] } = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -83,8 +97,8 @@ export class DynamoSubscriberStore implements SubscriptionStore {
       }),
     );
     const email = Items[0]?.email;
-    // Index reads may lag; the record to decide on is read consistently from the table.
-    return typeof email === "string" ? this.getRecord(email) : null;
+    // The record to decide on is then read consistently from the table.
+    return typeof email === "string" ? email : null;
   }
 
   async saveRecord(record: SubscriberRecord): Promise<boolean> {

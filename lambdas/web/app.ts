@@ -77,6 +77,8 @@ export function createWebApp(deps: WebAppDeps): Hono {
   });
 
   app.get("/confirm", async (c) => {
+    // Link checkers and previewers probe with HEAD: only a real visit confirms.
+    if (c.req.method === "HEAD") return c.body(null, 200);
     const result = await subscriptions.confirm(tokenOf(c), deps.clientIp(c));
     if (result.kind === "confirmed" || result.kind === "already-confirmed") return c.html(confirmedPage());
     const problem = result.kind === "invalid" ? result.problem : "stale";

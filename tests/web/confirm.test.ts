@@ -58,6 +58,15 @@ describe("GET /confirm", () => {
     expect(listed).toContain(email);
   });
 
+  it("does not confirm on a HEAD request, as link checkers send", async () => {
+    const { app } = buildApp(emulators);
+    const email = uniqueAddress("probed");
+    const link = await signUp(app, email);
+    const probe = await app.request(link, { method: "HEAD" });
+    expect(probe.status).toBe(200);
+    expect((await emulators.store.getRecord(email))?.status).toBe("pending");
+  });
+
   it("answers a replayed link with the same page and changes nothing", async () => {
     const { app } = buildApp(emulators);
     const email = uniqueAddress();
