@@ -164,6 +164,7 @@ function fromItem(item: Record<string, unknown>): SubscriberRecord {
     requestedAt: text("requestedAt"),
     requestedIp: text("requestedIp"),
     confirmationSentAt: text("confirmationSentAt"),
+    confirmationWindow: (item.confirmationWindow as SubscriberRecord["confirmationWindow"]) ?? null,
     consent: (item.consent as SubscriberRecord["consent"]) ?? null,
     version: Number(item.version ?? 0),
   };

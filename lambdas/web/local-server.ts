@@ -24,7 +24,7 @@ export interface LocalWebOptions {
   host?: string;
   /** The URL links point at; defaults to `http://localhost:<port>`. */
   publicUrl?: string;
-  limits?: { perIp?: RateLimitPolicy | null; perAddress?: RateLimitPolicy };
+  limits?: { perIp?: RateLimitPolicy | null };
   tables?: { subscribers?: string; rateLimits?: string; issues?: string };
 }
 

@@ -1,10 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { checkAddress } from "../core/subscribers/address.ts";
-import {
-  CONFIRMATIONS_PER_ADDRESS,
-  type RateLimitPolicy,
-  SIGNUP_PER_IP,
-} from "../core/subscribers/rate-limit.ts";
+import { type RateLimitPolicy, SIGNUP_PER_IP } from "../core/subscribers/rate-limit.ts";
 import {
   type ConfirmOutcome,
   planConfirm,
@@ -33,7 +29,7 @@ export interface SubscriptionsDeps {
   /** Base URL of the web app: links in emails point here, never at the request's Host. */
   publicUrl: string;
   /** `perIp: null` turns the per-IP limit off (a load test, whose every request has one IP). */
-  limits?: { perIp?: RateLimitPolicy | null; perAddress?: RateLimitPolicy };
+  limits?: { perIp?: RateLimitPolicy | null };
   now?: () => Date;
 }
 
@@ -62,12 +58,10 @@ export class ConcurrentUpdateError extends Error {
 export class Subscriptions {
   private readonly now: () => Date;
   private readonly perIp: RateLimitPolicy | null;
-  private readonly perAddress: RateLimitPolicy;
 
   constructor(private readonly deps: SubscriptionsDeps) {
     this.now = deps.now ?? (() => new Date());
     this.perIp = deps.limits?.perIp === undefined ? SIGNUP_PER_IP : deps.limits.perIp;
-    this.perAddress = deps.limits?.perAddress ?? CONFIRMATIONS_PER_ADDRESS;
   }
 
   /**
@@ -95,12 +89,6 @@ export class Subscriptions {
       const existing = await this.deps.store.getRecord(check.email);
       const plan = planSubscribe(existing, request);
       if (plan.record === null || !plan.sendConfirmation) return { kind: "accepted" };
-      const addressDecision = await this.deps.limiter.hit(
-        this.perAddress,
-        pseudonymFor(secret, "address", check.email),
-        now,
-      );
-      if (!addressDecision.allowed) return { kind: "accepted" };
       if (!(await this.deps.store.saveRecord(plan.record))) continue;
       await this.sendConfirmation(plan.record, existing, secret);
       return { kind: "accepted" };
@@ -151,11 +139,11 @@ export class Subscriptions {
       const message = fillConfirmation(await this.deps.confirmationTemplate(), url);
       await this.deps.sender.send({ to: record.email, ...message });
     } catch (error) {
-      // Nothing went out: give the resend allowance back so a retry in a minute can send.
-      const sentAt = before?.confirmationSentAt ?? null;
+      // Nothing went out: give the allowances back so a retry in a minute can send.
       await this.deps.store.saveRecord({
         ...record,
-        confirmationSentAt: sentAt,
+        confirmationSentAt: before?.confirmationSentAt ?? null,
+        confirmationWindow: before?.confirmationWindow ?? null,
         version: record.version + 1,
       });
       throw error;

@@ -80,7 +80,7 @@ let template: Promise<ConfirmationTemplate> | undefined;
 
 export function buildApp(
   emulators: Emulators,
-  options: { now?: Date; limits?: { perIp?: RateLimitPolicy; perAddress?: RateLimitPolicy } } = {},
+  options: { now?: Date; limits?: { perIp?: RateLimitPolicy } } = {},
 ): TestApp {
   template ??= renderConfirmationTemplate();
   let now = options.now ?? new Date();

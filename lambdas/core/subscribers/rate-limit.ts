@@ -1,7 +1,8 @@
 /**
  * Rate limits as fixed windows: a counter per (policy, subject, window) that a store increments
  * atomically. The pure part here names the counter and reads its value; the store only counts.
- * Subjects (client IPs, addresses) are hashed by the caller so no counter names a person.
+ * Subjects (client IPs) are hashed by the caller so no counter names a person. (The daily cap on
+ * one address's confirmation emails is kept in its record: see `planSubscribe`.)
  */
 
 /** At most `limit` hits per `windowSeconds` for one subject. */
@@ -27,13 +28,6 @@ export interface RateDecision {
 
 /** Sign-ups from one client IP: enough for a shared office, too few to bomb anybody. */
 export const SIGNUP_PER_IP: RateLimitPolicy = { name: "signup-ip", limit: 20, windowSeconds: 10 * 60 };
-/** Confirmation emails to one address per day, on top of the 10-minute resend rule. */
-export const CONFIRMATIONS_PER_ADDRESS: RateLimitPolicy = {
-  name: "confirmation-email",
-  limit: 3,
-  windowSeconds: 24 * 60 * 60,
-};
-
 /** The counter that a hit by `subject` at `now` increments under `policy`. */
 export function rateWindow(policy: RateLimitPolicy, subject: string, now: Date): RateWindow {
   const nowSeconds = Math.floor(now.getTime() / 1000);

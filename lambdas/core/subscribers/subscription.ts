@@ -10,6 +10,15 @@ import type { Subscriber } from "../types.ts";
 
 /** A confirmation email is sent again for the same address at most this often. */
 export const RESEND_INTERVAL_MS = 10 * 60 * 1000;
+/** And at most this many times a day, however the requests are spaced: nobody is mail-bombed. */
+export const MAX_CONFIRMATIONS_PER_DAY = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Confirmation emails sent to an address in the 24 hours from `start`. */
+export interface ConfirmationWindow {
+  start: string;
+  count: number;
+}
 
 /** Proof of consent: when the address asked and confirmed, from where, and through which email. */
 export interface ConsentRecord {
@@ -31,6 +40,8 @@ export interface SubscriberRecord extends Subscriber {
   requestedIp: string | null;
   /** When a confirmation email was last sent. */
   confirmationSentAt: string | null;
+  /** How many went out in the current day-long window (the daily cap). */
+  confirmationWindow: ConfirmationWindow | null;
   consent: ConsentRecord | null;
   /** Incremented by every write; a write succeeds only on the version it read. */
   version: number;
@@ -53,8 +64,9 @@ export interface SubscribePlan {
 
 /**
  * Decides a sign-up. New and unsubscribed addresses start a new confirmation; a pending one gets
- * its confirmation again unless one went out in the last 10 minutes; confirmed, bounced and
- * complained addresses are left alone. The caller answers the same in every case.
+ * its confirmation again unless one went out in the last 10 minutes; no address gets more than 3
+ * a day; confirmed, bounced and complained addresses are left alone. The caller answers the same
+ * in every case.
  */
 export function planSubscribe(existing: SubscriberRecord | null, request: SubscribeRequest): SubscribePlan {
   const at = request.now.toISOString();
@@ -69,13 +81,19 @@ export function planSubscribe(existing: SubscriberRecord | null, request: Subscr
       requestedAt: at,
       requestedIp: request.ip,
       confirmationSentAt: at,
+      confirmationWindow: { start: at, count: 1 },
       consent: null,
       version: 1,
     };
     return { record, sendConfirmation: true };
   }
   const mayResend = !sentWithin(existing.confirmationSentAt, request.now, RESEND_INTERVAL_MS);
-  if ((existing.status !== "pending" && existing.status !== "unsubscribed") || !mayResend) {
+  const window = nextWindow(existing.confirmationWindow, request.now);
+  if (
+    (existing.status !== "pending" && existing.status !== "unsubscribed") ||
+    !mayResend ||
+    window === null
+  ) {
     return { record: null, sendConfirmation: false };
   }
   const confirmationId =
@@ -91,9 +109,18 @@ export function planSubscribe(existing: SubscriberRecord | null, request: Subscr
     requestedAt: at,
     requestedIp: request.ip,
     confirmationSentAt: at,
+    confirmationWindow: window,
     version: existing.version + 1,
   };
   return { record, sendConfirmation: true };
+}
+
+/** The window after one more confirmation email, or null when the day's are used up. */
+function nextWindow(window: ConfirmationWindow | null, now: Date): ConfirmationWindow | null {
+  if (window === null || now.getTime() - Date.parse(window.start) >= DAY_MS) {
+    return { start: now.toISOString(), count: 1 };
+  }
+  return window.count < MAX_CONFIRMATIONS_PER_DAY ? { ...window, count: window.count + 1 } : null;
 }
 
 /**
@@ -153,7 +180,8 @@ export function planSuppress(
   if (existing === null) {
     return {
       ...{ email, id: null, status: reason, createdAt: at, updatedAt: at, confirmationId: null },
-      ...{ requestedAt: null, requestedIp: null, confirmationSentAt: null, consent: null, version: 1 },
+      ...{ requestedAt: null, requestedIp: null, confirmationSentAt: null, confirmationWindow: null },
+      ...{ consent: null, version: 1 },
     };
   }
   // A complaint outranks a bounce; neither is undone.

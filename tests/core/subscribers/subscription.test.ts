@@ -28,6 +28,7 @@ function stored(status: SubscriberStatus, overrides: Partial<SubscriberRecord> =
     requestedAt: T0.toISOString(),
     requestedIp: "198.51.100.1",
     confirmationSentAt: T0.toISOString(),
+    confirmationWindow: { start: T0.toISOString(), count: 1 },
     consent: null,
     version: 3,
     ...overrides,
@@ -59,6 +60,17 @@ describe("planSubscribe", () => {
     const plan = planSubscribe(existing, request(now));
     expect(plan.sendConfirmation).toBe(sends);
     expect(plan.record === null).toBe(!sends);
+  });
+
+  it.each([
+    ["2 sent in the last day", { start: T0.toISOString(), count: 2 }, minutes(60), true, 3],
+    ["3 sent in the last day", { start: T0.toISOString(), count: 3 }, minutes(60), false, 3],
+    ["3 sent, the day since over", { start: T0.toISOString(), count: 3 }, minutes(24 * 60), true, 1],
+    ["none counted yet", null, minutes(60), true, 1],
+  ])("caps confirmations at 3 a day per address: %s → sends %s", (_, window, now, sends, count) => {
+    const plan = planSubscribe(stored("pending", { confirmationWindow: window }), request(now));
+    expect(plan.sendConfirmation).toBe(sends);
+    if (sends) expect(plan.record?.confirmationWindow?.count).toBe(count);
   });
 
   it("re-sends a pending address the same confirmation, so the first email's link still works", () => {
