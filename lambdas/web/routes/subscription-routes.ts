@@ -1,0 +1,81 @@
+import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { IssueArchive } from "../../ports.ts";
+import type { WebAppDeps } from "../app.ts";
+import {
+  badRequestPage,
+  confirmedPage,
+  confirmProblemPage,
+  unsubscribeButtonPage,
+  unsubscribedPage,
+  unsubscribeProblemPage,
+} from "../pages/messages.ts";
+import { checkInboxPage, subscribePage, tooManyRequestsPage } from "../pages/subscribe.ts";
+
+/** A sign-up form is tiny; anything much bigger is not one. */
+const MAX_FORM_BYTES = 8 * 1024;
+
+/** `/`, `/subscribe`, `/confirm` and `/unsubscribe`: a subscription from sign-up to leaving. */
+export function addSubscriptionRoutes(app: Hono, deps: WebAppDeps): void {
+  const { subscriptions, archive } = deps;
+
+  app.get("/", async (c) => c.html(subscribePage(await latestIssue(archive))));
+
+  app.post("/subscribe", formLimit(), async (c) => {
+    const email = (await c.req.parseBody()).email;
+    const result = await subscriptions.subscribe(typeof email === "string" ? email : "", deps.clientIp(c));
+    if (result.kind === "invalid") {
+      const value = typeof email === "string" ? email.slice(0, 254) : "";
+      return c.html(subscribePage(await latestIssue(archive), { value, error: result.message }), 400);
+    }
+    if (result.kind === "rate-limited") {
+      c.header("Retry-After", String(result.retryAfterSeconds));
+      return c.html(tooManyRequestsPage(result.retryAfterSeconds), 429);
+    }
+    return c.html(checkInboxPage());
+  });
+
+  app.get("/confirm", async (c) => {
+    // Link checkers and previewers probe with HEAD: only a real visit confirms.
+    if (c.req.method === "HEAD") return c.body(null, 200);
+    const result = await subscriptions.confirm(tokenOf(c), deps.clientIp(c));
+    if (result.kind === "confirmed" || result.kind === "already-confirmed") return c.html(confirmedPage());
+    const problem = result.kind === "invalid" ? result.problem : "stale";
+    return c.html(confirmProblemPage(problem), problem === "expired" || problem === "stale" ? 410 : 400);
+  });
+
+  app.get("/unsubscribe", async (c) => {
+    const token = tokenOf(c);
+    const result = await subscriptions.checkUnsubscribeLink(token);
+    return result.kind === "valid" && token
+      ? c.html(unsubscribeButtonPage(token))
+      : c.html(unsubscribeProblemPage(), 400);
+  });
+
+  // RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click` to the URL, without cookies; the
+  // token in the URL is all the authority needed, and the answer is final.
+  app.post("/unsubscribe", formLimit(), async (c) => {
+    const result = await subscriptions.unsubscribe(tokenOf(c));
+    return result.kind === "unsubscribed"
+      ? c.html(unsubscribedPage())
+      : c.html(unsubscribeProblemPage(), 400);
+  });
+}
+
+function formLimit() {
+  return bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => c.html(badRequestPage("The form sent was far larger than a sign-up form can be."), 413),
+  });
+}
+
+/** The link's token; a link with several tokens is ambiguous and counts as having none. */
+function tokenOf(c: Context): string | undefined {
+  const tokens = c.req.queries("token") ?? [];
+  return tokens.length === 1 ? tokens[0] : undefined;
+}
+
+async function latestIssue(archive: IssueArchive) {
+  const [latest] = await archive.listRecent(1);
+  return latest ? archive.get(latest.id) : null;
+}
