@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import nlp from "compromise";
 import { extractStatements } from "../../lambdas/core/extraction/extract-statements.ts";
@@ -67,19 +68,25 @@ export async function run(): Promise<void> {
   console.log(
     `PolNeAR train: ${texts.length} texts, ${(total / 1e6).toFixed(2)} MB; ${ROUNDS} interleaved rounds, one core`,
   );
+  console.log(
+    `load average ${os.loadavg()[0]?.toFixed(1)} on ${os.availableParallelism()} cores: CPU-time rates say what one core delivers, whatever the neighbours do`,
+  );
   printTable([
-    ["subject", "median MB/s", "best MB/s", "vs onrecord"],
+    ["subject", "MB/s wall (median)", "best", "MB/s CPU time (median)", "onrecord vs it"],
     ...results.map((r) => [
       r.name,
       r.median.toFixed(2),
       r.best.toFixed(2),
-      `${(onrecord.median / r.median).toFixed(2)}×`,
+      r.cpuMedian.toFixed(2),
+      `${(onrecord.cpuMedian / r.cpuMedian).toFixed(2)}×`,
     ]),
   ]);
-  const speedup = onrecord.median / compromise.median;
-  console.log(`${mark(onrecord.median >= 5)} extraction ${onrecord.median.toFixed(2)} MB/s (target ≥ 5)`);
+  const speedup = onrecord.cpuMedian / compromise.cpuMedian;
   console.log(
-    `${mark(speedup >= 20)} ${speedup.toFixed(1)}× compromise (target ≥ 20×); ${(floor.median / onrecord.median).toFixed(1)}× slower than the tokenization floor`,
+    `${mark(onrecord.cpuMedian >= 5)} extraction ${onrecord.cpuMedian.toFixed(2)} MB per CPU-second (target ≥ 5)`,
+  );
+  console.log(
+    `${mark(speedup >= 20)} ${speedup.toFixed(1)}× compromise (target ≥ 20×); ${(floor.cpuMedian / onrecord.cpuMedian).toFixed(1)}× slower than the tokenization floor`,
   );
   const rss = peakMemory();
   console.log(

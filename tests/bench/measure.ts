@@ -8,8 +8,11 @@ export interface Subject {
 
 export interface Throughput {
   name: string;
+  /** MB per second of wall-clock time. */
   median: number;
   best: number;
+  /** MB per second of this process's CPU time: what one core delivers, whatever the neighbours do. */
+  cpuMedian: number;
 }
 
 /**
@@ -18,19 +21,26 @@ export interface Throughput {
  */
 export function measureThroughput(subjects: Subject[], rounds: number): Throughput[] {
   const samples = subjects.map(() => [] as number[]);
+  const cpuSamples = subjects.map(() => [] as number[]);
   for (const subject of subjects) subject.run(); // warm-up: JIT and caches
   for (let round = 0; round < rounds; round++) {
     subjects.forEach((subject, k) => {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const bytes = subject.run();
       const seconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
       samples[k]?.push(bytes / 1e6 / seconds);
+      cpuSamples[k]?.push(bytes / 1e6 / ((used.user + used.system) / 1e6));
     });
   }
-  return subjects.map((subject, k) => {
-    const sorted = [...(samples[k] ?? [])].sort((a, b) => a - b);
-    return { name: subject.name, median: median(sorted), best: sorted.at(-1) ?? 0 };
-  });
+  const sorted = (values: number[] | undefined) => [...(values ?? [])].sort((a, b) => a - b);
+  return subjects.map((subject, k) => ({
+    name: subject.name,
+    median: median(sorted(samples[k])),
+    best: sorted(samples[k]).at(-1) ?? 0,
+    cpuMedian: median(sorted(cpuSamples[k])),
+  }));
 }
 
 export function median(sorted: number[]): number {

@@ -67,6 +67,7 @@ function attributeSpeakerLabel(doc: Doc, s: Sentence): Partial | null {
   )
     return null;
   const k = t[s.first]?.kind === "quote" ? s.first + 1 : s.first;
+  if (!hasColonWithin(t, k, Math.min(s.last, k + 6))) return null;
   const mention = mentionStartingAt(t, k, Math.min(s.last, k + 5));
   if (!mention || mention.kind === "pronoun" || t[mention.last + 1]?.text !== ":") return null;
   for (let k = mention.first; k <= mention.last; k++) if (LABEL_WORDS.has((t[k] as Token).lower)) return null;
@@ -83,6 +84,11 @@ function attributeSpeakerLabel(doc: Doc, s: Sentence): Partial | null {
     inherited: false,
     parts: [[start, last]],
   };
+}
+
+function hasColonWithin(t: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (t[k]?.text === ":") return true;
+  return false;
 }
 
 /** Labels that open a paragraph without naming a speaker. */

@@ -274,7 +274,7 @@ function appositiveAffiliation(t: Token[], mention: Mention): string | null {
 function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   const out: Sighting[] = [];
   for (const s of doc.seg.sentences) {
-    if (doc.seg.quoteOf[s.first] !== -1) continue;
+    if (doc.seg.quoteOf[s.first] !== -1 || !doc.tokens[s.first]?.cap) continue;
     const mention = mentionStartingAt(doc.tokens, s.first, s.last);
     if (mention?.kind !== "name" || !mention.name) continue;
     // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when

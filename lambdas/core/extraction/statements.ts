@@ -44,10 +44,14 @@ function insideQuoteMarks(doc: Doc, [first, last]: TokenRange): TokenRange {
   return last === quoteRegionEnd(quote) || last === quote.last ? [quote.first, quote.last] : [first, last];
 }
 
+// Line breaks, tabs or doubled spaces: worth normalising. Single spaces are left alone.
+const WHITESPACE_RUN = /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/;
+
 function joinParts(doc: Doc, parts: Span[]): string {
   let text = "";
   for (const [start, end] of parts) {
-    const piece = doc.text.slice(start, end).replace(/\s+/g, " ").trim();
+    const raw = doc.text.slice(start, end);
+    const piece = WHITESPACE_RUN.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw;
     if (!text) text = piece;
     else text += /[.?!…]["”’]?$/.test(text) ? ` ${piece}` : ` … ${piece}`;
   }
