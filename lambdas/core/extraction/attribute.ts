@@ -158,7 +158,7 @@ function subjectEndingAt(doc: Doc, j: number, lo: number): Subject | null {
   const t = doc.tokens;
   if (t[j]?.lower === "who") {
     const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
-    const antecedent = mentionEndingAt(t, end, lo);
+    const antecedent = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
     return antecedent && antecedent.kind !== "pronoun" ? { mention: antecedent, inherited: true } : null;
   }
   const mention = mentionEndingAt(t, j, lo) ?? nounPhraseEndingAt(doc, j, lo);
@@ -187,7 +187,7 @@ function nounPhraseEndingAt(doc: Doc, j: number, lo: number): Mention | null {
 
 /** Words that end a phrase without being its noun: "what he also said", "the more it said". */
 const NOT_NOUNS = new Set(
-  "is was are were be been has have had will would can could should may might must not also still just only more less most very so too then there here".split(
+  "is was are were be been has have had will would can could should may might must not also still just only more less most very so too then there here that which what who whom whose this these those".split(
     " ",
   ),
 );

@@ -50,7 +50,12 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
   like unlike amid such other another more less few mr mrs ms dr monday tuesday wednesday thursday
   friday saturday sunday january february march april june july august september october november
   december do does did is was are were be been has have had will would could should may might must
-  can cannot let please thank thanks sir madam oh well ok okay so-called said says say`);
+  can cannot let please thank thanks sir madam oh well ok okay so-called said says say recently currently
+  apparently additionally ultimately finally similarly separately previously initially eventually
+  originally notably importantly interestingly unfortunately fortunately clearly obviously
+  specifically generally typically historically likewise nonetheless nevertheless furthermore
+  afterward afterwards outside inside back days weeks months years finding adopted preceded
+  following asked speaking writing citing noting adding`);
 
 export const MONTHS = set(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
