@@ -19,7 +19,7 @@ import type { StoredArticle } from "../../lambdas/core/types.ts";
 import { sendWorkerDeps } from "../../lambdas/handlers/deps/send-worker.ts";
 import { templateNameFor } from "../../lambdas/handlers/use-cases/compose-issue.ts";
 import { TEST_CONTEXT } from "../infra/app.ts";
-import { synthesizeDeployed } from "../support/deployed-app.ts";
+import { deployedFunctions, synthesizeOnce } from "../support/deployed-app.ts";
 import { startFaultProxy } from "../support/fault-proxy.ts";
 import { startLocalAws } from "../support/local-aws.ts";
 import { mark, median, printTable } from "./measure.ts";
@@ -290,11 +290,7 @@ async function sdkFloorBundle(): Promise<string> {
 }
 
 async function bundles(): Promise<void> {
-  const functions = synthesizeDeployed(
-    join("test-output", "cdk.out-bench"),
-    TEST_CONTEXT,
-    (ref) => `local-${ref}`,
-  );
+  const functions = deployedFunctions(await synthesizeOnce(TEST_CONTEXT), (ref) => `local-${ref}`);
   const empty = importMs(null);
   const floor = await sdkFloorBundle();
   const floorMs = importMs(floor);

@@ -38,7 +38,7 @@ let deployment: LocalDeployment;
 let firstRun: StoredEmail[];
 
 beforeAll(async () => {
-  deployment = await deployLocally("e2e-pipeline");
+  deployment = await deployLocally();
   await seedSubscribers(deployment.aws.dynamo, SIGNING_KEY, [
     ...confirmed.map((e) => [e, "confirmed"] as const),
     ...others,

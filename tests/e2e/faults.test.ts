@@ -69,7 +69,7 @@ let deployment: LocalDeployment;
 const proxies: { close: () => Promise<void> }[] = [];
 
 beforeAll(async () => {
-  deployment = await deployLocally("e2e-faults", {
+  deployment = await deployLocally({
     endpoints: async (aws) => {
       const ses = await startFaultProxy(aws.sesUrl, (r) => sesRule(r.path));
       const dynamo = await startFaultProxy(aws.dynamoUrl, (r) => dynamoRule(r.headers["x-amz-target"] ?? ""));

@@ -1,7 +1,11 @@
-import { join } from "node:path";
 import { TEST_CONTEXT } from "../infra/app.ts";
 import { type AwsStandIns, startAwsStandIns } from "../support/aws-stand-ins.ts";
-import { type DeployedFunction, loadHandler, synthesizeDeployed } from "../support/deployed-app.ts";
+import {
+  type DeployedFunction,
+  deployedFunctions,
+  loadHandler,
+  synthesizeOnce,
+} from "../support/deployed-app.ts";
 import { type LocalAws, startLocalAws } from "../support/local-aws.ts";
 
 export const SIGNING_KEY = "e2e-signing-key-0123456789abcdef";
@@ -18,12 +22,11 @@ export interface LocalDeployment {
 }
 
 /**
- * Synthesizes the app with bundling (once per test file) and points its functions at dynalite,
+ * Synthesizes the app with bundling (once for all test files, see `synthesizeOnce`) and points its functions at dynalite,
  * aws-ses-v2-local and the stand-ins, through the same environment variables the template sets
  * plus the SDK's standard endpoint variables.
  */
 export async function deployLocally(
-  name: string,
   options: {
     maxSendRate?: number;
     /** Endpoints to use instead of the emulators' own, e.g. a fault-injecting proxy in front. */
@@ -43,7 +46,7 @@ export async function deployLocally(
     SendingBatches: `${standIns.url}/000000000000/onrecord-send-batches`,
     SesConfigurationSet: "onrecord-events",
   };
-  const functions = synthesizeDeployed(join("test-output", `cdk.out-${name}`), TEST_CONTEXT, (ref) => {
+  const functions = deployedFunctions(await synthesizeOnce(TEST_CONTEXT), (ref) => {
     const value = local[ref.replace(/[0-9A-F]{8}$/, "")];
     if (value === undefined) throw new Error(`the e2e harness has no local stand-in for ${ref}`);
     return value;

@@ -45,7 +45,7 @@ const request = (method: string, target: string, body?: string) =>
 const text = (r: HttpResult) => (r.isBase64Encoded ? Buffer.from(r.body, "base64").toString("utf8") : r.body);
 
 beforeAll(async () => {
-  deployment = await deployLocally("e2e-web");
+  deployment = await deployLocally();
 }, 240_000);
 afterAll(async () => deployment?.close());
 

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { App } from "aws-cdk-lib";
@@ -23,21 +25,83 @@ export interface DeployedFunction {
   environment: Record<string, string>;
 }
 
+/** What the bundles are built from: a change to any of these means synthesizing again. */
+const SOURCES = ["lib", "lambdas", "templates", "bin/app.ts", "package-lock.json"];
+const SYNTH_WAIT_MS = 10 * 60 * 1000;
+
 /**
- * Synthesizes onrecord's app with bundling (esbuild, as `cdk deploy` does) into `outdir`, and
- * returns its functions with their environment resolved through `resolveRef` (a logical id to
- * the local name of that resource, e.g. a table name or queue URL).
+ * Synthesizes onrecord's app with bundling (esbuild, as `cdk deploy` does) once per version of
+ * the sources and context: the cloud assembly goes to `test-output/cdk.out-<hash>`, and test
+ * files running at the same time wait for the one that builds it rather than building it again.
+ * @returns the assembly's directory.
  */
-export function synthesizeDeployed(
-  outdir: string,
-  context: Record<string, unknown>,
-  resolveRef: (logicalId: string) => string,
-): DeployedFunction[] {
+export async function synthesizeOnce(context: Record<string, unknown>): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify(context));
+  for (const file of SOURCES.flatMap((s) => filesUnder(s)).sort())
+    hash.update(file).update(readFileSync(file));
+  const outdir = join("test-output", `cdk.out-src-${hash.digest("hex").slice(0, 16)}`);
+  const complete = join(outdir, ".complete");
+  const lock = `${outdir}.lock`;
+  mkdirSync("test-output", { recursive: true });
+  for (const started = Date.now(); !existsSync(complete); ) {
+    if (Date.now() - started > SYNTH_WAIT_MS) throw new Error(`gave up waiting for ${lock}`);
+    try {
+      mkdirSync(lock, { recursive: false });
+    } catch (error) {
+      // Another test file is synthesizing: wait for it.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      if (!existsSync(complete)) synthesize(outdir, context);
+      writeFileSync(complete, new Date().toISOString());
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return outdir;
+}
+
+function synthesize(outdir: string, context: Record<string, unknown>): void {
+  rmSync(outdir, { recursive: true, force: true });
+  pruneOldAssemblies();
   // The CDK CLI sets this too: it records where each function's bundle is.
   const app = new App({ outdir, context: { ...context, "aws:cdk:enable-asset-metadata": true } });
   addOnRecord(app);
-  const assembly = app.synth();
-  const templates = assembly.stacks.map((s) => s.template as Template);
+  app.synth();
+}
+
+/** Removes assemblies of earlier sources, once they are an hour old (another run may still use one). */
+function pruneOldAssemblies(): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const entry of readdirSync("test-output", { withFileTypes: true })) {
+    const complete = join("test-output", entry.name, ".complete");
+    if (!entry.name.startsWith("cdk.out-src-") || !existsSync(complete)) continue;
+    if (statSync(complete).mtimeMs < hourAgo)
+      rmSync(join("test-output", entry.name), { recursive: true, force: true });
+  }
+}
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * The functions of a synthesized assembly with their environment resolved through `resolveRef`
+ * (a logical id to the local name of that resource, e.g. a table name or queue URL).
+ */
+export function deployedFunctions(
+  outdir: string,
+  resolveRef: (logicalId: string) => string,
+): DeployedFunction[] {
+  const read = (stack: string) =>
+    JSON.parse(readFileSync(join(outdir, `${stack}.template.json`), "utf8")) as Template;
+  const templates = [read("OnRecordData"), read("OnRecordPipeline")];
   const exports = new Map<string, unknown>();
   for (const t of templates)
     for (const o of Object.values(t.Outputs ?? {})) if (o.Export) exports.set(o.Export.Name, o.Value);
@@ -51,7 +115,7 @@ export function synthesizeDeployed(
     if (v["Fn::Join"]) return (v["Fn::Join"][1] as unknown[]).map(resolve).join(v["Fn::Join"][0]);
     throw new Error(`cannot resolve ${JSON.stringify(value)}`);
   };
-  const pipeline = assembly.getStackByName("OnRecordPipeline").template as Template;
+  const pipeline = templates[1] as Template;
   return Object.entries(pipeline.Resources)
     .filter(
       ([, r]) => r.Type === "AWS::Lambda::Function" && String(r.Properties.Runtime).startsWith("nodejs"),
