@@ -35,7 +35,8 @@ export function registerIngest(program: Command): void {
 export async function ingestFiles(
   files: readonly string[],
   store: ArticleStore,
-  out = process.stdout,
+  out: Pick<NodeJS.WritableStream, "write"> = process.stdout,
+  err: Pick<NodeJS.WritableStream, "write"> = process.stderr,
 ): Promise<{ ingested: IngestResult[]; failed: number }> {
   let failed = 0;
   const ingested: IngestResult[] = [];
@@ -51,7 +52,7 @@ export async function ingestFiles(
     } catch (error) {
       failed++;
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`onrecord ingest: ${message.includes(file) ? message : `${file}: ${message}`}\n`);
+      err.write(`onrecord ingest: ${message.includes(file) ? message : `${file}: ${message}`}\n`);
     }
   }
   return { ingested, failed };

@@ -64,23 +64,31 @@ export async function deliverBatch(batch: SendBatch, deps: DeliverBatchDeps): Pr
     // Give back the claims of recipients SES did not take first: whatever fails next, they stay sendable.
     pending = results.filter((r) => r.outcome === "retry").map((r) => r.email);
     await deps.deliveries.release(batch.issueId, pending, claimToken);
-    const done = results.filter((r) => r.outcome !== "retry");
-    await deps.deliveries.record(
-      batch.issueId,
-      done.map((r) => ({
-        email: r.email,
-        status: r.outcome === "sent" ? "sent" : "rejected",
-        messageId: r.messageId,
-        error: r.error,
-      })),
-    );
-    result.sent += done.filter((r) => r.outcome === "sent").length;
-    result.rejected += done.filter((r) => r.outcome === "rejected").length;
+    await recordOutcomes(batch.issueId, results, result, deps.deliveries);
     if (pending.length > 0 && attempt >= (deps.attempts ?? 3))
       throw new BatchIncompleteError(batch.issueId, pending);
     if (pending.length > 0) await sleep(250 * 4 ** (attempt - 1));
   }
   return result;
+}
+
+/** Records what SES took (or refused for good), and counts it. */
+async function recordOutcomes(
+  issueId: string,
+  results: readonly BulkResult[],
+  totals: DeliverBatchResult,
+  deliveries: DeliveryStore,
+): Promise<void> {
+  const done = results.filter((r) => r.outcome !== "retry");
+  const outcomes = done.map((r) => ({
+    email: r.email,
+    status: r.outcome === "sent" ? ("sent" as const) : ("rejected" as const),
+    messageId: r.messageId,
+    error: r.error,
+  }));
+  await deliveries.record(issueId, outcomes);
+  totals.sent += outcomes.filter((o) => o.status === "sent").length;
+  totals.rejected += outcomes.filter((o) => o.status === "rejected").length;
 }
 
 async function sendOrRelease(
