@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { App } from "aws-cdk-lib";
-import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { addOnRecord } from "../../lib/onrecord-app.ts";
+import { deployedFunctions, synthesizeOnce } from "../support/deployed-app.ts";
 import { actionsOf, statementsOf, synthesizeWithoutBundling, TEST_CONTEXT } from "./app.ts";
 
 const { pipeline } = synthesizeWithoutBundling({ publicUrl: undefined });
@@ -107,15 +105,13 @@ describe("the web function", () => {
 });
 
 describe("the web function's bundle", () => {
-  it("holds the rendered confirmation email beside a handler under 500 KB", { timeout: 120_000 }, () => {
-    const app = new App({ context: { ...TEST_CONTEXT, "aws:cdk:bundling-stacks": ["OnRecordPipeline"] } });
-    const { pipeline: stack } = addOnRecord(app);
-    const template = Template.fromStack(stack);
-    const [, fn] = Object.entries(template.findResources("AWS::Lambda::Function")).find(([id]) =>
-      id.startsWith("WebFunction"),
-    ) ?? [undefined, undefined];
-    const hash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "");
-    const dir = join(app.assetOutdir, `asset.${hash}`);
+  it("holds the rendered confirmation email beside a handler under 500 KB", {
+    timeout: 300_000,
+  }, async () => {
+    // The app as `cdk deploy` bundles it, synthesized once for every test that needs bundles.
+    const outdir = await synthesizeOnce(TEST_CONTEXT);
+    const web = deployedFunctions(outdir, () => "unused").find((f) => f.logicalId.startsWith("WebFunction"));
+    const dir = web?.assetDir ?? "";
     expect(readdirSync(dir).sort()).toEqual(
       expect.arrayContaining(["confirmation-template.json", "index.mjs"]),
     );
