@@ -7,20 +7,23 @@
  * beside `GET /assets/site.css` (no storage, no crypto: the server's own ceiling). Afterwards every
  * accepted sign-up is checked in the store and the SES emulator: stored exactly once, mailed once.
  *
- * Cold start: the web Lambda bundled as `lib/web-api.ts` bundles it, imported by a fresh `node`
- * (median of interleaved runs) beside a fresh `node` importing an empty module.
+ * Cold start: the web Lambda's bundle from `cdk synth`, imported by a fresh `node` (median of
+ * interleaved runs; with and without source maps, which the deployed function enables) beside a
+ * fresh `node` importing an empty module.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 import { DynamoDBClient, paginateScan } from "@aws-sdk/client-dynamodb";
 import autocannon from "autocannon";
-import { build } from "esbuild";
 import { SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
 import { LOCAL_AWS } from "../../lambdas/adapters/local-emulators.ts";
 import { createUnsubscribeToken } from "../../lambdas/core/subscribers/tokens.ts";
+import { TEST_CONTEXT } from "../infra/app.ts";
+import { deployedFunctions, synthesizeOnce } from "../support/deployed-app.ts";
 import { mark, median, printTable } from "./measure.ts";
 
 const CONNECTIONS = 50;
@@ -37,8 +40,10 @@ interface Server {
 
 export async function run(): Promise<void> {
   await mkdir(OUT, { recursive: true });
-  await loadTest();
-  await coldStart();
+  // BENCH_WEB_PARTS=cold (or load) runs one half.
+  const parts = (process.env.BENCH_WEB_PARTS ?? "load,cold").split(",");
+  if (parts.includes("load")) await loadTest();
+  if (parts.includes("cold")) await coldStart();
 }
 
 async function loadTest(): Promise<void> {
@@ -207,39 +212,19 @@ async function startServer(options: { perIpLimit: boolean }): Promise<Server> {
   };
 }
 
-/** The web Lambda's bundle, built with the options `OnRecordFunction` and `WebApi` give esbuild. */
-async function bundle(): Promise<string> {
-  const outfile = join(OUT, "lambda", "index.mjs");
-  await build({
-    entryPoints: ["lambdas/handlers/web.ts"],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    mainFields: ["module", "main"],
-    minify: true,
-    external: [
-      "@aws-sdk/nested-clients/sts",
-      "@aws-sdk/nested-clients/sso-oidc",
-      "@aws-sdk/nested-clients/signin",
-    ],
-    banner: {
-      js: "import { createRequire as __onrecordRequire } from 'node:module'; const require = __onrecordRequire(import.meta.url);",
-    },
-    logLevel: "error",
-  });
-  execFileSync(process.execPath, [
-    "--import",
-    "tsx",
-    "lambdas/web/write-confirmation-template.ts",
-    join(OUT, "lambda", "confirmation-template.json"),
-  ]);
-  return outfile;
+/**
+ * The web Lambda's bundle exactly as `cdk deploy` builds it (esbuild through `OnRecordFunction`,
+ * the rendered confirmation email beside it, the source map), from the shared synthesis.
+ */
+async function deployedBundle(): Promise<{ handler: string; dir: string }> {
+  const outdir = await synthesizeOnce(TEST_CONTEXT);
+  const web = deployedFunctions(outdir, () => "unused").find((f) => f.logicalId.startsWith("WebFunction"));
+  if (!web) throw new Error("the app has no web function");
+  return { handler: web.handlerFile, dir: web.assetDir };
 }
 
 async function coldStart(): Promise<void> {
-  const handler = await bundle();
+  const { handler, dir } = await deployedBundle();
   const empty = join(OUT, "empty.mjs");
   await writeFile(empty, "export const handler = async () => ({ statusCode: 200 });\n");
   const size = (await stat(handler)).size;
@@ -256,7 +241,7 @@ async function coldStart(): Promise<void> {
   // Import, then answer one request that needs no AWS call (the stylesheet), as the first
   // invocation of a fresh instance would.
   const probe = (file: string) =>
-    `const t=performance.now();const m=await import(${JSON.stringify(file)});const i=performance.now()-t;` +
+    `const t=performance.now();const m=await import(${JSON.stringify(pathToFileURL(resolve(file)).href)});const i=performance.now()-t;` +
     `const r=await m.handler({version:"2.0",rawPath:"/assets/site.css",rawQueryString:"",headers:{host:"x"},requestContext:{http:{method:"GET",sourceIp:"192.0.2.1"},domainName:"x"},isBase64Encoded:false},{});` +
     "console.log(JSON.stringify({importMs:i,firstMs:performance.now()-t,status:r.statusCode}))";
   const runs = 15;
@@ -280,7 +265,7 @@ async function coldStart(): Promise<void> {
   const med = (values: number[]) => median([...values].sort((a, b) => a - b));
   const lambdaImport = med(samples.lambda.map((s) => s.importMs));
   const emptyImport = med(samples.empty.map((s) => s.importMs));
-  const template = (await readFile(join(OUT, "lambda", "confirmation-template.json"))).byteLength;
+  const template = (await readFile(join(dir, "confirmation-template.json"))).byteLength;
   console.log(`\nweb Lambda bundle: ${runs} fresh \`node\` processes each, interleaved`);
   const row = (name: string, size: string, list: Sample[]) => {
     const importMs = med(list.map((s) => s.importMs));
