@@ -6,7 +6,7 @@
 import { type Cue, cueAt } from "./cues.ts";
 import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
-import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS, SUBJECT_INTRODUCERS } from "./lexicon/syntax.ts";
+import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS } from "./lexicon/syntax.ts";
 import {
   CAPITALISED_NON_NAMES,
   DETERMINERS,
@@ -172,7 +172,7 @@ function subjectEndingAt(doc: Doc, j: number, lo: number): Subject | null {
 function nounPhraseEndingAt(doc: Doc, j: number, lo: number): Mention | null {
   const t = doc.tokens;
   const head = t[j];
-  if (!head || head.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
+  if (head?.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
   if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower)) return null;
   for (let k = j - 1; k >= Math.max(lo, j - 4); k--) {
     const token = t[k] as Token;

@@ -45,7 +45,7 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
         sentence: index,
         paragraph: s.paragraph,
       };
-      (result[index] ??= []).push(continued);
+      (result[index] as Attribution[]).push(continued);
       open = continued;
     } else open = null;
   });
@@ -82,7 +82,7 @@ function startsWithQuote(doc: Doc, a: Attribution): boolean {
 /** A quotation left open at the end of the speaker's paragraph, carried on in this one. */
 function continuesQuote(doc: Doc, target: Attribution, s: Sentence): boolean {
   const quote = quoteAt(doc, s.first);
-  return quote !== null && quote.continuesPrevious && nextParagraph(doc, target, s);
+  return quote?.continuesPrevious && nextParagraph(doc, target, s);
 }
 
 function lastParagraphOf(doc: Doc, target: Attribution): number {
