@@ -82,7 +82,7 @@ function startsWithQuote(doc: Doc, a: Attribution): boolean {
 /** A quotation left open at the end of the speaker's paragraph, carried on in this one. */
 function continuesQuote(doc: Doc, target: Attribution, s: Sentence): boolean {
   const quote = quoteAt(doc, s.first);
-  return quote?.continuesPrevious && nextParagraph(doc, target, s);
+  return quote?.continuesPrevious === true && nextParagraph(doc, target, s);
 }
 
 function lastParagraphOf(doc: Doc, target: Attribution): number {
