@@ -46,7 +46,10 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => deployment?.close());
 
-describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-ses-v2-local", () => {
+// Generous: these run whole Lambda bundles, and CI shares two cores with the browser tests.
+describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-ses-v2-local", {
+  timeout: 120_000,
+}, () => {
   it("stores each article dropped into the bucket with its statements, and refuses a binary file", async () => {
     // Prepare: the project's examples, one with a space in its key, and a file that is no article.
     const examples = ["city-budget.txt", "defence-forum.txt", "defence-forum-wire.json", "trade-talks.json"];

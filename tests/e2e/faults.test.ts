@@ -88,7 +88,8 @@ afterAll(async () => {
   await deployment?.close();
 });
 
-describe("sending through faults", () => {
+// Generous: the SDK backs off between retries, and CI shares two cores with the browser tests.
+describe("sending through faults", { timeout: 180_000 }, () => {
   it("delivers every confirmed subscriber exactly one copy after throttling, 5xx, a partial batch, a crash and redelivery", async () => {
     // Prepare: the issue composed and its four batches queued.
     const summary = await deployment.invoke<unknown, { batches: number }>("ComposeComposer", {
