@@ -198,9 +198,16 @@ function endsQuotedSentence(tokens: Token[], quote: Quote): boolean {
   return quote.last >= quote.first && TERMINALS.has((tokens[quote.last] as Token).text);
 }
 
+/** ". ? ! … ...", by character code: this runs for every token. */
+function isTerminal(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code !== 46 && code !== 63 && code !== 33 && code !== 0x2026) return false;
+  return text.length === 1 || text === "...";
+}
+
 function isSentenceEnd(tokens: Token[], i: number): boolean {
   const token = tokens[i] as Token;
-  if (!TERMINALS.has(token.text)) return false;
+  if (!isTerminal(token.text)) return false;
   if (token.text !== ".") return true;
   const previous = tokens[i - 1];
   if (!previous || token.spaceBefore) return true;

@@ -156,7 +156,7 @@ function possessiveAt(raw: string): number {
 
 function makeToken(text: string, start: number, newline: boolean, spaceBefore: boolean): Token {
   const kind = kindOf(text);
-  const lower = kind === "word" ? text.toLowerCase() : text;
+  const lower = kind === "word" && hasUpperCase(text) ? text.toLowerCase() : text;
   const first = text.charCodeAt(0);
   const cap =
     kind === "word" && (first < 128 ? first >= 65 && first <= 90 : lower.charAt(0) !== text.charAt(0));
@@ -171,6 +171,15 @@ function makeToken(text: string, start: number, newline: boolean, spaceBefore: b
     spaceBefore,
     spaceAfter: true,
   };
+}
+
+/** Whether lower-casing would change the text; most words in prose are lower-case already. */
+function hasUpperCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code >= 128) return true;
+  }
+  return false;
 }
 
 function kindOf(text: string): TokenKind {
