@@ -493,7 +493,9 @@ function clauseEnd(doc: Doc, s: Sentence, k: number, subordinate = false): numbe
       continue;
     }
     const token = t[n] as Token;
-    if (token.text === "," && (subordinate || closesClause(doc, s, n))) break;
+    // In a subordinate clause ("when he said …, …") the first comma ends the content, unless a
+    // quotation follows it: 'when he said that under Obama, "the generals …"'.
+    if (token.text === "," && ((subordinate && !quoteAt(doc, n + 1)) || closesClause(doc, s, n))) break;
     if (token.text === ";") break;
     if ((token.lower === "and" || token.lower === "but") && cueAt(t, n + 1)?.verb?.form === "past") break;
     if (token.kind === "dash" || token.text === "(") {
