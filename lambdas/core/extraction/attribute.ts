@@ -4,11 +4,9 @@
  * hangs off) and what they said (a quotation, the clause after the verb, or the words before).
  */
 import { type Cue, cueAt } from "./cues.ts";
-import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
-import { HONORIFICS } from "./lexicon/people.ts";
+import { type Doc, quoteAt, quoteRegionEnd } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS } from "./lexicon/syntax.ts";
 import {
-  CAPITALISED_NON_NAMES,
   DETERMINERS,
   POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
@@ -17,6 +15,7 @@ import {
 } from "./lexicon/words.ts";
 import { describeMention, type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
+import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
 import type { Token } from "./tokenize.ts";
 
 /** A token range `[first, last]`, inclusive. */
@@ -210,7 +209,8 @@ function appositiveSubject(doc: Doc, comma: number, lo: number): Mention | null 
     const inner = mentionStartingAt(t, k + 1, comma - 1);
     if (inner?.kind === "name" && inner.last === comma - 1) {
       const described = mentionEndingAt(t, k - 1, lo);
-      if (described && described.kind !== "name") return { ...inner, appositive: [described.first, k - 1] };
+      if (described && described.kind !== "name")
+        return { ...inner, gender: inner.gender ?? described.gender, appositive: [described.first, k - 1] };
     }
     const mention = mentionEndingAt(t, k - 1, lo);
     if (mention && mention.kind !== "pronoun") return { ...mention, appositive: [k + 1, comma - 1] };
@@ -267,25 +267,6 @@ function attributeGerund(doc: Doc, s: Sentence, cue: Cue, earlier: Attribution[]
   const end = clauseEnd(doc, s, start);
   if (end < start) return null;
   return { cue, mention, inherited: true, parts: [[start, end]] };
-}
-
-/** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
-function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
-  const t = doc.tokens;
-  let k = firstUnquoted(doc, s);
-  const opener = t[k]?.lower ?? "";
-  const adverbial =
-    !t[k]?.cap ||
-    ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
-      !HONORIFICS.has(opener));
-  for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
-    if (t[n]?.text === ",") {
-      k = n + 1;
-      break;
-    }
-  }
-  const mention = mentionStartingAt(t, k, s.last);
-  return mention && mention.kind !== "group" ? mention : null;
 }
 
 function withContent(
@@ -623,11 +604,4 @@ function skipFillersRight(t: Token[], k: number, hi: number): number {
   let n = k;
   while (n <= hi && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || TIME_WORDS.has(t[n]?.lower ?? ""))) n++;
   return n;
-}
-
-function firstUnquoted(doc: Doc, s: Sentence): number {
-  for (const i of unquoted(doc, s)) {
-    if (!/^[-—–(]$/.test(doc.tokens[i]?.text ?? "")) return i;
-  }
-  return s.last + 1;
 }

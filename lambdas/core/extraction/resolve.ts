@@ -8,6 +8,7 @@ import type { Attribution } from "./attribute.ts";
 import type { Doc } from "./document.ts";
 import { ROLE_HEADS } from "./lexicon/people.ts";
 import { type Gender, type Mention, mentionEndingAt, mentionStartingAt, textOf } from "./mentions.ts";
+import { sentenceSubject } from "./sentence-subject.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Speaker {
@@ -180,7 +181,12 @@ class EntityRegistry {
         if (test(sightings[k] as Sighting)) return sightings[k];
       return undefined;
     };
-    return ((mention.title ? scan(titled) : undefined) ?? scan(fits))?.entity;
+    const nearest = ((mention.title ? scan(titled) : undefined) ?? scan(fits))?.entity;
+    // A bare surname shared by two people refers to the one the story is about, introduced
+    // first: news copy names the other in full, or with a title or honorific, to tell them apart.
+    const first = sightings.find(fits);
+    if (!mention.title && !mention.gender && first) return first.entity;
+    return nearest;
   }
 
   /** "the Clintons": a family named by the plural of a surname the article knows. */
@@ -275,7 +281,7 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   const out: Sighting[] = [];
   for (const s of doc.seg.sentences) {
     if (doc.seg.quoteOf[s.first] !== -1 || !doc.tokens[s.first]?.cap) continue;
-    const mention = mentionStartingAt(doc.tokens, s.first, s.last);
+    const mention = sentenceSubject(doc, s);
     if (mention?.kind !== "name" || !mention.name) continue;
     // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
     // the article names somebody so in full.

@@ -58,6 +58,16 @@ describe("who said it", () => {
     expect(statements.map((s) => s.speaker)).toEqual(["Pence", "Pence"]);
   });
 
+  it("reads a bare surname shared by two people as the person the story is about", () => {
+    const result = speakers(
+      "Romanian hacker Marcel Lehel Lazar admitted the intrusions.",
+      '"We need him," his wife, Gabriela Violeta Lazar, wrote in a letter.',
+      "A high school graduate, Lazar had no formal training.",
+      "He told the court that he guessed passwords.",
+    );
+    expect(result.map((s) => s.speaker)).toEqual(["Marcel Lehel Lazar", "Gabriela Violeta Lazar", "Marcel Lehel Lazar"]);
+  });
+
   it("reads the role from an appositive", () => {
     const [statement] = extract(
       "Lee Jun-ho, a spokesperson for the Unification Ministry, said the channel was open.",

@@ -1,0 +1,37 @@
+/**
+ * The subject a sentence opens with, past an opening adverbial: "On Monday, Cho said …" → Cho;
+ * "A high school graduate, Lazar had …" → Lazar. It lends its speaker to a trailing "…, saying …"
+ * and makes the person a candidate for a later "he" or "she".
+ */
+import { type Doc, unquoted } from "./document.ts";
+import { HONORIFICS } from "./lexicon/people.ts";
+import { CAPITALISED_NON_NAMES, PREPOSITIONS, TIME_WORDS } from "./lexicon/words.ts";
+import { type Mention, mentionStartingAt } from "./mentions.ts";
+import type { Sentence } from "./segment.ts";
+
+/** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
+export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
+  const t = doc.tokens;
+  let k = firstUnquoted(doc, s);
+  const opener = t[k]?.lower ?? "";
+  const adverbial =
+    !t[k]?.cap ||
+    ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
+      !HONORIFICS.has(opener));
+  for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
+    if (t[n]?.text === ",") {
+      k = n + 1;
+      break;
+    }
+  }
+  const mention = mentionStartingAt(t, k, s.last);
+  return mention && mention.kind !== "group" ? mention : null;
+}
+
+/** The first token of the sentence outside quotations and opening dashes. */
+export function firstUnquoted(doc: Doc, s: Sentence): number {
+  for (const i of unquoted(doc, s)) {
+    if (!/^[-—–(]$/.test(doc.tokens[i]?.text ?? "")) return i;
+  }
+  return s.last + 1;
+}
