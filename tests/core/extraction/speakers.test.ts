@@ -65,7 +65,11 @@ describe("who said it", () => {
       "A high school graduate, Lazar had no formal training.",
       "He told the court that he guessed passwords.",
     );
-    expect(result.map((s) => s.speaker)).toEqual(["Marcel Lehel Lazar", "Gabriela Violeta Lazar", "Marcel Lehel Lazar"]);
+    expect(result.map((s) => s.speaker)).toEqual([
+      "Marcel Lehel Lazar",
+      "Gabriela Violeta Lazar",
+      "Marcel Lehel Lazar",
+    ]);
   });
 
   it("reads the role from an appositive", () => {
