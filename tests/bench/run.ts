@@ -3,6 +3,9 @@
  * baseline in the same run and prints the ratio, because absolute times on a shared machine
  * mean little.
  */
+// The AWS SDK's notice about Node.js 22, in this process and the ones the suites start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   extraction: () => import("./extraction.bench.ts"),
   web: () => import("./web.bench.ts"),
