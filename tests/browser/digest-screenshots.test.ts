@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personaliseIssue, renderDigest } from "../../lambdas/adapters/mjml-renderer.ts";
 import { parseArticle } from "../../lambdas/core/article.ts";
@@ -10,6 +10,7 @@ import { composeDigest } from "../../lambdas/core/digest/compose-digest.ts";
 import { extractStatements } from "../../lambdas/core/extraction/extract-statements.ts";
 import type { Digest } from "../../lambdas/core/types.ts";
 import { HOSTILE, hostileDigest, sampleDigest } from "../render/digests.ts";
+import { launchChromium } from "../support/chromium.ts";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
 const SHOTS = fileURLToPath(new URL("../../test-output/screenshots/", import.meta.url));
@@ -46,20 +47,7 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   profile = await mkdtemp(join(tmpdir(), "onrecord-chromium-"));
   // No browser is a failure, not a skip: CI installs Debian's chromium for this test.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  context = await launchChromium(profile, {});
 }, 60_000);
 
 afterAll(async () => {

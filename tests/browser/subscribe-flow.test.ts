@@ -2,7 +2,7 @@ import { mkdir, mkdtemp } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createUnsubscribeToken,
@@ -10,11 +10,11 @@ import {
   verifyUnsubscribeToken,
 } from "../../lambdas/core/subscribers/tokens.ts";
 import { weekBefore } from "../../lambdas/handlers/use-cases/iso-week.ts";
+import { launchChromium } from "../support/chromium.ts";
 import { headerOf } from "../support/local-aws.ts";
 import { type LocalRun, linkIn, startLocalRun } from "../support/local-run.ts";
 
 /** Debian's Chromium, installed by `.ci/run`; without it this test fails, it does not skip. */
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = join(process.cwd(), "test-output", "screenshots");
 const READER = "browser-reader@example.org";
 const CONTROL = "still-subscribed@example.org";
@@ -27,22 +27,10 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   run = await startLocalRun();
   const profile = await mkdtemp(join(tmpdir(), "onrecord-chromium-"));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
+  browser = await launchChromium(profile, {
     viewport: { width: 420, height: 900 },
     // Only so that the accessibility audit can inject axe-core past the pages' script-free CSP.
     bypassCSP: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
   });
   page = await browser.newPage();
 }, 120_000);
