@@ -13,7 +13,7 @@ import {
   SUBJECT_VERB_FILLERS,
   TIME_WORDS,
 } from "./lexicon/words.ts";
-import { describeMention, type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
+import { describeMention, type Mention, mentionEndingAt, mentionStartingAt, speakerFor } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
 import type { Token } from "./tokenize.ts";
@@ -176,8 +176,12 @@ function nounPhraseEndingAt(doc: Doc, j: number, lo: number): Mention | null {
   for (let k = j - 1; k >= Math.max(lo, j - 4); k--) {
     const token = t[k] as Token;
     if (DETERMINERS.has(token.lower) || POSSESSIVE_DETERMINERS.has(token.lower)) {
-      const mention = describeMention(t, k, j);
-      return { ...mention, kind: head.lower.endsWith("s") ? "group" : "role" };
+      const mention: Mention = {
+        ...describeMention(t, k, j),
+        kind: head.lower.endsWith("s") ? "group" : "role",
+      };
+      // "attorneys for the family said": the attorneys speak.
+      return speakerFor(t, mention, lo) ?? mention;
     }
     if (token.kind !== "word" || PREPOSITIONS.has(token.lower) || NOT_NOUNS.has(token.lower)) return null;
   }
@@ -594,6 +598,9 @@ function skipFillersLeft(t: Token[], j: number, lo: number): number {
     )
       k--;
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    // "who in 2010 said": a year between the subject and its verb.
+    else if (token.kind === "number" && /^(1[89]|20)\d\d$/.test(token.text) && t[k - 1]?.lower === "in")
+      k -= 2;
     else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
     else break;
   }

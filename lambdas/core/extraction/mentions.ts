@@ -153,7 +153,7 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
 const PRINCIPAL_LINKS = new Set(["to", "for", "of", "at", "on", "in", "from", "with"]);
 
 /** "advisers to Mr. Obama", "a spokesperson for the ministry": the role speaks, not its principal. */
-function speakerFor(tokens: Token[], mention: Mention, lo: number): Mention | null {
+export function speakerFor(tokens: Token[], mention: Mention, lo: number): Mention | null {
   const preposition = tokens[mention.first - 1];
   if (!preposition || !PRINCIPAL_LINKS.has(preposition.lower) || mention.first - 2 < lo) return null;
   const role = tokens[mention.first - 2] as Token;
