@@ -30,16 +30,9 @@ export const SECRET = "request-tests-secret-0123456789abcdef";
 export const PUBLIC_URL = "https://onrecord.test";
 export const SENDER = "digest@onrecord.test";
 
-/** A message as aws-ses-v2-local keeps it (`GET /store`). */
-export interface StoredEmail {
-  messageId: string;
-  from: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { html?: string; text?: string };
-  headers?: { name: string; value: string }[];
-  at: number;
-}
+import type { StoredEmail } from "../support/local-aws.ts";
+
+export type { StoredEmail };
 
 export interface Emulators {
   dynamo: LocalEndpoint;
