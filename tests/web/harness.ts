@@ -25,12 +25,11 @@ import type { RateLimitPolicy } from "../../lambdas/core/subscribers/rate-limit.
 import { createWebApp } from "../../lambdas/web/app.ts";
 import type { ConfirmationTemplate } from "../../lambdas/web/confirmation-email.ts";
 import { Subscriptions } from "../../lambdas/web/subscriptions.ts";
+import type { StoredEmail } from "../support/local-aws.ts";
 
 export const SECRET = "request-tests-secret-0123456789abcdef";
 export const PUBLIC_URL = "https://onrecord.test";
 export const SENDER = "digest@onrecord.test";
-
-import type { StoredEmail } from "../support/local-aws.ts";
 
 export type { StoredEmail };
 
