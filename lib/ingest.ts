@@ -3,9 +3,9 @@ import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Bucket, EventType } from "aws-cdk-lib/aws-s3";
 import { LambdaDestination } from "aws-cdk-lib/aws-s3-notifications";
-import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { INGEST_BUCKET_EXPORT } from "./data-stack.ts";
+import { deadLetterQueue } from "./dead-letters.ts";
 import { grantTable } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
@@ -25,11 +25,7 @@ export class Ingest extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
-    const deadLetters = new Queue(this, "DeadLetters", {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const deadLetters = deadLetterQueue(this);
     this.ingester = new OnRecordFunction(this, "Ingester", {
       handler: "ingest",
       description: "Stores an article dropped into the ingest bucket, with its extracted statements",

@@ -1,6 +1,4 @@
 import { type CfnElement, Duration, Stack, TimeZone, Validations } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
-import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import {
@@ -11,10 +9,10 @@ import {
 } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
-import type { IQueue } from "aws-cdk-lib/aws-sqs";
-import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import type { IQueue, Queue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { ARTICLES_TABLE, SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
+import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
 import { grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
@@ -74,11 +72,7 @@ export class ScheduledCompose extends Construct {
       }),
     );
 
-    this.deadLetters = new Queue(this, "DeadLetters", {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetters = deadLetterQueue(this);
     this.schedule = new Schedule(this, "Weekly", {
       description: "Compose and send the weekly onrecord issue",
       schedule: ScheduleExpression.expression(props.scheduleExpression, TimeZone.of(props.timeZone)),
@@ -99,13 +93,11 @@ export class ScheduledCompose extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${composerId}.Arn>:*]`,
       reason: "The scheduler's role (made by CDK) may invoke any version of the compose function.",
     });
-    new Alarm(this, "DeadLetterAlarm", {
-      alarmDescription: "The weekly issue could not be composed after every retry.",
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(props.alerts));
+    alarmOnDeadLetters(
+      this,
+      this.deadLetters,
+      "The weekly issue could not be composed after every retry.",
+      props.alerts,
+    );
   }
 }

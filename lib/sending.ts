@@ -1,6 +1,4 @@
 import { Duration } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
-import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
@@ -8,6 +6,7 @@ import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
 import { grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
@@ -39,11 +38,7 @@ export class Sending extends Construct {
 
   constructor(scope: Construct, id: string, props: SendingProps) {
     super(scope, id);
-    this.deadLetters = new Queue(this, "DeadLetters", {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetters = deadLetterQueue(this);
     this.queue = new Queue(this, "Batches", {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -90,14 +85,11 @@ export class Sending extends Construct {
     );
     this.worker.addToRolePolicy(new PolicyStatement({ actions: ["ses:GetAccount"], resources: ["*"] }));
 
-    new Alarm(this, "DeadLetterAlarm", {
-      alarmDescription:
-        "A send batch failed after every retry: some subscribers did not get this week's issue.",
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(props.alerts));
+    alarmOnDeadLetters(
+      this,
+      this.deadLetters,
+      "A send batch failed after every retry: some subscribers did not get this week's issue.",
+      props.alerts,
+    );
   }
 }
