@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import mjml2html from "mjml";
-import { CONFIRM_URL_PLACEHOLDER, type ConfirmationTemplate } from "../web/confirmation-email.ts";
+import { CONFIRM_URL_PLACEHOLDER, type ConfirmationTemplate } from "../core/render/confirmation-email.ts";
 
 /** The folder of the MJML templates, from this module's place in the source tree. */
 export const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);

@@ -1,8 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
-import { ingestDeps } from "../handlers/deps/ingest.ts";
-import { type IngestResult, ingestArticle } from "../handlers/use-cases/ingest-article.ts";
+import { type IngestResult, ingestArticle } from "../app/ingest-article.ts";
+import { ingestDeps } from "../deps/ingest.ts";
 import type { ArticleStore } from "../ports.ts";
 import { openTarget } from "./pipeline-target.ts";
 

@@ -2,9 +2,9 @@ import { join } from "node:path";
 import { DynamoDeliveryStore } from "../adapters/dynamo-delivery-store.ts";
 import { LocalSendQueue } from "../adapters/local-send-queue.ts";
 import { type LocalStack, openLocalStack } from "../adapters/local-stack.ts";
-import { composeDeps } from "../handlers/deps/compose.ts";
-import { sendWorkerDeps } from "../handlers/deps/send-worker.ts";
-import { type ComposeIssueResult, composeIssue } from "../handlers/use-cases/compose-issue.ts";
+import { type ComposeIssueResult, composeIssue } from "../app/compose-issue.ts";
+import { composeDeps } from "../deps/compose.ts";
+import { sendWorkerDeps } from "../deps/send-worker.ts";
 import type { DeliveryStatus } from "../ports.ts";
 
 /** The project's local data folder (git-ignored). */

@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { composeDeps } from "../handlers/deps/compose.ts";
-import { composeIssue } from "../handlers/use-cases/compose-issue.ts";
-import { InvalidWeekError, weekRange } from "../handlers/use-cases/iso-week.ts";
+import { composeIssue } from "../app/compose-issue.ts";
+import { InvalidWeekError, weekRange } from "../app/iso-week.ts";
+import { composeDeps } from "../deps/compose.ts";
 import { composeAndSendLocally, openTarget } from "./pipeline-target.ts";
 
 /**

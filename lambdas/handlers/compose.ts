@@ -1,8 +1,8 @@
-import { composeDeps } from "./deps/compose.ts";
+import { type ComposeIssueDeps, composeIssue } from "../app/compose-issue.ts";
+import { previousWeek } from "../app/iso-week.ts";
+import { composeDeps } from "../deps/compose.ts";
 import type { ComposeEvent } from "./events.ts";
 import { lazily } from "./events.ts";
-import { type ComposeIssueDeps, composeIssue } from "./use-cases/compose-issue.ts";
-import { previousWeek } from "./use-cases/iso-week.ts";
 
 /**
  * The scheduled compose: the schedule passes the time it fired, and the issue covers the week

@@ -1,15 +1,9 @@
 import { ArticleStoreError } from "../adapters/dynamo-article-store.ts";
+import { type IngestResult, ingestArticle } from "../app/ingest-article.ts";
 import { ArticleFormatError } from "../core/article.ts";
-import type { ArticleStore } from "../ports.ts";
-import { ingestDeps } from "./deps/ingest.ts";
+import { type IngestDeps, ingestDeps } from "../deps/ingest.ts";
 import type { S3Event } from "./events.ts";
 import { lazily } from "./events.ts";
-import { type IngestResult, ingestArticle } from "./use-cases/ingest-article.ts";
-
-export interface IngestDeps {
-  articles: ArticleStore;
-  readObject: (bucket: string, key: string) => Promise<Uint8Array>;
-}
 
 /**
  * Stores each article file dropped into the ingest bucket. A file that is not an article is logged

@@ -1,13 +1,7 @@
+import { type SendWorkerDeps, sendWorkerDeps } from "../deps/send-worker.ts";
 import type { SendBatch } from "../ports.ts";
-import { sendWorkerDeps } from "./deps/send-worker.ts";
 import type { SqsBatchResponse, SqsEvent } from "./events.ts";
 import { lazily } from "./events.ts";
-import type { DeliverBatchResult } from "./use-cases/deliver-batch.ts";
-
-export interface SendWorkerDeps {
-  deliver: (batch: SendBatch) => Promise<DeliverBatchResult>;
-  log?: (entry: Record<string, unknown>) => void;
-}
 
 /**
  * The send worker: one SQS message is one batch of ≤ 50 recipients. Messages that still have

@@ -1,5 +1,5 @@
+import { sesEventsDeps } from "../deps/ses-events.ts";
 import type { SubscriberStore } from "../ports.ts";
-import { sesEventsDeps } from "./deps/ses-events.ts";
 import type { SnsEvent } from "./events.ts";
 import { lazily } from "./events.ts";
 

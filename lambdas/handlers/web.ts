@@ -1,6 +1,6 @@
 import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
+import { webDeps } from "../deps/web.ts";
 import { createWebApp, type WebAppDeps } from "../web/app.ts";
-import { webDeps } from "./deps/web.ts";
 
 /**
  * The web app behind API Gateway's HTTP API: the subscribe page, confirmation and one-click

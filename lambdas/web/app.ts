@@ -1,22 +1,11 @@
-import type { Context } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { Hono } from "hono/tiny";
-import type { IssueArchive } from "../ports.ts";
 import { methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
 import { addArchiveRoutes } from "./routes/archive-routes.ts";
 import { addSubscriptionRoutes } from "./routes/subscription-routes.ts";
-import type { Subscriptions } from "./subscriptions.ts";
+import type { WebAppDeps } from "./web-app-deps.ts";
 
-export interface WebAppDeps {
-  subscriptions: Subscriptions;
-  archive: IssueArchive;
-  /** Base URL of the app, for the feed's absolute links. */
-  publicUrl: string;
-  /** The client's address as the platform saw it (API Gateway's sourceIp, the socket's peer). */
-  clientIp: (c: Context) => string;
-  /** Where failures are reported; never given an address or a token. */
-  logError?: (error: unknown) => void;
-}
+export type { WebAppDeps };
 
 /** Methods each path answers; any other gets 405 with `Allow`. */
 const ALLOWED: Record<string, string[]> = {

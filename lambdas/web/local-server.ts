@@ -9,10 +9,10 @@ import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
 import { ISSUES_TABLE, RATE_LIMITS_TABLE, SUBSCRIBERS_TABLE } from "../adapters/dynamo-tables.ts";
 import { renderConfirmationTemplate } from "../adapters/mjml-confirmation.ts";
 import { SesMessageSender } from "../adapters/ses-message-sender.ts";
+import { Subscriptions } from "../app/subscriptions.ts";
 import type { RateLimitPolicy } from "../core/subscribers/rate-limit.ts";
 import type { SecretSource } from "../ports.ts";
 import { createWebApp } from "./app.ts";
-import { Subscriptions } from "./subscriptions.ts";
 
 export interface LocalWebOptions {
   dynamo: DynamoDBClient;

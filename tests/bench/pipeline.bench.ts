@@ -15,9 +15,9 @@ import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.
 import { ARTICLES_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
 import { LocalSendQueue } from "../../lambdas/adapters/local-send-queue.ts";
 import { SesBulkMailer } from "../../lambdas/adapters/ses-bulk-mailer.ts";
+import { templateNameFor } from "../../lambdas/app/compose-issue.ts";
 import type { StoredArticle } from "../../lambdas/core/types.ts";
-import { sendWorkerDeps } from "../../lambdas/handlers/deps/send-worker.ts";
-import { templateNameFor } from "../../lambdas/handlers/use-cases/compose-issue.ts";
+import { sendWorkerDeps } from "../../lambdas/deps/send-worker.ts";
 import { TEST_CONTEXT } from "../infra/app.ts";
 import { deployedFunctions, synthesizeOnce } from "../support/deployed-app.ts";
 import { startFaultProxy } from "../support/fault-proxy.ts";

@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { weekBefore } from "../../lambdas/app/iso-week.ts";
 import {
   createUnsubscribeToken,
   subscriberIdFor,
   verifyUnsubscribeToken,
 } from "../../lambdas/core/subscribers/tokens.ts";
-import { weekBefore } from "../../lambdas/handlers/use-cases/iso-week.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { headerOf } from "../support/local-aws.ts";
 import { type LocalRun, linkIn, startLocalRun } from "../support/local-run.ts";

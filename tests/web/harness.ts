@@ -21,10 +21,10 @@ import {
 import { renderConfirmationTemplate } from "../../lambdas/adapters/mjml-confirmation.ts";
 import { FixedSecret } from "../../lambdas/adapters/secret-sources.ts";
 import { SesMessageSender } from "../../lambdas/adapters/ses-message-sender.ts";
+import { Subscriptions } from "../../lambdas/app/subscriptions.ts";
+import type { ConfirmationTemplate } from "../../lambdas/core/render/confirmation-email.ts";
 import type { RateLimitPolicy } from "../../lambdas/core/subscribers/rate-limit.ts";
 import { createWebApp } from "../../lambdas/web/app.ts";
-import type { ConfirmationTemplate } from "../../lambdas/web/confirmation-email.ts";
-import { Subscriptions } from "../../lambdas/web/subscriptions.ts";
 import type { StoredEmail } from "../support/local-aws.ts";
 
 export const SECRET = "request-tests-secret-0123456789abcdef";

@@ -1,9 +1,9 @@
 import type { Hono } from "hono";
-import type { WebAppDeps } from "../app.ts";
 import { SITE_CSS } from "../assets.ts";
 import { atomFeed, FEED_ISSUES } from "../feed.ts";
 import { archivePage, issuePage } from "../pages/issue.ts";
 import { notFoundPage } from "../pages/messages.ts";
+import type { WebAppDeps } from "../web-app-deps.ts";
 
 /** Issue ids are ISO weeks; anything else is not looked up at all. */
 const ISSUE_ID = /^\d{4}-W\d{2}$/;

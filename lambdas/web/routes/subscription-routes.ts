@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { IssueArchive } from "../../ports.ts";
-import type { WebAppDeps } from "../app.ts";
 import {
   badRequestPage,
   confirmedPage,
@@ -11,6 +10,7 @@ import {
   unsubscribeProblemPage,
 } from "../pages/messages.ts";
 import { checkInboxPage, subscribePage, tooManyRequestsPage } from "../pages/subscribe.ts";
+import type { WebAppDeps } from "../web-app-deps.ts";
 
 /** A sign-up form is tiny; anything much bigger is not one. */
 const MAX_FORM_BYTES = 8 * 1024;

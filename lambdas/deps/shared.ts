@@ -1,7 +1,7 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { FixedSecret, SecretsManagerSecret } from "../../adapters/secret-sources.ts";
-import { ConfigError } from "../../config.ts";
-import type { SecretSource } from "../../ports.ts";
+import { FixedSecret, SecretsManagerSecret } from "../adapters/secret-sources.ts";
+import { ConfigError } from "../config.ts";
+import type { SecretSource } from "../ports.ts";
 
 /** Settings as environment variables: `process.env` on Lambda, a plain object in tests and locally. */
 export type Env = Record<string, string | undefined>;

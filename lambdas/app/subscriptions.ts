@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { type ConfirmationTemplate, fillConfirmation } from "../core/render/confirmation-email.ts";
 import { checkAddress } from "../core/subscribers/address.ts";
 import { type RateLimitPolicy, SIGNUP_PER_IP } from "../core/subscribers/rate-limit.ts";
 import {
@@ -18,7 +19,6 @@ import {
   verifyUnsubscribeToken,
 } from "../core/subscribers/tokens.ts";
 import type { MessageSender, RateLimiter, SecretSource, SubscriptionStore } from "../ports.ts";
-import { type ConfirmationTemplate, fillConfirmation } from "./confirmation-email.ts";
 
 export interface SubscriptionsDeps {
   store: SubscriptionStore;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BatchIncompleteError, deliverBatch } from "../../lambdas/handlers/use-cases/deliver-batch.ts";
-import { SendRateLimiter } from "../../lambdas/handlers/use-cases/send-rate-limiter.ts";
+import { BatchIncompleteError, deliverBatch } from "../../lambdas/app/deliver-batch.ts";
+import { SendRateLimiter } from "../../lambdas/app/send-rate-limiter.ts";
 import type {
   BulkResult,
   DeliveryOutcome,

@@ -1,4 +1,4 @@
-import type { Digest, RenderedIssue, StoredArticle } from "../../core/types.ts";
+import type { Digest, RenderedIssue, StoredArticle } from "../core/types.ts";
 import {
   type ArticleStore,
   type IssueStore,
@@ -8,7 +8,7 @@ import {
   type SendQueue,
   type StoredIssue,
   type SubscriberStore,
-} from "../../ports.ts";
+} from "../ports.ts";
 import { weekBefore, weekRange } from "./iso-week.ts";
 
 export interface ComposeIssueDeps {

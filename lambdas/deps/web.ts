@@ -3,14 +3,14 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { getConnInfo } from "hono/aws-lambda";
-import { DynamoIssueArchive } from "../../adapters/dynamo-issue-archive.ts";
-import { DynamoRateLimiter } from "../../adapters/dynamo-rate-limiter.ts";
-import { DynamoSubscriberStore } from "../../adapters/dynamo-subscriber-store.ts";
-import { SesMessageSender } from "../../adapters/ses-message-sender.ts";
-import { readConfig } from "../../config.ts";
-import type { WebAppDeps } from "../../web/app.ts";
-import type { ConfirmationTemplate } from "../../web/confirmation-email.ts";
-import { Subscriptions } from "../../web/subscriptions.ts";
+import { DynamoIssueArchive } from "../adapters/dynamo-issue-archive.ts";
+import { DynamoRateLimiter } from "../adapters/dynamo-rate-limiter.ts";
+import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
+import { SesMessageSender } from "../adapters/ses-message-sender.ts";
+import { Subscriptions } from "../app/subscriptions.ts";
+import { readConfig } from "../config.ts";
+import type { ConfirmationTemplate } from "../core/render/confirmation-email.ts";
+import type { WebAppDeps } from "../web/app.ts";
 import { type Env, retryingOnce, secretSource } from "./shared.ts";
 
 const SETTINGS = [

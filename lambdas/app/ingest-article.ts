@@ -1,6 +1,6 @@
-import { type ArticleSource, parseArticle } from "../../core/article.ts";
-import { extractStatements } from "../../core/extraction/extract-statements.ts";
-import type { ArticleStore, PutArticleResult } from "../../ports.ts";
+import { type ArticleSource, parseArticle } from "../core/article.ts";
+import { extractStatements } from "../core/extraction/extract-statements.ts";
+import type { ArticleStore, PutArticleResult } from "../ports.ts";
 
 export interface IngestResult {
   id: string;

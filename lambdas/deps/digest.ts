@@ -1,9 +1,9 @@
 import { renderDigest } from "../adapters/mjml-renderer.ts";
 import { type DigestTemplates, loadDigestTemplates } from "../adapters/mjml-templates.ts";
+import { weekOf } from "../app/iso-week.ts";
 import { composeDigest } from "../core/digest/compose-digest.ts";
 import { parseRenderSettings } from "../core/render/render-settings.ts";
 import type { Digest, RenderedIssue, StoredArticle } from "../core/types.ts";
-import { weekOf } from "./use-cases/iso-week.ts";
 
 /** The archive page of an issue in the web app (`/archive/2026-W47`). */
 export function archiveUrlFor(publicUrl: string, week: string): string {

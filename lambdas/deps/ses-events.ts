@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoSubscriberStore } from "../../adapters/dynamo-subscriber-store.ts";
-import { readConfig } from "../../config.ts";
-import type { SubscriberStore } from "../../ports.ts";
+import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
+import { readConfig } from "../config.ts";
+import type { SubscriberStore } from "../ports.ts";
 import type { Env } from "./shared.ts";
 
 /** The SES events handler's dependencies from settings: the subscribers table. */

@@ -1,4 +1,4 @@
-import type { BatchRecipient, BulkDestination } from "../../ports.ts";
+import type { BatchRecipient, BulkDestination } from "../ports.ts";
 
 /**
  * One recipient's template data and headers: their own unsubscribe link in the body and in the

@@ -2,15 +2,15 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { DynamoArticleStore } from "../../adapters/dynamo-article-store.ts";
-import { DynamoIssueStore } from "../../adapters/dynamo-issue-store.ts";
-import { DynamoSubscriberStore } from "../../adapters/dynamo-subscriber-store.ts";
-import { SesBulkMailer } from "../../adapters/ses-bulk-mailer.ts";
-import { SqsSendQueue } from "../../adapters/sqs-queue.ts";
-import { readConfig } from "../../config.ts";
-import type { SendQueue } from "../../ports.ts";
-import { digestFunctions } from "../digest-functions.ts";
-import type { ComposeIssueDeps } from "../use-cases/compose-issue.ts";
+import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
+import { DynamoIssueStore } from "../adapters/dynamo-issue-store.ts";
+import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
+import { SesBulkMailer } from "../adapters/ses-bulk-mailer.ts";
+import { SqsSendQueue } from "../adapters/sqs-queue.ts";
+import type { ComposeIssueDeps } from "../app/compose-issue.ts";
+import { readConfig } from "../config.ts";
+import type { SendQueue } from "../ports.ts";
+import { digestFunctions } from "./digest.ts";
 import type { Env } from "./shared.ts";
 
 const SETTINGS = [

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  InvalidWeekError,
-  previousWeek,
-  weekBefore,
-  weekOf,
-  weekRange,
-} from "../../lambdas/handlers/use-cases/iso-week.ts";
+import { InvalidWeekError, previousWeek, weekBefore, weekOf, weekRange } from "../../lambdas/app/iso-week.ts";
 
 describe("ISO weeks", () => {
   it.each([

@@ -6,7 +6,7 @@ import type {
   DeliveryStore,
   Mailer,
   SendBatch,
-} from "../../ports.ts";
+} from "../ports.ts";
 import type { SendRateLimiter } from "./send-rate-limiter.ts";
 
 /** Raised when some recipients of a batch could not be sent yet, so the queue delivers it again. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SendRateLimiter, workerSendRate } from "../../lambdas/handlers/use-cases/send-rate-limiter.ts";
+import { SendRateLimiter, workerSendRate } from "../../lambdas/app/send-rate-limiter.ts";
 
 describe("SendRateLimiter", () => {
   it("spaces batches so that no second holds more than the rate", async () => {

@@ -1,17 +1,23 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { DynamoDeliveryStore } from "../../adapters/dynamo-delivery-store.ts";
-import { SesBulkMailer } from "../../adapters/ses-bulk-mailer.ts";
-import { readConfig } from "../../config.ts";
-import { replacementDataFor } from "../../core/render/placeholders.ts";
-import { unsubscribeUrlFor } from "../../core/subscribers/tokens.ts";
-import type { SendWorkerDeps } from "../send-worker.ts";
-import { templateNameFor } from "../use-cases/compose-issue.ts";
-import { deliverBatch } from "../use-cases/deliver-batch.ts";
-import { personaliseWith } from "../use-cases/personalise.ts";
-import { SendRateLimiter, workerSendRate } from "../use-cases/send-rate-limiter.ts";
+import { DynamoDeliveryStore } from "../adapters/dynamo-delivery-store.ts";
+import { SesBulkMailer } from "../adapters/ses-bulk-mailer.ts";
+import { templateNameFor } from "../app/compose-issue.ts";
+import { type DeliverBatchResult, deliverBatch } from "../app/deliver-batch.ts";
+import { personaliseWith } from "../app/personalise.ts";
+import { SendRateLimiter, workerSendRate } from "../app/send-rate-limiter.ts";
+import { readConfig } from "../config.ts";
+import { replacementDataFor } from "../core/render/placeholders.ts";
+import { unsubscribeUrlFor } from "../core/subscribers/tokens.ts";
+import type { SendBatch } from "../ports.ts";
 import { type Env, retryingOnce, secretSource } from "./shared.ts";
+
+/** What the send worker needs: a way to deliver one batch, and where to log. */
+export interface SendWorkerDeps {
+  deliver: (batch: SendBatch) => Promise<DeliverBatchResult>;
+  log?: (entry: Record<string, unknown>) => void;
+}
 
 const SETTINGS = [
   ...([

@@ -1,0 +1,15 @@
+import type { Context } from "hono";
+import type { Subscriptions } from "../app/subscriptions.ts";
+import type { IssueArchive } from "../ports.ts";
+
+/** What the web app needs, given by the Lambda handler and by the local server alike. */
+export interface WebAppDeps {
+  subscriptions: Subscriptions;
+  archive: IssueArchive;
+  /** Base URL of the app, for the feed's absolute links. */
+  publicUrl: string;
+  /** The client's address as the platform saw it (API Gateway's sourceIp, the socket's peer). */
+  clientIp: (c: Context) => string;
+  /** Where failures are reported; never given an address or a token. */
+  logError?: (error: unknown) => void;
+}
