@@ -1,24 +1,14 @@
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { extname, join } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { z } from "zod";
-import { buildEml } from "../adapters/eml-builder.ts";
-import { personaliseIssue, renderDigest } from "../adapters/mjml-renderer.ts";
-import { parseArticle } from "../core/article.ts";
-import { composeDigest } from "../core/digest/compose-digest.ts";
-import { checkWindow } from "../core/digest/window.ts";
-import { extractStatements } from "../core/extraction/extract-statements.ts";
-import type { Digest, StoredArticle } from "../core/types.ts";
 
 /** Stands in for the sender's postal address in local previews; never send bulk mail with it. */
 export const LOCAL_POSTAL_ADDRESS =
   "LOCAL PREVIEW ONLY, set ONRECORD_POSTAL_ADDRESS: 1 Example Street, Nowhere";
 
 const FORMATS = ["json", "html", "text", "eml"] as const;
-type Format = (typeof FORMATS)[number];
-const EXTENSIONS: Record<Format, string> = { json: "json", html: "html", text: "txt", eml: "eml" };
+export type Format = (typeof FORMATS)[number];
+export const EXTENSIONS: Record<Format, string> = { json: "json", html: "html", text: "txt", eml: "eml" };
 
-interface DigestOptions {
+export interface DigestOptions {
   articles: string;
   from: string;
   to: string;
@@ -82,37 +72,13 @@ export function registerDigest(program: Command): void {
     )
     .action(async (options: DigestOptions) => {
       try {
-        await runDigest(options);
+        await (await import("./run-digest.ts")).runDigest(options);
       } catch (error) {
         // Bad input (a window, a setting, a directory) is the user's to fix: say what, not where.
         process.stderr.write(`onrecord digest: ${(error as Error).message}\n`);
         process.exitCode = 1;
       }
     });
-}
-
-async function runDigest(options: DigestOptions): Promise<void> {
-  // A bad window is reported before any article is read.
-  checkWindow(options.from, options.to, options.timeZone);
-  const articles = await readArticles(options.articles, options.timeZone);
-  const previous = options.previous ? await readPreviousDigest(options.previous) : null;
-  const digest = composeDigest({
-    articles,
-    from: options.from,
-    to: options.to,
-    timeZone: options.timeZone,
-    previous,
-  });
-  reportCounts(digest);
-  const output = await formatDigest(digest, options);
-  if (!options.out) {
-    process.stdout.write(output);
-    return;
-  }
-  await mkdir(options.out, { recursive: true });
-  const file = join(options.out, `digest-${digest.from}-${digest.to}.${EXTENSIONS[options.format]}`);
-  await writeFile(file, output);
-  process.stdout.write(`${file}\n`);
 }
 
 function count(flags: string, description: string, env: string, fallback: number): Option {
@@ -125,82 +91,4 @@ function count(flags: string, description: string, env: string, fallback: number
         throw new InvalidArgumentError("expected a whole number of at least 1");
       return n;
     });
-}
-
-/**
- * Every .txt and .json file in the directory, parsed and run through the extractor. A file that
- * cannot be read is reported on stderr and left out (and the exit code says so); the others go on.
- * Files without a date of their own are dated by their modification day in the window's zone.
- */
-async function readArticles(dir: string, timeZone: string): Promise<StoredArticle[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-  const day = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  const stored: StoredArticle[] = [];
-  for (const name of entries.sort()) {
-    if (![".txt", ".json"].includes(extname(name).toLowerCase())) continue;
-    const path = join(dir, name);
-    try {
-      const bytes = await readFile(path);
-      const fallbackDate = day.format((await stat(path)).mtime);
-      const article = parseArticle({ name: path, bytes, fallbackDate });
-      stored.push({ article, statements: extractStatements(article) });
-    } catch (error) {
-      process.stderr.write(`onrecord digest: skipped ${path}: ${(error as Error).message}\n`);
-      process.exitCode = 1;
-    }
-  }
-  return stored;
-}
-
-// What ranking reads of the previous issue: its statements' words.
-const StatementsOf = z.array(z.looseObject({ statements: z.array(z.looseObject({ text: z.string() })) }));
-const PreviousDigest = z.looseObject({ officials: StatementsOf, others: StatementsOf.optional() });
-
-/** The previous issue's digest, as `onrecord digest --format json` wrote it. */
-async function readPreviousDigest(file: string): Promise<Digest> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, "utf8"));
-  } catch (error) {
-    throw new Error(`--previous ${file}: not JSON (${(error as Error).message})`);
-  }
-  const checked = PreviousDigest.safeParse(parsed);
-  if (!checked.success)
-    throw new Error(`--previous ${file}: not a digest (${checked.error.issues[0]?.message})`);
-  return checked.data as unknown as Digest;
-}
-
-function reportCounts(digest: Digest): void {
-  const statements = digest.officials.reduce((n, o) => n + o.statements.length, 0);
-  const others = (digest.others ?? []).reduce((n, o) => n + o.statements.length, 0);
-  const { articles = 0, statements: gathered = 0, merged = 0 } = digest.stats ?? {};
-  process.stderr.write(
-    `onrecord digest: ${articles} articles in ${digest.from}..${digest.to}, ${gathered} statements gathered, ` +
-      `${merged} merged as duplicates; ${digest.officials.length} officials with ${statements} statements, ` +
-      `${digest.others?.length ?? 0} other sources with ${others}\n`,
-  );
-}
-
-async function formatDigest(digest: Digest, options: DigestOptions): Promise<string | Buffer> {
-  if (options.format === "json") return `${JSON.stringify(digest, null, 2)}\n`;
-  const issue = await renderDigest(digest, {
-    postalAddress: options.postalAddress,
-    senderName: options.senderName,
-    archiveUrl: options.archiveUrl ?? null,
-    maxOfficials: options.maxOfficials,
-    maxStatements: options.maxStatements,
-  });
-  const copy = personaliseIssue(issue, { email: options.recipient, unsubscribeUrl: options.unsubscribeUrl });
-  if (options.format === "html") return copy.html;
-  if (options.format === "text") return copy.text;
-  return buildEml(copy, {
-    from: { name: options.senderName, address: options.sender },
-    to: options.recipient,
-    unsubscribeUrl: options.unsubscribeUrl,
-  });
 }

@@ -1,10 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
-import { type IngestResult, ingestArticle } from "../app/ingest-article.ts";
-import { ingestDeps } from "../deps/ingest.ts";
-import type { ArticleStore } from "../ports.ts";
-import { openTarget } from "./pipeline-target.ts";
 
 /**
  * `onrecord ingest FILE...`: stores articles with their statements in the configured store, as
@@ -17,43 +11,5 @@ export function registerIngest(program: Command): void {
       "store article files and their statements (AWS when ONRECORD_ARTICLES_TABLE is set, else locally)",
     )
     .argument("<files...>", "article files: plain text (optionally starting with `date YYYY-MM-DD`) or JSON")
-    .action(async (files: string[]) => {
-      const target = await openTarget();
-      const store: ArticleStore =
-        target.kind === "aws"
-          ? ingestDeps(target.env).articles
-          : new DynamoArticleStore(target.stack.env.ONRECORD_ARTICLES_TABLE ?? "", target.stack.dynamo);
-      try {
-        process.exitCode = (await ingestFiles(files, store)).failed > 0 ? 1 : 0;
-      } finally {
-        if (target.kind === "local") await target.stack.close();
-      }
-    });
-}
-
-/** Ingests each file, reporting one line per file; returns what was ingested and how many failed. */
-export async function ingestFiles(
-  files: readonly string[],
-  store: ArticleStore,
-  out: Pick<NodeJS.WritableStream, "write"> = process.stdout,
-  err: Pick<NodeJS.WritableStream, "write"> = process.stderr,
-): Promise<{ ingested: IngestResult[]; failed: number }> {
-  let failed = 0;
-  const ingested: IngestResult[] = [];
-  for (const file of files) {
-    try {
-      const [bytes, info] = await Promise.all([readFile(file), stat(file)]);
-      const fallbackDate = info.mtime.toISOString().slice(0, 10);
-      const result = await ingestArticle({ name: file, bytes, fallbackDate }, store);
-      ingested.push(result);
-      out.write(
-        `${result.result.padEnd(9)} ${file} (${result.publishedAt}, ${result.statements} statements)\n`,
-      );
-    } catch (error) {
-      failed++;
-      const message = error instanceof Error ? error.message : String(error);
-      err.write(`onrecord ingest: ${message.includes(file) ? message : `${file}: ${message}`}\n`);
-    }
-  }
-  return { ingested, failed };
+    .action(async (files: string[]) => (await import("./run-ingest.ts")).runIngest(files));
 }

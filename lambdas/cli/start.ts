@@ -1,22 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
 import type { Command } from "commander";
-import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
-import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
-import { advertiseLocalStack, type LocalStack, openLocalStack } from "../adapters/local-stack.ts";
-import { personaliseIssue } from "../adapters/mjml-renderer.ts";
-import { LocalSecretFile } from "../adapters/secret-sources.ts";
-import { weekOf } from "../app/iso-week.ts";
-import { planConfirm, planSubscribe } from "../core/subscribers/subscription.ts";
-import { subscriberIdFor, unsubscribeUrlFor } from "../core/subscribers/tokens.ts";
-import { startWebServer } from "../web/local-server.ts";
-import { ingestFiles } from "./ingest.ts";
-import { composeAndSendLocally, DATA_DIR } from "./pipeline-target.ts";
 
-/** The subscriber `npm start` confirms, so the local run has somebody to send to. */
-export const LOCAL_READER = "reader@onrecord.localhost";
-const EXAMPLES_DIR = join(process.cwd(), "examples");
+export interface StartOptions {
+  week?: string;
+  port: number;
+  reset?: boolean;
+}
 
 /**
  * `onrecord start` (`npm start`): the whole pipeline on this machine with no AWS account. Starts
@@ -36,121 +24,5 @@ export function registerStart(program: Command): void {
       Number(process.env.PORT) || 3000,
     )
     .option("--reset", "delete the local data first (articles, subscribers, deliveries)")
-    .action(async (options: { week?: string; port: number; reset?: boolean }) => {
-      if (options.reset) await rm(DATA_DIR, { recursive: true, force: true });
-      const stack = await openLocalStack({ dataDir: DATA_DIR, sendRate: 50 });
-      if (!stack.owned) {
-        process.stderr.write(`onrecord start: already running (inbox ${stack.sesUrl}/); stop it first\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const stop = await runLocally(stack, options);
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
-        process.once("SIGTERM", resolve);
-      });
-      process.stdout.write("\nstopping…\n");
-      await stop();
-    });
-}
-
-async function runLocally(
-  stack: LocalStack,
-  options: { week?: string; port: number },
-): Promise<() => Promise<void>> {
-  const secret = new LocalSecretFile(join(DATA_DIR, "signing-key"));
-  const sender = stack.env.ONRECORD_SENDER ?? "";
-  const web = await startWebServer({
-    dynamo: stack.dynamo,
-    ses: stack.ses,
-    secret,
-    sender,
-    port: options.port,
-  }).catch(() => startWebServer({ dynamo: stack.dynamo, ses: stack.ses, secret, sender, port: 0 }));
-  stack.env.ONRECORD_PUBLIC_URL = web.url;
-  const forget = await advertiseLocalStack(DATA_DIR, {
-    dynamoUrl: stack.dynamoUrl,
-    sesUrl: stack.sesUrl,
-    publicUrl: web.url,
-  });
-  const stop = async () => {
-    await forget();
-    await web.close();
-    await stack.close();
-  };
-  try {
-    const examples = (await readdir(EXAMPLES_DIR))
-      .filter((f) => /\.(txt|json)$/.test(f))
-      .map((f) => join(EXAMPLES_DIR, f));
-    process.stdout.write(`ingesting ${examples.length} examples…\n`);
-    const articles = new DynamoArticleStore(stack.env.ONRECORD_ARTICLES_TABLE ?? "", stack.dynamo);
-    const { ingested } = await ingestFiles(examples, articles);
-    await confirmLocalReader(stack);
-    const newest =
-      ingested
-        .map((r) => r.publishedAt ?? "")
-        .sort()
-        .at(-1) || new Date().toISOString().slice(0, 10);
-    const week = options.week ?? weekOf(newest);
-    process.stdout.write(`composing and sending ${week}…\n`);
-    const result = await composeAndSendLocally(stack, week);
-    const html = await writeLocalCopy(stack, result.issue.id, result.issue.rendered);
-    const { sent, claimed, rejected } = result.deliveries;
-    process.stdout.write(
-      [
-        `\n${result.issue.rendered.subject}`,
-        `  ${result.officials} officials; ${result.recipients} confirmed subscriber(s); deliveries: ${sent} sent, ${rejected} rejected, ${claimed} unfinished`,
-        ...(result.composed
-          ? []
-          : ["  (this week was sent before: nothing is sent twice; `npm start -- --reset` starts over)"]),
-        `\n  inbox (aws-ses-v2-local): ${stack.sesUrl}/`,
-        `  rendered issue:           ${relative(process.cwd(), html)}`,
-        `  web app:                  ${web.url}/`,
-        "\nrunning; Ctrl-C to stop\n",
-      ].join("\n"),
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return stop;
-}
-
-/** Subscribes and confirms the local reader through the same rules the web app applies. */
-async function confirmLocalReader(stack: LocalStack): Promise<void> {
-  const store = new DynamoSubscriberStore(stack.env.ONRECORD_SUBSCRIBERS_TABLE ?? "", stack.dynamo);
-  const now = new Date();
-  const existing = await store.getRecord(LOCAL_READER);
-  if (existing?.status === "confirmed") return;
-  const secret = stack.env.ONRECORD_UNSUBSCRIBE_SECRET ?? "";
-  const request = {
-    email: LOCAL_READER,
-    subscriberId: subscriberIdFor(secret, LOCAL_READER),
-    ip: "127.0.0.1",
-    now,
-  };
-  const { record } = planSubscribe(existing, { ...request, newConfirmationId: randomUUID() });
-  if (!record || !(await store.saveRecord(record)) || !record.confirmationId)
-    throw new Error("could not subscribe the local reader");
-  const confirmed = planConfirm(record, record.confirmationId, { ip: "127.0.0.1", now }).record;
-  if (!confirmed || !(await store.saveRecord(confirmed)))
-    throw new Error("could not confirm the local reader");
-  process.stdout.write(`confirmed local subscriber ${LOCAL_READER}\n`);
-}
-
-async function writeLocalCopy(
-  stack: LocalStack,
-  week: string,
-  rendered: Parameters<typeof personaliseIssue>[0],
-): Promise<string> {
-  const dir = join(DATA_DIR, "issues");
-  await mkdir(dir, { recursive: true });
-  const unsubscribeUrl = unsubscribeUrlFor(
-    stack.env.ONRECORD_PUBLIC_URL ?? "",
-    LOCAL_READER,
-    stack.env.ONRECORD_UNSUBSCRIBE_SECRET ?? "",
-  );
-  const file = join(dir, `${week}.html`);
-  await writeFile(file, personaliseIssue(rendered, { email: LOCAL_READER, unsubscribeUrl }).html);
-  return file;
+    .action(async (options: StartOptions) => (await import("./run-start.ts")).runStart(options));
 }

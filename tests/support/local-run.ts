@@ -12,8 +12,8 @@ import { ARTICLES_TABLE, SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo
 import { type LocalStack, openLocalStack } from "../../lambdas/adapters/local-stack.ts";
 import { LocalSecretFile } from "../../lambdas/adapters/secret-sources.ts";
 import { weekOf } from "../../lambdas/app/iso-week.ts";
-import { ingestFiles } from "../../lambdas/cli/ingest.ts";
 import { composeAndSendLocally } from "../../lambdas/cli/pipeline-target.ts";
+import { ingestFiles } from "../../lambdas/cli/run-ingest.ts";
 import { type LocalWebServer, startWebServer } from "../../lambdas/web/local-server.ts";
 import type { StoredEmail } from "./local-aws.ts";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
 import { ARTICLES_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
-import { ingestFiles } from "../../lambdas/cli/ingest.ts";
+import { ingestFiles } from "../../lambdas/cli/run-ingest.ts";
 import { type LocalAws, startLocalAws } from "../support/local-aws.ts";
 
 let aws: LocalAws;
