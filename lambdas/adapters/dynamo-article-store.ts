@@ -94,11 +94,25 @@ export class DynamoArticleStore implements ArticleStore {
     const articles: StoredArticle[] = [];
     for await (const page of pages) {
       for (const item of page.Items ?? []) {
-        articles.push(JSON.parse(gunzipSync(item.content as Uint8Array).toString("utf8")) as StoredArticle);
+        articles.push(
+          withStatementDefaults(JSON.parse(gunzipSync(item.content as Uint8Array).toString("utf8"))),
+        );
       }
     }
     return articles;
   }
+}
+
+/** An article as stored by any version: statements stored before they were scored count as sure. */
+function withStatementDefaults(stored: StoredArticle): StoredArticle {
+  return {
+    ...stored,
+    statements: stored.statements.map((s) => ({
+      ...s,
+      confidence: s.confidence ?? 1,
+      titles: s.titles ?? (s.title ? [s.title] : []),
+    })),
+  };
 }
 
 /** Every ISO date from `from` to `to` inclusive. */

@@ -18,6 +18,9 @@ export function toExtractRecord(file: string, s: Statement) {
     affiliation: s.affiliation,
     sourceType: s.sourceType,
     parts: s.parts,
+    confidence: s.confidence,
+    titles: s.titles,
+    ...(s.said ? { said: s.said } : {}),
   };
 }
 

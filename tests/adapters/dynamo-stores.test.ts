@@ -42,6 +42,8 @@ function stored(
         sourceType: "person",
         mention: null,
         cue: "said",
+        confidence: 0.9,
+        titles: ["Defence Minister"],
       },
     ],
   };
@@ -74,6 +76,18 @@ describe("DynamoArticleStore", () => {
     expect(await store.put(stored("again.txt", "2026-10-01", "A corrected body."))).toBe("stored");
     const window = await store.listWindow("2026-10-01", "2026-10-01");
     expect(window.map((a) => a.article.body)).toEqual(["A corrected body."]);
+  });
+
+  it("reads articles stored before statements carried a confidence and titles as sure, with their one title", async () => {
+    // Prepare: an item as the first version wrote it, its statements without the newer fields
+    const store = new DynamoArticleStore(ARTICLES_TABLE.localName, aws.dynamo);
+    const old = stored("older.txt", "2026-09-01");
+    const legacy = old.statements.map(({ confidence: _c, titles: _t, ...rest }) => rest);
+    await store.put({ ...old, statements: legacy as unknown as StoredArticle["statements"] });
+    // Act
+    const [article] = await store.listWindow("2026-09-01", "2026-09-01");
+    // Assess
+    expect(article?.statements[0]).toMatchObject({ confidence: 1, titles: ["Defence Minister"] });
   });
 
   it.each([

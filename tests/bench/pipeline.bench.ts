@@ -154,6 +154,8 @@ function syntheticArticle(i: number, day: string): StoredArticle {
         sourceType: "person",
         mention: null,
         cue: "said",
+        confidence: 0.9,
+        titles: ["Minister"],
       },
     ],
   };

@@ -27,6 +27,9 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
     sourceType: speaker.sourceType,
     mention: mention ? [(t[mention.first] as Token).start, (t[mention.last] as Token).end] : null,
     cue: a.cue ? textOf(t, a.cue.first, a.cue.last) : null,
+    // Until statements are scored, every attribution counts as sure.
+    confidence: 1,
+    titles: speaker.title ? [speaker.title] : [],
   };
 }
 

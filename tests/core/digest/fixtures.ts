@@ -15,6 +15,9 @@ export interface StatementSpec {
   kind?: StatementKind;
   sourceType?: SourceType;
   cue?: string | null;
+  confidence?: number;
+  titles?: string[];
+  said?: string;
 }
 
 export interface ArticleSpec {
@@ -62,6 +65,9 @@ export function storedArticle(spec: ArticleSpec): StoredArticle {
       sourceType: s.sourceType ?? "person",
       mention: null,
       cue: s.cue === undefined ? "said" : s.cue,
+      confidence: s.confidence ?? 1,
+      titles: s.titles ?? (s.title ? [s.title] : []),
+      ...(s.said ? { said: s.said } : {}),
     };
   });
   return { article, statements };
