@@ -1,0 +1,16 @@
+/**
+ * `npm run eval [-- --MODE]`: quality, measured with the project brief's scorers in
+ * `../shared/eval/`. With no flag: extraction on the PolNeAR dev split (reported, never tuned on).
+ * Each mode is a module of its own here; add yours to the table.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const MODES: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  dev: () => import("./extraction-dev.ts"),
+};
+
+const flags = process.argv.slice(2).filter((a) => a.startsWith("--") && a.slice(2) in MODES);
+const args = process.argv.slice(2).filter((a) => !flags.includes(a));
+for (const flag of flags.length > 0 ? flags : ["--dev"]) {
+  await (await (MODES[flag.slice(2)] as (typeof MODES)[string])()).run(args);
+}
