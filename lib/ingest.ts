@@ -3,9 +3,10 @@ import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Bucket, EventType } from "aws-cdk-lib/aws-s3";
 import { LambdaDestination } from "aws-cdk-lib/aws-s3-notifications";
+import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { INGEST_BUCKET_EXPORT } from "./data-stack.ts";
-import { deadLetterQueue } from "./dead-letters.ts";
+import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
 import { grantTable } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
@@ -13,12 +14,14 @@ export interface IngestProps {
   articles: ITable;
   /** The ingest bucket's ARN, imported from the data stack. */
   bucketArn: string;
+  /** Where the dead-letter alarm is sent. */
+  alerts: ITopic;
 }
 
 /**
  * Ingest: a file dropped into the bucket is parsed, its statements extracted, and both stored.
  * S3 invokes the function asynchronously; events that still fail after Lambda's retries are kept
- * in a dead-letter queue (the file itself stays in the versioned bucket).
+ * in a dead-letter queue (the file itself stays in the versioned bucket), which raises an alarm.
  */
 export class Ingest extends Construct {
   readonly ingester: OnRecordFunction;
@@ -46,5 +49,11 @@ export class Ingest extends Construct {
       id: `AwsSolutions-IAM5[Resource::${INGEST_BUCKET_EXPORT}/*]`,
       reason: "Reads any article object in the ingest bucket: the key is only known when the file arrives.",
     });
+    alarmOnDeadLetters(
+      this,
+      deadLetters,
+      "An article dropped into the ingest bucket could not be stored after every retry.",
+      props.alerts,
+    );
   }
 }

@@ -51,6 +51,7 @@ export class PipelineStack extends Stack {
     this.ingest = new Ingest(this, "Ingest", {
       articles: data.articles,
       bucketArn: data.ingestBucketArnImport,
+      alerts: this.ses.alerts,
     });
     this.sending = new Sending(this, "Sending", {
       deliveries: data.deliveries,

@@ -33,8 +33,9 @@ export interface ScheduledComposeProps {
 
 /**
  * The weekly issue: an EventBridge Scheduler schedule (cron in a time zone) invokes the compose
- * function with the time it fired; failed invocations are retried, then kept in a dead-letter
- * queue that raises an alarm.
+ * function with the time it fired. The schedule retries an invocation it could not make, Lambda
+ * retries a run that failed (the scheduler invokes asynchronously), and either failure, once
+ * retried, lands in one dead-letter queue that raises an alarm.
  */
 export class ScheduledCompose extends Construct {
   readonly composer: OnRecordFunction;
@@ -43,12 +44,14 @@ export class ScheduledCompose extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledComposeProps) {
     super(scope, id);
+    this.deadLetters = deadLetterQueue(this);
     this.composer = new OnRecordFunction(this, "Composer", {
       handler: "compose",
       description: "Composes and renders the week's issue once and queues its confirmed subscribers",
       timeout: Duration.minutes(5),
       memorySize: 1024,
       withTemplates: true,
+      deadLetterQueue: this.deadLetters,
       environment: {
         ONRECORD_ARTICLES_TABLE: props.articles.tableName,
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
@@ -72,7 +75,7 @@ export class ScheduledCompose extends Construct {
       }),
     );
 
-    this.deadLetters = deadLetterQueue(this);
+    this.composer.configureAsyncInvoke({ retryAttempts: 2 });
     this.schedule = new Schedule(this, "Weekly", {
       description: "Compose and send the weekly onrecord issue",
       schedule: ScheduleExpression.expression(props.scheduleExpression, TimeZone.of(props.timeZone)),
@@ -85,7 +88,8 @@ export class ScheduledCompose extends Construct {
     });
     Validations.of(this.deadLetters).acknowledge({
       id: "AwsSolutions-SQS3",
-      reason: "This queue is the schedule's dead-letter queue: it needs none of its own.",
+      reason:
+        "This queue is the dead-letter queue of the schedule and the compose function: it needs none of its own.",
     });
     const stack = Stack.of(this);
     const composerId = stack.resolve(stack.getLogicalId(this.composer.node.defaultChild as CfnElement));

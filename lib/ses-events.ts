@@ -12,7 +12,9 @@ import {
   SuppressionReasons,
 } from "aws-cdk-lib/aws-ses";
 import { Topic } from "aws-cdk-lib/aws-sns";
+import type { Queue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
 import { grantTable } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
@@ -23,10 +25,22 @@ export interface SesSetupProps {
   senderIdentity: "create" | "existing";
 }
 
+/** The sending events the configuration set publishes: what became of each message SES was given. */
+export const PUBLISHED_EVENTS = [
+  EmailSendingEvent.SEND,
+  EmailSendingEvent.DELIVERY,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.RENDERING_FAILURE,
+];
+
 /**
- * SES for onrecord: a configuration set whose bounce and complaint events reach (through an
- * encrypted SNS topic) a function that suppresses the subscriber, the account-level suppression
- * list switched on for both, and, unless it exists, the sender's domain identity with Easy DKIM.
+ * SES for onrecord: a configuration set whose sending events (send, delivery, reject, bounce,
+ * complaint, rendering failure) reach, through an encrypted SNS topic, the function that
+ * suppresses bounced and complaining subscribers; the account-level suppression list switched on
+ * for both; and, unless it exists, the sender's domain identity with Easy DKIM. Events the function
+ * fails on every retry are kept in a dead-letter queue that raises an alarm.
  */
 export class SesSetup extends Construct {
   readonly configurationSet: ConfigurationSet;
@@ -34,6 +48,7 @@ export class SesSetup extends Construct {
   readonly alerts: Topic;
   readonly eventHandler: OnRecordFunction;
   readonly key: Key;
+  readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: SesSetupProps) {
     super(scope, id);
@@ -57,19 +72,31 @@ export class SesSetup extends Construct {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       reputationMetrics: true,
     });
-    this.configurationSet.addEventDestination("BouncesAndComplaints", {
+    this.configurationSet.addEventDestination("SendingEvents", {
       destination: EventDestination.snsTopic(this.eventsTopic),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+      events: PUBLISHED_EVENTS,
     });
 
+    this.deadLetters = deadLetterQueue(this);
     this.eventHandler = new OnRecordFunction(this, "Suppressor", {
       handler: "ses-events",
       description: "Suppresses subscribers whose address bounced permanently or who complained",
       timeout: Duration.seconds(30),
       memorySize: 256,
+      deadLetterQueue: this.deadLetters,
       environment: { ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName },
     });
-    this.eventHandler.addEventSource(new SnsEventSource(this.eventsTopic));
+    // SNS invokes the function asynchronously: Lambda retries a failed event twice, then keeps it.
+    this.eventHandler.configureAsyncInvoke({ retryAttempts: 2 });
+    this.eventHandler.addEventSource(
+      new SnsEventSource(this.eventsTopic, { deadLetterQueue: this.deadLetters }),
+    );
+    alarmOnDeadLetters(
+      this,
+      this.deadLetters,
+      "An SES event (a bounce, a complaint or a send) could not be handled after every retry.",
+      this.alerts,
+    );
     grantTable(this.eventHandler, props.subscribers, ["GetItem", "PutItem", "UpdateItem"]);
 
     if (props.senderIdentity === "create") {

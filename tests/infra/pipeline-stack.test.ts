@@ -206,8 +206,37 @@ describe("the send path", () => {
     expect(resources).toContain(":template/onrecord-issue-*");
     expect(resources).toContain(":configuration-set/");
   });
+});
 
-  it.each(["Sending", "Compose"])(
+describe("every asynchronous function", () => {
+  it.each([
+    ["IngestIngester", "IngestDeadLetters"],
+    ["ComposeComposer", "ComposeDeadLetters"],
+    ["SesSuppressor", "SesDeadLetters"],
+  ])("%s keeps an event that failed every retry in its dead-letter queue", (prefix, queue) => {
+    expect(fn(prefix).DeadLetterConfig.TargetArn).toEqual({
+      "Fn::GetAtt": [expect.stringMatching(new RegExp(`^${queue}`)), "Arn"],
+    });
+    const invokeConfigs = Object.values(pipeline.findResources("AWS::Lambda::EventInvokeConfig"));
+    expect(
+      invokeConfigs.some(
+        (c) =>
+          JSON.stringify(c.Properties.FunctionName).includes(prefix) &&
+          c.Properties.MaximumRetryAttempts === 2,
+      ),
+    ).toBe(true);
+  });
+
+  it("keeps SES events SNS could not hand to the function in that queue too", () => {
+    pipeline.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "lambda",
+      RedrivePolicy: {
+        deadLetterTargetArn: { "Fn::GetAtt": [Match.stringLikeRegexp("^SesDeadLetters"), "Arn"] },
+      },
+    });
+  });
+
+  it.each(["Sending", "Compose", "Ingest", "Ses"])(
     "raises an alarm when the %s dead-letter queue holds a message",
     (prefix) => {
       pipeline.hasResourceProperties("AWS::CloudWatch::Alarm", {
@@ -228,14 +257,14 @@ describe("the send path", () => {
 });
 
 describe("SES", () => {
-  it("sends through a configuration set that suppresses bounces and complaints", () => {
+  it("sends through a configuration set that suppresses bounces and complaints and publishes what became of each message", () => {
     pipeline.hasResourceProperties("AWS::SES::ConfigurationSet", {
       SuppressionOptions: { SuppressedReasons: ["BOUNCE", "COMPLAINT"] },
     });
     pipeline.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", {
       EventDestination: {
         Enabled: true,
-        MatchingEventTypes: ["bounce", "complaint"],
+        MatchingEventTypes: ["send", "delivery", "reject", "bounce", "complaint", "renderingFailure"],
         SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp("^SesEvents") } },
       },
     });
@@ -252,6 +281,7 @@ describe("SES", () => {
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
+      "sqs:SendMessage",
     ]);
   });
 
