@@ -13,21 +13,47 @@ interface SesEvent {
 
 /**
  * Suppresses subscribers SES reports as undeliverable: a permanent bounce or a complaint stops all
- * further mail to that address. Transient bounces (a full mailbox) change nothing.
+ * further mail to that address. Transient bounces (a full mailbox) change nothing. A notification
+ * that is not an SES event in JSON (SES's own "Successfully validated" test message, say) is
+ * logged and skipped: retrying it could never succeed.
  */
 export function createHandler(deps: {
   subscribers: SubscriberStore;
-}): (event: SnsEvent) => Promise<{ suppressed: number }> {
+  log?: (entry: Record<string, unknown>) => void;
+}): (event: SnsEvent) => Promise<{ suppressed: number; skipped: number }> {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   return async (event) => {
     let suppressed = 0;
+    let skipped = 0;
     for (const record of event.Records) {
-      for (const [email, reason] of suppressionsIn(JSON.parse(record.Sns.Message) as SesEvent)) {
+      const sesEvent = parseSesEvent(record.Sns.Message);
+      if (!sesEvent) {
+        log({
+          level: "WARN",
+          message: "skipped a notification that is not an SES event",
+          snsMessageId: record.Sns.MessageId,
+        });
+        skipped++;
+        continue;
+      }
+      for (const [email, reason] of suppressionsIn(sesEvent)) {
         await deps.subscribers.suppress(email, reason);
         suppressed++;
       }
     }
-    return { suppressed };
+    return { suppressed, skipped };
   };
+}
+
+function parseSesEvent(message: string): SesEvent | null {
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as SesEvent)
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 function suppressionsIn(event: SesEvent): [string, "bounced" | "complained"][] {

@@ -85,10 +85,11 @@ describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-s
     expect(week.every((a) => a.statements.length > 0)).toBe(true);
   });
 
-  it("suppresses subscribers SES reports through SNS: a permanent bounce and a complaint, not a soft bounce", async () => {
-    const result = await deployment.invoke<unknown, { suppressed: number }>(
+  it("suppresses subscribers SES reports through SNS: a permanent bounce and a complaint, not a soft bounce; skips a notification that is no SES event", async () => {
+    const result = await deployment.invoke<unknown, { suppressed: number; skipped: number }>(
       "SesSuppressor",
       snsSesEvent([
+        "Successfully validated SNS topic for Amazon SES event publishing.",
         {
           eventType: "Bounce",
           bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: bouncing }] },
@@ -106,7 +107,7 @@ describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-s
         },
       ]),
     );
-    expect(result.suppressed).toBe(2);
+    expect(result).toEqual({ suppressed: 2, skipped: 1 });
     const store = new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, deployment.aws.dynamo);
     expect((await store.getByEmail(bouncing))?.status).toBe("bounced");
     expect((await store.getByEmail(complaining))?.status).toBe("complained");

@@ -111,12 +111,16 @@ export function sqsEvent(messages: readonly { messageId: string; body: string }[
   };
 }
 
-/** SES events (bounce, complaint) as SNS delivers them to a subscribed function. */
-export function snsSesEvent(events: readonly object[]) {
+/** SES events (bounce, complaint) as SNS delivers them to a subscribed function; a string is sent as it is. */
+export function snsSesEvent(events: readonly (object | string)[]) {
   return {
     Records: events.map((event, i) => ({
       EventSource: "aws:sns",
-      Sns: { Type: "Notification", MessageId: `sns-${i}`, Message: JSON.stringify(event) },
+      Sns: {
+        Type: "Notification",
+        MessageId: `sns-${i}`,
+        Message: typeof event === "string" ? event : JSON.stringify(event),
+      },
     })),
   };
 }
