@@ -78,8 +78,15 @@ export class SesBulkMailer implements Mailer {
     return [...safe.map((d, i) => toResult(d.email, results[i])), ...refused];
   }
 
+  /** The account's maximum send rate, read once; a failed read is forgotten, so the next call asks again. */
   maxSendRate(): Promise<number> {
-    this.rate ??= this.client.send(new GetAccountCommand({})).then((a) => a.SendQuota?.MaxSendRate ?? 1);
+    this.rate ??= this.client
+      .send(new GetAccountCommand({}))
+      .then((a) => a.SendQuota?.MaxSendRate ?? 1)
+      .catch((error: unknown) => {
+        this.rate = undefined;
+        throw error;
+      });
     return this.rate;
   }
 }

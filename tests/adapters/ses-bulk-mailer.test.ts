@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { localSesClient } from "../../lambdas/adapters/local-emulators.ts";
 import { SesBulkMailer } from "../../lambdas/adapters/ses-bulk-mailer.ts";
 import type { BulkDestination } from "../../lambdas/ports.ts";
+import { startFaultProxy } from "../support/fault-proxy.ts";
 import { headerOf, type LocalAws, startLocalAws } from "../support/local-aws.ts";
 
 let aws: LocalAws;
@@ -85,5 +87,27 @@ describe("SesBulkMailer against aws-ses-v2-local", () => {
   it("reads the account's maximum send rate with GetAccount", async () => {
     const mailer = new SesBulkMailer({ sender: "digest@example.org", client: aws.ses });
     expect(await mailer.maxSendRate()).toBe(42);
+  });
+
+  it("asks GetAccount again after a failed read, rather than failing every batch until the instance is recycled", async () => {
+    // Prepare: the first GetAccount at cold start meets an outage.
+    let calls = 0;
+    const proxy = await startFaultProxy(aws.sesUrl, (request) =>
+      request.path === "/v2/email/account" && ++calls === 1
+        ? { status: 500, errorType: "InternalFailure" }
+        : undefined,
+    );
+    try {
+      const mailer = new SesBulkMailer({
+        sender: "digest@example.org",
+        client: localSesClient(proxy.url, 1),
+      });
+      // Act and assess
+      await expect(mailer.maxSendRate()).rejects.toThrow();
+      expect(await mailer.maxSendRate()).toBe(42);
+      expect(calls).toBe(2);
+    } finally {
+      await proxy.close();
+    }
   });
 });
