@@ -6,6 +6,7 @@
 import { type Cue, cueAt } from "./cues.ts";
 import { type Doc, quoteAt, quoteRegionEnd } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, OBJECT_PRONOUNS } from "./lexicon/syntax.ts";
+import { PERIOD_UNITS } from "./lexicon/time.ts";
 import {
   DETERMINERS,
   POSSESSIVE_DETERMINERS,
@@ -29,6 +30,8 @@ export interface Attribution {
   parts: TokenRange[];
   sentence: number;
   paragraph: number;
+  /** When the words were said, if at another time than the article's news (see said.ts). */
+  said?: string;
 }
 
 /** Finds the attributions of one sentence. */
@@ -413,12 +416,18 @@ function contentStart(doc: Doc, s: Sentence, cue: Cue): number {
       TIME_WORDS.has(t[k + 1]?.lower ?? "")
     )
       k += 2;
+    // "said on July 3, 2015, that …", "said two years ago that …"
+    else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k++;
+    else if (token.text === "," && YEAR.test(t[k + 1]?.text ?? "") && t[k + 2]?.text === ",") k += 3;
+    else if (PERIOD_UNITS.has(t[k + 1]?.lower ?? "") && t[k + 2]?.lower === "ago") k += 3;
     else if (token.text === ":" || (token.text === "," && t[k + 1]?.kind === "quote")) k++;
     else if (startsCircumstance(doc, k, s.last)) k = skipToThat(doc, k, s.last);
     else break;
   }
   return k;
 }
+
+const YEAR = /^(1[89]|20)\d\d$/;
 
 /** Verbs whose addressee comes before the content: "told reporters (that) …". */
 const ADDRESSEE_FIRST = new Set(["tell", "assure", "remind", "inform"]);

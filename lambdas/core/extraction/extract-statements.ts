@@ -3,6 +3,7 @@ import { type Attribution, attributeSentence } from "./attribute.ts";
 import { attachContinuations } from "./continuations.ts";
 import { readDocument } from "./document.ts";
 import { resolveSpeakers } from "./resolve.ts";
+import { saidWhen } from "./said.ts";
 import { toStatement } from "./statements.ts";
 
 /**
@@ -15,9 +16,19 @@ import { toStatement } from "./statements.ts";
  * extractStatements({ ...article, body: '"The door remains open," Lee said.' })
  * // → [{ text: "The door remains open", kind: "direct", speaker: "Lee", cue: "said", … }]
  */
-export function extractStatements(article: Pick<Article, "body">): Statement[] {
+export function extractStatements(
+  article: Pick<Article, "body"> & Partial<Pick<Article, "publishedAt">>,
+): Statement[] {
   const doc = readDocument(article.body);
-  const bySentence: Attribution[][] = doc.seg.sentences.map((s, index) => attributeSentence(doc, s, index));
+  const published = article.publishedAt ?? null;
+  const bySentence: Attribution[][] = doc.seg.sentences.map((s, index) =>
+    attributeSentence(doc, s, index).map((a) => {
+      const said = a.cue
+        ? saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published)
+        : undefined;
+      return said ? { ...a, said } : a;
+    }),
+  );
   const attributions = attachContinuations(doc, bySentence);
   const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];

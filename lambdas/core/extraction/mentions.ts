@@ -21,6 +21,7 @@ import {
   PREPOSITIONS,
   TIME_WORDS,
 } from "./lexicon/words.ts";
+import { isPublicRoleHead } from "./roles.ts";
 import type { Token } from "./tokenize.ts";
 
 export type MentionKind = "name" | "role" | "pronoun" | "group" | "organisation";
@@ -354,38 +355,40 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
 }
 
 /**
- * The role words before a name, as written: "Defence Minister", "Trump campaign spokesman".
- * A title names a public role: it ends in a role word ("minister", "spokesman", "Sen.") and
- * leaves out what merely describes ("real estate mogul") or relates ("his wife").
+ * The role words before a name, as written: "Defence Minister", "Trump campaign spokesman",
+ * "Secretary of State". A title names a public role: it ends in one ("minister", "spokesman",
+ * "Sen.", "chief of staff") and leaves out what merely describes ("rival", "veteran"), labels
+ * ("Republican") or relates ("his wife").
  */
 function titleOf(tokens: Token[], start: number, end: number): string | null {
   let first = start;
   while (first <= end && !startsTitle(tokens[first] as Token)) first++;
   const words: string[] = [];
-  let hasRole = false;
   for (let k = first; k <= end; k++) {
     const t = tokens[k] as Token;
     if (t.text === ".") continue;
     const honorific = HONORIFICS.get(t.lower);
     if (honorific !== undefined && t.cap) {
       if (honorific) words.push(honorific);
-      hasRole ||= honorific !== null;
       continue;
     }
-    hasRole ||= ROLE_HEADS.has(t.lower) && !NOT_TITLES.has(t.lower);
     words.push(t.text);
   }
-  const last = tokens[end];
-  const endsInRole =
-    last !== undefined && (ROLE_HEADS.has(last.lower) || HONORIFICS.has(last.lower) || last.text === ".");
-  return words.length && hasRole && endsInRole ? words.join(" ") : null;
+  return words.length && endsInPublicRole(tokens, first, end) ? words.join(" ") : null;
 }
 
-/** Role words that describe a relation or a crowd, not a public office. */
-const NOT_TITLES = new Set(
-  `wife husband father mother son daughter brother sister friend friends neighbour neighbor person people
-  man woman men women aides officials members supporters voters residents students workers`.split(/\s+/),
-);
+/** "… minister", "… Sen.", "Secretary of State": the phrase ends in a public role. */
+function endsInPublicRole(tokens: Token[], first: number, end: number): boolean {
+  const last = tokens[end] as Token | undefined;
+  if (!last) return false;
+  if (isPublicRoleHead(last.lower)) return true;
+  const honorific = (k: number) => tokens[k]?.cap === true && !!HONORIFICS.get((tokens[k] as Token).lower);
+  if (honorific(end) || (last.text === "." && honorific(end - 1))) return true;
+  for (let k = end - 1; k > first; k--) {
+    if ((tokens[k] as Token).lower === "of") return isPublicRoleHead((tokens[k - 1] as Token).lower);
+  }
+  return false;
+}
 
 function startsTitle(t: Token): boolean {
   if (t.kind !== "word") return false;

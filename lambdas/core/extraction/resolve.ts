@@ -7,13 +7,16 @@ import type { SourceType } from "../types.ts";
 import type { Attribution } from "./attribute.ts";
 import type { Doc } from "./document.ts";
 import { ROLE_HEADS } from "./lexicon/people.ts";
-import { type Gender, type Mention, mentionEndingAt, mentionStartingAt, textOf } from "./mentions.ts";
+import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
+import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import { sentenceSubject } from "./sentence-subject.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Speaker {
   name: string | null;
   title: string | null;
+  /** Every role phrase the article gives the speaker, most specific first. */
+  titles: string[];
   affiliation: string | null;
   sourceType: SourceType;
 }
@@ -21,7 +24,8 @@ export interface Speaker {
 interface Entity {
   name: string;
   parts: string[];
-  title: string | null;
+  /** Role phrases in the order the article gives them; ranked when the speaker is reported. */
+  titles: string[];
   affiliation: string | null;
   gender: Gender;
 }
@@ -57,13 +61,18 @@ function resolveMention(
   salient: Sighting[],
   mention: Mention | null,
 ): { result: Speaker; entity?: Entity } {
-  const unknown: Speaker = { name: null, title: null, affiliation: null, sourceType: "unknown" };
+  const unknown: Speaker = { name: null, title: null, titles: [], affiliation: null, sourceType: "unknown" };
   if (!mention) return { result: unknown };
   const t = doc.tokens;
   switch (mention.kind) {
     case "name": {
       if (registry.isFamilyName(t, mention)) return { result: { ...unknown, sourceType: "anonymous" } };
       const entity = registry.resolveName(mention);
+      addTitle(entity, mention.title);
+      const appositive = mention.appositive
+        ? rolePhraseAt(t, mention.appositive[0], mention.appositive[1])
+        : null;
+      addTitle(entity, appositive?.title, appositive?.affiliation);
       return { result: asPerson(entity), entity };
     }
     case "organisation":
@@ -80,21 +89,35 @@ function resolveMention(
     case "role": {
       if (mention.definite) {
         const entity = mostRecent(salient, (e) => sharesRole(e, mention, t)) ?? registry.byRole(mention, t);
-        if (entity) return { result: asPerson(entity), entity };
+        if (entity) {
+          addTitle(entity, mention.title);
+          return { result: asPerson(entity), entity };
+        }
       }
-      return { result: { ...unknown, title: mention.title, sourceType: "anonymous" } };
+      return { result: { ...unknown, ...titled(mention.title), sourceType: "anonymous" } };
     }
     case "group":
-      return { result: { ...unknown, title: mention.title, sourceType: "anonymous" } };
+      return { result: { ...unknown, ...titled(mention.title), sourceType: "anonymous" } };
   }
 }
 
-const asPerson = (e: Entity): Speaker => ({
-  name: e.name,
-  title: e.title,
-  affiliation: e.affiliation,
-  sourceType: "person",
-});
+const titled = (title: string | null) => ({ title, titles: title ? [title] : [] });
+
+function asPerson(e: Entity): Speaker {
+  const titles = rankTitles(e.titles);
+  return { name: e.name, title: titles[0] ?? null, titles, affiliation: e.affiliation, sourceType: "person" };
+}
+
+/** Titles kept per person: enough for any article, bounded for hostile input. */
+const MAX_TITLES = 16;
+
+function addTitle(e: Entity, title: string | null | undefined, affiliation?: string | null): void {
+  if (!title) return;
+  const key = title.toLowerCase();
+  if (e.titles.length < MAX_TITLES && !e.titles.some((known) => known.toLowerCase() === key))
+    e.titles.push(title);
+  if (affiliation) e.affiliation ??= affiliation;
+}
 
 const compatible = (a: Gender, b: Gender) => a === null || b === null || a === b;
 
@@ -108,9 +131,8 @@ function mostRecent(salient: Sighting[], fits: (e: Entity) => boolean): Entity |
 
 /** "the minister" fits an entity titled "Defence Minister"; "the mayor" one titled "Mayor". */
 function sharesRole(e: Entity, mention: Mention, t: Token[]): boolean {
-  if (!e.title) return false;
   const head = (t[mention.last] as Token).lower;
-  return e.title.toLowerCase().split(/\s+/).includes(head);
+  return e.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head));
 }
 
 function organisationName(t: Token[], m: Mention): string {
@@ -148,7 +170,9 @@ class EntityRegistry {
       if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !t[j - 1]?.cap) continue;
       const mention = mentionEndingAt(t, j, Math.max(0, j - 10));
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
-        this.record({ entity: this.entityFor(mention), at: j });
+        const entity = this.entityFor(mention);
+        for (const role of appositiveRoles(t, mention)) addTitle(entity, role.title, role.affiliation);
+        this.record({ entity, at: j });
       }
     }
   }
@@ -172,7 +196,8 @@ class EntityRegistry {
    */
   private nearestFullName(sightings: Sighting[], mention: Mention): Entity | undefined {
     const fits = (s: Sighting) => compatible(s.entity.gender, mention.gender);
-    const titled = (s: Sighting) => fits(s) && sameRole(s.entity.title, mention.title);
+    const titled = (s: Sighting) =>
+      fits(s) && s.entity.titles.some((title) => sameRole(title, mention.title));
     const at = firstAtOrAfter(sightings, mention.first);
     const scan = (test: (s: Sighting) => boolean) => {
       for (let k = at - 1; k >= Math.max(0, at - MAX_LOOKBACK); k--)
@@ -230,11 +255,15 @@ class EntityRegistry {
     if (!entity) {
       const parts = [];
       for (let k = a; k <= b; k++) parts.push((t[k] as Token).lower);
-      entity = { name, parts, title: null, affiliation: null, gender: null };
+      entity = { name, parts, titles: [], affiliation: null, gender: null };
       this.byName.set(key, entity);
     }
-    entity.title ??= mention.title ?? appositiveTitle(t, mention);
-    entity.affiliation ??= mention.affiliation ?? appositiveAffiliation(t, mention);
+    addTitle(entity, mention.title);
+    const appositive = mention.appositive
+      ? rolePhraseAt(t, mention.appositive[0], mention.appositive[1])
+      : null;
+    addTitle(entity, appositive?.title);
+    entity.affiliation ??= mention.affiliation ?? appositive?.affiliation ?? null;
     entity.gender ??= mention.gender;
     return entity;
   }
@@ -249,31 +278,25 @@ function sameRole(a: string | null, b: string | null): boolean {
     .some((w) => ROLE_HEADS.has(w) && words.has(w));
 }
 
-/** "Lee Jun-ho, a spokesperson for the Unification Ministry," → "spokesperson". */
-function appositiveTitle(t: Token[], mention: Mention): string | null {
-  if (!mention.appositive) return null;
-  const [a, b] = mention.appositive;
-  for (let k = a; k <= b; k++) {
-    const lower = (t[k] as Token).lower;
-    if (["for", "of", "at", "with", "in", "who", ","].includes(lower)) break;
-    if (ROLE_HEADS.has(lower)) {
-      const described = mentionEndingAt(t, k, a);
-      return described ? (described.title ?? null) : null;
-    }
+/**
+ * The role phrases an appositive gives a full name: "Dana Whitfield, the city's budget director,"
+ * after it, or "The city's budget director, Dana Whitfield," before it.
+ */
+function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
+  const [a, b] = mention.name as [number, number];
+  const roles: RolePhrase[] = [];
+  if (t[b + 1]?.text === ",") {
+    // "Dana Whitfield, 52, the city's budget director,": an age stands between.
+    const from = t[b + 2]?.kind === "number" && t[b + 3]?.text === "," ? b + 4 : b + 2;
+    const after = rolePhraseAt(t, from, Math.min(t.length - 1, from + 14));
+    if (after) roles.push(after);
   }
-  return null;
-}
-
-function appositiveAffiliation(t: Token[], mention: Mention): string | null {
-  if (!mention.appositive) return null;
-  const [a, b] = mention.appositive;
-  for (let k = a; k < b; k++) {
-    if (["for", "of", "at"].includes((t[k] as Token).lower)) {
-      const body = mentionStartingAt(t, (t[k + 1] as Token).lower === "the" ? k + 2 : k + 1, b);
-      return body ? textOf(t, body.first, body.last) : null;
-    }
+  if (a === mention.first && t[a - 1]?.text === "," && /^[,.;:]$/.test(t[b + 1]?.text ?? "")) {
+    const before = mentionEndingAt(t, a - 2, Math.max(0, a - 14));
+    if (before?.kind === "role" && before.title)
+      roles.push({ title: before.title, affiliation: before.affiliation });
   }
-  return null;
+  return roles;
 }
 
 /** Named people who open a sentence: candidates for a later "he" or "she". */

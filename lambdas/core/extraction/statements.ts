@@ -29,7 +29,8 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
     cue: a.cue ? textOf(t, a.cue.first, a.cue.last) : null,
     // Until statements are scored, every attribution counts as sure.
     confidence: 1,
-    titles: speaker.title ? [speaker.title] : [],
+    titles: speaker.titles,
+    ...(a.said ? { said: a.said } : {}),
   };
 }
 

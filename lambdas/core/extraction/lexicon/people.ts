@@ -76,6 +76,24 @@ export const GROUP_HEADS = set(`officials advisers advisors aides leaders comman
   neighbors campaigners mps spokespeople spokesmen ministers authorities police americans citizens
   parents families others many some most few several both all hopefuls`);
 
+/** Role words that say how a person stands, not what office they hold: "rival Ted Cruz" has no title. */
+export const DESCRIPTOR_ROLES = set(`rival rivals veteran veterans critic critics supporter supporters
+  opponent opponents ally allies adversary challenger incumbent contender hopeful hopefuls backer backers
+  donor donors observer observers witness witnesses insider insiders source sources person people man
+  woman men women voter voters resident residents student students worker workers`);
+
+/** Party labels: "Republican Ted Cruz" names his party, not his office. */
+export const PARTY_LABELS = set(`republican republicans democrat democrats conservative conservatives liberal
+  liberals progressive progressives independent independents socialist libertarian evangelical
+  evangelicals`);
+
+/** Roles that relate a person to somebody else ("his wife", "her brother"): never the person's title. */
+export const RELATION_ROLES = set(`wife husband father mother son daughter brother sister friend friends
+  neighbour neighbor neighbours neighbors`);
+
+/** Words that join a role to what it serves: "chief of staff", "spokesperson for the ministry". */
+export const TITLE_LINKS = set("of for at to");
+
 /** Heads of phrases that name an organisation rather than a person. */
 export const ORGANISATION_HEADS = set(`agency ministry department office committee campaign party government
   council commission news times post journal network poll polls survey surveys report reports study

@@ -15,3 +15,6 @@ export const SUBJECT_INTRODUCERS = set(`a an the his her their its our who which
 export const CONTENT_BOUNDARY_GERUNDS = set(`saying adding noting stressing warning insisting urging
   arguing explaining telling declaring calling vowing pledging promising claiming asserting
   acknowledging admitting conceding emphasizing emphasising according`);
+
+/** Prepositions that open the topic of what was said: "said of the rally", "spoke about the plan". */
+export const TOPIC_LINKS = set("of about");

@@ -1,0 +1,40 @@
+/**
+ * Words that date a statement: months, the units of "last year" and "two years ago", and the
+ * adverbs that put words in the past ("at the time", "previously", "had said").
+ */
+
+const set = (words: string) => new Set(words.trim().split(/\s+/));
+
+/** Month names and their abbreviations, lower-case, to the month's number. */
+export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
+  `january february march april may june july august september october november december`
+    .split(" ")
+    .flatMap((name, k) => [
+      [name, k + 1] as const,
+      [name.slice(0, 3), k + 1] as const,
+      ...(name === "september" ? [["sept", 9] as const] : []),
+    ]),
+);
+
+/** Adverbs that put a reporting verb in the past of the article's news: "previously said". */
+export const EARLIER_ADVERBS = set("previously once formerly");
+
+/** Periods after "last" or before "ago": "last year", "two months ago". */
+export const PERIOD_UNITS = set(`year years month months week weeks decade decades fall spring summer
+  winter autumn term session campaign cycle`);
+
+/** Phrases that date a statement to an unnamed earlier time, as token sequences. */
+export const EARLIER_PHRASES: readonly string[][] = [
+  "at the time",
+  "back then",
+  "in the past",
+  "years ago",
+  "earlier this year",
+  "earlier in the year",
+  "earlier in the campaign",
+  "in an earlier interview",
+  "in a previous interview",
+].map((phrase) => phrase.split(" "));
+
+/** Verbs of the past perfect: "had said", "had told". */
+export const PAST_PERFECT = set("had");

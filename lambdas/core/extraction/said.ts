@@ -1,0 +1,141 @@
+/**
+ * When words were said, if the article says they were said at another time than its news:
+ * `"…," she said in July`, `told reporters last year`, `who in 2010 said`, `had warned`.
+ * Read from the attribution's own words (subject, verb, circumstance), never from the content.
+ */
+import type { Cue } from "./cues.ts";
+import type { Doc } from "./document.ts";
+import { ROLE_HEADS, ROLE_MODIFIERS } from "./lexicon/people.ts";
+import { TOPIC_LINKS } from "./lexicon/syntax.ts";
+import {
+  EARLIER_ADVERBS,
+  EARLIER_PHRASES,
+  MONTH_NUMBERS,
+  PAST_PERFECT,
+  PERIOD_UNITS,
+} from "./lexicon/time.ts";
+import type { Mention } from "./mentions.ts";
+import type { Sentence } from "./segment.ts";
+import type { Token } from "./tokenize.ts";
+
+/** Tokens read on either side of the cue: a subject's relative clause, a verb's circumstance. */
+const WINDOW = 10;
+
+export interface Dating {
+  cue: Cue;
+  mention: Mention | null;
+  /** The content, token ranges inclusive: never read for a date. */
+  parts: readonly (readonly [number, number])[];
+}
+
+/**
+ * `"earlier"`, or the date as far as the text gives it (`"2016-07"`, `"2010"`, `"2015-03-04"`),
+ * for words said at another time than the article's news; undefined otherwise. A month without a
+ * year takes the year of `published` (the one before, when the month is later than publication).
+ *
+ * @example
+ * // 'The plant will close, Okafor said in March.' published 2026-06-02 → "2026-03"
+ * // 'Okafor, who in 2019 said the plant would close, …' → "2019"
+ */
+export function saidWhen(doc: Doc, s: Sentence, a: Dating, published: string | null): string | undefined {
+  const window = attributionWindow(doc, s, a);
+  const t = doc.tokens;
+  let earlier = false;
+  for (let w = 0; w < window.length; w++) {
+    const k = window[w] as number;
+    const token = t[k] as Token;
+    const date = explicitDate(t, k, published);
+    if (date) return date;
+    const next = t[k + 1];
+    if (token.lower === "last" && next && PERIOD_UNITS.has(next.lower)) {
+      return relativePeriod(next.lower, published) ?? "earlier";
+    }
+    if (PERIOD_UNITS.has(token.lower) && next?.lower === "ago") earlier = true;
+    if (EARLIER_ADVERBS.has(token.lower) && k < a.cue.first) earlier = true;
+    if (PAST_PERFECT.has(token.lower) && k < a.cue.first && k >= a.cue.first - 3) earlier = true;
+    if (EARLIER_PHRASES.some((phrase) => phrase.every((word, n) => t[k + n]?.lower === word))) earlier = true;
+  }
+  return earlier ? "earlier" : undefined;
+}
+
+/** The sentence's tokens around the cue that belong to the attribution, not its content or speaker. */
+function attributionWindow(doc: Doc, s: Sentence, a: Dating): number[] {
+  const inContent = (k: number) => a.parts.some(([first, last]) => k >= first && k <= last);
+  const m = a.mention;
+  const inMention = (k: number) =>
+    m !== null &&
+    ((k >= m.first && k <= m.last) || (!!m.appositive && k >= m.appositive[0] && k <= m.appositive[1]));
+  const quoted = (k: number) => (doc.seg.quoteOf[k] ?? -1) >= 0;
+  const out: number[] = [];
+  const from = Math.min(a.cue.first, a.mention?.first ?? a.cue.first);
+  let left = from - 1;
+  while (left >= s.first && from - left <= WINDOW && !inContent(left) && !quoted(left)) left--;
+  for (let k = left + 1; k <= Math.min(s.last, a.cue.last + WINDOW); k++) {
+    if (k > a.cue.last && (inContent(k) || quoted(k))) break;
+    // "said of the 2016 field": what follows is the topic, not the time.
+    if (k === a.cue.last + 1 && TOPIC_LINKS.has(doc.tokens[k]?.lower ?? "")) break;
+    if (!inMention(k) && (k < a.cue.first || k > a.cue.last)) out.push(k);
+  }
+  return out;
+}
+
+const YEAR = /^(1[89]|20)\d\d$/;
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** "2010", "July 2015", "July 3, 2015", "in March" (the year from publication). */
+function explicitDate(t: Token[], k: number, published: string | null): string | null {
+  const token = t[k] as Token;
+  if (token.kind === "number" && YEAR.test(token.text)) {
+    // "July 2015", "July 3, 2015" are read from the month.
+    const before = t[k - 1]?.text === "," ? t[k - 3] : t[k - 1];
+    if (before && monthOf(before)) return null;
+    // "the 2024 nominee": a year that describes the speaker, not the time of speaking.
+    const after = t[k + 1]?.lower ?? "";
+    if (ROLE_HEADS.has(after) || ROLE_MODIFIERS.has(after)) return null;
+    return token.text;
+  }
+  const month = monthOf(token);
+  if (!month) return null;
+  const dayToken =
+    t[k + 1]?.kind === "number" && /^\d{1,2}$/.test(t[k + 1]?.text ?? "") ? t[k + 1] : undefined;
+  const yearAt = dayToken
+    ? t[k + 2]?.text === ","
+      ? k + 3
+      : k + 2
+    : t[k + 1]?.lower === "of"
+      ? k + 2
+      : k + 1;
+  const yearToken = t[yearAt];
+  const prefix = (t[k - 1]?.lower ?? "") as string;
+  if (!dayToken && !["in", "on", "since", "last", "of", "early", "late", "mid", "until"].includes(prefix))
+    return null;
+  let year: number | null =
+    yearToken?.kind === "number" && YEAR.test(yearToken.text) ? Number(yearToken.text) : null;
+  const day = dayToken ? `-${two(Number(dayToken.text))}` : "";
+  if (year === null) {
+    const at = publication(published);
+    if (!at) return "earlier";
+    year = month > at.month || prefix === "last" ? at.year - 1 : at.year;
+  }
+  return `${year}-${two(month)}${day}`;
+}
+
+/** The month a capitalised month name stands for; "May" only as a name, never the modal. */
+function monthOf(token: Token): number | null {
+  if (token.kind !== "word" || !token.cap) return null;
+  return MONTH_NUMBERS.get(token.lower.replace(/\.$/, "")) ?? null;
+}
+
+/** "last year" → the year before publication; "last month" → the month before. */
+function relativePeriod(unit: string, published: string | null): string | null {
+  const at = publication(published);
+  if (!at) return null;
+  if (unit === "year") return String(at.year - 1);
+  if (unit === "month") return at.month === 1 ? `${at.year - 1}-12` : `${at.year}-${two(at.month - 1)}`;
+  return null;
+}
+
+function publication(published: string | null): { year: number; month: number } | null {
+  const match = /^(\d{4})-(\d{2})/.exec(published ?? "");
+  return match ? { year: Number(match[1]), month: Number(match[2]) } : null;
+}

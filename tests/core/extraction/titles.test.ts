@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { rankTitles } from "../../../lambdas/core/extraction/roles.ts";
+import { extract } from "./helpers.ts";
+
+/** The speaker of the last statement in the text, with every title the article gave them. */
+const lastSpeaker = (...paragraphs: string[]) => {
+  const s = extract(...paragraphs).at(-1);
+  return { speaker: s?.speaker, title: s?.title, titles: s?.titles, affiliation: s?.affiliation };
+};
+
+describe("titles and affiliations, as the article gives them", () => {
+  it.each([
+    [
+      "a title before the name",
+      ["Defence Minister Ahn Gyu-back said the drills would go ahead."],
+      { speaker: "Ahn Gyu-back", title: "Defence Minister", titles: ["Defence Minister"] },
+    ],
+    [
+      "an appositive after the name",
+      ["Dana Whitfield, the city's budget director, said the library would stay open."],
+      {
+        speaker: "Dana Whitfield",
+        title: "budget director",
+        titles: ["budget director"],
+        affiliation: "city",
+      },
+    ],
+    [
+      "an office with its 'of'",
+      ["Nora Field, the presidential chief of staff, said the summit was off."],
+      { speaker: "Nora Field", title: "presidential chief of staff" },
+    ],
+    [
+      "a spokesperson for a body",
+      ["Lee Jun-ho, a spokesperson for the Unification Ministry, said the channel was open."],
+      { speaker: "Lee Jun-ho", title: "spokesperson", affiliation: "Unification Ministry" },
+    ],
+    [
+      "a role before an appositive name",
+      ["The council's treasurer, Amir Haddad, said the budget balanced."],
+      { speaker: "Amir Haddad", title: "treasurer", affiliation: "council" },
+    ],
+    [
+      "an honorific spelt out",
+      ["Sen. Carla Mendes said the bill had the votes."],
+      { speaker: "Carla Mendes", title: "Senator" },
+    ],
+    [
+      "an office ending in its portfolio",
+      ["Secretary of State Ruth Amsel said the embassy would reopen."],
+      { speaker: "Ruth Amsel", title: "Secretary of State" },
+    ],
+    [
+      "every role phrase of a person, most specific first",
+      [
+        "Harbour Minister Tomas Weil opened the port on Tuesday.",
+        "Weil, a former mayor of Brackwater, said the cranes were ready.",
+        "The minister said more ships would come.",
+      ],
+      {
+        speaker: "Tomas Weil",
+        title: "Harbour Minister",
+        titles: ["Harbour Minister", "minister", "former mayor of Brackwater"],
+      },
+    ],
+  ])("reads %s", (_, paragraphs, expected) => {
+    expect(lastSpeaker(...paragraphs)).toMatchObject(expected);
+  });
+
+  it.each([
+    ["a descriptor", "Rival Owen Marsh said the count was wrong."],
+    ["a party label", "Republican Owen Marsh said the count was wrong."],
+    ["a descriptor and a party", "GOP veteran Owen Marsh said the count was wrong."],
+    ["a relation", "Owen Marsh, the brother of Governor Ivy Marsh, said the count was wrong."],
+    ["an age and a party", "Owen Marsh, 61, a Democrat, said the count was wrong."],
+  ])("gives no title for %s", (_, body) => {
+    expect(lastSpeaker(body)).toMatchObject({ speaker: "Owen Marsh", title: null, titles: [] });
+  });
+
+  it.each([
+    [
+      ["minister", "Defence Minister"],
+      ["Defence Minister", "minister"],
+    ],
+    [
+      ["former Prime Minister", "senator"],
+      ["senator", "former Prime Minister"],
+    ],
+    [
+      ["Mayor", "mayor", "city mayor"],
+      ["city mayor", "Mayor"],
+    ],
+  ])("ranks %j as %j", (titles, ranked) => {
+    expect(rankTitles(titles)).toEqual(ranked);
+  });
+});
