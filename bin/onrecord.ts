@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerDigest } from "../lambdas/cli/digest.ts";
 import { registerExtract } from "../lambdas/cli/extract.ts";
 import { registerIngest } from "../lambdas/cli/ingest.ts";
+import { registerRefused } from "../lambdas/cli/refused.ts";
 import { registerSend } from "../lambdas/cli/send.ts";
 import { registerStart } from "../lambdas/cli/start.ts";
 
@@ -12,6 +13,7 @@ const program = new Command("onrecord")
 registerExtract(program);
 registerDigest(program);
 registerIngest(program);
+registerRefused(program);
 registerSend(program);
 registerStart(program);
 

@@ -13,6 +13,8 @@ const positive = z.coerce.number().check(z.positive());
 export const SETTINGS = {
   /** DynamoDB table of articles and their statements. */
   ONRECORD_ARTICLES_TABLE: text,
+  /** DynamoDB table of refused articles and their reasons. */
+  ONRECORD_REFUSALS_TABLE: text,
   /** DynamoDB table of subscribers. */
   ONRECORD_SUBSCRIBERS_TABLE: text,
   /** DynamoDB table of per-recipient deliveries. */

@@ -10,12 +10,54 @@ import type { Digest, RenderedIssue, StoredArticle, Subscriber } from "./core/ty
 /** What storing an article did: `stored` new or changed content, `unchanged` for a re-ingest. */
 export type PutArticleResult = "stored" | "unchanged";
 
+/** An article that cannot be stored as it is: no date to file it under, or too large. Retrying cannot help. */
+export class ArticleStoreError extends Error {
+  constructor(
+    readonly articleId: string,
+    reason: string,
+  ) {
+    super(`${articleId}: ${reason}`);
+    this.name = "ArticleStoreError";
+  }
+}
+
+export interface PutArticleOptions {
+  /**
+   * Ids the same article may have been stored under by an earlier version (a bucket drop's base
+   * name, before ids came from the whole key). When the article is stored under one of them with
+   * the same content, it is found there and reported `unchanged` rather than stored a second time.
+   */
+  formerIds?: readonly string[];
+}
+
 /** Articles with the statements extracted from them at ingest, read back a window at a time. */
 export interface ArticleStore {
-  /** Stores the article under its id; storing the same content again changes nothing. */
-  put(stored: StoredArticle): Promise<PutArticleResult>;
+  /**
+   * Stores the article under its id; storing the same content again changes nothing.
+   * @throws {ArticleStoreError} for an article that can never be stored (no date, too large).
+   */
+  put(stored: StoredArticle, options?: PutArticleOptions): Promise<PutArticleResult>;
+  /** Whether an article is stored under this id (the fetcher skips pages it has). */
+  has(id: string): Promise<boolean>;
   /** Every article published within `[from, to]` (ISO dates, inclusive), oldest first. */
   listWindow(from: string, to: string): Promise<StoredArticle[]>;
+}
+
+/** An article that was not stored, and why: kept so that nobody has to read logs to find it. */
+export interface Refusal {
+  /** When it was refused, ISO timestamp. */
+  at: string;
+  /** What was refused: a bucket key (`s3://bucket/key`), a file path, or a page's URL. */
+  source: string;
+  /** The one-line reason, as the error gave it. */
+  reason: string;
+}
+
+/** Refusals, kept for people to read (`onrecord refused`) and counted for an alarm. */
+export interface RefusalLog {
+  record(refusal: Refusal): Promise<void>;
+  /** Every refusal since the day given (ISO date, inclusive), oldest first. */
+  listSince(day: string, until?: Date): Promise<Refusal[]>;
 }
 
 /** A composed issue: the digest of one week, rendered once for every recipient. */

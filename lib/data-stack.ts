@@ -8,6 +8,7 @@ import {
   DELIVERIES_TABLE,
   ISSUES_TABLE,
   RATE_LIMITS_TABLE,
+  REFUSALS_TABLE,
   SUBSCRIBERS_TABLE,
   type TableSpec,
 } from "../lambdas/adapters/dynamo-tables.ts";
@@ -23,6 +24,8 @@ export class DataStack extends Stack {
   readonly subscribers: Table;
   readonly deliveries: Table;
   readonly issues: Table;
+  /** Articles that were not stored, with their reasons (they expire after 90 days). */
+  readonly refusals: Table;
   /** The web app's rate-limit counters (they expire; losing them loses nothing). */
   readonly rateLimits: Table;
   readonly ingestBucket: Bucket;
@@ -37,6 +40,7 @@ export class DataStack extends Stack {
     this.deliveries = tableFrom(this, "Deliveries", DELIVERIES_TABLE);
     this.issues = tableFrom(this, "Issues", ISSUES_TABLE);
     this.rateLimits = tableFrom(this, "RateLimits", RATE_LIMITS_TABLE, { holdsData: false });
+    this.refusals = tableFrom(this, "Refusals", REFUSALS_TABLE);
 
     const accessLogs = new Bucket(this, "AccessLogs", {
       encryption: BucketEncryption.S3_MANAGED,

@@ -12,6 +12,8 @@ import { OnRecordFunction } from "./onrecord-function.ts";
 
 export interface IngestProps {
   articles: ITable;
+  /** Where refused files are kept with their reasons. */
+  refusals: ITable;
   /** The ingest bucket's ARN, imported from the data stack. */
   bucketArn: string;
   /** Where the dead-letter alarm is sent. */
@@ -19,7 +21,9 @@ export interface IngestProps {
 }
 
 /**
- * Ingest: a file dropped into the bucket is parsed, its statements extracted, and both stored.
+ * Ingest: a file dropped into the bucket is parsed, its statements extracted, and both stored; a
+ * file that is not an article is kept in the refusals table with its reason and counted in the
+ * `onrecord/ArticlesRefused` metric.
  * S3 invokes the function asynchronously; events that still fail after Lambda's retries are kept
  * in a dead-letter queue (the file itself stays in the versioned bucket), which raises an alarm.
  */
@@ -34,11 +38,16 @@ export class Ingest extends Construct {
       description: "Stores an article dropped into the ingest bucket, with its extracted statements",
       timeout: Duration.minutes(1),
       memorySize: 1024,
-      environment: { ONRECORD_ARTICLES_TABLE: props.articles.tableName },
+      environment: {
+        ONRECORD_ARTICLES_TABLE: props.articles.tableName,
+        ONRECORD_REFUSALS_TABLE: props.refusals.tableName,
+      },
       deadLetterQueue: deadLetters,
     });
     this.ingester.configureAsyncInvoke({ retryAttempts: 2 });
-    grantTable(this.ingester, props.articles, ["PutItem"]);
+    // GetItem: an article stored under its former id (the key's base name) is found there again.
+    grantTable(this.ingester, props.articles, ["GetItem", "PutItem"]);
+    grantTable(this.ingester, props.refusals, ["PutItem"]);
     // Imported, so the notification lives in this stack and the data stack never depends on it.
     const bucket = Bucket.fromBucketArn(this, "Bucket", props.bucketArn);
     this.ingester.addToRolePolicy(

@@ -50,6 +50,7 @@ export class PipelineStack extends Stack {
     if (settings.alarmEmail) this.ses.alerts.addSubscription(new EmailSubscription(settings.alarmEmail));
     this.ingest = new Ingest(this, "Ingest", {
       articles: data.articles,
+      refusals: data.refusals,
       bucketArn: data.ingestBucketArnImport,
       alerts: this.ses.alerts,
     });

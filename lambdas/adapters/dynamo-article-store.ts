@@ -1,24 +1,24 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, PutCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
-import type { StoredArticle } from "../core/types.ts";
-import type { ArticleStore, PutArticleResult } from "../ports.ts";
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  DynamoDBServiceException,
+} from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import type { Article, StoredArticle } from "../core/types.ts";
+import {
+  type ArticleStore,
+  ArticleStoreError,
+  type PutArticleOptions,
+  type PutArticleResult,
+} from "../ports.ts";
 import { ARTICLES_TABLE } from "./dynamo-tables.ts";
+
+export { ArticleStoreError };
 
 /** DynamoDB refuses items over 400 KB; the compressed content must leave room for the rest. */
 export const MAX_STORED_CONTENT_BYTES = 380 * 1024;
-
-/** An article that cannot be stored as it is: no date to file it under, or too large. */
-export class ArticleStoreError extends Error {
-  constructor(
-    readonly articleId: string,
-    reason: string,
-  ) {
-    super(`${articleId}: ${reason}`);
-    this.name = "ArticleStoreError";
-  }
-}
 
 /**
  * Articles in DynamoDB, one item each: readable metadata, and the body with its statements as
@@ -35,8 +35,12 @@ export class DynamoArticleStore implements ArticleStore {
     this.doc = DynamoDBDocumentClient.from(client);
   }
 
-  async put(stored: StoredArticle): Promise<PutArticleResult> {
+  async put(stored: StoredArticle, options: PutArticleOptions = {}): Promise<PutArticleResult> {
     const { article } = stored;
+    const former = (options.formerIds ?? []).filter((id) => id !== article.id);
+    if (former.length > 0 && !(await this.has(article.id))) {
+      for (const id of former) if (await this.holdsSameArticle(id, article)) return "unchanged";
+    }
     if (!article.publishedAt) throw new ArticleStoreError(article.id, "no publication date to file it under");
     const json = JSON.stringify(stored);
     const content = gzipSync(json);
@@ -70,8 +74,34 @@ export class DynamoArticleStore implements ArticleStore {
       return "stored";
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return "unchanged";
+      // DynamoDB refusing the item itself (its size, an attribute) is final: retrying cannot help.
+      if (error instanceof DynamoDBServiceException && error.name === "ValidationException")
+        throw new ArticleStoreError(article.id, `refused by DynamoDB: ${error.message}`);
       throw error;
     }
+  }
+
+  async has(id: string): Promise<boolean> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [ARTICLES_TABLE.partitionKey]: id },
+        ProjectionExpression: "#id",
+        ExpressionAttributeNames: { "#id": ARTICLES_TABLE.partitionKey },
+      }),
+    );
+    return Item !== undefined;
+  }
+
+  /** Whether the item under `id` is this article (every field but the id equal). */
+  private async holdsSameArticle(id: string, article: Article): Promise<boolean> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { [ARTICLES_TABLE.partitionKey]: id } }),
+    );
+    if (!Item?.content) return false;
+    const found = (JSON.parse(gunzipSync(Item.content as Uint8Array).toString("utf8")) as StoredArticle)
+      .article;
+    return (["title", "url", "outlet", "publishedAt", "body"] as const).every((f) => found[f] === article[f]);
   }
 
   async listWindow(from: string, to: string): Promise<StoredArticle[]> {

@@ -65,8 +65,24 @@ export const ISSUES_TABLE = {
   indexes: [],
 } as const satisfies TableSpec;
 
+/**
+ * Articles that were not stored and why, one item per refusal, by day: `onrecord refused --since`
+ * reads them with one Query per day. They expire after {@link REFUSAL_RECORD_DAYS}.
+ */
+export const REFUSALS_TABLE = {
+  localName: "onrecord-refusals",
+  partitionKey: "day",
+  sortKey: "key",
+  indexes: [],
+  timeToLive: "expiresAt",
+} as const satisfies TableSpec;
+
+/** How long refusals are kept. */
+export const REFUSAL_RECORD_DAYS = 90;
+
 export const TABLES: readonly TableSpec[] = [
   ARTICLES_TABLE,
+  REFUSALS_TABLE,
   SUBSCRIBERS_TABLE,
   DELIVERIES_TABLE,
   ISSUES_TABLE,

@@ -7,6 +7,7 @@ import {
   DELIVERIES_TABLE,
   ISSUES_TABLE,
   RATE_LIMITS_TABLE,
+  REFUSALS_TABLE,
   SUBSCRIBERS_TABLE,
 } from "./dynamo-tables.ts";
 import {
@@ -129,6 +130,7 @@ function withClients(
       ONRECORD_DELIVERIES_TABLE: DELIVERIES_TABLE.localName,
       ONRECORD_ISSUES_TABLE: ISSUES_TABLE.localName,
       ONRECORD_RATE_LIMITS_TABLE: RATE_LIMITS_TABLE.localName,
+      ONRECORD_REFUSALS_TABLE: REFUSALS_TABLE.localName,
       ONRECORD_SENDER: process.env.ONRECORD_SENDER ?? "digest@onrecord.localhost",
       ONRECORD_PUBLIC_URL: state.publicUrl,
       ONRECORD_UNSUBSCRIBE_SECRET: secret,

@@ -13,24 +13,37 @@ export class ArticleFormatError extends Error {
   }
 }
 
-/** Articles larger than this are refused rather than risking the process's memory. */
-export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
+/**
+ * Article files larger than this are refused, before they are read where the size is known first
+ * (an S3 object's size, a file's): the largest item DynamoDB holds is 400 KB, and an article's
+ * statements roughly double what it stores, so a bigger file could never be stored; reading and
+ * extracting it first only costs memory (a 10 MB file took 820 MB).
+ */
+export const MAX_ARTICLE_BYTES = 300 * 1024;
+
+/**
+ * The longest each field may be. Names and URLs are one line of metadata; a longer one is not an
+ * article's (DynamoDB keys stop at 2048 bytes, S3 keys at 1024) and would fail the store's write.
+ */
+export const FIELD_LIMITS = { id: 1024, title: 1000, outlet: 200, url: 2048 } as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Plain-text articles may open with "date 2025-12-29" before the dateline.
 const DATE_PREFIX = /^\uFEFF?\s*date\s+(\d{4}-\d{2}-\d{2})\b/;
 
 const JsonArticle = z.object({
-  title: z.string().nullish(),
-  url: z.string().nullish(),
-  outlet: z.string().nullish(),
-  publishedAt: z.string().nullish(),
+  title: z.string().max(FIELD_LIMITS.title, `longer than ${FIELD_LIMITS.title} characters`).nullish(),
+  url: z.string().max(FIELD_LIMITS.url, `longer than ${FIELD_LIMITS.url} characters`).nullish(),
+  outlet: z.string().max(FIELD_LIMITS.outlet, `longer than ${FIELD_LIMITS.outlet} characters`).nullish(),
+  publishedAt: z.string().max(64, "longer than a date").nullish(),
   body: z.string(),
 });
 
 export interface ArticleSource {
-  /** The file name or key, used as the article's id (its base name). */
+  /** The file name or key, as errors name it; its base name is the article's id unless `id` is given. */
   name: string;
+  /** The id to store the article under (a bucket drop's whole key), when not the name's base name. */
+  id?: string;
   bytes: Uint8Array;
   /** Date to use when the article itself carries none (a flag, or the file's mtime). */
   fallbackDate?: string | null;
@@ -48,16 +61,51 @@ export interface ArticleSource {
  */
 export function parseArticle(source: ArticleSource): Article {
   const { name, bytes } = source;
-  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
-    throw new ArticleFormatError(name, `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`);
-  }
+  checkSize(name, bytes.byteLength);
   const text = decodeUtf8(name, bytes);
-  const id = basename(name);
+  const id = source.id ?? basename(name);
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
-  if (name.toLowerCase().endsWith(".json") || trimmed.startsWith("{")) {
-    return parseJsonArticle(name, text, name.toLowerCase().endsWith(".json"), source.fallbackDate ?? null);
+  const article =
+    name.toLowerCase().endsWith(".json") || trimmed.startsWith("{")
+      ? parseJsonArticle(name, id, text, name.toLowerCase().endsWith(".json"), source.fallbackDate ?? null)
+      : parseTextArticle(id, text, source.fallbackDate ?? null);
+  checkArticleFields(name, article);
+  return article;
+}
+
+/**
+ * Refuses an article file of `bytes` bytes when it is over {@link MAX_ARTICLE_BYTES}; callers that
+ * know a file's size before reading it (an S3 event, `stat`) call this first and read nothing.
+ * @throws {ArticleFormatError} naming the size and the limit.
+ */
+export function checkSize(name: string, bytes: number): void {
+  if (bytes > MAX_ARTICLE_BYTES) {
+    throw new ArticleFormatError(
+      name,
+      `${Math.ceil(bytes / 1024)} KB, larger than the ${MAX_ARTICLE_BYTES / 1024} KB an article may be`,
+    );
   }
-  return parseTextArticle(id, text, source.fallbackDate ?? null);
+}
+
+/**
+ * Checks every field of an article against {@link FIELD_LIMITS} and its body against
+ * {@link MAX_ARTICLE_BYTES}, whatever it was read from (a file, a fetched page).
+ * @throws {ArticleFormatError} naming the first field that is too long.
+ */
+export function checkArticleFields(name: string, article: Article): void {
+  if (Buffer.byteLength(article.id) > FIELD_LIMITS.id)
+    throw new ArticleFormatError(name, `id longer than ${FIELD_LIMITS.id} bytes`);
+  for (const field of ["title", "outlet", "url"] as const) {
+    const value = article[field];
+    if (value && value.length > FIELD_LIMITS[field])
+      throw new ArticleFormatError(name, `${field} longer than ${FIELD_LIMITS[field]} characters`);
+  }
+  const bodyBytes = Buffer.byteLength(article.body);
+  if (bodyBytes > MAX_ARTICLE_BYTES)
+    throw new ArticleFormatError(
+      name,
+      `body of ${Math.ceil(bodyBytes / 1024)} KB, larger than the ${MAX_ARTICLE_BYTES / 1024} KB an article may be`,
+    );
 }
 
 function decodeUtf8(name: string, bytes: Uint8Array): string {
@@ -86,11 +134,11 @@ function looksBinary(text: string): boolean {
 
 function parseJsonArticle(
   name: string,
+  id: string,
   text: string,
   mustBeJson: boolean,
   fallbackDate: string | null,
 ): Article {
-  const id = basename(name);
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
-import { ARTICLES_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import { DynamoRefusalLog } from "../../lambdas/adapters/dynamo-refusal-log.ts";
+import { ARTICLES_TABLE, REFUSALS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
 import { ingestFiles } from "../../lambdas/cli/run-ingest.ts";
+import { formatRefusals } from "../../lambdas/cli/run-refused.ts";
 import { type LocalAws, startLocalAws } from "../support/local-aws.ts";
 
 let aws: LocalAws;
@@ -67,6 +69,35 @@ describe("onrecord ingest", () => {
     expect((await store.listWindow("2026-11-18", "2026-11-19")).map((a) => a.article.id).sort()).toEqual([
       "dated.txt",
       "undated.txt",
+    ]);
+  });
+});
+
+describe("onrecord ingest, refusals", () => {
+  it("refuses a file over 300 KB from its size and keeps the refusal with its reason for `onrecord refused`", async () => {
+    // Prepare
+    const big = join(dir, "big.txt");
+    await writeFile(big, Buffer.alloc(400 * 1024, "a"));
+    const store = new DynamoArticleStore(ARTICLES_TABLE.localName, aws.dynamo);
+    const log = new DynamoRefusalLog(REFUSALS_TABLE.localName, aws.dynamo);
+    const errors = output();
+    // Act
+    const { failed } = await ingestFiles([big], store, output().stream, errors.stream, { log });
+    const refusals = await log.listSince(new Date().toISOString().slice(0, 10));
+    // Assess
+    expect(failed).toBe(1);
+    expect(errors.lines).toEqual([
+      `onrecord ingest: ${big}: 400 KB, larger than the 300 KB an article may be`,
+    ]);
+    expect(refusals.map((r) => [r.source, r.reason])).toEqual([
+      [big, "400 KB, larger than the 300 KB an article may be"],
+    ]);
+    expect(formatRefusals(refusals, "2026-11-01").split("\n")).toEqual([
+      expect.stringMatching(
+        new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  ${big}  400 KB, larger than`),
+      ),
+      "1 refused since 2026-11-01",
+      "",
     ]);
   });
 });

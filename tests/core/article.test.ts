@@ -48,9 +48,40 @@ describe("reading an article file", () => {
     ["malformed JSON", "a.json", bytes('{"title": '), "malformed JSON"],
     ["JSON that is not an article", "a.json", bytes('{"title": "no body"}'), "not an article: body"],
     ["a body that is not text", "a.json", bytes('{"body": 42}'), "not an article: body"],
+    [
+      "a file over 300 KB",
+      "big.txt",
+      Buffer.alloc(301 * 1024, "a"),
+      "301 KB, larger than the 300 KB an article may be",
+    ],
+    [
+      "a title over 1000 characters",
+      "a.json",
+      bytes(JSON.stringify({ title: "T".repeat(1001), body: "Han said so." })),
+      "not an article: title longer than 1000 characters",
+    ],
+    [
+      "an outlet over 200 characters",
+      "a.json",
+      bytes(JSON.stringify({ outlet: "O".repeat(201), body: "Han said so." })),
+      "not an article: outlet longer than 200 characters",
+    ],
+    [
+      "a URL over 2048 characters",
+      "a.json",
+      bytes(JSON.stringify({ url: `https://example.org/${"u".repeat(2048)}`, body: "Han said so." })),
+      "not an article: url longer than 2048 characters",
+    ],
   ])("refuses %s with an error naming the file", (_, name, data, reason) => {
     expect(() => parseArticle({ name, bytes: data })).toThrow(ArticleFormatError);
     expect(() => parseArticle({ name, bytes: data })).toThrow(`${name}: ${reason}`);
+  });
+
+  it("takes the id it is given (a bucket key) over the file's base name", () => {
+    expect(
+      parseArticle({ name: "outlet-a/x.txt", id: "outlet-a/x.txt", bytes: bytes("Han said so.") }).id,
+    ).toBe("outlet-a/x.txt");
+    expect(parseArticle({ name: "outlet-a/x.txt", bytes: bytes("Han said so.") }).id).toBe("x.txt");
   });
 
   it("reads text that merely starts with a brace as plain text", () => {

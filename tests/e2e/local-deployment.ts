@@ -42,6 +42,7 @@ export async function deployLocally(
     Deliveries: "onrecord-deliveries",
     Issues: "onrecord-issues",
     RateLimits: "onrecord-rate-limits",
+    Refusals: "onrecord-refusals",
     SigningKey: SECRET_ARN,
     SendingBatches: `${standIns.url}/000000000000/onrecord-send-batches`,
     SesConfigurationSet: "onrecord-events",
@@ -84,7 +85,11 @@ export async function deployLocally(
 }
 
 /** An S3 ObjectCreated:Put notification for objects of the ingest bucket, keys encoded as S3 does. */
-export function s3PutEvent(keys: readonly string[], at = "2026-11-21T09:00:00.000Z") {
+export function s3PutEvent(
+  keys: readonly string[],
+  at = "2026-11-21T09:00:00.000Z",
+  sizes: Record<string, number> = {},
+) {
   return {
     Records: keys.map((key) => ({
       eventVersion: "2.1",
@@ -93,7 +98,7 @@ export function s3PutEvent(keys: readonly string[], at = "2026-11-21T09:00:00.00
       eventTime: at,
       s3: {
         bucket: { name: INGEST_BUCKET },
-        object: { key: encodeURIComponent(key).replace(/%20/g, "+"), size: 1 },
+        object: { key: encodeURIComponent(key).replace(/%20/g, "+"), size: sizes[key] ?? 1 },
       },
     })),
   };

@@ -74,12 +74,19 @@ describe("ingest", () => {
     pipeline.hasResourceProperties("AWS::Lambda::EventInvokeConfig", { MaximumRetryAttempts: 2 });
   });
 
-  it("may read objects and put articles, and nothing else in the data", () => {
+  it("may read objects, get and put articles, and record refusals, and nothing else in the data", () => {
     expect(actionsOf(pipeline, "IngestIngester").sort()).toEqual([
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
       "dynamodb:PutItem",
       "s3:GetObject",
       "sqs:SendMessage",
     ]);
+    const refusals = statementsOf(pipeline, "IngestIngester").find((s) =>
+      JSON.stringify(s.Resource).includes("Refusals"),
+    );
+    expect(refusals?.Action).toBe("dynamodb:PutItem");
+    expect(fn("IngestIngester").Environment.Variables).toHaveProperty("ONRECORD_REFUSALS_TABLE");
   });
 });
 

@@ -11,6 +11,8 @@ import type { AddressInfo } from "node:net";
 export interface AwsStandIns {
   url: string;
   objects: Map<string, Uint8Array>;
+  /** The object keys S3 GetObject was asked for, in order. */
+  reads: string[];
   /** Bodies of the SQS messages sent, in order. */
   messages: { queueUrl: string; messageId: string; body: string }[];
   secrets: Map<string, string>;
@@ -19,6 +21,7 @@ export interface AwsStandIns {
 
 export async function startAwsStandIns(): Promise<AwsStandIns> {
   const objects = new Map<string, Uint8Array>();
+  const reads: string[] = [];
   const messages: AwsStandIns["messages"] = [];
   const secrets = new Map<string, string>();
   const server = createServer(async (req, res) => {
@@ -47,6 +50,7 @@ export async function startAwsStandIns(): Promise<AwsStandIns> {
     if (req.method === "GET") {
       const key = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname.slice(1));
       const object = objects.get(key);
+      reads.push(key);
       if (!object) {
         res
           .writeHead(404, { "content-type": "application/xml" })
@@ -66,6 +70,7 @@ export async function startAwsStandIns(): Promise<AwsStandIns> {
   return {
     url: `http://127.0.0.1:${port}`,
     objects,
+    reads,
     messages,
     secrets,
     close: () => new Promise((resolve) => server.close(() => resolve())),
