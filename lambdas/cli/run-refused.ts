@@ -17,7 +17,7 @@ export async function runRefused(options: { since?: string }, now = new Date()):
     // Refusals expire, so nothing older is there to read.
     const oldest = new Date(now.getTime() - REFUSAL_RECORD_DAYS * DAY_MS).toISOString().slice(0, 10);
     const since = options.since ?? new Date(now.getTime() - 30 * DAY_MS).toISOString().slice(0, 10);
-    const refusals = await log.listSince(since < oldest ? oldest : since, now);
+    const refusals = await log.listSince([since, oldest].sort().at(-1) ?? since, now);
     process.stdout.write(formatRefusals(refusals, since));
   } finally {
     if (target.kind === "local") await target.stack.close();
