@@ -43,6 +43,8 @@ export const SETTINGS = {
   ONRECORD_POSTAL_ADDRESS: text,
   /** The name issues are signed with. */
   ONRECORD_SENDER_NAME: z._default(text, "onrecord"),
+  /** Statements of officials a week's email must show to be sent at all. */
+  ONRECORD_MIN_STATEMENTS: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
   /** Time zone that decides which week is last week. */
   ONRECORD_TIME_ZONE: z._default(text, "UTC"),
 } as const;

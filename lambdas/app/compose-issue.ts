@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_STATEMENTS, noIssueReason } from "../core/digest/email-worthy.ts";
 import type { Digest, RenderedIssue, StoredArticle } from "../core/types.ts";
 import {
   type ArticleStore,
@@ -20,6 +21,8 @@ export interface ComposeIssueDeps {
   /** Composes the window's digest; `previous` is last week's, so repeated statements rank lower. */
   compose: (articles: StoredArticle[], from: string, to: string, previous: Digest | null) => Digest;
   render: (digest: Digest) => Promise<RenderedIssue>;
+  /** Statements of officials the email must show for a week to be an issue; default 1. */
+  minStatements?: number;
   now?: () => Date;
 }
 
@@ -31,7 +34,10 @@ export interface ComposeIssueResult {
   officials: number;
   recipients: number;
   batches: number;
-  issue: StoredIssue;
+  /** The issue sent, or null when the week had too little for one (see `noIssue`). */
+  issue: StoredIssue | null;
+  /** Why no issue was composed or sent (a week without statements for the email), or null. */
+  noIssue: string | null;
 }
 
 /** The SES template an issue is sent with: one per issue, so a late retry sends that week's text. */
@@ -43,7 +49,9 @@ export function templateNameFor(issueId: string): string {
  * Composes a week's issue once (read the window by Query, compose, render, store), puts its SES
  * template, and queues every confirmed subscriber in batches of ≤ 50. Running it again for the
  * same week reuses the stored issue and queues again: the delivery claims make that send nothing
- * twice, while someone who confirmed in between still gets the issue.
+ * twice, while someone who confirmed in between still gets the issue. A week whose digest has
+ * fewer statements for the email than `minStatements` is neither stored nor sent; the result
+ * says why (a later run, once articles have come in, composes it).
  */
 export async function composeIssue(week: string, deps: ComposeIssueDeps): Promise<ComposeIssueResult> {
   const { from, to } = weekRange(week);
@@ -53,6 +61,11 @@ export async function composeIssue(week: string, deps: ComposeIssueDeps): Promis
     const articles = await deps.articles.listWindow(from, to);
     const previous = await deps.issues.get(weekBefore(week));
     const digest = deps.compose(articles, from, to, previous?.digest ?? null);
+    const noIssue = noIssueReason(digest, deps.minStatements ?? DEFAULT_MIN_STATEMENTS);
+    if (noIssue) {
+      const counts = { articles: digest.stats?.articles ?? 0, officials: digest.officials.length };
+      return { issueId: week, composed: false, ...counts, recipients: 0, batches: 0, issue: null, noIssue };
+    }
     const rendered = await deps.render(digest);
     const composedAt = (deps.now?.() ?? new Date()).toISOString();
     issue = await deps.issues.putIfAbsent({
@@ -74,6 +87,7 @@ export async function composeIssue(week: string, deps: ComposeIssueDeps): Promis
     recipients,
     batches,
     issue,
+    noIssue: null,
   };
 }
 

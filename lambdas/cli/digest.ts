@@ -18,6 +18,7 @@ export interface DigestOptions {
   timeZone: string;
   maxOfficials: number;
   maxStatements: number;
+  minStatements: number;
   archiveUrl?: string;
   postalAddress: string;
   senderName: string;
@@ -44,6 +45,14 @@ export function registerDigest(program: Command): void {
     )
     .addOption(count("--max-officials <n>", "officials shown in the email", "ONRECORD_MAX_OFFICIALS", 10))
     .addOption(count("--max-statements <n>", "statements shown per official", "ONRECORD_MAX_STATEMENTS", 3))
+    .addOption(
+      count(
+        "--min-statements <n>",
+        "statements of officials the email needs; with fewer, no issue (JSON still printed)",
+        "ONRECORD_MIN_STATEMENTS",
+        1,
+      ),
+    )
     .addOption(
       new Option("--archive-url <url>", "the full issue's address, linked from the email").env(
         "ONRECORD_ARCHIVE_URL",

@@ -31,13 +31,21 @@ export interface LocalSendResult extends ComposeIssueResult {
  * Composes a week's issue and sends it on the local stack: the same compose step and send worker
  * as on Lambda, with an in-process queue between them in place of SQS.
  */
-export async function composeAndSendLocally(stack: LocalStack, week: string): Promise<LocalSendResult> {
+export async function composeAndSendLocally(
+  stack: LocalStack,
+  week: string,
+  options: { minStatements?: number } = {},
+): Promise<LocalSendResult> {
   const clients = { dynamo: stack.dynamo, ses: stack.ses };
   const worker = sendWorkerDeps(stack.env, clients);
   const queue = new LocalSendQueue((batch) => worker.deliver(batch).then(() => {}), {
     redeliveryDelayMs: 500,
   });
-  const result = await composeIssue(week, composeDeps(stack.env, clients, queue));
+  const deps = composeDeps(stack.env, clients, queue);
+  const result = await composeIssue(week, {
+    ...deps,
+    minStatements: options.minStatements ?? deps.minStatements,
+  });
   await queue.drain();
   const deliveries = await new DynamoDeliveryStore(
     stack.env.ONRECORD_DELIVERIES_TABLE ?? "",

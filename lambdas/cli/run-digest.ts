@@ -5,6 +5,7 @@ import { buildEml } from "../adapters/eml-builder.ts";
 import { personaliseIssue, renderDigest } from "../adapters/mjml-renderer.ts";
 import { parseArticle } from "../core/article.ts";
 import { composeDigest } from "../core/digest/compose-digest.ts";
+import { noIssueReason } from "../core/digest/email-worthy.ts";
 import { checkWindow } from "../core/digest/window.ts";
 import { extractStatements } from "../core/extraction/extract-statements.ts";
 import type { Digest, StoredArticle } from "../core/types.ts";
@@ -24,6 +25,10 @@ export async function runDigest(options: DigestOptions): Promise<void> {
     previous,
   });
   reportCounts(digest);
+  // A week with nothing for the email is no issue: JSON still shows what was found, the rest nothing.
+  const noIssue = noIssueReason(digest, options.minStatements);
+  if (noIssue) process.stderr.write(`onrecord digest: ${noIssue}\n`);
+  if (noIssue && options.format !== "json") return;
   const output = await formatDigest(digest, options);
   if (!options.out) {
     process.stdout.write(output);

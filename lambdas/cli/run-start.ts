@@ -76,6 +76,12 @@ async function runLocally(
     const week = options.week ?? weekOf(newest);
     process.stdout.write(`composing and sending ${week}…\n`);
     const result = await composeAndSendLocally(stack, week);
+    if (!result.issue) {
+      process.stdout.write(
+        `\n${result.noIssue}: nothing sent\n  web app: ${web.url}/\n\nrunning; Ctrl-C to stop\n`,
+      );
+      return stop;
+    }
     const html = await writeLocalCopy(stack, result.issue.id, result.issue.rendered);
     const { sent, claimed, rejected } = result.deliveries;
     process.stdout.write(

@@ -1,4 +1,4 @@
-import { type Command, InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { InvalidWeekError, weekRange } from "../app/iso-week.ts";
 
 /**
@@ -11,7 +11,21 @@ export function registerSend(program: Command): void {
     .command("send")
     .description("compose a week's issue and send it to confirmed subscribers (AWS or local, as `ingest`)")
     .requiredOption("--week <week>", "ISO week, e.g. 2026-W47", parseWeek)
-    .action(async ({ week }: { week: string }) => (await import("./run-send.ts")).runSend(week));
+    .addOption(
+      new Option("--min-statements <n>", "send no issue for a week with fewer statements for the email")
+        .env("ONRECORD_MIN_STATEMENTS")
+        .argParser(parseCount),
+    )
+    .action(async ({ week, minStatements }: { week: string; minStatements?: number }) =>
+      (await import("./run-send.ts")).runSend(week, { minStatements }),
+    );
+}
+
+/** A whole number of at least 1, for counts given on the command line. */
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return n;
 }
 
 function parseWeek(value: string): string {

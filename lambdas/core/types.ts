@@ -75,10 +75,20 @@ export interface DigestSource {
   url: string | null;
 }
 
+/** Why a statement of an official's is left out of the email (the archive shows it, marked). */
+export type OutOfEmail = "lowConfidence" | "earlier";
+
 export interface DigestStatement {
   text: string;
   kind: StatementKind;
   sources: DigestSource[];
+  /**
+   * `false` when the email leaves it out (present only then): the attribution is not confident
+   * enough, or the words were said at an earlier time than the week's news.
+   */
+  email?: false;
+  /** Why it is left out of the email, with `email: false`. */
+  why?: OutOfEmail;
 }
 
 /** A person with a public role, and what they said in the window. */

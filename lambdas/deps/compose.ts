@@ -17,6 +17,7 @@ const SETTINGS = [
   ...(["ONRECORD_ARTICLES_TABLE", "ONRECORD_ISSUES_TABLE", "ONRECORD_SUBSCRIBERS_TABLE"] as const),
   ...(["ONRECORD_SENDER", "ONRECORD_TIME_ZONE", "ONRECORD_POSTAL_ADDRESS", "ONRECORD_SENDER_NAME"] as const),
   "ONRECORD_PUBLIC_URL" as const,
+  "ONRECORD_MIN_STATEMENTS" as const,
 ];
 
 /**
@@ -51,6 +52,7 @@ export function composeDeps(
       ),
     compose,
     render,
+    minStatements: config.ONRECORD_MIN_STATEMENTS,
     timeZone: config.ONRECORD_TIME_ZONE,
   };
 }

@@ -14,7 +14,7 @@ export function createHandler(deps: ComposeIssueDeps & { timeZone: string }) {
     const fired = event.scheduledTime ? new Date(event.scheduledTime) : (deps.now?.() ?? new Date());
     const week = event.week ?? previousWeek(fired, deps.timeZone);
     const { issue: _issue, ...summary } = await composeIssue(week, deps);
-    console.log(JSON.stringify({ message: "issue queued", ...summary }));
+    console.log(JSON.stringify({ message: summary.noIssue ? "no issue" : "issue queued", ...summary }));
     return summary;
   };
 }

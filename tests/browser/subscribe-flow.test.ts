@@ -92,7 +92,11 @@ describe("a subscriber's whole path, in headless Chromium", () => {
     await page.waitForLoadState();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You're unsubscribed");
 
-    // Act: another send, of the week before (a different issue).
+    // Act: another send, of the week before (a different issue, from an article of that week).
+    await run.ingest(
+      "library-hours.txt",
+      'date 2026-11-12 Mayor Daniel Reyes said on Thursday that the central library would open on Sundays. "Reading rooms should be open when people are free," Reyes said.',
+    );
     const before = (await run.emailsTo(READER)).length;
     const second = await run.send(weekBefore(run.exampleWeek));
 

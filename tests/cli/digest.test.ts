@@ -150,6 +150,52 @@ describe("onrecord digest", () => {
     expect(official.statements[0].text).not.toBe(lead);
   });
 
+  describe("a week without a statement of an official", () => {
+    const EMPTY = ["--from", "2026-10-05", "--to", "2026-10-11"];
+
+    it("prints the empty digest as JSON, exit code 0, the reason on stderr", async () => {
+      const { code, stdout, stderr } = await onrecord("digest", "--articles", EXAMPLES, ...EMPTY);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ from: "2026-10-05", to: "2026-10-11", officials: [] });
+      expect(stderr).toContain(
+        "no issue for 2026-10-05..2026-10-11: no statement of an official for the email (at least 1 needed)",
+      );
+    });
+
+    it.each(["html", "text", "eml"])("writes no %s issue, and says why", async (format) => {
+      const out = await mkdtemp(join(tmpdir(), "onrecord-digest-"));
+      const run = await onrecord(
+        "digest",
+        "--articles",
+        EXAMPLES,
+        ...EMPTY,
+        "--format",
+        format,
+        "--out",
+        out,
+      );
+      expect(run).toMatchObject({ code: 0, stdout: "" });
+      expect(run.stderr).toMatch(/no issue for 2026-10-05\.\.2026-10-11/);
+    });
+
+    it("is any week with fewer statements for the email than --min-statements", async () => {
+      const run = await onrecord(
+        "digest",
+        "--articles",
+        EXAMPLES,
+        ...WEEK,
+        "--format",
+        "text",
+        "--min-statements",
+        "500",
+      );
+      expect(run).toMatchObject({ code: 0, stdout: "" });
+      expect(run.stderr).toMatch(
+        /no issue for 2026-11-16\.\.2026-11-22: only \d+ statements of an official for the email \(at least 500 needed\)/,
+      );
+    });
+  });
+
   it("reports an unreadable article and still composes the others", async () => {
     const dir = await mkdtemp(join(tmpdir(), "onrecord-articles-"));
     await writeFile(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 255, 254]));

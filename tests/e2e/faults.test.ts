@@ -1,9 +1,18 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDeliveryStore } from "../../lambdas/adapters/dynamo-delivery-store.ts";
 import { DELIVERIES_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
 import { type Fault, startFaultProxy } from "../support/fault-proxy.ts";
 import { seedSubscribers } from "../support/subscribers.ts";
-import { deployLocally, type LocalDeployment, SIGNING_KEY, sqsEvent } from "./local-deployment.ts";
+import {
+  deployLocally,
+  INGEST_BUCKET,
+  type LocalDeployment,
+  SIGNING_KEY,
+  s3PutEvent,
+  sqsEvent,
+} from "./local-deployment.ts";
 
 const readers = Array.from({ length: 160 }, (_, i) => `reader-${String(i).padStart(3, "0")}@example.org`);
 const BULK_PATH = "/v2/email/outbound-bulk-emails";
@@ -82,6 +91,10 @@ beforeAll(async () => {
     SIGNING_KEY,
     readers.map((e) => [e, "confirmed"] as const),
   );
+  // A week with an article: a week without statements of officials is not sent at all.
+  const article = await readFile(join("examples", "defence-forum.txt"));
+  deployment.standIns.objects.set(`${INGEST_BUCKET}/articles/defence-forum.txt`, article);
+  await deployment.invoke("IngestIngester", s3PutEvent(["articles/defence-forum.txt"]));
 }, 180_000);
 afterAll(async () => {
   await Promise.all(proxies.map((p) => p.close()));

@@ -1,12 +1,14 @@
 /**
  * `npm run eval [-- --MODE]`: quality, measured with the project brief's scorers in
- * `../shared/eval/`. With no flag: extraction on the PolNeAR dev split (reported, never tuned on).
+ * `../shared/eval/`. With no flag: extraction on the PolNeAR dev split (reported, never tuned on);
+ * `--digest`: the digest weeks of `../shared/eval/officials/`, train pooled and dev apart.
  * Each mode is a module of its own here; add yours to the table.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const MODES: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   dev: () => import("./extraction-dev.ts"),
+  digest: () => import("./digest-weeks.ts"),
 };
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith("--") && a.slice(2) in MODES);

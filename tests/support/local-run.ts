@@ -3,7 +3,7 @@
  * aws-ses-v2-local), the examples ingested, and the web app on a free port. For tests that walk
  * the whole path a subscriber takes, with the real compose and send steps.
  */
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
@@ -25,8 +25,13 @@ export interface LocalRun {
   /** The ISO week of the newest example article. */
   exampleWeek: string;
   /** Composes a week's issue and sends it to every confirmed subscriber, as `onrecord send` does. */
-  send: (week: string) => Promise<Awaited<ReturnType<typeof composeAndSendLocally>>>;
+  send: (
+    week: string,
+    options?: { minStatements?: number },
+  ) => Promise<Awaited<ReturnType<typeof composeAndSendLocally>>>;
   emailsTo: (address: string) => Promise<StoredEmail[]>;
+  /** Stores one more article, written by the test, as `onrecord ingest` does. */
+  ingest: (name: string, text: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -40,11 +45,8 @@ export async function startLocalRun(): Promise<LocalRun> {
   const files = (await readdir(EXAMPLES))
     .filter((f) => /\.(txt|json)$/.test(f))
     .map((f) => join(EXAMPLES, f));
-  const { ingested } = await ingestFiles(
-    files,
-    new DynamoArticleStore(ARTICLES_TABLE.localName, stack.dynamo),
-    silent,
-  );
+  const articles = new DynamoArticleStore(ARTICLES_TABLE.localName, stack.dynamo);
+  const { ingested } = await ingestFiles(files, articles, silent);
   const newest =
     ingested
       .map((r) => r.publishedAt ?? "")
@@ -64,12 +66,17 @@ export async function startLocalRun(): Promise<LocalRun> {
     secret: await secretSource.get(),
     store: new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, stack.dynamo),
     exampleWeek: weekOf(newest),
-    send: (week) => composeAndSendLocally(stack, week),
+    send: (week, options) => composeAndSendLocally(stack, week, options),
     emailsTo: async (address) => {
       const { emails } = (await (await fetch(`${stack.sesUrl}/store`)).json()) as { emails: StoredEmail[] };
       return emails.filter((e) =>
         e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())),
       );
+    },
+    ingest: async (name, text) => {
+      const file = join(dataDir, name);
+      await writeFile(file, text);
+      await ingestFiles([file], articles, silent);
     },
     close: async () => {
       await web.close();
