@@ -60,6 +60,107 @@ export interface RefusalLog {
   listSince(day: string, until?: Date): Promise<Refusal[]>;
 }
 
+/** A fetched page or feed, its body decoded from gzip or brotli, after any redirects. */
+export interface HttpResponse {
+  status: number;
+  /** The URL that answered, after redirects. */
+  url: string;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/**
+ * Why a fetch failed. `permanent`: fetching again cannot help (a refused address, a page over the
+ * size cap, a redirect loop, robots.txt says no); otherwise it may (a timeout, a reset).
+ */
+export class FetchError extends Error {
+  constructor(
+    readonly url: string,
+    reason: string,
+    readonly permanent: boolean,
+  ) {
+    super(reason);
+    this.name = "FetchError";
+  }
+}
+
+/** GETs a URL; every answer (404 and 500 too) is returned, failures to get one thrown as {@link FetchError}. */
+export interface HttpClient {
+  get(url: string, headers?: Record<string, string>): Promise<HttpResponse>;
+}
+
+/** A feed onrecord polls, and what its last poll found. */
+export interface FeedRecord {
+  url: string;
+  addedAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  /** The last poll's error, or null when it succeeded. */
+  lastError: string | null;
+  /** The links of the items the feed listed at its last successful poll (the latest 200). */
+  links: string[];
+  /** Items seen in the feed, stored, and skipped (with a reason), over all polls. */
+  counts: { seen: number; stored: number; skipped: number };
+}
+
+/** What one poll of a feed changed. */
+export interface FeedPollUpdate {
+  polledAt: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  error: string | null;
+  links?: string[];
+  counts?: Partial<FeedRecord["counts"]>;
+}
+
+/** What became of one item's page. */
+export interface SeenItem {
+  link: string;
+  /** The id the article was stored under, or null when it was skipped. */
+  articleId: string | null;
+  outcome: "stored" | "unchanged" | "skipped";
+  reason?: string;
+  at: string;
+}
+
+/**
+ * The feeds onrecord polls and the items it has dealt with, so that a second poll (or the same
+ * item in a second feed) fetches nothing again. DynamoDB on AWS; a file in `--out DIR` for
+ * `onrecord fetch`.
+ */
+export interface FeedStore {
+  /** @returns false when the feed was listed already. */
+  add(url: string, now: Date): Promise<boolean>;
+  /** @returns false when the feed was not listed. */
+  remove(url: string): Promise<boolean>;
+  list(): Promise<FeedRecord[]>;
+  /** The feed's record, or a fresh one (not listed) for a feed polled once (`fetch --feed`). */
+  get(url: string): Promise<FeedRecord | null>;
+  /** Records a poll of a listed feed (an unlisted one keeps no state); counts are added to its totals. */
+  recordPoll(url: string, update: FeedPollUpdate): Promise<void>;
+  /** Adds to a listed feed's item counts (what became of its items' pages). */
+  count(url: string, counts: Partial<FeedRecord["counts"]>): Promise<void>;
+  /** The links among these that have been dealt with before. */
+  seen(links: readonly string[]): Promise<Set<string>>;
+  markSeen(item: SeenItem): Promise<void>;
+}
+
+/** An item the poller found new, queued for the fetcher: its page's link and what the feed said of it. */
+export interface QueuedItem {
+  link: string;
+  feedUrl: string;
+  feedTitle: string | null;
+  title: string | null;
+  publishedAt: string | null;
+}
+
+/** Where the poller hands new items to the fetcher: SQS (grouped by host) on AWS, a call locally. */
+export interface FetchQueue {
+  enqueue(items: readonly QueuedItem[]): Promise<void>;
+}
+
 /** A composed issue: the digest of one week, rendered once for every recipient. */
 export interface StoredIssue {
   /** The ISO week the issue covers, `YYYY-Www`, which is also its id. */

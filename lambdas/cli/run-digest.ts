@@ -55,7 +55,8 @@ async function readArticles(dir: string, timeZone: string): Promise<StoredArticl
   });
   const stored: StoredArticle[] = [];
   for (const name of entries.sort()) {
-    if (![".txt", ".json"].includes(extname(name).toLowerCase())) continue;
+    // Hidden files are not articles (`onrecord fetch` keeps its state in `.onrecord-fetch.json`).
+    if (name.startsWith(".") || ![".txt", ".json"].includes(extname(name).toLowerCase())) continue;
     const path = join(dir, name);
     try {
       const bytes = await readFile(path);

@@ -1,0 +1,34 @@
+import { DirectoryArticleSink, DirectoryFeedStore } from "../adapters/directory-feed-store.ts";
+import { SafeHttpClient } from "../adapters/http/safe-http-client.ts";
+import { fetchFeeds, outcomeLine } from "../app/feeds/fetch-feeds.ts";
+import type { FetchItemDeps, ItemOutcome } from "../app/feeds/fetch-item.ts";
+import { PoliteClient, USER_AGENT } from "../app/feeds/polite-client.ts";
+import type { PollResult } from "../app/feeds/poll-feed.ts";
+import type { FetchOptions } from "./fetch.ts";
+
+/** Fetches the feeds into `--out`, printing one line per item; exit code 1 if a feed failed. */
+export async function runFetch(options: FetchOptions): Promise<void> {
+  const deps: FetchItemDeps = {
+    http: politeHttp(options),
+    feeds: new DirectoryFeedStore(options.out),
+    sink: new DirectoryArticleSink(options.out),
+    ...(options.since && { since: options.since }),
+  };
+  const { polls } = await fetchFeeds(options.feed, deps, printLine);
+  if (polls.some((p) => p.status === "failed")) process.exitCode = 1;
+}
+
+/** The polite, SSRF-safe client every fetching command uses. */
+export function politeHttp(options: { allowPrivateHosts?: boolean; delay?: number }): PoliteClient {
+  return new PoliteClient(
+    new SafeHttpClient({ userAgent: USER_AGENT, allowPrivateHosts: options.allowPrivateHosts ?? false }),
+    { delayMs: options.delay ?? 1000 },
+  );
+}
+
+/** Items on stdout, one line each; a feed that failed on stderr. */
+export function printLine(line: ItemOutcome | PollResult): void {
+  if ("outcome" in line) process.stdout.write(`${outcomeLine(line)}\n`);
+  else if (line.status === "failed")
+    process.stderr.write(`onrecord fetch: feed ${line.feedUrl}: ${line.error}\n`);
+}
