@@ -79,7 +79,7 @@ export async function startNewsServer(): Promise<NewsServer> {
 const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra = {}): void =>
   void res.writeHead(status, { "content-type": type, ...extra }).end(body);
 
-function route(origin: string, path: string, ifNoneMatch: string, res: ServerResponse): void {
+function route(origin: string, path: string, ifNoneMatch: string, res: ServerResponse): unknown {
   const { bridge, budget, clinic, harbour, rail } = ARTICLES as Record<string, FixtureArticle>;
   const page = Object.values(ARTICLES).find((a) => a.path === path);
   if (page) return send(res, 200, "text/html; charset=utf-8", fixturePage(origin, page));

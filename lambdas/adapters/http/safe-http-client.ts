@@ -103,8 +103,9 @@ export class SafeHttpClient implements HttpClient {
       const status = res.statusCode ?? 0;
       const responseHeaders = flatHeaders(res);
       const redirect = status >= 300 && status < 400;
-      const body =
-        redirect || status === 304 ? (res.resume(), new Uint8Array()) : await this.readBody(url, res);
+      const bodiless = redirect || status === 304;
+      if (bodiless) res.resume();
+      const body = bodiless ? new Uint8Array() : await this.readBody(url, res);
       return { status, url, headers: responseHeaders, body };
     } catch (error) {
       if (error instanceof FetchError) throw error;
