@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerDigest } from "../lambdas/cli/digest.ts";
 import { registerExtract } from "../lambdas/cli/extract.ts";
+import { registerFeeds } from "../lambdas/cli/feeds.ts";
 import { registerFetch } from "../lambdas/cli/fetch.ts";
 import { registerIngest } from "../lambdas/cli/ingest.ts";
 import { registerRefused } from "../lambdas/cli/refused.ts";
@@ -14,6 +15,7 @@ const program = new Command("onrecord")
 registerExtract(program);
 registerDigest(program);
 registerFetch(program);
+registerFeeds(program);
 registerIngest(program);
 registerRefused(program);
 registerSend(program);

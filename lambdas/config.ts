@@ -15,6 +15,17 @@ export const SETTINGS = {
   ONRECORD_ARTICLES_TABLE: text,
   /** DynamoDB table of refused articles and their reasons. */
   ONRECORD_REFUSALS_TABLE: text,
+  /** DynamoDB table of the feeds the poller reads. */
+  ONRECORD_FEEDS_TABLE: text,
+  /** DynamoDB table of feed items dealt with. */
+  ONRECORD_FEED_ITEMS_TABLE: text,
+  /** SQS FIFO queue of feed items for the fetcher. */
+  ONRECORD_FETCH_QUEUE_URL: z.url(),
+  /**
+   * `true` lets the poller and fetcher connect to private and loopback addresses, as
+   * `--allow-private-hosts` does: for tests against a local site only; the stack never sets it.
+   */
+  ONRECORD_ALLOW_PRIVATE_HOSTS: z._default(z.enum(["true", "false"]), "false"),
   /** DynamoDB table of subscribers. */
   ONRECORD_SUBSCRIBERS_TABLE: text,
   /** DynamoDB table of per-recipient deliveries. */

@@ -6,6 +6,8 @@ import type { Construct } from "constructs";
 import {
   ARTICLES_TABLE,
   DELIVERIES_TABLE,
+  FEED_ITEMS_TABLE,
+  FEEDS_TABLE,
   ISSUES_TABLE,
   RATE_LIMITS_TABLE,
   REFUSALS_TABLE,
@@ -26,6 +28,9 @@ export class DataStack extends Stack {
   readonly issues: Table;
   /** Articles that were not stored, with their reasons (they expire after 90 days). */
   readonly refusals: Table;
+  /** The feeds the poller reads, and the feed items dealt with. */
+  readonly feeds: Table;
+  readonly feedItems: Table;
   /** The web app's rate-limit counters (they expire; losing them loses nothing). */
   readonly rateLimits: Table;
   readonly ingestBucket: Bucket;
@@ -41,6 +46,8 @@ export class DataStack extends Stack {
     this.issues = tableFrom(this, "Issues", ISSUES_TABLE);
     this.rateLimits = tableFrom(this, "RateLimits", RATE_LIMITS_TABLE, { holdsData: false });
     this.refusals = tableFrom(this, "Refusals", REFUSALS_TABLE);
+    this.feeds = tableFrom(this, "Feeds", FEEDS_TABLE);
+    this.feedItems = tableFrom(this, "FeedItems", FEED_ITEMS_TABLE);
 
     const accessLogs = new Bucket(this, "AccessLogs", {
       encryption: BucketEncryption.S3_MANAGED,

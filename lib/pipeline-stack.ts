@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
 import type { DataStack } from "./data-stack.ts";
+import { Feeds } from "./feeds.ts";
 import { Ingest } from "./ingest.ts";
 import { acknowledgePipelineFindings } from "./nag-suppressions.ts";
 import { ScheduledCompose } from "./scheduled-compose.ts";
@@ -22,6 +23,7 @@ export interface PipelineStackProps extends StackProps {
  */
 export class PipelineStack extends Stack {
   readonly ingest: Ingest;
+  readonly feeds: Feeds;
   readonly compose: ScheduledCompose;
   readonly sending: Sending;
   readonly ses: SesSetup;
@@ -52,6 +54,14 @@ export class PipelineStack extends Stack {
       articles: data.articles,
       refusals: data.refusals,
       bucketArn: data.ingestBucketArnImport,
+      alerts: this.ses.alerts,
+    });
+    this.feeds = new Feeds(this, "Feeds", {
+      feeds: data.feeds,
+      feedItems: data.feedItems,
+      articles: data.articles,
+      refusals: data.refusals,
+      scheduleExpression: settings.feedPollSchedule,
       alerts: this.ses.alerts,
     });
     this.sending = new Sending(this, "Sending", {

@@ -13,6 +13,9 @@ const Settings = z.object({
   scheduleTimeZone: z
     .string()
     .refine(isTimeZone, "scheduleTimeZone must be an IANA time zone, e.g. Europe/Berlin"),
+  feedPollSchedule: z
+    .string()
+    .regex(/^(cron|rate)\(.+\)$/, "feedPollSchedule must be cron(...) or rate(...)"),
   sendRate: z.coerce.number().positive().optional(),
   sendConcurrency: z.coerce.number().int().min(1).max(20),
   publicUrl: z.url().optional(),
@@ -30,6 +33,7 @@ export type PipelineSettings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS = {
   scheduleExpression: "cron(0 7 ? * MON *)",
   scheduleTimeZone: "UTC",
+  feedPollSchedule: "rate(30 minutes)",
   sendConcurrency: 2,
   senderIdentity: "create",
   senderName: "onrecord",

@@ -77,12 +77,28 @@ export const REFUSALS_TABLE = {
   timeToLive: "expiresAt",
 } as const satisfies TableSpec;
 
+/** The feeds the poller reads: one item per feed, with its validators, last poll and counts. */
+export const FEEDS_TABLE = {
+  localName: "onrecord-feeds",
+  partitionKey: "url",
+  indexes: [],
+} as const satisfies TableSpec;
+
+/** Feed items dealt with, by their page's link: a second poll or a second feed fetches nothing again. */
+export const FEED_ITEMS_TABLE = {
+  localName: "onrecord-feed-items",
+  partitionKey: "link",
+  indexes: [],
+} as const satisfies TableSpec;
+
 /** How long refusals are kept. */
 export const REFUSAL_RECORD_DAYS = 90;
 
 export const TABLES: readonly TableSpec[] = [
   ARTICLES_TABLE,
   REFUSALS_TABLE,
+  FEEDS_TABLE,
+  FEED_ITEMS_TABLE,
   SUBSCRIBERS_TABLE,
   DELIVERIES_TABLE,
   ISSUES_TABLE,

@@ -5,6 +5,8 @@ import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import {
   ARTICLES_TABLE,
   DELIVERIES_TABLE,
+  FEED_ITEMS_TABLE,
+  FEEDS_TABLE,
   ISSUES_TABLE,
   RATE_LIMITS_TABLE,
   REFUSALS_TABLE,
@@ -131,6 +133,8 @@ function withClients(
       ONRECORD_ISSUES_TABLE: ISSUES_TABLE.localName,
       ONRECORD_RATE_LIMITS_TABLE: RATE_LIMITS_TABLE.localName,
       ONRECORD_REFUSALS_TABLE: REFUSALS_TABLE.localName,
+      ONRECORD_FEEDS_TABLE: FEEDS_TABLE.localName,
+      ONRECORD_FEED_ITEMS_TABLE: FEED_ITEMS_TABLE.localName,
       ONRECORD_SENDER: process.env.ONRECORD_SENDER ?? "digest@onrecord.localhost",
       ONRECORD_PUBLIC_URL: state.publicUrl,
       ONRECORD_UNSUBSCRIBE_SECRET: secret,

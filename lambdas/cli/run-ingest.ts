@@ -1,6 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
+import { DynamoFeedStore } from "../adapters/dynamo-feed-store.ts";
 import { DynamoRefusalLog } from "../adapters/dynamo-refusal-log.ts";
+import { fetchFeeds } from "../app/feeds/fetch-feeds.ts";
 import {
   type IngestResult,
   ingestArticle,
@@ -9,12 +11,19 @@ import {
   recordRefusal,
 } from "../app/ingest-article.ts";
 import { checkSize } from "../core/article.ts";
+import { storeSink } from "../deps/feeds.ts";
 import { ingestDeps } from "../deps/ingest.ts";
 import type { ArticleStore } from "../ports.ts";
+import type { IngestOptions } from "./ingest.ts";
 import { openTarget } from "./pipeline-target.ts";
+import { politeHttp, printLine } from "./run-fetch.ts";
 
-/** Stores the files into the target's article store (AWS or local), one line per file. */
-export async function runIngest(files: string[]): Promise<void> {
+/**
+ * Stores the files into the target's article store (AWS or local), one line per file; with
+ * `--feed`, the feeds' new items, one line per item as `onrecord fetch` prints them, the items
+ * dealt with kept in the target's feed tables as the deployed fetcher keeps them.
+ */
+export async function runIngest(files: string[], options: IngestOptions = {}): Promise<void> {
   const target = await openTarget();
   const { articles, refusals } =
     target.kind === "aws"

@@ -43,6 +43,9 @@ export async function deployLocally(
     Issues: "onrecord-issues",
     RateLimits: "onrecord-rate-limits",
     Refusals: "onrecord-refusals",
+    Feeds: "onrecord-feeds",
+    FeedItems: "onrecord-feed-items",
+    FeedsFetchQueue: `${standIns.url}/000000000000/onrecord-fetch.fifo`,
     SigningKey: SECRET_ARN,
     SendingBatches: `${standIns.url}/000000000000/onrecord-send-batches`,
     SesConfigurationSet: "onrecord-events",
@@ -62,6 +65,8 @@ export async function deployLocally(
     AWS_ENDPOINT_URL_SQS: standIns.url,
     AWS_ENDPOINT_URL_S3: standIns.url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: standIns.url,
+    // The e2e news site is on loopback; deployed, the functions fetch public addresses only.
+    ONRECORD_ALLOW_PRIVATE_HOSTS: "true",
   };
   const handlers = new Map<string, (event: unknown) => Promise<unknown>>();
   return {

@@ -7,7 +7,7 @@ const { data } = synthesizeWithoutBundling();
 describe("the data stack", () => {
   it("keeps every table on demand with point-in-time recovery", () => {
     const tables = data.findResources("AWS::DynamoDB::Table");
-    expect(Object.keys(tables)).toHaveLength(6);
+    expect(Object.keys(tables)).toHaveLength(8);
     for (const table of Object.values(tables)) {
       expect(table.Properties.BillingMode).toBe("PAY_PER_REQUEST");
       expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
@@ -23,7 +23,7 @@ describe("the data stack", () => {
       Object.keys(protectedTables)
         .map((id) => id.replace(/[0-9A-F]{8}$/, ""))
         .sort(),
-    ).toEqual(["Articles", "Deliveries", "Issues", "Refusals", "Subscribers"]);
+    ).toEqual(["Articles", "Deliveries", "FeedItems", "Feeds", "Issues", "Refusals", "Subscribers"]);
   });
 
   it("indexes articles by day, so a window is read by Query", () => {

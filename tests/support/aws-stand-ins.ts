@@ -14,7 +14,7 @@ export interface AwsStandIns {
   /** The object keys S3 GetObject was asked for, in order. */
   reads: string[];
   /** Bodies of the SQS messages sent, in order. */
-  messages: { queueUrl: string; messageId: string; body: string }[];
+  messages: { queueUrl: string; messageId: string; body: string; groupId?: string }[];
   secrets: Map<string, string>;
   close: () => Promise<void>;
 }
@@ -32,12 +32,19 @@ export async function startAwsStandIns(): Promise<AwsStandIns> {
     };
     if (target === "AmazonSQS.SendMessageBatch") {
       const { QueueUrl, Entries } = JSON.parse(body.toString("utf8"));
-      const Successful = (Entries as { Id: string; MessageBody: string }[]).map((entry) => {
-        const messageId = randomUUID();
-        messages.push({ queueUrl: QueueUrl, messageId, body: entry.MessageBody });
-        const MD5OfMessageBody = createHash("md5").update(entry.MessageBody).digest("hex");
-        return { Id: entry.Id, MessageId: messageId, MD5OfMessageBody };
-      });
+      const Successful = (Entries as { Id: string; MessageBody: string; MessageGroupId?: string }[]).map(
+        (entry) => {
+          const messageId = randomUUID();
+          messages.push({
+            queueUrl: QueueUrl,
+            messageId,
+            body: entry.MessageBody,
+            ...(entry.MessageGroupId && { groupId: entry.MessageGroupId }),
+          });
+          const MD5OfMessageBody = createHash("md5").update(entry.MessageBody).digest("hex");
+          return { Id: entry.Id, MessageId: messageId, MD5OfMessageBody };
+        },
+      );
       return json(200, { Successful, Failed: [] });
     }
     if (target === "secretsmanager.GetSecretValue") {
