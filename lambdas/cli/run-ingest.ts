@@ -38,8 +38,22 @@ export async function runIngest(files: string[], options: IngestOptions = {}): P
           },
         };
   try {
-    process.exitCode =
-      (await ingestFiles(files, articles, process.stdout, process.stderr, refusals)).failed > 0 ? 1 : 0;
+    const { failed } = await ingestFiles(files, articles, process.stdout, process.stderr, refusals);
+    let feedsFailed = false;
+    if (options.feed) {
+      const env = target.kind === "aws" ? target.env : target.stack.env;
+      const feeds = new DynamoFeedStore(
+        env.ONRECORD_FEEDS_TABLE ?? "",
+        env.ONRECORD_FEED_ITEMS_TABLE ?? "",
+        ...(target.kind === "local" ? [target.stack.dynamo] : []),
+      );
+      const http = politeHttp({ allowPrivateHosts: options.allowPrivateHosts ?? false });
+      const deps = { http, feeds, sink: storeSink(articles), refusals };
+      feedsFailed = (await fetchFeeds(options.feed, deps, printLine)).polls.some(
+        (p) => p.status === "failed",
+      );
+    }
+    process.exitCode = failed > 0 || feedsFailed ? 1 : 0;
   } finally {
     if (target.kind === "local") await target.stack.close();
   }
