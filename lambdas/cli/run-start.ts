@@ -1,22 +1,32 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
+import { DynamoFeedStore } from "../adapters/dynamo-feed-store.ts";
+import { DynamoRefusalLog } from "../adapters/dynamo-refusal-log.ts";
 import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
+import { type LocalNewsSite, startLocalNewsSite } from "../adapters/local-news-site.ts";
 import { advertiseLocalStack, type LocalStack, openLocalStack } from "../adapters/local-stack.ts";
 import { personaliseIssue } from "../adapters/mjml-renderer.ts";
 import { LocalSecretFile } from "../adapters/secret-sources.ts";
+import { fetchFeeds } from "../app/feeds/fetch-feeds.ts";
 import { weekOf } from "../app/iso-week.ts";
 import { planConfirm, planSubscribe } from "../core/subscribers/subscription.ts";
 import { subscriberIdFor, unsubscribeUrlFor } from "../core/subscribers/tokens.ts";
+import { storeSink } from "../deps/feeds.ts";
 import { startWebServer } from "../web/local-server.ts";
 import { composeAndSendLocally, DATA_DIR } from "./pipeline-target.ts";
-import { ingestFiles } from "./run-ingest.ts";
+import { politeHttp } from "./run-fetch.ts";
 import type { StartOptions } from "./start.ts";
 
 /** The subscriber `npm start` confirms, so the local run has somebody to send to. */
 export const LOCAL_READER = "reader@onrecord.localhost";
 const EXAMPLES_DIR = join(process.cwd(), "examples");
+/**
+ * The local news site's port. Fixed, because an article's id is its URL: on another port the same
+ * example would be another article. Another one is taken only when it is busy.
+ */
+const NEWS_SITE_PORT = 3100;
 
 /** Runs the local pipeline, then waits for Ctrl-C and stops everything it started. */
 export async function runStart(options: StartOptions): Promise<void> {
@@ -55,22 +65,21 @@ async function runLocally(
     sesUrl: stack.sesUrl,
     publicUrl: web.url,
   });
+  const site = await startLocalNewsSite({ dir: EXAMPLES_DIR, port: NEWS_SITE_PORT }).catch(() =>
+    startLocalNewsSite({ dir: EXAMPLES_DIR, port: 0 }),
+  );
   const stop = async () => {
     await forget();
+    await site.close();
     await web.close();
     await stack.close();
   };
   try {
-    const examples = (await readdir(EXAMPLES_DIR))
-      .filter((f) => /\.(txt|json)$/.test(f))
-      .map((f) => join(EXAMPLES_DIR, f));
-    process.stdout.write(`ingesting ${examples.length} examples…\n`);
-    const articles = new DynamoArticleStore(stack.env.ONRECORD_ARTICLES_TABLE ?? "", stack.dynamo);
-    const { ingested } = await ingestFiles(examples, articles);
+    await fetchLocalNews(stack, site);
     await confirmLocalReader(stack);
     const newest =
-      ingested
-        .map((r) => r.publishedAt ?? "")
+      site.articles
+        .map((a) => a.publishedAt)
         .sort()
         .at(-1) || new Date().toISOString().slice(0, 10);
     const week = options.week ?? weekOf(newest);
@@ -91,7 +100,8 @@ async function runLocally(
         ...(result.composed
           ? []
           : ["  (this week was sent before: nothing is sent twice; `npm start -- --reset` starts over)"]),
-        `\n  inbox (aws-ses-v2-local): ${stack.sesUrl}/`,
+        `\n  news site (examples/):    ${site.url} (its feed: ${site.feedUrl})`,
+        `  inbox (aws-ses-v2-local): ${stack.sesUrl}/`,
         `  rendered issue:           ${relative(process.cwd(), html)}`,
         `  web app:                  ${web.url}/`,
         "\nrunning; Ctrl-C to stop\n",
@@ -102,6 +112,29 @@ async function runLocally(
     throw error;
   }
   return stop;
+}
+
+/**
+ * Takes the news in as the deployed poller and fetcher do: the local site's feed polled, each new
+ * item's page fetched (politely: the site is on loopback, so private addresses are allowed here
+ * only), its article stored with its statements. A second run finds every item dealt with.
+ */
+async function fetchLocalNews(stack: LocalStack, site: LocalNewsSite): Promise<void> {
+  process.stdout.write(`polling the local news site's feed (${site.articles.length} examples)…\n`);
+  const { env, dynamo } = stack;
+  const articles = new DynamoArticleStore(env.ONRECORD_ARTICLES_TABLE ?? "", dynamo);
+  const { items, polls } = await fetchFeeds([site.feedUrl], {
+    http: politeHttp({ allowPrivateHosts: true, delay: 250 }),
+    feeds: new DynamoFeedStore(env.ONRECORD_FEEDS_TABLE ?? "", env.ONRECORD_FEED_ITEMS_TABLE ?? "", dynamo),
+    sink: storeSink(articles),
+    refusals: { log: new DynamoRefusalLog(env.ONRECORD_REFUSALS_TABLE ?? "", dynamo) },
+  });
+  const count = (outcome: string) => items.filter((i) => i.outcome === outcome).length;
+  const failed = polls.find((p) => p.status === "failed");
+  if (failed?.status === "failed") throw new Error(`the local news site's feed: ${failed.error}`);
+  process.stdout.write(
+    `fetched ${items.length} items: ${count("stored")} stored, ${count("unchanged")} unchanged, ${count("skipped")} skipped\n`,
+  );
 }
 
 /** Subscribes and confirms the local reader through the same rules the web app applies. */
