@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   web: () => import("./web.bench.ts"),
   digest: () => import("./digest.bench.ts"),
   pipeline: () => import("./pipeline.bench.ts"),
+  fetch: () => import("./fetch.bench.ts"),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
