@@ -101,6 +101,18 @@ export interface Official {
 }
 
 /**
+ * A person quoted who speaks for no office or institution this week: an expert, a commentator,
+ * a journalist, a voter, a former official speaking now for themselves. In the JSON and the
+ * archive page, not in the email.
+ */
+export interface AlsoQuoted {
+  name: string;
+  /** The role the articles give them ("political science professor"), or null. */
+  role: string | null;
+  statements: DigestStatement[];
+}
+
+/**
  * A source that is not an official: an agency, a medium, a poll, an unnamed source, or a person
  * without a public role. Kept apart from `officials` so that nothing said is silently lost.
  */
@@ -126,6 +138,8 @@ export interface Digest {
   from: string;
   to: string;
   officials: Official[];
+  /** People quoted who are not officials, most prominent first. */
+  alsoQuoted?: AlsoQuoted[];
   /** Statements from sources that are not officials, most important first. */
   others?: OtherSource[];
   stats?: DigestStats;

@@ -1,6 +1,6 @@
-import type { Digest, Official, OtherSource, StoredArticle } from "../types.ts";
+import type { AlsoQuoted, Digest, Official, OtherSource, StoredArticle } from "../types.ts";
 import { deduplicateStatements, mergeWithinArticles } from "./deduplicate.ts";
-import { chooseAffiliation, chooseName, chooseTitle } from "./identity.ts";
+import { chooseAffiliation, chooseName, chooseRole, chooseTitle } from "./identity.ts";
 import {
   prominenceOf,
   type RankedStatement,
@@ -9,6 +9,7 @@ import {
   seenInPrevious,
 } from "./rank.ts";
 import { type OtherGroup, type PersonGroup, resolveOfficials } from "./resolve-officials.ts";
+import { officeWeight } from "./roles.ts";
 import { memoisedSignature, type TextSignature } from "./similarity.ts";
 import { summariseOfficial } from "./summarise.ts";
 import { checkWindow, countInWindow, gatherWindow, type SourcedStatement } from "./window.ts";
@@ -42,12 +43,14 @@ export function composeDigest(input: ComposeDigestInput): Digest {
   const resolution = resolveOfficials(gathered);
   const context: Context = { seenBefore: seenInPrevious(input.previous), signatureOf: memoisedSignature() };
   const officials = byProminence(resolution.officials.map((g) => composeOfficial(g, context)));
+  const alsoQuoted = byProminence(resolution.alsoQuoted.map((g) => composeAlsoQuoted(g, context)));
   const others = byProminence(resolution.others.map((g) => composeOther(g, context)));
-  const kept = [...officials, ...others].reduce((n, o) => n + o.value.statements.length, 0);
+  const kept = [...officials, ...alsoQuoted, ...others].reduce((n, o) => n + o.value.statements.length, 0);
   return {
     from: window.from,
     to: window.to,
     officials: officials.map((o) => o.value),
+    alsoQuoted: alsoQuoted.map((o) => o.value),
     others: others.map((o) => o.value),
     stats: {
       articles: countInWindow(input.articles, window),
@@ -71,7 +74,12 @@ interface Context {
 function composeOfficial(group: PersonGroup, context: Context): Prominent<Official> {
   const ranked = mergeAndRank(group.items, context);
   const name = chooseName(group.names);
-  const title = chooseTitle(group.titles);
+  const { title, affiliation } = group.roles
+    ? chooseRole(group.roles, chooseAffiliation(group.items.map((i) => i.statement.affiliation)))
+    : {
+        title: chooseTitle(group.titles),
+        affiliation: chooseAffiliation(group.items.map((i) => i.statement.affiliation)),
+      };
   const summary = summariseOfficial(
     name,
     title,
@@ -81,11 +89,24 @@ function composeOfficial(group: PersonGroup, context: Context): Prominent<Offici
     value: {
       name,
       title,
-      affiliation: chooseAffiliation(group.items.map((i) => i.statement.affiliation)),
+      affiliation,
       summary,
       statements: ranked.map((r) => r.statement),
     },
-    prominence: prominenceOf(ranked, title !== null),
+    prominence: prominenceOf(ranked, officeWeight(title)),
+  };
+}
+
+function composeAlsoQuoted(group: PersonGroup, context: Context): Prominent<AlsoQuoted> {
+  const ranked = mergeAndRank(group.items, context);
+  const roles = (group.roles ?? []).map((r) => r.phrase);
+  return {
+    value: {
+      name: chooseName(group.names),
+      role: chooseTitle(roles),
+      statements: ranked.map((r) => r.statement),
+    },
+    prominence: prominenceOf(ranked, 0),
   };
 }
 
@@ -93,7 +114,7 @@ function composeOther(group: OtherGroup, context: Context): Prominent<OtherSourc
   const ranked = mergeAndRank(group.items, context);
   return {
     value: { name: group.name, sourceType: group.sourceType, statements: ranked.map((r) => r.statement) },
-    prominence: prominenceOf(ranked, false),
+    prominence: prominenceOf(ranked, 0),
   };
 }
 

@@ -1,4 +1,6 @@
+import type { RoleMention } from "./mentions.ts";
 import { foldCase, nameTokens, titleCovers, titleKey } from "./names.ts";
+import { isCurrentPublicRole, needsWhose } from "./roles.ts";
 
 /** Titles longer than this are a misread sentence, not a role. */
 const MAX_TITLE_WORDS = 8;
@@ -79,4 +81,25 @@ function mostCommon(
     }
   }
   return best?.value ?? null;
+}
+
+/**
+ * The official's one title for the week: of the public roles held now that the window's articles
+ * give them (each counted once per article), the most specific that covers the most; a staff
+ * role says whose it is ("Sanders spokesman"); the affiliation is kept only when the title does
+ * not already name it.
+ * @example
+ * chooseRole([{ phrase: "spokesman", article: "a" }], "Sanders") // { title: "Sanders spokesman", affiliation: null }
+ */
+export function chooseRole(
+  roles: readonly RoleMention[],
+  affiliation: string | null,
+): { title: string | null; affiliation: string | null } {
+  const current = roles.filter((r) => isCurrentPublicRole(r.phrase)).map((r) => r.phrase);
+  let title = chooseTitle(current.length > 0 ? current : roles.map((r) => r.phrase));
+  if (title && affiliation && needsWhose(title)) {
+    title = `${affiliation} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+  }
+  const shown = title && affiliation && foldCase(title).includes(foldCase(affiliation)) ? null : affiliation;
+  return { title, affiliation: shown };
 }

@@ -66,8 +66,12 @@ const ROLE_WORDS = new Set(
   `president minister secretary senator representative congressman congresswoman governor mayor
   councilman councilwoman councillor councilor alderman judge justice chancellor ambassador general
   admiral colonel spokesman spokeswoman spokesperson director chairman chairwoman commissioner sheriff
-  premier chief envoy leader king queen prince princess pope candidate nominee treasurer`.split(/\s+/),
+  premier chief envoy leader king queen prince princess pope candidate nominee treasurer
+  secretary-treasurer`.split(/\s+/),
 );
+
+/** Words of a role cut off before a name ("Government Affairs Phil Smith"), never names themselves. */
+const LEADING_ROLE_PARTS = new Set("government affairs political communications public relations".split(" "));
 
 /**
  * Splits a role the article put in front of a name off it, when the extractor left it there.
@@ -78,9 +82,12 @@ const ROLE_WORDS = new Set(
 export function splitLeadingRole(name: string): { name: string; role: string | null } {
   const words = name.trim().split(/\s+/);
   let end = 0;
-  // Only capitalised words can be part of a role written before a name.
+  // Only capitalised words can be part of a role written before a name; "Secretary-Treasurer"
+  // is a role by its parts; "Government Affairs" before a full name is the end of one.
   for (let i = 0; i < words.length - 1 && /^\p{Lu}/u.test(words[i] ?? ""); i++) {
-    if (ROLE_WORDS.has(foldCase(words[i] ?? "").replace(/[.,]$/, ""))) end = i + 1;
+    const word = foldCase(words[i] ?? "").replace(/[.,]$/, "");
+    if (ROLE_WORDS.has(word) || word.split("-").every((p) => ROLE_WORDS.has(p))) end = i + 1;
+    else if (LEADING_ROLE_PARTS.has(word) && words.length - i > 2 && end === i) end = i + 1;
   }
   if (end === 0) return { name: name.trim(), role: null };
   return { name: words.slice(end).join(" "), role: words.slice(0, end).join(" ") };

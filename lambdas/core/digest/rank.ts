@@ -60,10 +60,13 @@ function importanceOf(m: MergedStatement, isNew: boolean): number {
 }
 
 /**
- * How prominent a source was in the window: in how many articles and outlets it spoke, how
- * much of weight it said, and whether it has a public title.
+ * How prominent a source was in the window: the weight of the office it holds (a head of state
+ * or a presidential nominee before a senator, a senator before a spokesman), how many articles
+ * and outlets carried its words, and how many distinct things it said. Counts are taken on a
+ * log scale, so one long feature quoting somebody twenty times does not outrank the President
+ * quoted in three outlets.
  */
-export function prominenceOf(statements: readonly RankedStatement[], hasTitle: boolean): number {
+export function prominenceOf(statements: readonly RankedStatement[], office: number): number {
   const articles = new Set<string>();
   const outlets = new Set<string>();
   for (const s of statements) {
@@ -74,10 +77,10 @@ export function prominenceOf(statements: readonly RankedStatement[], hasTitle: b
   }
   const weight = statements.slice(0, 3).reduce((sum, s) => sum + Math.max(0, s.importance), 0);
   return (
-    articles.size +
-    0.5 * outlets.size +
-    0.5 * weight +
+    office +
+    2 * Math.log2(1 + articles.size) +
+    Math.log2(1 + outlets.size) +
     Math.log2(1 + statements.length) +
-    (hasTitle ? 0.5 : 0)
+    0.25 * weight
   );
 }

@@ -1,5 +1,7 @@
-import type { SourceType } from "../types.ts";
-import { nameTokens, splitLeadingRole, stripTitle, titlesCompatible, titleTokens } from "./names.ts";
+import type { Article, SourceType } from "../types.ts";
+import { mentionsOf, type RoleMention, WindowNames } from "./mentions.ts";
+import { foldCase, nameTokens, splitLeadingRole, stripTitle, titlesCompatible } from "./names.ts";
+import { cleanRolePhrase, isCandidacy, isCurrentPublicRole, readRole } from "./roles.ts";
 import type { SourcedStatement } from "./window.ts";
 
 /** Statements resolved to one person across articles. */
@@ -9,6 +11,8 @@ export interface PersonGroup {
   /** The title each statement gave, or the role written before the name, or null. */
   titles: (string | null)[];
   items: SourcedStatement[];
+  /** Every role phrase the window's articles give the person, once per article and phrase. */
+  roles?: RoleMention[];
 }
 
 /** Statements of one source that is not an official: an agency, a poll, an unnamed source. */
@@ -20,16 +24,10 @@ export interface OtherGroup {
 
 export interface Resolution {
   officials: PersonGroup[];
+  /** People quoted who speak for no office or institution: experts, commentators, voters. */
+  alsoQuoted: PersonGroup[];
   others: OtherGroup[];
 }
-
-/** Roles that quote a person without making them an official: "a voter", "a retired teacher". */
-const PRIVATE_ROLES = new Set(
-  `voter voters resident residents student students supporter supporters protester protesters teacher
-  worker workers parent mother father son daughter wife husband owner customer fan attendee retiree
-  neighbour neighbor friend shopper passenger patient farmer employee volunteer bystander witness
-  commuter homeowner tenant victim survivor relative`.split(/\s+/),
-);
 
 interface Cluster {
   tokens: string[];
@@ -70,11 +68,136 @@ export function resolveOfficials(items: readonly SourcedStatement[]): Resolution
     addTo(pickCluster(person, byEdgeToken) ?? ensureCluster(clusters, person.tokens, person.key), person);
   }
   const officials: PersonGroup[] = [];
-  for (const { group } of clusters.values()) {
-    if (hasPrivateRoleOnly(group)) addPrivatePerson(others, group);
-    else officials.push(group);
+  const alsoQuoted: PersonGroup[] = [];
+  const groups = [...clusters.values()].map(withRoles);
+  // Those whose own articles give no office: what the week's other articles call them, in one pass.
+  const unplaced = groups.filter((g) => !g.roles?.some((r) => isCurrentPublicRole(r.phrase)));
+  const wanted = new Map<PersonGroup, string[]>();
+  for (const group of unplaced) {
+    const full = chooseLongest(group.names)
+      .split(/\s+/)
+      .filter((w) => !SUFFIX.test(w.replace(/,$/, "")));
+    if (full.length > 1) wanted.set(group, [full[0] ?? "", full.at(-1) ?? ""]);
   }
-  return { officials, others: [...others.values()] };
+  const windowNames = new WindowNames(
+    [...new Map(items.map((i) => [i.article.id, i.article])).values()],
+    [...wanted.values()].map(([given, surname]) => `${given} ${surname}`),
+  );
+  for (const [group, [given, surname]] of wanted) {
+    const seen = new Set<string>();
+    for (const r of windowNames.rolesOf(given ?? "", surname ?? ""))
+      addRole(group, r.phrase, r.article, seen);
+  }
+  for (const group of groups) {
+    const standing = standingOf(group);
+    if (standing === "official") officials.push(group);
+    else if (standing === "person") alsoQuoted.push(group);
+    else for (const item of group.items) addOther(others, chooseLongest(group.names), "unknown", item);
+  }
+  return { officials, alsoQuoted, others: [...others.values()] };
+}
+
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * The person's roles as the window gives them: every role phrase of their statements, and what
+ * their articles write before and after their name; and the full name a bare surname stands for.
+ */
+function withRoles(cluster: Cluster): PersonGroup {
+  const group = cluster.group;
+  const longest = chooseLongest(group.names);
+  const words = longest.split(/\s+/).filter((w) => !SUFFIX.test(w.replace(/,$/, "")));
+  const surname = (words.at(-1) ?? "").replace(/[,.]$/, "");
+  const given = words.slice(0, -1);
+  const articles = new Map<string, Article>();
+  for (const item of group.items) {
+    // Enough articles to tell what the week calls the person; the rest would say it again.
+    if (articles.size >= MAX_ROLE_ARTICLES) break;
+    articles.set(item.article.id, item.article);
+  }
+  const found = mentionsOf({ surname, given }, [...articles.values()]);
+  const placed: PersonGroup = { ...group, roles: [] };
+  const seen = new Set<string>();
+  group.items.forEach((item, i) => {
+    for (const t of item.statement.titles ?? []) addRole(placed, t, item.article.id, seen);
+    addRole(placed, group.titles[i], item.article.id, seen);
+  });
+  for (const r of found.roles) addRole(placed, r.phrase, r.article, seen);
+  // A bare surname takes the full name its articles write, when they write one.
+  if (words.length === 1 && found.fullNames.length > 0) group.names.push(...found.fullNames);
+  return placed;
+}
+
+/** Articles of a person read for their roles, at most. */
+const MAX_ROLE_ARTICLES = 24;
+
+/** Adds a role phrase once per article, as an editor would print it; nothing that is no role. */
+function addRole(
+  group: PersonGroup,
+  phrase: string | null | undefined,
+  article: string,
+  seen: Set<string>,
+): void {
+  const clean = phrase ? cleanRolePhrase(phrase) : null;
+  if (!clean) return;
+  const key = `${article}\u0000${foldCase(clean)}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  if (group.roles) group.roles.push({ phrase: clean, article });
+  else group.roles = [{ phrase: clean, article }];
+}
+
+/**
+ * What the window makes of a person: an official when the roles it gives them are public roles
+ * held now (a candidate, a senator, a campaign's spokesman), more often than roles of a private
+ * person (an analyst, a voter) or past ones ("former governor"); a person also quoted otherwise;
+ * and no person at all when nothing but a lone word names them and no role goes with it.
+ */
+function standingOf(group: PersonGroup): "official" | "person" | "none" {
+  let current = 0;
+  let private_ = 0;
+  let past = 0;
+  let running = false;
+  for (const { phrase } of group.roles ?? []) {
+    const role = readRole(phrase);
+    if (!role || role.kind === "staff") continue;
+    if (role.past) past++;
+    else if (role.kind === "public") current++;
+    else private_++;
+    running ||= isCandidacy(phrase);
+  }
+  // Words only in a headline ("Clinton Cash Debunks Hillary: …") name nobody.
+  if (group.items.every(inHeadline)) return "none";
+  const fullName = group.names.some((n) => nameTokens(n).length > 1);
+  // A lone surname the articles never complete is somebody unidentified ("Hale"), not an official.
+  if (fullName && current > private_ && (2 * current > past || running)) return "official";
+  if (current + private_ + past > 0) return "person";
+  return fullName && !looksLikeNoPerson(chooseLongest(group.names)) ? "person" : "none";
+}
+
+/** Whether a statement lies in the article's first line when that line is its headline. */
+function inHeadline(item: SourcedStatement): boolean {
+  const { article, statement } = item;
+  const lineEnd = article.body.indexOf("\n");
+  if (lineEnd < 0 || statement.start >= lineEnd || !article.title) return false;
+  const first = foldCase(article.body.slice(0, lineEnd)).replace(/[\s.]+$/, "");
+  return first.startsWith(
+    foldCase(article.title)
+      .replace(/[\s.]+$/, "")
+      .slice(0, 40),
+  );
+}
+
+/** Headline words and bodies read as a name: "FIX IS IN", "Daily Caller", "Human Rights Watch". */
+function looksLikeNoPerson(name: string): boolean {
+  if (!/\p{Ll}/u.test(name)) return true;
+  return /\b(Journal|Journalism|Caller|Post|Times|News|Watch|Federalist|Party|Committee|Campaign|Institute|Foundation|Association|Council|Union|Media|Network|Press|Magazine|Review|Daily|Weekly|Action|PAC|Group|Center|Centre|Department|Ministry|Agency|Office|Court|Senate|House|Congress|University|College|School|Inc|Corp)\b/.test(
+    name,
+  );
+}
+
+function chooseLongest(names: readonly string[]): string {
+  return names.reduce((a, b) => (b.length > a.length ? b : a), "");
 }
 
 /** The person a speaker and title name, read once per distinct pair (speakers recur all week). */
@@ -196,16 +319,6 @@ function addTo(cluster: Cluster, person: PersonItem): void {
   cluster.group.names.push(person.name);
   cluster.group.titles.push(person.title);
   cluster.group.items.push(person.item);
-}
-
-function hasPrivateRoleOnly(group: PersonGroup): boolean {
-  const titles = new Set(titlesOf(group));
-  return titles.size > 0 && [...titles].every((t) => [...titleTokens(t)].some((w) => PRIVATE_ROLES.has(w)));
-}
-
-function addPrivatePerson(others: Map<string, OtherGroup>, group: PersonGroup): void {
-  const name = group.names.reduce((a, b) => (b.length > a.length ? b : a), "");
-  for (const item of group.items) addOther(others, name, "person", item);
 }
 
 function otherName(item: SourcedStatement): string {

@@ -83,6 +83,7 @@ describe("composeDigest", () => {
       from: "2026-11-16",
       to: "2026-11-22",
       officials: [],
+      alsoQuoted: [],
       others: [],
       stats: { articles: 0, statements: 0, merged: 0 },
     });

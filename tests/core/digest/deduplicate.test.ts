@@ -119,9 +119,15 @@ describe("deduplicating statements", () => {
         {
           text: "he had told Trump at the start of the meeting that Mexico would not pay for a wall",
           speaker: "Enrique Pena Nieto",
+          title: "Mexican President",
           kind: "indirect",
         },
-        { text: "Mexico would not pay for a wall", speaker: "Enrique Pena Nieto", kind: "indirect" },
+        {
+          text: "Mexico would not pay for a wall",
+          speaker: "Enrique Pena Nieto",
+          title: "Mexican President",
+          kind: "indirect",
+        },
       ],
     });
     expect(statementsOf([article]).map((s) => s.text)).toEqual([

@@ -60,13 +60,14 @@ export function storedArticle(spec: ArticleSpec): StoredArticle {
       text: s.text,
       kind: s.kind ?? "direct",
       speaker: s.speaker === undefined ? "Somebody Official" : s.speaker,
-      title: s.title ?? null,
+      // The default speaker holds an office, so that a test about something else has an official.
+      title: s.title ?? (s.speaker === undefined ? "Minister" : null),
       affiliation: s.affiliation ?? null,
       sourceType: s.sourceType ?? "person",
       mention: null,
       cue: s.cue === undefined ? "said" : s.cue,
       confidence: s.confidence ?? 1,
-      titles: s.titles ?? (s.title ? [s.title] : []),
+      titles: s.titles ?? (s.title ? [s.title] : s.speaker === undefined ? ["Minister"] : []),
       ...(s.said ? { said: s.said } : {}),
     };
   });

@@ -51,7 +51,7 @@ describe("resolving officials across articles", () => {
     expect(officials(articles).find((o) => o.name === expected)?.statements).toBe(2);
   });
 
-  it("leaves a bare surname that could mean either of two people on its own", () => {
+  it("leaves a bare surname that could mean either of two people with neither, and no official", () => {
     const articles = articlesOf(
       { text: "Love does not pay the heating bill", speaker: "Daniel Reyes", title: "Mayor" },
       { text: "That branch is the only quiet room they have", speaker: "Maria Reyes", title: "Councilwoman" },
@@ -61,7 +61,9 @@ describe("resolving officials across articles", () => {
       officials(articles)
         .map((o) => o.name)
         .sort(),
-    ).toEqual(["Daniel Reyes", "Maria Reyes", "Reyes"]);
+    ).toEqual(["Daniel Reyes", "Maria Reyes"]);
+    expect(officials(articles).find((o) => o.name === "Daniel Reyes")?.statements).toBe(1);
+    expect(officials(articles).find((o) => o.name === "Maria Reyes")?.statements).toBe(1);
   });
 
   it.each([
@@ -72,7 +74,7 @@ describe("resolving officials across articles", () => {
     ["a role written before the name", "Councilwoman Maria Reyes", "Maria Reyes"],
   ])("recognises the same person written with %s", (_, variant, canonical) => {
     const articles = articlesOf(
-      { text: "The first statement of the week on schools", speaker: canonical },
+      { text: "The first statement of the week on schools", speaker: canonical, title: "Mayor" },
       { text: "Another statement on roads and bridges", speaker: canonical },
       { text: "A third statement about the budget", speaker: variant },
     );
@@ -122,11 +124,24 @@ describe("resolving officials across articles", () => {
       "A senior military official",
     ],
     ["nobody known", { speaker: null, sourceType: "unknown" as const }, "Unattributed"],
-    ["a person in a private role", { speaker: "Jane Doe", title: "a retired teacher" }, "Jane Doe"],
   ])("leaves %s out of the officials, under others", (_, source, name) => {
     const digest = compose(articlesOf({ text: "The launches were a routine exercise", ...source }));
     expect(digest.officials).toEqual([]);
     expect(digest.others?.map((o) => o.name)).toEqual([name]);
     expect(digest.others?.[0]?.statements[0]?.text).toBe("The launches were a routine exercise");
+  });
+
+  it("lists a person in a private role under also quoted, never as an official", () => {
+    const digest = compose(
+      articlesOf({
+        text: "The launches were a routine exercise",
+        speaker: "Jane Doe",
+        title: "a retired teacher",
+      }),
+    );
+    expect(digest.officials).toEqual([]);
+    expect(digest.alsoQuoted?.map((p) => [p.name, p.statements[0]?.text])).toEqual([
+      ["Jane Doe", "The launches were a routine exercise"],
+    ]);
   });
 });

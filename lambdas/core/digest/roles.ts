@@ -1,0 +1,302 @@
+/**
+ * A lexicon of public roles: what a role phrase the articles give a person ("presumptive
+ * Republican presidential nominee", "Sanders spokesman", "a political science professor")
+ * says about whether they speak for a public office or an institution. Words, not names: the
+ * same rules read "Defence Minister" in Seoul and "state senator" in Columbia.
+ */
+import { foldCase } from "./names.ts";
+
+/** What a role makes of the person who holds it. */
+export type RoleKind =
+  /** Holds or seeks a public office, or speaks for one or for an institution. */
+  | "public"
+  /** Speaks for a campaign or an official only when the role says whose ("Clinton adviser"). */
+  | "staff"
+  /** Quoted for what they know or think: experts, commentators, journalists, voters. */
+  | "private";
+
+/**
+ * Head words of roles that speak for an office or an institution. A phrase is read by its last
+ * role word, so "Senate Minority Leader" is a leader and "press secretary" a secretary.
+ */
+const PUBLIC_HEADS = new Set(
+  `president vice-president president-elect senator sen representative rep congressman congresswoman
+  congressmember governor gov lieutenant mayor minister premier chancellor secretary secretary-general
+  secretary-treasurer attorney-general prosecutor defender judge justice speaker leader whip chairman
+  chairwoman chair chairperson co-chair commissioner ambassador envoy director administrator chief head
+  ceo executive officer spokesman spokeswoman spokesperson spokespeople counsel treasurer superdelegate
+  delegate nominee nominee-in-waiting candidate hopeful contender challenger mate lawmaker legislator
+  councilman councilwoman councillor councilor alderman sheriff commander king queen prince princess emperor pope monarch founder co-founder agent official officials
+  mp deputy magistrate coordinator comptroller auditor clerk marshal superintendent regent lady
+  incumbent member`.split(/\s+/),
+);
+
+/** Staff roles: they speak for somebody, so the phrase must say whom. */
+const STAFF_HEADS = new Set(
+  `adviser advisor aide staffer strategist manager consultant surrogate operative organizer`.split(/\s+/),
+);
+
+/** People quoted for what they know, think or saw, whatever else the phrase says. */
+const PRIVATE_HEADS = new Set(
+  `professor lecturer analyst expert pollster commentator columnist journalist reporter correspondent
+  editor writer author blogger host anchor broadcaster voter voters supporter supporters resident
+  residents student students historian economist scientist researcher fellow scholar lobbyist activist
+  volunteer lawyer attorney lawyers owner worker workers employee retiree teacher parent mother father
+  son daughter wife husband friend neighbor neighbour veteran protester protesters fan attendee
+  celebrity actor actress singer comedian athlete player coach pastor preacher hacker businessman
+  businesswoman entrepreneur investor donor fundraiser filmmaker novelist poet philanthropist
+  contributor panelist personality`.split(/\s+/),
+);
+
+/** Lower-case words that may stand inside a role phrase before its head word. */
+export const ROLE_MODIFIERS = new Set(
+  `presumptive presidential vice national state federal district assistant deputy executive general
+  special senior top chief press communications campaign political policy digital fundraising finance
+  foreign defense defence interior justice health labor labour trade economic affairs government public
+  majority minority ranking former ex acting interim outgoing incoming then late longtime long-time
+  junior regional county city municipal party legislative congressional parliamentary military
+  intelligence security homeland border judiciary appropriations armed services energy environment
+  environmental education transportation treasury commerce agriculture housing veterans civil rights
+  human international global organizing organising managing associate principal first second deputy
+  republican democratic democrat independent libertarian conservative liberal progressive gop senate house
+  supreme appeals circuit superior high primary running vote latino hispanic black women youth outreach
+  field legal media research operations strategy spokes co lead head u.s. us american sitting
+  organizational ceo`.split(/\s+/),
+);
+
+/** Qualifiers that put a role in the past: a former minister speaks for no ministry. */
+const PAST = /\b(former|ex|then|late|onetime|one-time|erstwhile|retired)\b|^ex-/;
+
+/** Words that say whose a staff role is without naming anybody: "Republican strategist". */
+const NOBODY = new Set(
+  `republican republicans democratic democrat democrats gop conservative liberal progressive independent
+  political longtime long-time veteran top senior chief campaign national state party a an the former
+  veteran policy communications digital media foreign`.split(/\s+/),
+);
+
+export interface ReadRole {
+  kind: RoleKind;
+  /** The role's head word, lower case: "nominee", "spokesman". */
+  head: string;
+  /** Said of a past role: "former governor". */
+  past: boolean;
+}
+
+/**
+ * Reads a role phrase: its head word and what it makes of the person; null when it is no role
+ * ("55", "of Manchester", "who lives nearby").
+ * @example
+ * readRole("presumptive Republican presidential nominee") // { kind: "public", head: "nominee", past: false }
+ * readRole("Republican strategist") // { kind: "private", head: "strategist", past: false }
+ * readRole("Clinton adviser") // { kind: "public", head: "adviser", past: false }
+ */
+export function readRole(phrase: string): ReadRole | null {
+  return remember(readCache, phrase, readRoleOnce);
+}
+
+// Role phrases recur all week ("Senator", "Republican presidential nominee"): each is read once.
+const readCache = new Map<string, ReadRole | null>();
+const cleanCache = new Map<string, string | null>();
+const MAX_REMEMBERED = 20_000;
+
+function remember<T>(cache: Map<string, T>, key: string, work: (key: string) => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  const value = work(key);
+  cache.set(key, value);
+  return value;
+}
+
+function readRoleOnce(phrase: string): ReadRole | null {
+  const words = roleWords(phrase);
+  if (words.length === 0) return null;
+  // The head is the last word before any complement: "director of X", "adviser to Y".
+  const cut = words.findIndex((w, i) => i > 0 && COMPLEMENT.test(w));
+  const main = cut > 0 ? words.slice(0, cut) : words;
+  const w = main.at(-1) ?? "";
+  // "Attorney General", "Surgeon General": an office; a bare "General" is a rank, said of retired ones too.
+  if (w === "general" && GENERAL_OFFICES.has(main.at(-2) ?? "")) {
+    return { kind: "public", head: w, past: PAST.test(main.join(" ")) };
+  }
+  // "Clinton's 2008 campaign manager", "the GOP's nominee in 2008": a role of another year.
+  // A year before a common word is another year's role; before a name it is part of it ("2016 Host Committee").
+  const past = PAST.test(main.join(" ")) || /\b(?:19|20)\d\d\b(?!\s+\p{Lu})/u.test(phrase);
+  if (PRIVATE_HEADS.has(w)) return { kind: "private", head: w, past };
+  if (STAFF_HEADS.has(w)) {
+    const whose = main.slice(0, -1).some((x) => !NOBODY.has(x) && !ROLE_MODIFIERS.has(x) && !isHead(x));
+    const named = whose || (cut > 0 && hasNamedComplement(phrase));
+    // Unnamed, a consultant is a profession ("Republican strategist"); an aide is somebody's, unsaid.
+    return { kind: named ? "public" : PROFESSIONS.has(w) ? "private" : "staff", head: w, past };
+  }
+  if (PUBLIC_HEADS.has(w)) return { kind: "public", head: w, past };
+  return null;
+}
+
+const COMPLEMENT = /^(of|for|at|to|on|with|in|from)$/;
+const GENERAL_OFFICES = new Set(
+  "attorney surgeon inspector secretary solicitor postmaster governor consul auditor".split(" "),
+);
+const PROFESSIONS = new Set("strategist consultant operative".split(" "));
+/** Heads of a candidacy: running for an office is holding a public role now, whatever one held before. */
+const CANDIDACY = new Set(
+  "nominee nominee-in-waiting candidate hopeful contender challenger mate".split(" "),
+);
+
+/** Whether a role is a run for office now: "Republican presidential candidate", "running mate". */
+export function isCandidacy(phrase: string): boolean {
+  const role = readRole(phrase);
+  return role !== null && role.kind === "public" && !role.past && CANDIDACY.has(role.head);
+}
+
+function isHead(w: string): boolean {
+  return PUBLIC_HEADS.has(w) || STAFF_HEADS.has(w) || PRIVATE_HEADS.has(w);
+}
+
+/**
+ * A role phrase as an editor would print it, or null when it is no role: words that are not
+ * part of a role are cut from its front ("Questioning the Ohio governor's …" is none,
+ * "Bush and Democratic presidential candidate" is "Democratic presidential candidate"), a
+ * descriptor of the body dropped ("of the advocacy group Progress Iowa" → "of Progress Iowa").
+ * @example
+ * cleanRolePhrase("Its president and CEO") // "president and CEO"
+ */
+export function cleanRolePhrase(phrase: string): string | null {
+  return remember(cleanCache, phrase, cleanRolePhraseOnce);
+}
+
+function cleanRolePhraseOnce(phrase: string): string | null {
+  const text = phrase
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.,;:]+$/u, (d) =>
+      /\b(?:Sen|Rep|Gov|Jr|Sr)\.$|\b\p{Lu}\.$/u.test(phrase.trim()) ? d.slice(0, 1) : "",
+    )
+    .replace(
+      /\b(of|for|at) the (?:[\p{Ll}-]+ ){0,3}(?:group|organi[sz]ation|company|firm|think tank|nonprofit|non-profit|charity|coalition|movement|network) (?=\p{Lu})/gu,
+      "$1 ",
+    );
+  const words = text.split(" ");
+  const cut = words.findIndex((w, i) => i > 0 && COMPLEMENT.test(w));
+  const main = cut > 0 ? words.slice(0, cut) : words;
+  let complement = cut > 0 ? words.slice(cut) : [];
+  // A complement is a name, "the", "of" and numbers: "of the Platform Committee", "for Bernie Sanders".
+  const stop = complement.findIndex(
+    (w, i) => i > 0 && !/^(?:\p{Lu}|\$?\d|the$|of$|and$|&$|for$|on$)|\p{L}['’]s?$/u.test(w),
+  );
+  if (stop > 0) complement = complement.slice(0, stop);
+  while (complement.length > 0 && /^(the|of|and|&|for|on)$/.test(complement.at(-1) ?? "")) complement.pop();
+  if (complement.length === 1) complement = [];
+  const head = foldCase(main.at(-1) ?? "").replace(/['’]s?$|\.$/gu, "");
+  const compound = head === "general" && GENERAL_OFFICES.has(foldCase(main.at(-2) ?? ""));
+  if (!isHead(head) && !compound) return null;
+  let start = main.length - 1;
+  for (let i = main.length - 2; i >= 0; i--) {
+    const w = main[i] ?? "";
+    const lower = foldCase(w).replace(/\.$/, "");
+    const joinsHeads = /^(and|&)$/.test(lower) && isHead(foldCase(main[i - 1] ?? "").replace(/\.$/, ""));
+    const fits =
+      joinsHeads ||
+      ((/^\p{Lu}/u.test(w) ||
+        /\p{L}['’]s?$/u.test(w) ||
+        /^\$?\d/.test(w) ||
+        ROLE_MODIFIERS.has(lower) ||
+        isHead(lower)) &&
+        !/^(and|&|the|a|an|its|his|her|their|our|my|your|this|that|who|which)$/i.test(w) &&
+        !/^(?:And|But|Or|So|When|While|As|If|Then|After|Before|Since|Meanwhile|Even|Also|Questioning|Asked|Says|Said)$/.test(
+          w,
+        ));
+    // A word that ends a sentence ("Cracks.’") is no part of the role after it.
+    if (!fits || /[.!?]['’"”]*$/u.test(w.replace(/^(?:\p{Lu}\.)+$|^(?:Sen|Rep|Gov|Lt|St|Jr|Sr)\.$/u, "")))
+      break;
+    start = i;
+  }
+  const kept = [...main.slice(start), ...complement];
+  if (kept.length > 10) return null;
+  return kept.join(" ");
+}
+
+/** "senior policy adviser to Hillary Clinton": a capitalised name after the preposition. */
+function hasNamedComplement(phrase: string): boolean {
+  return /\b(?:to|for|of)\s+(?:the\s+)?\p{Lu}/u.test(phrase);
+}
+
+/** A phrase's words, lower case and accents folded, possessives and trailing dots dropped. */
+function roleWords(phrase: string): string[] {
+  return foldCase(phrase)
+    .replace(/['’]s?\b/g, " ")
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}-]+$/gu, ""))
+    .filter(Boolean);
+}
+
+/** Whether a word can be a role's head: a lower-case word in the lexicon, any kind. */
+export function isRoleHead(word: string): boolean {
+  const w = foldCase(word).replace(/\.$/, "");
+  return PUBLIC_HEADS.has(w) || STAFF_HEADS.has(w) || PRIVATE_HEADS.has(w);
+}
+
+/**
+ * How much an office weighs in the week's ranking: heads of state and government and the
+ * candidates for those offices first, then cabinet and legislative leaders, legislators and
+ * governors, then everyone else who speaks for an office or an institution.
+ * @example
+ * officeWeight("President") // 6
+ * officeWeight("Sanders spokesman") // 1
+ */
+export function officeWeight(title: string | null): number {
+  if (!title) return 0;
+  const t = foldCase(title);
+  if (/\b(former|ex-|then)\b/.test(t)) return 0.5;
+  const institution =
+    /\b(committee|association|council|foundation|cent(er|re)|institute|union|company|corporation|inc|club|university|college|group|commission|party|campaign|organi[sz]ation|coalition|board|fund|bank|network|academy|strategies|society|league|alliance|federation)\b/.test(
+      t,
+    );
+  const headOfState =
+    /^(?:(?:u\.?s\.?|united states|american|[\p{L}-]+(?:an|ese|ish|i|ch)|[\p{L}. -]+['’]s)\s+)?(?:president|prime minister|chancellor|premier|king|queen)(?:\s+of\s+(?:the\s+united\s+states|[\p{L}.]+))?$/u;
+  if (!institution && headOfState.test(t)) return 6;
+  if (/\b(presidential|president)\b.*\b(nominee|candidate|hopeful|contender|nominee-in-waiting)\b/.test(t))
+    return /\bvice\b/.test(t) ? 4 : 5;
+  if (/\b(republican|democratic|democrat|gop)\s+(party\s+)?(nominee|candidate|front-?runner)\b/.test(t))
+    return 5;
+  if (/\brunning mate\b/.test(t)) return 4;
+  if (!institution && /\bvice president\b/.test(t)) return 4;
+  if (
+    /\b(secretary of state|attorney general|secretary|minister|speaker|majority leader|minority leader|senate .*leader|house .*leader)\b/.test(
+      t,
+    ) &&
+    !/\bpress secretary\b/.test(t)
+  )
+    return 3;
+  if (/\b(senator|sen|governor|gov|ambassador|envoy|justice|chairman|chairwoman|chair)\b/.test(t)) return 2;
+  if (/\b(representative|rep|congressman|congresswoman|mayor|judge|commissioner|director)\b/.test(t))
+    return 1.5;
+  return 1;
+}
+
+/** Heads of roles held for somebody: a bare "Spokesman" or "Campaign manager" must say whose. */
+const WHOSE_HEADS = new Set(
+  `spokesman spokeswoman spokesperson secretary director manager adviser advisor aide strategist chief
+  counsel officer coordinator chairman chairwoman chair president treasurer staffer`.split(/\s+/),
+);
+
+/**
+ * Whether a title names its role but not whose it is: "Spokesman", "Executive director",
+ * "Press secretary" (not "White House press secretary", "director of the FBI").
+ * @example
+ * needsWhose("Spokesman") // true
+ * needsWhose("Sanders spokesman") // false
+ */
+export function needsWhose(title: string): boolean {
+  const role = readRole(title);
+  if (!role || !WHOSE_HEADS.has(role.head)) return false;
+  const words = roleWords(title);
+  if (words.some((w) => /^(of|for|to|at|with)$/.test(w))) return false;
+  // Any word before the head that is not a generic modifier names the body: "White House", "Sanders".
+  return words.slice(0, words.indexOf(role.head)).every((w) => ROLE_MODIFIERS.has(w) || NOBODY.has(w));
+}
+
+/** Whether a role phrase names a public role held now. */
+export function isCurrentPublicRole(phrase: string): boolean {
+  const role = readRole(phrase);
+  return role !== null && role.kind === "public" && !role.past;
+}
