@@ -1,13 +1,15 @@
 /**
  * `npm run eval [-- --MODE]`: quality, measured with the project brief's scorers in
  * `../shared/eval/`. With no flag: extraction on the PolNeAR dev split (reported, never tuned on);
- * `--digest`: the digest weeks of `../shared/eval/officials/`, train pooled and dev apart.
+ * `--cv`: 5-fold cross-validation on train (the figure choices are judged by); `--digest`: the
+ * digest weeks of `../shared/eval/officials/`, train pooled and dev apart.
  * Each mode is a module of its own here; add yours to the table.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const MODES: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   dev: () => import("./extraction-dev.ts"),
+  cv: () => import("./extraction-cv.ts"),
   digest: () => import("./digest-weeks.ts"),
 };
 

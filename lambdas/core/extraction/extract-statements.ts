@@ -6,6 +6,11 @@ import { resolveSpeakers } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
 import { toStatement } from "./statements.ts";
 
+export interface ExtractOptions {
+  /** "rules": every statement the rules find, in their order of precedence. */
+  scorer?: "rules";
+}
+
 /**
  * Finds every statement in an article: direct quotes, partial quotes and reported speech, each
  * with its speaker resolved within the article. The pipeline's stages, in order:
@@ -18,6 +23,7 @@ import { toStatement } from "./statements.ts";
  */
 export function extractStatements(
   article: Pick<Article, "body"> & Partial<Pick<Article, "publishedAt">>,
+  _options: ExtractOptions = {},
 ): Statement[] {
   const doc = readDocument(article.body);
   const published = article.publishedAt ?? null;
