@@ -105,6 +105,7 @@ describe("onrecord fetch against a local outlet", () => {
       "/to-private.html": "intranet.test is a private or local address (10.0.0.7), not fetched",
       "/huge.html": "larger than 5 MB",
       "/bomb.html": "larger than 5 MB",
+      "/bomb-br.html": "larger than 5 MB",
       "/private/memo.html": "robots.txt disallows it",
     });
     const stored = await articlesIn(dir);

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { ARTICLES, type FixtureArticle, JSON_LD_ONLY, KOREAN } from "./news-fixtures.ts";
 
@@ -79,6 +79,8 @@ export async function startNewsServer(): Promise<NewsServer> {
 const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra = {}): void =>
   void res.writeHead(status, { "content-type": type, ...extra }).end(body);
 
+let brotliBomb: Buffer | undefined;
+
 function route(origin: string, path: string, ifNoneMatch: string, res: ServerResponse): unknown {
   const { bridge, budget, clinic, harbour, rail } = ARTICLES as Record<string, FixtureArticle>;
   const page = Object.values(ARTICLES).find((a) => a.path === path);
@@ -153,6 +155,7 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
             "/to-private.html",
             "/huge.html",
             "/bomb.html",
+            "/bomb-br.html",
             "/private/memo.html",
           ].map((p) => ({ path: p, title: p, published: "2026-11-20T00:00:00Z" })),
         ),
@@ -244,6 +247,12 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
       // 40 KB on the wire, 50 MB once gunzipped.
       return send(res, 200, "text/html", gzipSync(Buffer.alloc(50 * 1024 * 1024, "a")), {
         "content-encoding": "gzip",
+      });
+    case "/bomb-br.html":
+      // The same, brotli-compressed: a few hundred bytes on the wire.
+      brotliBomb ??= brotliCompressSync(Buffer.alloc(50 * 1024 * 1024, "a"));
+      return send(res, 200, "text/html", brotliBomb, {
+        "content-encoding": "br",
       });
     default:
       return send(res, 404, "text/plain", "not found");

@@ -32,6 +32,8 @@ const DAY_MS = 86_400_000;
  */
 export class PoliteClient implements HttpClient {
   private readonly robots = new Map<string, Robots>();
+  // A host's robots.txt being read: requests to it meanwhile wait for that one read, not a read each.
+  private readonly reading = new Map<string, Promise<Robots>>();
   private readonly hosts = new Map<string, { tail: Promise<unknown>; last: number }>();
   private readonly delayMs: number;
   private readonly robotsTtlMs: number;
@@ -63,6 +65,16 @@ export class PoliteClient implements HttpClient {
     const origin = new URL(url).origin;
     const cached = this.robots.get(origin);
     if (cached && cached.until > this.now()) return cached;
+    const pending = this.reading.get(origin) ?? this.readRobots(url, origin);
+    this.reading.set(origin, pending);
+    try {
+      return await pending;
+    } finally {
+      this.reading.delete(origin);
+    }
+  }
+
+  private async readRobots(url: string, origin: string): Promise<Robots> {
     const robotsUrl = `${origin}/robots.txt`;
     let robots: Robots;
     try {
