@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, extname, join } from "node:path";
 import { parseArticle, proseStartOffset } from "../core/article.ts";
-import { renderArticlePage, renderRssFeed, type SiteArticle } from "./news-site-pages.ts";
+import { renderArticlePage, renderFrontPage, renderRssFeed, type SiteArticle } from "./news-site-pages.ts";
 
 /** The local news site's name, shown in its pages and feed. */
 export const LOCAL_SITE_NAME = "The Riverton Courier (onrecord examples)";
@@ -20,9 +20,9 @@ export interface LocalNewsSite {
 }
 
 /**
- * The project's example articles served as a small news site on loopback: one HTML page per
- * article (with a real site's navigation, byline, captions, related links and comments around it),
- * its RSS feed at `/feed.xml` (answering conditional requests with 304), and a `robots.txt`.
+ * The project's example articles served as a small news site on loopback: a front page listing
+ * them, one HTML page per article (with a real site's navigation, byline, captions, related links
+ * and comments around it), its RSS feed at `/feed.xml` (answering conditional requests with 304), and a `robots.txt`.
  * `npm start` polls it, so the local run takes its news the way the deployed one does.
  */
 export async function startLocalNewsSite(options: { dir: string; port?: number }): Promise<LocalNewsSite> {
@@ -49,6 +49,7 @@ export async function startLocalNewsSite(options: { dir: string; port?: number }
     });
   for (const article of articles)
     add(article.path, "text/html; charset=utf-8", renderArticlePage(site, article));
+  add("/", "text/html; charset=utf-8", renderFrontPage(site, articles));
   add("/feed.xml", "application/rss+xml; charset=utf-8", renderRssFeed(site, articles));
   add("/robots.txt", "text/plain", "User-agent: *\nDisallow: /comments/\n");
   return {

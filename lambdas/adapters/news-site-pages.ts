@@ -68,6 +68,35 @@ ${rest.slice(middle).map(paragraph).join("\n")}
 `;
 }
 
+/** The site's front page: every article, newest first, linked, and the feed a reader can follow. */
+export function renderFrontPage(site: { name: string; url: string }, articles: readonly SiteArticle[]): string {
+  const items = [...articles]
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .map(
+      (a) =>
+        `      <li><a href="${e(a.path)}">${e(a.title)}</a> <time datetime="${e(a.publishedAt)}">${e(a.publishedAt.slice(0, 10))}</time></li>`,
+    );
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>${e(site.name)}</title>
+  <link rel="alternate" type="application/rss+xml" href="/feed.xml" title="${e(site.name)}">
+</head>
+<body>
+  <header class="site-header"><a class="logo" href="/">${e(site.name)}</a></header>
+  <main>
+    <h1>Latest news</h1>
+    <ul class="stories">
+${items.join("\n")}
+    </ul>
+    <p><a href="/feed.xml">RSS feed</a></p>
+  </main>
+</body>
+</html>
+`;
+}
+
 /** The site's RSS 2.0 feed: one item per article, newest first, with its page's link and date. */
 export function renderRssFeed(site: { name: string; url: string }, articles: readonly SiteArticle[]): string {
   const items = [...articles]
