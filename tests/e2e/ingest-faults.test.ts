@@ -56,8 +56,16 @@ describe("ingest under hostile input, the deployed bundle against dynalite", { t
       "after/two.txt",
     ];
     const heapBefore = process.memoryUsage().heapUsed;
+    const logged: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      logged.push(String(chunk));
+      return write.call(process.stdout, chunk, ...rest);
+    }) as typeof write;
     // Act
-    const result = await ingest(keys, { "huge/body.txt": 20 * MB });
+    const result = await ingest(keys, { "huge/body.txt": 20 * MB }).finally(() => {
+      process.stdout.write = write;
+    });
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     // Assess: the good ones stored, under their whole keys …
     expect(result.ingested.map((a) => [a.id, a.result])).toEqual([
@@ -88,6 +96,16 @@ describe("ingest under hostile input, the deployed bundle against dynalite", { t
       ]),
     );
     expect(refusals).toHaveLength(3);
+    // … and counted in the refusals metric (one embedded-metric line CloudWatch reads).
+    const metric = logged
+      .flatMap((line) => line.split("\n"))
+      .find((line) => line.includes('"ArticlesRefused"'));
+    expect(JSON.parse(metric ?? "{}")).toMatchObject({
+      ArticlesRefused: 3,
+      _aws: {
+        CloudWatchMetrics: [{ Namespace: "onrecord", Metrics: [{ Name: "ArticlesRefused", Unit: "Count" }] }],
+      },
+    });
     // Memory bounded: not the 70 MB refused, nor the hundreds of MB extracting them took before
     // (the limit leaves room for the garbage collector's timing on a busy machine).
     expect(heapGrowth).toBeLessThan(100 * MB);
