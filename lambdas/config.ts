@@ -34,6 +34,8 @@ export const SETTINGS = {
   ONRECORD_ISSUES_TABLE: text,
   /** DynamoDB table of the web app's rate-limit counters. */
   ONRECORD_RATE_LIMITS_TABLE: text,
+  /** SQS queue of accepted sign-ups, for the confirmation worker. */
+  ONRECORD_SIGNUP_QUEUE_URL: z.url(),
   /** SQS queue of send batches. */
   ONRECORD_SEND_QUEUE_URL: z.url(),
   /** The From address, an SES-verified identity. */

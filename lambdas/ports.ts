@@ -237,9 +237,39 @@ export interface SubscriptionStore extends SubscriberStore {
   saveRecord(record: SubscriberRecord): Promise<boolean>;
 }
 
-/** Counts hits per (policy, subject) in fixed windows, atomically across every instance. */
+/** One limit to check: a policy and the (hashed) subject it counts. */
+export interface RateLimitRequest {
+  policy: RateLimitPolicy;
+  subject: string;
+}
+
+/** Counts hits per (policy, subject) in sliding windows, atomically across every instance. */
 export interface RateLimiter {
+  /** Counts a hit, allowed or not (a client over its limit stays over it while it keeps trying). */
   hit(policy: RateLimitPolicy, subject: string, now: Date): Promise<RateDecision>;
+  /**
+   * Takes one from every limit if all have room, and nothing otherwise: a refused confirmation
+   * email uses up no allowance. Returns the first limit that had no room.
+   */
+  take(
+    limits: readonly RateLimitRequest[],
+    now: Date,
+  ): Promise<{ allowed: true } | { allowed: false; policy: string }>;
+}
+
+/** A sign-up accepted by the web app, handed to the worker that decides on and sends its confirmation. */
+export interface SignupJob {
+  /** The address as checked (trimmed, lower-cased). */
+  email: string;
+  ip: string;
+  requestedAt: string;
+  /** The confirmation id the email will carry if one is sent; it names the job on redelivery. */
+  confirmationId: string;
+}
+
+/** Where sign-ups wait for their confirmation email: SQS on AWS, an in-process queue locally. */
+export interface SignupQueue {
+  enqueue(jobs: readonly SignupJob[]): Promise<void>;
 }
 
 /** The key that signs subscriber links: Secrets Manager on AWS, a file under `data/` locally. */

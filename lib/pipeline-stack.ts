@@ -46,6 +46,7 @@ export class PipelineStack extends Stack {
       configurationSetName: this.ses.configurationSet.configurationSetName,
       domain: webDomainFrom(this.node),
       publicUrl: settings.publicUrl,
+      alerts: this.ses.alerts,
     });
     // Unsubscribe and archive links in the digest point at the web app, wherever it is served.
     const publicUrl = this.web.publicUrl;

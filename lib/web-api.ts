@@ -1,14 +1,27 @@
 import { CfnOutput, Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
-import { DomainName, HttpApi, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import {
+  type CfnStage,
+  DomainName,
+  HttpApi,
+  HttpMethod,
+  LogGroupLogDestination,
+} from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import type { ITopic } from "aws-cdk-lib/aws-sns";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct, type Node } from "constructs";
 import { SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
+import { METRICS_NAMESPACE } from "../lambdas/adapters/emf-metrics.ts";
+import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
 import { grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
@@ -33,10 +46,23 @@ export interface WebApiProps {
   publicUrl?: string | undefined;
   /** Requests per second (steady, burst) across the whole API. */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** Requests per second (steady, burst) to `POST /subscribe`, a share of the whole. */
+  signupThrottle?: { rateLimit: number; burstLimit: number };
+  /** Where the alarms go (a sign-up that failed every retry, the confirmation budget spent). */
+  alerts: ITopic;
 }
 
 /** Enough for a newsletter's sign-ups and a burst of one-click unsubscribes after a send. */
 export const DEFAULT_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+/**
+ * Sign-ups get at most this much of it: a flood of `POST /subscribe` is throttled on its own
+ * route, leaving the rest of the stage's allowance to one-click unsubscribes, confirmations and
+ * the archive.
+ */
+export const DEFAULT_SIGNUP_THROTTLE = { rateLimit: 10, burstLimit: 20 };
+/** Deliveries of one sign-up tried before SQS moves it to the dead-letter queue. */
+const SIGNUP_MAX_RECEIVES = 5;
+const SIGNUP_WORKER_TIMEOUT = Duration.seconds(30);
 
 // Bundled SDK credential providers import these only for SSO and assumed roles, never on Lambda
 // (credentials come from the environment): leaving them out keeps the bundle under 500 KB.
@@ -55,6 +81,9 @@ const UNUSED_SDK_MODULES = [
 export class WebApi extends Construct {
   readonly api: HttpApi;
   readonly handler: OnRecordFunction;
+  /** Accepted sign-ups, drained by {@link signupWorker}, which sends the confirmation emails. */
+  readonly signups: Queue;
+  readonly signupWorker: OnRecordFunction;
   /** The base URL of the app: as configured, else the custom domain, else the API's own endpoint. */
   readonly publicUrl: string;
 
@@ -69,18 +98,41 @@ export class WebApi extends Construct {
     this.publicUrl =
       props.publicUrl ?? (props.domain ? `https://${props.domain.domainName}` : this.api.apiEndpoint);
 
+    const signupDeadLetters = deadLetterQueue(this);
+    this.signups = new Queue(this, "Signups", {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's advice for Lambda consumers: six times the function's timeout.
+      visibilityTimeout: Duration.seconds(SIGNUP_WORKER_TIMEOUT.toSeconds() * 6),
+      retentionPeriod: Duration.days(1),
+      deadLetterQueue: { queue: signupDeadLetters, maxReceiveCount: SIGNUP_MAX_RECEIVES },
+    });
     this.handler = new OnRecordFunction(this, "Function", {
       handler: "web",
       description: "The subscriber web app: sign-up, confirmation, one-click unsubscribe, archive",
       memorySize: 512,
       timeout: Duration.seconds(10),
       externalModules: UNUSED_SDK_MODULES,
+      environment: {
+        ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
+        ONRECORD_ISSUES_TABLE: props.issues.tableName,
+        ONRECORD_RATE_LIMITS_TABLE: props.rateLimits.tableName,
+        ONRECORD_SIGNUP_QUEUE_URL: this.signups.queueUrl,
+        ONRECORD_PUBLIC_URL: this.publicUrl,
+        ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
+      },
+    });
+    this.signupWorker = new OnRecordFunction(this, "SignupWorker", {
+      handler: "signup-worker",
+      description: "Sends the confirmation email of an accepted sign-up, within the caps",
+      memorySize: 256,
+      timeout: SIGNUP_WORKER_TIMEOUT,
+      externalModules: UNUSED_SDK_MODULES,
       afterBundling: (inputDir, outputDir) => [
         `cd "${inputDir}" && node --import tsx lambdas/web/write-confirmation-template.ts "${outputDir}/confirmation-template.json"`,
       ],
       environment: {
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
-        ONRECORD_ISSUES_TABLE: props.issues.tableName,
         ONRECORD_RATE_LIMITS_TABLE: props.rateLimits.tableName,
         ONRECORD_SENDER: props.sender,
         ONRECORD_PUBLIC_URL: this.publicUrl,
@@ -88,9 +140,33 @@ export class WebApi extends Construct {
         ...(props.configurationSetName && { ONRECORD_CONFIGURATION_SET: props.configurationSetName }),
       },
     });
+    this.signupWorker.addEventSource(
+      new SqsEventSource(this.signups, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
+    );
     this.grant(props);
+    alarmOnDeadLetters(
+      this,
+      signupDeadLetters,
+      "A sign-up's confirmation email could not be sent after every retry.",
+      props.alerts,
+    );
+    new Alarm(this, "ConfirmationBudgetAlarm", {
+      alarmDescription:
+        "The hourly budget of confirmation emails is spent: sign-ups are not being mailed (an attack, or a surge).",
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: "ConfirmationsOverBudget",
+        dimensionsMap: { service: "signup-worker" },
+        statistic: "Sum",
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(props.alerts));
 
-    this.api.addStage("Stage", {
+    const stage = this.api.addStage("Stage", {
       stageName: "$default",
       autoDeploy: true,
       throttle: props.throttle ?? DEFAULT_THROTTLE,
@@ -100,8 +176,19 @@ export class WebApi extends Construct {
       },
       ...(domainName && { domainMapping: { domainName } }),
     });
-    this.api.addRoutes({ path: "/{proxy+}", integration: new HttpLambdaIntegration("Proxy", this.handler) });
-    this.api.addRoutes({ path: "/", integration: new HttpLambdaIntegration("Root", this.handler) });
+    const integration = new HttpLambdaIntegration("Proxy", this.handler);
+    this.api.addRoutes({ path: "/{proxy+}", integration });
+    this.api.addRoutes({ path: "/", integration });
+    // Its own route, so that its own throttle applies to sign-ups alone.
+    const [signupRoute] = this.api.addRoutes({ path: "/subscribe", methods: [HttpMethod.POST], integration });
+    const signupThrottle = props.signupThrottle ?? DEFAULT_SIGNUP_THROTTLE;
+    (stage.node.defaultChild as CfnStage).routeSettings = {
+      "POST /subscribe": {
+        ThrottlingRateLimit: signupThrottle.rateLimit,
+        ThrottlingBurstLimit: signupThrottle.burstLimit,
+      },
+    };
+    if (signupRoute) stage.node.addDependency(signupRoute);
     Validations.of(this.api).acknowledge({
       id: "AwsSolutions-APIG4",
       reason:
@@ -124,14 +211,24 @@ export class WebApi extends Construct {
     });
   }
 
+  /**
+   * The web function reads and writes subscribers by key and finds a link's subscriber on `byId`
+   * (never `byStatus`: a compromised public function must not list the confirmed addresses),
+   * reads issues, counts per-IP rates and queues sign-ups; only the worker sends email.
+   */
   private grant(props: WebApiProps): void {
-    const [byStatus, byId] = SUBSCRIBERS_TABLE.indexes;
-    grantTable(this.handler, props.subscribers, ["GetItem", "PutItem", "Query"], [byStatus.name, byId.name]);
+    const [, byId] = SUBSCRIBERS_TABLE.indexes;
+    grantTable(this.handler, props.subscribers, ["GetItem", "PutItem", "Query"], [byId.name]);
     grantTable(this.handler, props.issues, ["GetItem", "Scan"]);
-    grantTable(this.handler, props.rateLimits, ["UpdateItem"]);
+    grantTable(this.handler, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
     props.signingSecret.grantRead(this.handler);
+    this.signups.grantSendMessages(this.handler);
+
+    grantTable(this.signupWorker, props.subscribers, ["GetItem", "PutItem"]);
+    grantTable(this.signupWorker, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
+    props.signingSecret.grantRead(this.signupWorker);
     const domain = props.sender.split("@")[1] ?? props.sender;
-    this.handler.addToRolePolicy(
+    this.signupWorker.addToRolePolicy(
       new PolicyStatement({
         actions: ["ses:SendEmail"],
         resources: [

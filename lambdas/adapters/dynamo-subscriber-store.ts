@@ -70,7 +70,12 @@ export class DynamoSubscriberStore implements SubscriptionStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? fromItem(Item) : null;
+    // DynamoDB deletes expired items within days, and dynalite never: either way they are gone.
+    return Item && !this.expired(Item) ? fromItem(Item) : null;
+  }
+
+  private expired(item: Record<string, unknown>): boolean {
+    return typeof item.expiresAt === "number" && item.expiresAt * 1000 <= this.now().getTime();
   }
 
   async getRecordById(id: string): Promise<SubscriberRecord | null> {
@@ -108,7 +113,11 @@ export class DynamoSubscriberStore implements SubscriptionStore {
           TableName: this.tableName,
           Item: toItem(record),
           ...(record.version === 1
-            ? { ConditionExpression: "attribute_not_exists(email)" }
+            ? {
+                // A first record may replace a pending one that expired unconfirmed.
+                ConditionExpression: "attribute_not_exists(email) OR expiresAt <= :now",
+                ExpressionAttributeValues: { ":now": Math.floor(this.now().getTime() / 1000) },
+              }
             : {
                 ConditionExpression: "version = :read",
                 ExpressionAttributeValues: { ":read": record.version - 1 },
@@ -163,9 +172,8 @@ function fromItem(item: Record<string, unknown>): SubscriberRecord {
     confirmationId: text("confirmationId"),
     requestedAt: text("requestedAt"),
     requestedIp: text("requestedIp"),
-    confirmationSentAt: text("confirmationSentAt"),
-    confirmationWindow: (item.confirmationWindow as SubscriberRecord["confirmationWindow"]) ?? null,
     consent: (item.consent as SubscriberRecord["consent"]) ?? null,
+    expiresAt: typeof item.expiresAt === "number" ? item.expiresAt : null,
     version: Number(item.version ?? 0),
   };
 }

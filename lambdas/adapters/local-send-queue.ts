@@ -1,4 +1,4 @@
-import type { SendBatch, SendQueue } from "../ports.ts";
+import type { SendBatch } from "../ports.ts";
 
 export interface LocalSendQueueOptions {
   /** Deliveries of one message before it goes to the dead-letter list, as SQS's maxReceiveCount. */
@@ -10,12 +10,12 @@ export interface LocalSendQueueOptions {
 }
 
 /**
- * The send queue on one machine: an in-process stand-in for SQS with the semantics the send worker
+ * A queue on one machine (send batches, sign-ups): an in-process stand-in for SQS with the semantics the send worker
  * relies on. A message whose consumer throws is delivered again later, up to `maxReceives` times,
  * then kept in {@link deadLetters}; `drain()` resolves when nothing is left in flight.
  */
-export class LocalSendQueue implements SendQueue {
-  readonly deadLetters: SendBatch[] = [];
+export class LocalSendQueue<T = SendBatch> {
+  readonly deadLetters: T[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly maxReceives: number;
   private readonly redeliveryDelayMs: number;
@@ -24,7 +24,7 @@ export class LocalSendQueue implements SendQueue {
   private readonly waiting: (() => void)[] = [];
 
   constructor(
-    private readonly consume: (batch: SendBatch, receiveCount: number) => Promise<void>,
+    private readonly consume: (batch: T, receiveCount: number) => Promise<void>,
     options: LocalSendQueueOptions = {},
   ) {
     this.maxReceives = options.maxReceives ?? 5;
@@ -32,7 +32,7 @@ export class LocalSendQueue implements SendQueue {
     this.concurrency = options.concurrency ?? 2;
   }
 
-  async enqueue(batches: readonly SendBatch[]): Promise<void> {
+  async enqueue(batches: readonly T[]): Promise<void> {
     for (const batch of batches) this.track(this.deliver(structuredClone(batch), 1));
   }
 
@@ -46,7 +46,7 @@ export class LocalSendQueue implements SendQueue {
     void delivery.finally(() => this.inFlight.delete(delivery));
   }
 
-  private async deliver(batch: SendBatch, receiveCount: number): Promise<void> {
+  private async deliver(batch: T, receiveCount: number): Promise<void> {
     try {
       // Each delivery gets its own copy of the message body, as SQS sends the body again.
       await this.withSlot(() => this.consume(structuredClone(batch), receiveCount));

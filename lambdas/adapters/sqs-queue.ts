@@ -1,24 +1,24 @@
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
-import type { SendBatch, SendQueue } from "../ports.ts";
+import type { SendBatch } from "../ports.ts";
 
 /** SQS takes at most 10 messages per SendMessageBatch call. */
 const SQS_BATCH_LIMIT = 10;
 const MAX_ATTEMPTS = 5;
 
-/** Send batches as SQS messages, one batch (≤ 50 recipients) per message, ten messages per call. */
-export class SqsSendQueue implements SendQueue {
+/** Messages on SQS (send batches of ≤ 50 recipients, sign-ups), one per message, ten per call. */
+export class SqsSendQueue<T = SendBatch> {
   constructor(
     private readonly queueUrl: string,
     private readonly client: SQSClient = new SQSClient({}),
   ) {}
 
-  async enqueue(batches: readonly SendBatch[]): Promise<void> {
+  async enqueue(batches: readonly T[]): Promise<void> {
     for (let i = 0; i < batches.length; i += SQS_BATCH_LIMIT) {
       await this.sendChunk(batches.slice(i, i + SQS_BATCH_LIMIT));
     }
   }
 
-  private async sendChunk(batches: readonly SendBatch[]): Promise<void> {
+  private async sendChunk(batches: readonly T[]): Promise<void> {
     let entries = batches.map((batch, i) => ({ Id: String(i), MessageBody: JSON.stringify(batch) }));
     for (let attempt = 1; entries.length > 0; attempt++) {
       const { Failed = [] } = await this.client.send(

@@ -1,33 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { type ConfirmationTemplate, fillConfirmation } from "../core/render/confirmation-email.ts";
 import { checkAddress } from "../core/subscribers/address.ts";
-import { type RateLimitPolicy, SIGNUP_PER_IP } from "../core/subscribers/rate-limit.ts";
+import { clientSubject, type RateLimitPolicy, SIGNUP_PER_IP } from "../core/subscribers/rate-limit.ts";
+import { type ConfirmOutcome, planConfirm, planUnsubscribe } from "../core/subscribers/subscription.ts";
 import {
-  type ConfirmOutcome,
-  planConfirm,
-  planSubscribe,
-  planUnsubscribe,
-  type SubscriberRecord,
-} from "../core/subscribers/subscription.ts";
-import {
-  confirmUrlFor,
-  createConfirmToken,
   pseudonymFor,
-  subscriberIdFor,
   type TokenProblem,
   verifyConfirmToken,
   verifyUnsubscribeToken,
 } from "../core/subscribers/tokens.ts";
-import type { MessageSender, RateLimiter, SecretSource, SubscriptionStore } from "../ports.ts";
+import type { RateLimiter, SecretSource, SignupQueue, SubscriptionStore } from "../ports.ts";
 
 export interface SubscriptionsDeps {
   store: SubscriptionStore;
   limiter: RateLimiter;
-  sender: MessageSender;
+  /** Where accepted sign-ups go; the confirmation email is decided on and sent from there. */
+  queue: SignupQueue;
   secret: SecretSource;
-  confirmationTemplate: () => Promise<ConfirmationTemplate>;
-  /** Base URL of the web app: links in emails point here, never at the request's Host. */
-  publicUrl: string;
   /** `perIp: null` turns the per-IP limit off (a load test, whose every request has one IP). */
   limits?: { perIp?: RateLimitPolicy | null };
   now?: () => Date;
@@ -38,6 +26,9 @@ export type SubscribeResult =
   | { kind: "invalid"; message: string }
   | { kind: "rate-limited"; retryAfterSeconds: number };
 export type ConfirmResult = { kind: ConfirmOutcome } | { kind: "invalid"; problem: TokenProblem };
+export type ConfirmLinkResult =
+  | { kind: "valid" | "already-confirmed" | "stale" }
+  | { kind: "invalid"; problem: TokenProblem };
 export type UnsubscribeResult = { kind: "unsubscribed" } | { kind: "invalid"; problem: TokenProblem };
 
 /** Tries of a read-decide-write cycle that lost a race before giving up. */
@@ -52,8 +43,10 @@ export class ConcurrentUpdateError extends Error {
 }
 
 /**
- * The subscription use cases behind the web routes: sign up, confirm, unsubscribe. Each reads the
- * record, lets the core decide, and writes conditionally, deciding again if it lost a race.
+ * The subscription use cases behind the web routes: sign up, confirm, unsubscribe. A sign-up is
+ * checked and queued, never looked up: every address, new or known, capped or not, costs the
+ * request the same work and gets the same answer in the same time. Confirming and unsubscribing
+ * read the record, let the core decide, and write conditionally, deciding again after a lost race.
  */
 export class Subscriptions {
   private readonly now: () => Date;
@@ -65,35 +58,42 @@ export class Subscriptions {
   }
 
   /**
-   * Signs an address up. Known and unknown addresses get the same answer; only a bad address or
-   * too many sign-ups from one client are answered differently.
+   * Accepts a sign-up for the confirmation worker. Only a bad address or too many sign-ups from
+   * one client (an IPv6 client by its /64) are answered differently.
    */
   async subscribe(input: string, clientIp: string): Promise<SubscribeResult> {
     const check = checkAddress(input);
     if (!check.ok) return { kind: "invalid", message: check.message };
-    const secret = await this.deps.secret.get();
     const now = this.now();
     if (this.perIp) {
-      const ipDecision = await this.deps.limiter.hit(this.perIp, pseudonymFor(secret, "ip", clientIp), now);
+      const secret = await this.deps.secret.get();
+      const subject = pseudonymFor(secret, "ip", clientSubject(clientIp));
+      const ipDecision = await this.deps.limiter.hit(this.perIp, subject, now);
       if (!ipDecision.allowed)
         return { kind: "rate-limited", retryAfterSeconds: ipDecision.retryAfterSeconds };
     }
-    const request = {
-      email: check.email,
-      subscriberId: subscriberIdFor(secret, check.email),
-      ip: clientIp,
-      now,
-      newConfirmationId: randomBytes(16).toString("base64url"),
-    };
-    for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      const existing = await this.deps.store.getRecord(check.email);
-      const plan = planSubscribe(existing, request);
-      if (plan.record === null || !plan.sendConfirmation) return { kind: "accepted" };
-      if (!(await this.deps.store.saveRecord(plan.record))) continue;
-      await this.sendConfirmation(plan.record, existing, secret);
-      return { kind: "accepted" };
-    }
-    throw new ConcurrentUpdateError();
+    await this.deps.queue.enqueue([
+      {
+        email: check.email,
+        ip: clientIp,
+        requestedAt: now.toISOString(),
+        confirmationId: randomBytes(16).toString("base64url"),
+      },
+    ]);
+    return { kind: "accepted" };
+  }
+
+  /**
+   * What a confirmation link would do, without doing it (`GET /confirm`: mail scanners follow
+   * links, so only the page's button confirms).
+   */
+  async checkConfirmLink(token: unknown): Promise<ConfirmLinkResult> {
+    const secret = await this.deps.secret.get();
+    const check = verifyConfirmToken(secret, token, this.now());
+    if (!check.ok) return { kind: "invalid", problem: check.problem };
+    const record = await this.deps.store.getRecordById(check.claims.subscriberId);
+    const plan = planConfirm(record, check.claims.confirmationId, { ip: "", now: this.now() });
+    return { kind: plan.outcome === "confirmed" ? "valid" : plan.outcome };
   }
 
   /** Confirms the address a confirmation link names, if the link is genuine, current and unexpired. */
@@ -128,25 +128,5 @@ export class Subscriptions {
       record = await this.deps.store.getRecord(next.email);
     }
     throw new ConcurrentUpdateError();
-  }
-
-  private async sendConfirmation(record: SubscriberRecord, before: SubscriberRecord | null, secret: string) {
-    const { id, confirmationId } = record;
-    if (!id || !confirmationId) throw new Error("a pending subscriber has no id or confirmation");
-    const token = createConfirmToken(secret, { subscriberId: id, confirmationId }, this.now());
-    const url = confirmUrlFor(this.deps.publicUrl, token);
-    try {
-      const message = fillConfirmation(await this.deps.confirmationTemplate(), url);
-      await this.deps.sender.send({ to: record.email, ...message });
-    } catch (error) {
-      // Nothing went out: give the allowances back so a retry in a minute can send.
-      await this.deps.store.saveRecord({
-        ...record,
-        confirmationSentAt: before?.confirmationSentAt ?? null,
-        confirmationWindow: before?.confirmationWindow ?? null,
-        version: record.version + 1,
-      });
-      throw error;
-    }
   }
 }

@@ -150,7 +150,7 @@ async function confirmLocalReader(stack: LocalStack): Promise<void> {
     ip: "127.0.0.1",
     now,
   };
-  const { record } = planSubscribe(existing, { ...request, newConfirmationId: randomUUID() });
+  const record = planSubscribe(existing, { ...request, newConfirmationId: randomUUID() });
   if (!record || !(await store.saveRecord(record)) || !record.confirmationId)
     throw new Error("could not subscribe the local reader");
   const confirmed = planConfirm(record, record.confirmationId, { ip: "127.0.0.1", now }).record;

@@ -1,6 +1,7 @@
+import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { Hono } from "hono/tiny";
-import { methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
+import { forbiddenPage, methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
 import { addArchiveRoutes } from "./routes/archive-routes.ts";
 import { addSubscriptionRoutes } from "./routes/subscription-routes.ts";
 import type { WebAppDeps } from "./web-app-deps.ts";
@@ -11,7 +12,7 @@ export type { WebAppDeps };
 const ALLOWED: Record<string, string[]> = {
   "/": ["GET", "HEAD"],
   "/subscribe": ["POST"],
-  "/confirm": ["GET", "HEAD"],
+  "/confirm": ["GET", "HEAD", "POST"],
   "/unsubscribe": ["GET", "HEAD", "POST"],
   "/archive": ["GET", "HEAD"],
   "/feed.xml": ["GET", "HEAD"],
@@ -35,11 +36,14 @@ const CSP = {
  */
 export function createWebApp(deps: WebAppDeps): Hono {
   const app = new Hono();
-  app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "no-referrer" }));
+  // `same-origin`: no other site ever sees a URL (links carry tokens), and the site's own forms
+  // carry their Origin, which the cross-site check reads (under `no-referrer` it would be `null`).
+  app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "same-origin" }));
   app.use("*", async (c, next) => {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
+  app.use("*", refuseCrossSite(deps));
   addSubscriptionRoutes(app, deps);
   addArchiveRoutes(app, deps);
 
@@ -54,6 +58,29 @@ export function createWebApp(deps: WebAppDeps): Hono {
     return c.html(serverErrorPage(), 500);
   });
   return app;
+}
+
+/**
+ * Refuses (403) a form posted from another site, so no web page can make its visitors' browsers
+ * sign somebody up or confirm for them: `Sec-Fetch-Site: cross-site`, or an `Origin` that is not
+ * the app's own. A request with neither (a script, a mail client) is served. `POST /unsubscribe`
+ * is exempt: RFC 8058's one-click POST comes from mail providers, and its token is its authority.
+ */
+function refuseCrossSite(deps: WebAppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.path === "/unsubscribe") return next();
+    const site = c.req.header("sec-fetch-site");
+    const origin = c.req.header("origin");
+    const own = new Set([originOf(deps.publicUrl), originOf(c.req.url)]);
+    // A browser says `same-origin` only of a form on this very origin, whatever Origin it sends.
+    const foreign = origin !== undefined && !own.has(origin) && site !== "same-origin";
+    if (site === "cross-site" || foreign) return c.html(forbiddenPage(), 403);
+    return next();
+  };
+}
+
+function originOf(url: string): string | null {
+  return URL.canParse(url) ? new URL(url).origin : null;
 }
 
 function defaultLogError(error: unknown): void {

@@ -7,11 +7,13 @@ import { DynamoIssueArchive } from "../adapters/dynamo-issue-archive.ts";
 import { DynamoRateLimiter } from "../adapters/dynamo-rate-limiter.ts";
 import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
 import { ISSUES_TABLE, RATE_LIMITS_TABLE, SUBSCRIBERS_TABLE } from "../adapters/dynamo-tables.ts";
+import { LocalSendQueue } from "../adapters/local-send-queue.ts";
 import { renderConfirmationTemplate } from "../adapters/mjml-confirmation.ts";
 import { SesMessageSender } from "../adapters/ses-message-sender.ts";
+import { type ConfirmationCaps, SignupWorker } from "../app/signup-worker.ts";
 import { Subscriptions } from "../app/subscriptions.ts";
 import type { RateLimitPolicy } from "../core/subscribers/rate-limit.ts";
-import type { SecretSource } from "../ports.ts";
+import type { SecretSource, SignupJob } from "../ports.ts";
 import { createWebApp } from "./app.ts";
 
 export interface LocalWebOptions {
@@ -25,18 +27,22 @@ export interface LocalWebOptions {
   /** The URL links point at; defaults to `http://localhost:<port>`. */
   publicUrl?: string;
   limits?: { perIp?: RateLimitPolicy | null };
+  caps?: Partial<ConfirmationCaps>;
   tables?: { subscribers?: string; rateLimits?: string; issues?: string };
 }
 
 export interface LocalWebServer {
   /** Where the app is reached and what its links say: `http://localhost:<port>` unless configured. */
   url: string;
+  /** Resolves when every accepted sign-up has been dealt with (its confirmation sent or not). */
+  drain: () => Promise<void>;
   close: () => Promise<void>;
 }
 
 /**
  * The web app on a local port, wired to the local emulators (dynalite, aws-ses-v2-local) through
- * the same adapters the Lambda uses. The confirmation email is rendered from MJML at start-up.
+ * the same adapters the Lambda uses. The confirmation email is rendered from MJML at start-up;
+ * sign-ups wait in an in-process queue for the confirmation worker, as they wait in SQS on AWS.
  */
 export async function startWebServer(options: LocalWebOptions): Promise<LocalWebServer> {
   const template = renderConfirmationTemplate();
@@ -45,15 +51,27 @@ export async function startWebServer(options: LocalWebOptions): Promise<LocalWeb
   const host = options.host ?? "127.0.0.1";
   const tables = options.tables ?? {};
   let publicUrl = options.publicUrl ?? "";
-  const subscriptions = new Subscriptions({
-    store: new DynamoSubscriberStore(tables.subscribers ?? SUBSCRIBERS_TABLE.localName, options.dynamo),
-    limiter: new DynamoRateLimiter(tables.rateLimits ?? RATE_LIMITS_TABLE.localName, options.dynamo),
+  const store = new DynamoSubscriberStore(tables.subscribers ?? SUBSCRIBERS_TABLE.localName, options.dynamo);
+  const limiter = new DynamoRateLimiter(tables.rateLimits ?? RATE_LIMITS_TABLE.localName, options.dynamo);
+  const worker = new SignupWorker({
+    store,
+    limiter,
     sender: new SesMessageSender({ sender: options.sender, client: options.ses }),
     secret: options.secret,
     confirmationTemplate: () => template,
     get publicUrl() {
       return publicUrl;
     },
+    ...(options.caps && { caps: options.caps }),
+  });
+  const queue = new LocalSendQueue<SignupJob>((job) => worker.handle(job).then(() => {}), {
+    concurrency: 4,
+  });
+  const subscriptions = new Subscriptions({
+    store,
+    limiter,
+    queue,
+    secret: options.secret,
     ...(options.limits && { limits: options.limits }),
   });
   const app = createWebApp({
@@ -71,6 +89,7 @@ export async function startWebServer(options: LocalWebOptions): Promise<LocalWeb
   publicUrl ||= `http://localhost:${port}`;
   return {
     url: publicUrl,
+    drain: () => queue.drain(),
     close: () =>
       new Promise((resolve, reject) => {
         if ("closeAllConnections" in server) server.closeAllConnections();

@@ -40,7 +40,7 @@ function pending(email: string, id = `id-${email}`): SubscriberRecord {
     now: NOW,
     newConfirmationId: "c1",
   });
-  return plan.record as SubscriberRecord;
+  return plan as SubscriberRecord;
 }
 
 describe("DynamoSubscriberStore", () => {
@@ -129,9 +129,38 @@ describe("DynamoRateLimiter", () => {
     const decisions = [];
     for (let i = 0; i < 5; i++) decisions.push(await limiter.hit(policy, "subject-a", NOW));
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false, false]);
-    expect(decisions[4]?.retryAfterSeconds).toBe(600);
+    // The window slides by its 60-second buckets: the hits leave it 10 to 11 minutes later.
+    expect(decisions[4]?.retryAfterSeconds).toBe(660);
     expect((await limiter.hit(policy, "subject-b", NOW)).allowed).toBe(true);
-    expect((await limiter.hit(policy, "subject-a", new Date(NOW.getTime() + 600_000))).allowed).toBe(true);
+    expect((await limiter.hit(policy, "subject-a", new Date(NOW.getTime() + 600_000))).allowed).toBe(false);
+    expect((await limiter.hit(policy, "subject-a", new Date(NOW.getTime() + 660_000))).allowed).toBe(true);
+  });
+
+  it("takes from every limit at once or from none, so a refused confirmation uses up no allowance", async () => {
+    const limiter = new DynamoRateLimiter(RATE_LIMITS_TABLE.localName, client);
+    const one = { name: "take-one", limit: 1, windowSeconds: 600 };
+    const many = { name: "take-many", limit: 5, windowSeconds: 600 };
+    const both = [
+      { policy: one, subject: "m" },
+      { policy: many, subject: "all" },
+    ];
+    expect(await limiter.take(both, NOW)).toEqual({ allowed: true });
+    expect(await limiter.take(both, NOW)).toEqual({ allowed: false, policy: "take-one" });
+    expect(await limiter.take(both, NOW)).toEqual({ allowed: false, policy: "take-one" });
+    // The refusals took nothing from the shared limit: four more fit.
+    const others = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => limiter.take([{ policy: many, subject: "all" }], NOW)),
+    );
+    expect(others.filter((t) => t.allowed)).toHaveLength(4);
+  });
+
+  it("lets racing takes of one last allowance through once", async () => {
+    const limiter = new DynamoRateLimiter(RATE_LIMITS_TABLE.localName, client);
+    const last = { name: "take-race", limit: 1, windowSeconds: 600 };
+    const taken = await Promise.all(
+      Array.from({ length: 10 }, () => limiter.take([{ policy: last, subject: "x" }], NOW)),
+    );
+    expect(taken.filter((t) => t.allowed)).toHaveLength(1);
   });
 
   it("counts simultaneous hits exactly", async () => {

@@ -108,6 +108,7 @@ async function loadTest(): Promise<void> {
 
 /** Every accepted sign-up is one record and one confirmation email; so is each repeated address. */
 async function checkStoredOnce(server: Server, accepted: string[], repeatedAddresses: number): Promise<void> {
+  await mailSettled(server);
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: server.dynamoUrl });
   const records = new Map<string, number>();
   for await (const page of paginateScan({ client }, { TableName: SUBSCRIBERS_TABLE.localName })) {
@@ -156,6 +157,19 @@ async function productionLimits(): Promise<void> {
     );
   } finally {
     await server.stop();
+  }
+}
+
+/** Waits until the server's signup queue is done: the emulator's inbox stops growing. */
+async function mailSettled(server: Server): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 240; i++) {
+    const { emails } = JSON.parse(await (await fetch(`${server.sesUrl}/store`)).text()) as {
+      emails: unknown[];
+    };
+    if (emails.length === last) return;
+    last = emails.length;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 

@@ -1,5 +1,7 @@
 import { mkdir, mkdtemp } from "node:fs/promises";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -41,7 +43,10 @@ afterAll(async () => {
 });
 
 /** Signs an address up and confirms it through the pages, as a person with a browser would. */
-async function subscribeThroughThePages(address: string, screenshot?: { form: string; confirmed: string }) {
+async function subscribeThroughThePages(
+  address: string,
+  screenshot?: { form: string; confirm: string; confirmed: string },
+) {
   await page.goto(`${run.web.url}/`);
   await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/on the record/i);
   if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, screenshot.form), fullPage: true });
@@ -54,8 +59,16 @@ async function subscribeThroughThePages(address: string, screenshot?: { form: st
 
   const [confirmation] = await run.emailsTo(address);
   expect(confirmation?.subject).toBe("Confirm your onrecord subscription");
+  // Opening the link (as a mail scanner would) confirms nothing; the page's one button does.
   await page.goto(linkIn(confirmation as NonNullable<typeof confirmation>, "/confirm"));
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Confirm your subscription");
+  expect(await page.getByRole("button").count()).toBe(1);
+  expect((await run.store.getRecord(address))?.status).toBe("pending");
+  if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, screenshot.confirm), fullPage: true });
+  await page.getByRole("button", { name: "Confirm my subscription" }).click();
+  await page.waitForLoadState();
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You're subscribed");
+  expect((await run.store.getRecord(address))?.status).toBe("confirmed");
   if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, screenshot.confirmed), fullPage: true });
 }
 
@@ -64,6 +77,7 @@ describe("a subscriber's whole path, in headless Chromium", () => {
     // Prepare: a reader, and a second subscriber who stays, to show the later send did happen.
     await subscribeThroughThePages(READER, {
       form: "subscribe-page.png",
+      confirm: "confirm-button-page.png",
       confirmed: "confirmation-page.png",
     });
     await subscribeThroughThePages(CONTROL);
@@ -145,6 +159,7 @@ describe("a subscriber's whole path, in headless Chromium", () => {
       ["refused address", () => submit("not-an-address@")],
       ["check your inbox", () => submit("audited@example.org")],
       ["expired or broken confirmation link", () => page.goto(`${run.web.url}/confirm?token=c1.broken`)],
+      ["confirm button", () => page.goto(pendingConfirmLink)],
       [
         "unsubscribe button",
         () => page.goto(`${run.web.url}/unsubscribe?token=${createUnsubscribeToken(run.secret, CONTROL)}`),
@@ -154,6 +169,10 @@ describe("a subscriber's whole path, in headless Chromium", () => {
       ["whole issue", () => page.goto(`${run.web.url}/archive/${run.exampleWeek}`)],
       ["not found", () => page.goto(`${run.web.url}/nothing-here`)],
     ];
+    const pendingAddress = "audited-confirm@example.org";
+    await submit(pendingAddress);
+    const [confirmation] = await run.emailsTo(pendingAddress);
+    const pendingConfirmLink = linkIn(confirmation as NonNullable<typeof confirmation>, "/confirm");
     const found: string[] = [];
     for (const [name, open] of pages) {
       await open();
@@ -166,6 +185,38 @@ describe("a subscriber's whole path, in headless Chromium", () => {
       found.push(...violations.map((v) => `${name}: ${v.id} (${v.nodes.length})`));
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe("another site's form, in headless Chromium", () => {
+  it("cannot sign anybody up: the browser's cross-site post is refused with 403", async () => {
+    // A page on another site (127.0.0.1 is not localhost's site) that posts the victim's address.
+    const victim = "csrf-victim@example.org";
+    const evil = createServer((_, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end(
+        `<!doctype html><title>Win a prize</title><form method="post" action="${run.web.url}/subscribe">` +
+          `<input name="email" value="${victim}"><button>Claim</button></form>`,
+      );
+    });
+    await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = evil.address() as AddressInfo;
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/subscribe"), { timeout: 10_000 }),
+        page.getByRole("button", { name: "Claim" }).click({ timeout: 10_000 }),
+      ]);
+      expect(response.status()).toBe(403);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+        "This form was sent from another site",
+      );
+      expect(await run.store.getRecord(victim)).toBeNull();
+      expect(await run.emailsTo(victim)).toHaveLength(0);
+    } finally {
+      evil.closeAllConnections();
+      await new Promise((resolve) => evil.close(resolve));
+    }
   });
 });
 

@@ -48,6 +48,7 @@ export async function deployLocally(
     FeedsFetchQueue: `${standIns.url}/000000000000/onrecord-fetch.fifo`,
     SigningKey: SECRET_ARN,
     SendingBatches: `${standIns.url}/000000000000/onrecord-send-batches`,
+    WebSignups: `${standIns.url}/000000000000/onrecord-signups`,
     SesConfigurationSet: "onrecord-events",
   };
   const functions = deployedFunctions(await synthesizeOnce(TEST_CONTEXT), (ref) => {

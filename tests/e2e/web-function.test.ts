@@ -3,7 +3,7 @@ import { DynamoSubscriberStore } from "../../lambdas/adapters/dynamo-subscriber-
 import { SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
 import { createUnsubscribeToken } from "../../lambdas/core/subscribers/tokens.ts";
 import { TEST_CONTEXT } from "../infra/app.ts";
-import { deployLocally, type LocalDeployment, SIGNING_KEY } from "./local-deployment.ts";
+import { deployLocally, type LocalDeployment, SIGNING_KEY, sqsEvent } from "./local-deployment.ts";
 
 /** What API Gateway's HTTP API (payload 2.0) hands the function for one request. */
 function httpApiEvent(method: string, target: string, body?: string) {
@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(async () => deployment?.close());
 
 describe("the deployed web function, its bundle from cdk.out behind an HTTP API event", () => {
-  it("signs up, mails a confirmation from the bundled template with the signing key from Secrets Manager, confirms, and unsubscribes in one click", async () => {
+  it("signs up onto the queue, the signup worker mails a confirmation from its bundled template with the signing key from Secrets Manager, the button confirms, and one click unsubscribes", async () => {
     const store = new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, deployment.aws.dynamo);
     const email = "lambda-reader@example.org";
 
@@ -61,6 +61,16 @@ describe("the deployed web function, its bundle from cdk.out behind an HTTP API 
     const signUp = await request("POST", "/subscribe", `email=${encodeURIComponent(email)}`);
     expect(signUp.statusCode).toBe(200);
     expect(text(signUp)).toContain("Check your inbox");
+    // The web function only queued the sign-up: nothing is stored or mailed yet.
+    expect(await store.getRecord(email)).toBeNull();
+    const queued = deployment.standIns.messages.filter((m) => m.queueUrl.endsWith("/onrecord-signups"));
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.body).not.toContain("token");
+    const handled = await deployment.invoke<unknown, { batchItemFailures: unknown[] }>(
+      "WebSignupWorker",
+      sqsEvent(queued),
+    );
+    expect(handled.batchItemFailures).toEqual([]);
     expect(await store.getRecord(email)).toMatchObject({ status: "pending", requestedIp: "203.0.113.5" });
 
     const mail = (await deployment.aws.emails()).filter((e) => e.destination.to.includes(email));
@@ -69,7 +79,12 @@ describe("the deployed web function, its bundle from cdk.out behind an HTTP API 
     expect(link.startsWith(`${TEST_CONTEXT.publicUrl}/confirm?token=`)).toBe(true);
     expect(mail[0]?.body.html).toContain(`href="${link}"`);
 
-    const confirmed = await request("GET", new URL(link).pathname + new URL(link).search);
+    const target = new URL(link).pathname + new URL(link).search;
+    const opened = await request("GET", target);
+    expect(opened.statusCode).toBe(200);
+    expect(text(opened)).toContain("Confirm my subscription");
+    expect((await store.getRecord(email))?.status).toBe("pending");
+    const confirmed = await request("POST", target, "");
     expect(confirmed.statusCode).toBe(200);
     expect((await store.getRecord(email))?.consent).toMatchObject({ confirmedIp: "203.0.113.5" });
 

@@ -15,7 +15,7 @@ const fn = (prefix: string) => {
 };
 
 describe("the pipeline's functions", () => {
-  it("are seven Node.js bundles on arm64 with source maps enabled", () => {
+  it("are eight Node.js bundles on arm64 with source maps enabled", () => {
     expect(ours.map(([id]) => id.replace(/[0-9A-F]{8}$/, "")).sort()).toEqual([
       "ComposeComposer",
       "FeedsFetcher",
@@ -24,6 +24,7 @@ describe("the pipeline's functions", () => {
       "SendingWorker",
       "SesSuppressor",
       "WebFunction",
+      "WebSignupWorker",
     ]);
     for (const [, f] of ours) {
       expect(f.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);

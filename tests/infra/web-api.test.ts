@@ -16,7 +16,7 @@ describe("the web API", () => {
     const routes = Object.values(pipeline.findResources("AWS::ApiGatewayV2::Route")).map(
       (r) => r.Properties.RouteKey,
     );
-    expect(routes.sort()).toEqual(["ANY /", "ANY /{proxy+}"]);
+    expect(routes.sort()).toEqual(["ANY /", "ANY /{proxy+}", "POST /subscribe"]);
     pipeline.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
       IntegrationType: "AWS_PROXY",
       PayloadFormatVersion: "2.0",
@@ -24,13 +24,23 @@ describe("the web API", () => {
     });
   });
 
-  it("throttles its stage and logs requests without client IPs or query strings", () => {
+  it("throttles its stage, and sign-ups on their own route to a fifth of it, so a sign-up flood leaves room for one-click unsubscribes", () => {
     const [stage] = Object.values(pipeline.findResources("AWS::ApiGatewayV2::Stage"));
     expect(stage?.Properties).toMatchObject({
       StageName: "$default",
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      RouteSettings: { "POST /subscribe": { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 } },
     });
+    // The route named in the settings exists before the stage refers to it.
+    const [routeId] = Object.entries(pipeline.findResources("AWS::ApiGatewayV2::Route")).find(
+      ([, r]) => r.Properties.RouteKey === "POST /subscribe",
+    ) ?? [""];
+    expect(stage?.DependsOn).toContain(routeId);
+  });
+
+  it("logs requests without client IPs or query strings", () => {
+    const [stage] = Object.values(pipeline.findResources("AWS::ApiGatewayV2::Stage"));
     const format = String(stage?.Properties.AccessLogSettings.Format);
     expect(format).toContain("$context.path");
     expect(format).not.toMatch(/sourceIp|querystring|X-Forwarded-For/i);
@@ -55,8 +65,9 @@ describe("the web API", () => {
     const vars = Object.values(withDomain.findResources("AWS::Lambda::Function")).map(
       (f) => f.Properties.Environment?.Variables?.ONRECORD_PUBLIC_URL,
     );
-    // The web function, the send worker (unsubscribe links) and compose (archive links).
-    expect(vars.filter(Boolean)).toEqual(Array(3).fill("https://news.example.org"));
+    // The web function, the signup worker (confirmation links), the send worker (unsubscribe
+    // links) and compose (archive links).
+    expect(vars.filter(Boolean)).toEqual(Array(4).fill("https://news.example.org"));
   });
 
   it("refuses a domain without its certificate", () => {
@@ -67,23 +78,21 @@ describe("the web API", () => {
 });
 
 describe("the web function", () => {
-  it("is given the settings it reads", () => {
-    expect(Object.keys(env)).toEqual(
-      expect.arrayContaining([
-        "ONRECORD_SUBSCRIBERS_TABLE",
-        "ONRECORD_ISSUES_TABLE",
-        "ONRECORD_RATE_LIMITS_TABLE",
-        "ONRECORD_SENDER",
-        "ONRECORD_CONFIGURATION_SET",
-        "ONRECORD_PUBLIC_URL",
-        "ONRECORD_UNSUBSCRIBE_SECRET_ARN",
-      ]),
-    );
-    expect(env.ONRECORD_UNSUBSCRIBE_SECRET).toBeUndefined();
+  it("is given the settings it reads, and none for sending email", () => {
+    expect(Object.keys(env).sort()).toEqual([
+      "NODE_OPTIONS",
+      "ONRECORD_ISSUES_TABLE",
+      "ONRECORD_PUBLIC_URL",
+      "ONRECORD_RATE_LIMITS_TABLE",
+      "ONRECORD_SIGNUP_QUEUE_URL",
+      "ONRECORD_SUBSCRIBERS_TABLE",
+      "ONRECORD_UNSUBSCRIBE_SECRET_ARN",
+    ]);
   });
 
-  it("may read and write subscribers by key and index, read issues, count rates, read the key and send email — nothing more", () => {
+  it("may read and write subscribers by key and by link id, read issues, count rates, read the key and queue sign-ups — nothing more", () => {
     expect(actionsOf(pipeline, "WebFunction").sort()).toEqual([
+      "dynamodb:BatchGetItem",
       "dynamodb:GetItem",
       "dynamodb:GetItem",
       "dynamodb:PutItem",
@@ -92,30 +101,90 @@ describe("the web function", () => {
       "dynamodb:UpdateItem",
       "secretsmanager:DescribeSecret",
       "secretsmanager:GetSecretValue",
-      "ses:SendEmail",
+      "sqs:GetQueueAttributes",
+      "sqs:GetQueueUrl",
+      "sqs:SendMessage",
     ]);
     const indexes = statementsOf(pipeline, "WebFunction")
       .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
       .map((r) => JSON.stringify(r))
       .filter((r) => r.includes("/index/"));
-    expect(indexes.join(" ")).toMatch(/index\/byStatus/);
+    // Never byStatus: a compromised public function must not be able to list confirmed addresses.
+    expect(indexes.join(" ")).not.toMatch(/index\/byStatus/);
     expect(indexes.join(" ")).toMatch(/index\/byId/);
     expect(indexes.join(" ")).not.toContain("index/*");
   });
 });
 
+describe("the signup worker", () => {
+  const [workerId, worker] = Object.entries(functions).find(([id]) => id.startsWith("WebSignupWorker")) ?? [];
+
+  it("drains the encrypted sign-up queue, whose failures go to a dead-letter queue that alarms", () => {
+    expect(workerId).toBeDefined();
+    const queues = pipeline.findResources("AWS::SQS::Queue");
+    const [queueId, queue] = Object.entries(queues).find(([id]) => id.startsWith("WebSignups")) ?? [];
+    expect(queue?.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { maxReceiveCount: 5 },
+    });
+    pipeline.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: { Ref: workerId },
+      EventSourceArn: { "Fn::GetAtt": [queueId, "Arn"] },
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    const deadLetters = queue?.Properties.RedrivePolicy.deadLetterTargetArn["Fn::GetAtt"][0];
+    const alarms = Object.values(pipeline.findResources("AWS::CloudWatch::Alarm"));
+    expect(
+      alarms.some((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(`"${deadLetters}"`)),
+    ).toBe(true);
+  });
+
+  it("alarms as soon as the hourly confirmation budget refuses a sign-up", () => {
+    pipeline.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      Namespace: "onrecord",
+      MetricName: "ConfirmationsOverBudget",
+      Dimensions: [{ Name: "service", Value: "signup-worker" }],
+      Threshold: 1,
+    });
+    const [alarm] = Object.values(pipeline.findResources("AWS::CloudWatch::Alarm")).filter(
+      (a) => a.Properties.MetricName === "ConfirmationsOverBudget",
+    );
+    expect(alarm?.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it("may read and write subscribers by key, count caps, read the key and send email — nothing more", () => {
+    expect(actionsOf(pipeline, "WebSignupWorker").sort()).toEqual([
+      "dynamodb:BatchGetItem",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetSecretValue",
+      "ses:SendEmail",
+      "sqs:ChangeMessageVisibility",
+      "sqs:DeleteMessage",
+      "sqs:GetQueueAttributes",
+      "sqs:GetQueueUrl",
+      "sqs:ReceiveMessage",
+    ]);
+    expect(worker?.Properties.Environment.Variables.ONRECORD_SENDER).toBeDefined();
+  });
+});
+
 describe("the web function's bundle", () => {
-  it("holds the rendered confirmation email beside a handler under 500 KB", {
+  it("is under 500 KB; the signup worker's holds the rendered confirmation email", {
     timeout: 300_000,
   }, async () => {
     // The app as `cdk deploy` bundles it, synthesized once for every test that needs bundles.
     const outdir = await synthesizeOnce(TEST_CONTEXT);
-    const web = deployedFunctions(outdir, () => "unused").find((f) => f.logicalId.startsWith("WebFunction"));
-    const dir = web?.assetDir ?? "";
+    const found = deployedFunctions(outdir, () => "unused");
+    const web = found.find((f) => f.logicalId.startsWith("WebFunction"));
+    expect(statSync(join(web?.assetDir ?? "", "index.mjs")).size).toBeLessThan(500 * 1024);
+    const worker = found.find((f) => f.logicalId.startsWith("WebSignupWorker"));
+    const dir = worker?.assetDir ?? "";
     expect(readdirSync(dir).sort()).toEqual(
       expect.arrayContaining(["confirmation-template.json", "index.mjs"]),
     );
-    expect(statSync(join(dir, "index.mjs")).size).toBeLessThan(500 * 1024);
     const rendered = JSON.parse(readFileSync(join(dir, "confirmation-template.json"), "utf8"));
     expect(rendered.subject).toBe("Confirm your onrecord subscription");
     expect(rendered.html).toContain('href="{{confirmUrl}}"');

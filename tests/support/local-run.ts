@@ -68,6 +68,8 @@ export async function startLocalRun(): Promise<LocalRun> {
     exampleWeek: weekOf(newest),
     send: (week, options) => composeAndSendLocally(stack, week, options),
     emailsTo: async (address) => {
+      // Sign-ups are mailed from the web server's queue: let it finish first.
+      await web.drain();
       const { emails } = (await (await fetch(`${stack.sesUrl}/store`)).json()) as { emails: StoredEmail[] };
       return emails.filter((e) =>
         e.destination.to.some((to) => to.toLowerCase().includes(address.toLowerCase())),

@@ -30,7 +30,7 @@ export async function seedSubscriber(
     ip: "192.0.2.1",
     now,
     newConfirmationId: confirmationId,
-  }).record;
+  });
   if (record && status !== "pending")
     record = planConfirm(record, confirmationId, { ip: "192.0.2.1", now }).record;
   if (record && status === "unsubscribed") record = planUnsubscribe(record, now);

@@ -33,12 +33,44 @@ async function signUp(
   return pathOf(confirmLinkIn(mail.at(-1) as (typeof mail)[0]));
 }
 
-describe("GET /confirm", () => {
+/** Presses the confirm page's button: a same-origin form post to the link. */
+function press(app: ReturnType<typeof buildApp>["app"], link: string, ip?: string) {
+  return app.request(link, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "https://onrecord.test",
+      "sec-fetch-site": "same-origin",
+      ...(ip && { "x-test-client-ip": ip }),
+    },
+  });
+}
+
+describe("GET /confirm (what a mail scanner following the link does)", () => {
+  it("shows one button that posts back to the same link, and confirms nothing", async () => {
+    const { app } = buildApp(emulators);
+    const email = uniqueAddress("scanned");
+    const link = await signUp(app, email);
+    for (let i = 0; i < 3; i++) {
+      const response = await app.request(link);
+      const page = await response.text();
+      expect(response.status).toBe(200);
+      expect(page).toContain("Confirm your subscription");
+      expect(page).toContain(
+        `<form method="post" action="${link.replace("/confirm?token=", "/confirm?token=")}">`,
+      );
+      expect(page.match(/<button/g)).toHaveLength(1);
+    }
+    expect((await emulators.store.getRecord(email))?.status).toBe("pending");
+  });
+});
+
+describe("POST /confirm (the button)", () => {
   it("confirms the address and records the consent: when, from which IP, which confirmation", async () => {
     const { app } = buildApp(emulators);
     const email = uniqueAddress();
     const link = await signUp(app, email, "203.0.113.7");
-    const response = await app.request(link, { headers: { "x-test-client-ip": "198.51.100.23" } });
+    const response = await press(app, link, "198.51.100.23");
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("You're subscribed");
     const record = await emulators.store.getRecord(email);
@@ -71,11 +103,13 @@ describe("GET /confirm", () => {
     const { app } = buildApp(emulators);
     const email = uniqueAddress();
     const link = await signUp(app, email);
-    await app.request(link);
+    await press(app, link);
     const before = await emulators.store.getRecord(email);
-    const replay = await app.request(link);
+    const replay = await press(app, link);
     expect(replay.status).toBe(200);
     expect(await replay.text()).toContain("You're subscribed");
+    const opened = await app.request(link);
+    expect(await opened.text()).toContain("You're subscribed");
     expect(await emulators.store.getRecord(email)).toEqual(before);
   });
 
@@ -90,6 +124,7 @@ describe("GET /confirm", () => {
       { subscriberId: record?.id as string, confirmationId: record?.confirmationId as string },
       eightDaysAgo,
     );
+    expect((await press(app, `/confirm?token=${token}`)).status).toBe(410);
     const response = await app.request(`/confirm?token=${token}`);
     const page = await response.text();
     expect(response.status).toBe(410);
@@ -111,6 +146,7 @@ describe("GET /confirm", () => {
     const { app } = buildApp(emulators);
     const email = uniqueAddress();
     const link = await signUp(app, email);
+    expect((await press(app, tamper(link))).status).toBe(400);
     const response = await app.request(tamper(link));
     const page = await response.text();
     expect(response.status).toBe(400);
@@ -132,6 +168,38 @@ describe("GET /confirm", () => {
     const response = await app.request(`/confirm?token=${token}`);
     expect(response.status).toBe(410);
     expect(await response.text()).toContain("no longer in use");
+    expect((await press(app, `/confirm?token=${token}`)).status).toBe(410);
+  });
+
+  it("confirms only through the latest confirmation email's link", async () => {
+    const t0 = new Date();
+    const { app, setNow } = buildApp(emulators, { now: t0 });
+    const email = uniqueAddress("latest");
+    const first = await signUp(app, email);
+    setNow(new Date(t0.getTime() + 11 * 60_000));
+    const second = await signUp(app, email);
+    expect(second).not.toBe(first);
+    const stale = await app.request(first);
+    expect(stale.status).toBe(410);
+    expect(await stale.text()).toContain("no longer in use");
+    expect((await press(app, first)).status).toBe(410);
+    expect((await emulators.store.getRecord(email))?.status).toBe("pending");
+    expect((await press(app, second)).status).toBe(200);
+    expect((await emulators.store.getRecord(email))?.status).toBe("confirmed");
+  });
+
+  it.each([
+    ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
+    ["a foreign Origin", { origin: "https://evil.example" }],
+    ["Origin: null", { origin: "null" }],
+  ])("refuses a post from another site (%s) with 403 and confirms nothing", async (_, headers) => {
+    const { app } = buildApp(emulators);
+    const email = uniqueAddress("forged");
+    const link = await signUp(app, email);
+    const response = await app.request(link, { method: "POST", headers });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("sent from another site");
+    expect((await emulators.store.getRecord(email))?.status).toBe("pending");
   });
 });
 
@@ -140,10 +208,10 @@ describe("confirming after leaving", () => {
     const { app, setNow } = buildApp(emulators);
     const email = uniqueAddress("returning");
     const oldLink = await signUp(app, email);
-    await app.request(oldLink);
+    await press(app, oldLink);
     await app.request(`/unsubscribe?token=${createUnsubscribeToken(SECRET, email)}`, { method: "POST" });
 
-    const replay = await app.request(oldLink);
+    const replay = await press(app, oldLink);
     expect(replay.status).toBe(410);
     expect((await emulators.store.getRecord(email))?.status).toBe("unsubscribed");
 
@@ -151,8 +219,8 @@ describe("confirming after leaving", () => {
     const newLink = await signUp(app, email);
     expect(newLink).not.toBe(oldLink);
     expect((await emulators.store.getRecord(email))?.status).toBe("pending");
-    expect((await app.request(oldLink)).status).toBe(410);
-    expect((await app.request(newLink)).status).toBe(200);
+    expect((await press(app, oldLink)).status).toBe(410);
+    expect((await press(app, newLink)).status).toBe(200);
     expect((await emulators.store.getRecord(email))?.status).toBe("confirmed");
   });
 
@@ -161,7 +229,27 @@ describe("confirming after leaving", () => {
     const email = uniqueAddress("bouncing");
     const link = await signUp(app, email);
     await emulators.store.suppress(email, "bounced");
-    expect((await app.request(link)).status).toBe(410);
+    expect((await press(app, link)).status).toBe(410);
     expect((await emulators.store.getRecord(email))?.status).toBe("bounced");
+  });
+
+  it("lets a bounced address come back through a new confirmation", async () => {
+    const t0 = new Date();
+    const { app, setNow } = buildApp(emulators, { now: t0 });
+    const email = uniqueAddress("bounced-back");
+    await emulators.store.suppress(email, "bounced");
+    setNow(new Date(t0.getTime() + 60_000));
+    const link = await signUp(app, email);
+    expect((await emulators.store.getRecord(email))?.status).toBe("pending");
+    expect((await press(app, link)).status).toBe(200);
+    expect((await emulators.store.getRecord(email))?.status).toBe("confirmed");
+  });
+
+  it("never mails an address that complained, however often it is signed up", async () => {
+    const { app } = buildApp(emulators);
+    const email = uniqueAddress("complainer");
+    await emulators.store.suppress(email, "complained");
+    expect((await app.request("/subscribe", form({ email }))).status).toBe(200);
+    expect(await emailsTo(emulators.ses, email)).toHaveLength(0);
   });
 });

@@ -18,12 +18,15 @@ import {
   startDynalite,
   startSesEmulator,
 } from "../../lambdas/adapters/local-emulators.ts";
+import { LocalSendQueue } from "../../lambdas/adapters/local-send-queue.ts";
 import { renderConfirmationTemplate } from "../../lambdas/adapters/mjml-confirmation.ts";
 import { FixedSecret } from "../../lambdas/adapters/secret-sources.ts";
 import { SesMessageSender } from "../../lambdas/adapters/ses-message-sender.ts";
+import { type ConfirmationCaps, type SignupOutcome, SignupWorker } from "../../lambdas/app/signup-worker.ts";
 import { Subscriptions } from "../../lambdas/app/subscriptions.ts";
 import type { ConfirmationTemplate } from "../../lambdas/core/render/confirmation-email.ts";
 import type { RateLimitPolicy } from "../../lambdas/core/subscribers/rate-limit.ts";
+import type { SignupJob } from "../../lambdas/ports.ts";
 import { createWebApp } from "../../lambdas/web/app.ts";
 import type { StoredEmail } from "../support/local-aws.ts";
 
@@ -63,38 +66,98 @@ export async function startEmulators(): Promise<Emulators> {
 }
 
 export interface TestApp {
-  app: Hono;
+  /**
+   * The app's `request`, answering once the sign-ups it queued have been dealt with (as a reader
+   * waits for the email); `app.raw` answers as soon as the app does.
+   */
+  app: { request: Hono["request"]; raw: Hono };
   /** Moves the app's clock. */
   setNow: (now: Date) => void;
+  /** What the confirmation worker made of each sign-up, in order. */
+  outcomes: SignupOutcome[];
+  drain: () => Promise<void>;
 }
 
 let template: Promise<ConfirmationTemplate> | undefined;
 
+/** Caps so high that only a test that sets one meets it: tests share the emulators' counters. */
+const OPEN_CAPS: ConfirmationCaps = {
+  mailboxShort: { name: "test-mailbox-10m", limit: 1, windowSeconds: 600, bucketSeconds: 60 },
+  mailboxDay: { name: "test-mailbox-day", limit: 3, windowSeconds: 86_400, bucketSeconds: 3600 },
+  domain: { name: "test-domain", limit: 100_000, windowSeconds: 3600 },
+  global: { name: "test-global", limit: 100_000, windowSeconds: 3600 },
+};
+
 export function buildApp(
   emulators: Emulators,
-  options: { now?: Date; limits?: { perIp?: RateLimitPolicy } } = {},
+  options: {
+    now?: Date;
+    limits?: { perIp?: RateLimitPolicy };
+    caps?: Partial<ConfirmationCaps>;
+    publicUrl?: string;
+    onBudgetExhausted?: () => void;
+  } = {},
 ): TestApp {
   template ??= renderConfirmationTemplate();
   let now = options.now ?? new Date();
-  const subscriptions = new Subscriptions({
+  const publicUrl = options.publicUrl ?? PUBLIC_URL;
+  const limiter = new DynamoRateLimiter(RATE_LIMITS_TABLE.localName, emulators.dynamoClient);
+  const secret = new FixedSecret(SECRET);
+  // Each app gets its own names for the caps' counters, so tests do not share allowances.
+  const run = `${process.pid}-${++apps}`;
+  const caps = Object.fromEntries(
+    Object.entries({ ...OPEN_CAPS, ...options.caps }).map(([k, p]) => [
+      k,
+      { ...p, name: `${p.name}-${run}` },
+    ]),
+  ) as unknown as ConfirmationCaps;
+  const worker = new SignupWorker({
     store: emulators.store,
-    limiter: new DynamoRateLimiter(RATE_LIMITS_TABLE.localName, emulators.dynamoClient),
+    limiter,
     sender: new SesMessageSender({ sender: SENDER, client: emulators.sesClient }),
-    secret: new FixedSecret(SECRET),
+    secret,
     confirmationTemplate: () => template as Promise<ConfirmationTemplate>,
-    publicUrl: PUBLIC_URL,
-    limits: options.limits ?? { perIp: { name: "ip", limit: 1000, windowSeconds: 600 } },
+    publicUrl,
+    caps,
+    ...(options.onBudgetExhausted && { onBudgetExhausted: options.onBudgetExhausted }),
     now: () => now,
   });
-  const app = createWebApp({
+  const outcomes: SignupOutcome[] = [];
+  const queue = new LocalSendQueue<SignupJob>(
+    async (job) => {
+      outcomes.push(await worker.handle(job));
+    },
+    { redeliveryDelayMs: 10 },
+  );
+  const subscriptions = new Subscriptions({
+    store: emulators.store,
+    limiter,
+    queue,
+    secret,
+    limits: options.limits ?? { perIp: { name: `ip-${run}`, limit: 1000, windowSeconds: 600 } },
+    now: () => now,
+  });
+  const hono = createWebApp({
     subscriptions,
     archive: new DynamoIssueArchive(ISSUES_TABLE.localName, emulators.dynamoClient),
-    publicUrl: PUBLIC_URL,
+    publicUrl,
     clientIp: (c) => c.req.header("x-test-client-ip") ?? "192.0.2.1",
     logError: () => {},
   });
-  return { app, setNow: (next) => (now = next) };
+  const request: Hono["request"] = async (...args) => {
+    const response = await hono.request(...args);
+    await queue.drain();
+    return response;
+  };
+  return {
+    app: { request, raw: hono },
+    setNow: (next) => (now = next),
+    outcomes,
+    drain: () => queue.drain(),
+  };
 }
+
+let apps = 0;
 
 /** Every message the SES emulator holds for an address, oldest first. */
 export async function emailsTo(ses: LocalEndpoint, address: string): Promise<StoredEmail[]> {

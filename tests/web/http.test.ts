@@ -14,7 +14,7 @@ describe("methods", () => {
     ["PUT", "/subscribe", "POST"],
     ["DELETE", "/unsubscribe", "GET, HEAD, POST"],
     ["POST", "/", "GET, HEAD"],
-    ["POST", "/confirm", "GET, HEAD"],
+    ["PUT", "/confirm", "GET, HEAD, POST"],
     ["PATCH", "/archive", "GET, HEAD"],
     ["POST", "/feed.xml", "GET, HEAD"],
   ])("answers %s %s with 405 and Allow: %s", async (method, path, allow) => {
@@ -49,7 +49,7 @@ describe("headers", () => {
     expect(csp).toContain("form-action 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 

@@ -6,6 +6,7 @@ import {
   emailsTo,
   form,
   PUBLIC_URL,
+  pathOf,
   SENDER,
   startEmulators,
   uniqueAddress,
@@ -85,22 +86,24 @@ describe("POST /subscribe", () => {
     expect(bodies.size).toBe(1);
   });
 
-  it("re-sends a pending address's confirmation at most once per 10 minutes, with a link that still works", async () => {
-    const t0 = new Date("2026-03-02T08:00:00Z");
+  it("re-sends a pending address's confirmation at most once per 10 minutes, with a new link that replaces the first", async () => {
+    // The clock near the store's own: a pending record expires after 30 days.
+    const t0 = new Date();
     const { app, setNow } = buildApp(emulators, { now: t0 });
     const email = uniqueAddress("resend");
-    for (const minutes of [0, 1, 5, 9]) {
+    for (const minutes of [0, 1, 5, 9, 10]) {
       setNow(new Date(t0.getTime() + minutes * 60_000));
       await app.request("/subscribe", form({ email }));
     }
     expect(await emailsTo(emulators.ses, email)).toHaveLength(1);
-    setNow(new Date(t0.getTime() + 10 * 60_000));
+    setNow(new Date(t0.getTime() + 11 * 60_000));
     await app.request("/subscribe", form({ email }));
     const mail = await emailsTo(emulators.ses, email);
     expect(mail).toHaveLength(2);
-    const first = new URL(confirmLinkIn(mail[0] as (typeof mail)[0]));
-    const confirmed = await app.request(`${first.pathname}${first.search}`);
-    expect(confirmed.status).toBe(200);
+    const [first, second] = mail.map((m) => pathOf(confirmLinkIn(m)));
+    expect(second).not.toBe(first);
+    expect((await app.request(first as string, { method: "POST" })).status).toBe(410);
+    expect((await app.request(second as string, { method: "POST" })).status).toBe(200);
   });
 
   it("sends one address at most 3 confirmation emails a day, however the requests are spaced", async () => {
@@ -204,5 +207,147 @@ describe("POST /subscribe", () => {
     const response = await app.request("/subscribe", { method: "POST", body });
     expect(response.status).toBe(200);
     expect(await emulators.store.getRecord(email)).toMatchObject({ status: "pending" });
+  });
+});
+
+describe("POST /subscribe against mail-bombing", () => {
+  /** Variants of one Gmail mailbox: `+tags` and dots, on both of Gmail's domains. */
+  function gmailVariants(local: string, n: number): string[] {
+    return Array.from({ length: n }, (_, i) => {
+      const dotted = i % 2 === 0 ? local : local.split("").join(".");
+      return `${dotted}+${i}@${i % 3 === 0 ? "googlemail.com" : "gmail.com"}`;
+    });
+  }
+
+  it("mails one mailbox once, however its address is spelled: +tags and Gmail's dots count as one", async () => {
+    const { app } = buildApp(emulators);
+    const local = `victim${process.pid}x${Date.now()}`;
+    const variants = gmailVariants(local, 24);
+    for (const email of variants) expect((await app.request("/subscribe", form({ email }))).status).toBe(200);
+    const mail = await emailsTo(emulators.ses, local.slice(0, 6));
+    const toVictim = mail.filter((m) =>
+      m.destination.to.some((to) => to.replace(/\./g, "").replace(/\+.*@/, "@").startsWith(local)),
+    );
+    expect(toVictim).toHaveLength(1);
+    // The address stored and mailed is the one typed: the cap folds them, nothing else does.
+    expect(toVictim[0]?.destination.to[0]).toBe(variants[0]);
+    expect(await emulators.store.getRecord(variants[0] as string)).toMatchObject({ email: variants[0] });
+  });
+
+  it("mails one mailbox at most 3 times a day, from any number of IPs and spellings", async () => {
+    const t0 = new Date("2026-03-04T08:00:00Z");
+    const { app, setNow } = buildApp(emulators, { now: t0 });
+    const local = `daily${process.pid}x${Date.now()}`;
+    const variants = gmailVariants(local, 10);
+    for (const [i, email] of variants.entries()) {
+      setNow(new Date(t0.getTime() + i * 12 * 60_000));
+      await app.request("/subscribe", form({ email }, `198.51.100.${i + 1}`));
+    }
+    const mail = (await emailsTo(emulators.ses, "@")).filter((m) =>
+      m.destination.to.some((to) => to.replace(/\./g, "").replace(/\+.*@/, "@").startsWith(local)),
+    );
+    expect(mail).toHaveLength(3);
+  });
+
+  it("caps confirmation emails to one recipient domain an hour", async () => {
+    const { app, outcomes } = buildApp(emulators, {
+      caps: { domain: { name: "domain-cap", limit: 5, windowSeconds: 3600 } },
+    });
+    const domain = `corp-${process.pid}-${Date.now()}.example`;
+    for (let i = 0; i < 8; i++) await app.request("/subscribe", form({ email: `person${i}@${domain}` }));
+    expect(await emailsTo(emulators.ses, `@${domain}`)).toHaveLength(5);
+    expect(outcomes.filter((o) => o.kind === "capped")).toHaveLength(3);
+    const other = uniqueAddress("elsewhere");
+    await app.request("/subscribe", form({ email: other }));
+    expect(await emailsTo(emulators.ses, other)).toHaveLength(1);
+  });
+
+  it("stops all confirmation emails past the hourly budget, and raises the alarm", async () => {
+    let alarms = 0;
+    const { app } = buildApp(emulators, {
+      caps: { global: { name: "global-cap", limit: 3, windowSeconds: 3600 } },
+      onBudgetExhausted: () => alarms++,
+    });
+    const addresses = Array.from({ length: 5 }, () => uniqueAddress("budget"));
+    for (const email of addresses)
+      expect((await app.request("/subscribe", form({ email }))).status).toBe(200);
+    const mailed = await Promise.all(addresses.map((a) => emailsTo(emulators.ses, a)));
+    expect(mailed.map((m) => m.length)).toEqual([1, 1, 1, 0, 0]);
+    expect(alarms).toBe(2);
+  });
+
+  it("answers a capped sign-up with the same page as a new one", async () => {
+    const { app } = buildApp(emulators);
+    const email = uniqueAddress("capped");
+    const first = await (await app.request("/subscribe", form({ email }))).text();
+    const capped = await app.request("/subscribe", form({ email: email.replace("@", "+again@") }));
+    expect(capped.status).toBe(200);
+    expect(await capped.text()).toBe(first);
+    expect(await emailsTo(emulators.ses, email.split("@")[0] as string)).toHaveLength(1);
+  });
+
+  it("answers before the confirmation email is sent: the request does no store work that depends on the address", async () => {
+    const { app, drain } = buildApp(emulators);
+    const email = uniqueAddress("queued");
+    const response = await app.raw.request("/subscribe", form({ email }));
+    expect(response.status).toBe(200);
+    expect(await emailsTo(emulators.ses, email)).toHaveLength(0);
+    await drain();
+    expect(await emailsTo(emulators.ses, email)).toHaveLength(1);
+  });
+
+  it("counts an IPv6 client by its /64, so rotating addresses within it gains nothing", async () => {
+    const { app } = buildApp(emulators, {
+      limits: { perIp: { name: `ip6-${process.pid}-${Date.now()}`, limit: 3, windowSeconds: 600 } },
+    });
+    const statuses = [];
+    for (let i = 1; i <= 5; i++) {
+      const ip = `2001:db8:42:7:${i.toString(16)}::${i}`;
+      statuses.push((await app.request("/subscribe", form({ email: uniqueAddress("v6") }, ip))).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const neighbour = await app.request(
+      "/subscribe",
+      form({ email: uniqueAddress("v6") }, "2001:db8:42:8::1"),
+    );
+    expect(neighbour.status).toBe(200);
+  });
+});
+
+describe("POST /subscribe from another site", () => {
+  it.each([
+    ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
+    ["a foreign Origin", { origin: "https://evil.example" }],
+    [
+      "a foreign Origin claiming same-site",
+      { origin: "https://evil.example", "sec-fetch-site": "same-site" },
+    ],
+  ])("refuses %s with 403, storing and sending nothing", async (_, headers) => {
+    const { app } = buildApp(emulators);
+    const email = uniqueAddress("csrf");
+    const init = form({ email });
+    const response = await app.request("/subscribe", {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), ...headers },
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("sent from another site");
+    expect(await emulators.store.getRecord(email)).toBeNull();
+    expect(await emailsTo(emulators.ses, email)).toHaveLength(0);
+  });
+
+  it.each([
+    ["its own Origin", { origin: PUBLIC_URL, "sec-fetch-site": "same-origin" }],
+    ["neither header (a script, a mail client)", {}],
+  ])("serves %s", async (_, headers) => {
+    const { app } = buildApp(emulators);
+    const email = uniqueAddress("own");
+    const init = form({ email });
+    const response = await app.request("/subscribe", {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), ...headers },
+    });
+    expect(response.status).toBe(200);
+    expect(await emailsTo(emulators.ses, email)).toHaveLength(1);
   });
 });

@@ -22,7 +22,7 @@ async function confirmedSubscriber(app: ReturnType<typeof buildApp>["app"]): Pro
   const email = uniqueAddress();
   await app.request("/subscribe", form({ email }));
   const [mail] = await emailsTo(emulators.ses, email);
-  await app.request(pathOf(confirmLinkIn(mail as NonNullable<typeof mail>)));
+  await app.request(pathOf(confirmLinkIn(mail as NonNullable<typeof mail>)), { method: "POST" });
   expect((await emulators.store.getRecord(email))?.status).toBe("confirmed");
   return email;
 }
@@ -60,6 +60,21 @@ describe("POST /unsubscribe (RFC 8058 one-click)", () => {
     expect(await response.text()).toContain("You're unsubscribed");
     expect((await emulators.store.getRecord(email))?.status).toBe("unsubscribed");
     expect((await emulators.store.listConfirmed(null, 1000)).items.map((s) => s.email)).not.toContain(email);
+  });
+
+  it("is exempt from the cross-site check: a mail provider's one-click POST may carry any Origin", async () => {
+    const { app } = buildApp(emulators);
+    const email = await confirmedSubscriber(app);
+    const response = await app.request(`/unsubscribe?token=${createUnsubscribeToken(SECRET, email)}`, {
+      ...ONE_CLICK,
+      headers: {
+        ...(ONE_CLICK.headers as Record<string, string>),
+        origin: "https://mail.example",
+        "sec-fetch-site": "cross-site",
+      },
+    });
+    expect(response.status).toBe(200);
+    expect((await emulators.store.getRecord(email))?.status).toBe("unsubscribed");
   });
 
   it("works from the page's button too (an empty form body), and a second click says the same", async () => {

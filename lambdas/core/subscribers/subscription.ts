@@ -4,21 +4,15 @@
  * version it read, so two requests racing on one address cannot both win.
  *
  * pending ──confirm──▶ confirmed ──unsubscribe──▶ unsubscribed ──subscribe──▶ pending (new confirmation)
- * any ──bounce / complaint──▶ bounced / complained (final: never mailed again)
+ * any ──bounce──▶ bounced ──subscribe──▶ pending (the new confirmation proves the mailbox works again)
+ * any ──complaint──▶ complained (final: never mailed again)
+ * Every confirmation email carries a new confirmation id: only the latest link confirms.
+ * How often confirmation emails go out is capped elsewhere (`MAILBOX_SHORT`, `MAILBOX_DAY`, …).
  */
 import type { Subscriber } from "../types.ts";
 
-/** A confirmation email is sent again for the same address at most this often. */
-export const RESEND_INTERVAL_MS = 10 * 60 * 1000;
-/** And at most this many times a day, however the requests are spaced: nobody is mail-bombed. */
-export const MAX_CONFIRMATIONS_PER_DAY = 3;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Confirmation emails sent to an address in the 24 hours from `start`. */
-export interface ConfirmationWindow {
-  start: string;
-  count: number;
-}
+/** A pending sign-up that is never confirmed is forgotten after this long (the table's TTL). */
+export const PENDING_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 /** Proof of consent: when the address asked and confirmed, from where, and through which email. */
 export interface ConsentRecord {
@@ -38,11 +32,9 @@ export interface SubscriberRecord extends Subscriber {
   /** When the latest sign-up request for the outstanding confirmation came, and from which IP. */
   requestedAt: string | null;
   requestedIp: string | null;
-  /** When a confirmation email was last sent. */
-  confirmationSentAt: string | null;
-  /** How many went out in the current day-long window (the daily cap). */
-  confirmationWindow: ConfirmationWindow | null;
   consent: ConsentRecord | null;
+  /** Epoch seconds after which a never-confirmed record is gone (null once confirmed). */
+  expiresAt: number | null;
   /** Incremented by every write; a write succeeds only on the version it read. */
   version: number;
 }
@@ -56,22 +48,20 @@ export interface SubscribeRequest {
   newConfirmationId: string;
 }
 
-/** What a sign-up does: the record to write (null: nothing) and whether to send a confirmation. */
-export interface SubscribePlan {
-  record: SubscriberRecord | null;
-  sendConfirmation: boolean;
-}
-
 /**
- * Decides a sign-up. New and unsubscribed addresses start a new confirmation; a pending one gets
- * its confirmation again unless one went out in the last 10 minutes; no address gets more than 3
- * a day; confirmed, bounced and complained addresses are left alone. The caller answers the same
- * in every case.
+ * Decides a sign-up: the record to write with a new confirmation to send, or null when there is
+ * nothing to send (confirmed and complained addresses are left alone). New, pending, unsubscribed
+ * and bounced addresses start a new confirmation, which replaces any earlier one. The caller
+ * answers the same in every case.
  */
-export function planSubscribe(existing: SubscriberRecord | null, request: SubscribeRequest): SubscribePlan {
+export function planSubscribe(
+  existing: SubscriberRecord | null,
+  request: SubscribeRequest,
+): SubscriberRecord | null {
   const at = request.now.toISOString();
+  const expiresAt = Math.floor(request.now.getTime() / 1000) + PENDING_TTL_SECONDS;
   if (existing === null) {
-    const record: SubscriberRecord = {
+    return {
       email: request.email,
       id: request.subscriberId,
       status: "pending",
@@ -80,47 +70,23 @@ export function planSubscribe(existing: SubscriberRecord | null, request: Subscr
       confirmationId: request.newConfirmationId,
       requestedAt: at,
       requestedIp: request.ip,
-      confirmationSentAt: at,
-      confirmationWindow: { start: at, count: 1 },
       consent: null,
+      expiresAt,
       version: 1,
     };
-    return { record, sendConfirmation: true };
   }
-  const mayResend = !sentWithin(existing.confirmationSentAt, request.now, RESEND_INTERVAL_MS);
-  const window = nextWindow(existing.confirmationWindow, request.now);
-  if (
-    (existing.status !== "pending" && existing.status !== "unsubscribed") ||
-    !mayResend ||
-    window === null
-  ) {
-    return { record: null, sendConfirmation: false };
-  }
-  const confirmationId =
-    existing.status === "pending" && existing.confirmationId
-      ? existing.confirmationId
-      : request.newConfirmationId;
-  const record: SubscriberRecord = {
+  if (existing.status === "confirmed" || existing.status === "complained") return null;
+  return {
     ...existing,
     id: existing.id ?? request.subscriberId,
     status: "pending",
     updatedAt: at,
-    confirmationId,
+    confirmationId: request.newConfirmationId,
     requestedAt: at,
     requestedIp: request.ip,
-    confirmationSentAt: at,
-    confirmationWindow: window,
+    expiresAt,
     version: existing.version + 1,
   };
-  return { record, sendConfirmation: true };
-}
-
-/** The window after one more confirmation email, or null when the day's are used up. */
-function nextWindow(window: ConfirmationWindow | null, now: Date): ConfirmationWindow | null {
-  if (window === null || now.getTime() - Date.parse(window.start) >= DAY_MS) {
-    return { start: now.toISOString(), count: 1 };
-  }
-  return window.count < MAX_CONFIRMATIONS_PER_DAY ? { ...window, count: window.count + 1 } : null;
 }
 
 /**
@@ -152,6 +118,7 @@ export function planConfirm(
     status: "confirmed",
     updatedAt: at,
     consent,
+    expiresAt: null,
     version: existing.version + 1,
   };
   return { outcome: "confirmed", record };
@@ -163,7 +130,13 @@ export function planConfirm(
  */
 export function planUnsubscribe(existing: SubscriberRecord | null, now: Date): SubscriberRecord | null {
   if (existing === null || (existing.status !== "pending" && existing.status !== "confirmed")) return null;
-  return { ...existing, status: "unsubscribed", updatedAt: now.toISOString(), version: existing.version + 1 };
+  return {
+    ...existing,
+    status: "unsubscribed",
+    updatedAt: now.toISOString(),
+    expiresAt: null,
+    version: existing.version + 1,
+  };
 }
 
 /**
@@ -180,20 +153,15 @@ export function planSuppress(
   if (existing === null) {
     return {
       ...{ email, id: null, status: reason, createdAt: at, updatedAt: at, confirmationId: null },
-      ...{ requestedAt: null, requestedIp: null, confirmationSentAt: null, confirmationWindow: null },
-      ...{ consent: null, version: 1 },
+      ...{ requestedAt: null, requestedIp: null, consent: null, expiresAt: null, version: 1 },
     };
   }
   // A complaint outranks a bounce; neither is undone.
   if (existing.status === reason || existing.status === "complained") return null;
-  return { ...existing, status: reason, updatedAt: at, version: existing.version + 1 };
+  return { ...existing, status: reason, updatedAt: at, expiresAt: null, version: existing.version + 1 };
 }
 
 /** Whether a subscriber may be sent mail other than a confirmation: only when confirmed. */
 export function isMailable(subscriber: Pick<Subscriber, "status">): boolean {
   return subscriber.status === "confirmed";
-}
-
-function sentWithin(sentAt: string | null, now: Date, intervalMs: number): boolean {
-  return sentAt !== null && now.getTime() - Date.parse(sentAt) < intervalMs;
 }

@@ -32,6 +32,32 @@ export function confirmedPage(): Html {
   });
 }
 
+/**
+ * `GET /confirm`: one button. Opening the link confirms nothing, so a mail scanner that follows
+ * every link cannot consent for anybody; the token rides in the form's action.
+ */
+export function confirmButtonPage(token: string): Html {
+  return page({
+    title: "Confirm your subscription",
+    main: html`<h1>Confirm your subscription</h1>
+<p class="lede">Press the button to start receiving onrecord: one email a week, on Monday morning.</p>
+<form method="post" action="/confirm?token=${encodeURIComponent(token)}">
+  <button type="submit">Confirm my subscription</button>
+</form>
+<p>Did not ask for this? Close this page: nothing happens until the button is pressed.</p>`,
+  });
+}
+
+/** A cross-site form post: refused, whatever it carried. */
+export function forbiddenPage(): Html {
+  return page({
+    title: "Refused",
+    main: html`<h1>This form was sent from another site</h1>
+<p class="lede">onrecord only takes sign-ups and confirmations from its own pages. Nothing was done.
+<a href="/">Subscribe here</a> instead.</p>`,
+  });
+}
+
 /** A confirmation link that cannot confirm: says why, and offers the form to start again. */
 export function confirmProblemPage(problem: TokenProblem | "stale"): Html {
   const { title, text } = CONFIRM_PROBLEMS[problem];

@@ -1,8 +1,10 @@
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { TokenProblem } from "../../core/subscribers/tokens.ts";
 import type { IssueArchive } from "../../ports.ts";
 import {
   badRequestPage,
+  confirmButtonPage,
   confirmedPage,
   confirmProblemPage,
   unsubscribeButtonPage,
@@ -35,13 +37,21 @@ export function addSubscriptionRoutes(app: Hono, deps: WebAppDeps): void {
     return c.html(checkInboxPage());
   });
 
+  // Mail scanners and link previewers follow links with GET (and HEAD): the link shows a button,
+  // and only the person pressing it confirms.
   app.get("/confirm", async (c) => {
-    // Link checkers and previewers probe with HEAD: only a real visit confirms.
     if (c.req.method === "HEAD") return c.body(null, 200);
+    const token = tokenOf(c);
+    const result = await subscriptions.checkConfirmLink(token);
+    if (result.kind === "valid" && token) return c.html(confirmButtonPage(token));
+    if (result.kind === "already-confirmed") return c.html(confirmedPage());
+    return confirmProblem(c, result.kind === "invalid" ? result.problem : "stale");
+  });
+
+  app.post("/confirm", formLimit(), async (c) => {
     const result = await subscriptions.confirm(tokenOf(c), deps.clientIp(c));
     if (result.kind === "confirmed" || result.kind === "already-confirmed") return c.html(confirmedPage());
-    const problem = result.kind === "invalid" ? result.problem : "stale";
-    return c.html(confirmProblemPage(problem), problem === "expired" || problem === "stale" ? 410 : 400);
+    return confirmProblem(c, result.kind === "invalid" ? result.problem : "stale");
   });
 
   app.get("/unsubscribe", async (c) => {
@@ -60,6 +70,10 @@ export function addSubscriptionRoutes(app: Hono, deps: WebAppDeps): void {
       ? c.html(unsubscribedPage())
       : c.html(unsubscribeProblemPage(), 400);
   });
+}
+
+function confirmProblem(c: Context, problem: TokenProblem | "stale") {
+  return c.html(confirmProblemPage(problem), problem === "expired" || problem === "stale" ? 410 : 400);
 }
 
 function formLimit() {
