@@ -58,6 +58,8 @@ export const SETTINGS = {
   ONRECORD_SENDER_NAME: z._default(text, "onrecord"),
   /** Statements of officials a week's email must show to be sent at all. */
   ONRECORD_MIN_STATEMENTS: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
+  /** How sure an attribution must be for the email (0 to 1); the archive shows the rest, marked. */
+  ONRECORD_MIN_CONFIDENCE: z._default(z.coerce.number().check(z.gte(0), z.lte(1)), 0.8),
   /** Time zone that decides which week is last week. */
   ONRECORD_TIME_ZONE: z._default(text, "UTC"),
 } as const;

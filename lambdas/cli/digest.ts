@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_MIN_CONFIDENCE } from "../core/digest/email-worthy.ts";
 
 /** Stands in for the sender's postal address in local previews; never send bulk mail with it. */
 export const LOCAL_POSTAL_ADDRESS =
@@ -19,6 +20,7 @@ export interface DigestOptions {
   maxOfficials: number;
   maxStatements: number;
   minStatements: number;
+  minConfidence: number;
   archiveUrl?: string;
   postalAddress: string;
   senderName: string;
@@ -52,6 +54,19 @@ export function registerDigest(program: Command): void {
         "ONRECORD_MIN_STATEMENTS",
         1,
       ),
+    )
+    .addOption(
+      new Option(
+        "--min-confidence <p>",
+        "how sure an attribution must be for the email, 0 to 1 (the JSON marks the rest email: false)",
+      )
+        .env("ONRECORD_MIN_CONFIDENCE")
+        .default(DEFAULT_MIN_CONFIDENCE)
+        .argParser((value) => {
+          const p = Number(value);
+          if (!(p >= 0 && p <= 1)) throw new InvalidArgumentError("expected a number from 0 to 1");
+          return p;
+        }),
     )
     .addOption(
       new Option("--archive-url <url>", "the full issue's address, linked from the email").env(

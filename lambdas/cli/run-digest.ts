@@ -23,6 +23,7 @@ export async function runDigest(options: DigestOptions): Promise<void> {
     to: options.to,
     timeZone: options.timeZone,
     previous,
+    minConfidence: options.minConfidence,
   });
   reportCounts(digest);
   // A week with nothing for the email is no issue: JSON still shows what was found, the rest nothing.

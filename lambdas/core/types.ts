@@ -70,18 +70,26 @@ export interface Statement {
 export interface DigestSource {
   article: string;
   title: string | null;
+  /** The article's first words, for an article without a headline (never shown: its file name). */
+  lead?: string;
   outlet: string | null;
   date: string | null;
   url: string | null;
 }
 
-/** Why a statement of an official's is left out of the email (the archive shows it, marked). */
-export type OutOfEmail = "lowConfidence" | "earlier";
+/**
+ * Why a statement of an official's is left out of the email (the archive shows it, marked): the
+ * attribution is not sure enough, the words were said before the week, or what was reported is
+ * a clause cut from its sentence ("of masterminding the coup") that reads as no statement.
+ */
+export type OutOfEmail = "lowConfidence" | "earlier" | "fragment";
 
 export interface DigestStatement {
   text: string;
   kind: StatementKind;
   sources: DigestSource[];
+  /** The reporting words of the rendering shown ("said", "warned", "according to"), when known. */
+  cue?: string;
   /**
    * `false` when the email leaves it out (present only then): the attribution is not confident
    * enough, or the words were said at an earlier time than the week's news.

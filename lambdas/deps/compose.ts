@@ -18,6 +18,7 @@ const SETTINGS = [
   ...(["ONRECORD_SENDER", "ONRECORD_TIME_ZONE", "ONRECORD_POSTAL_ADDRESS", "ONRECORD_SENDER_NAME"] as const),
   "ONRECORD_PUBLIC_URL" as const,
   "ONRECORD_MIN_STATEMENTS" as const,
+  "ONRECORD_MIN_CONFIDENCE" as const,
 ];
 
 /**
@@ -35,6 +36,7 @@ export function composeDeps(
     postalAddress: config.ONRECORD_POSTAL_ADDRESS,
     senderName: config.ONRECORD_SENDER_NAME,
     timeZone: config.ONRECORD_TIME_ZONE,
+    minConfidence: config.ONRECORD_MIN_CONFIDENCE,
     publicUrl: config.ONRECORD_PUBLIC_URL,
     // On Lambda the templates are copied beside the bundle (see lib/onrecord-function.ts).
     templatesDir: env.LAMBDA_TASK_ROOT ? join(env.LAMBDA_TASK_ROOT, "templates") : undefined,

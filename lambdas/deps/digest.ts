@@ -14,6 +14,8 @@ export interface DigestSettings {
   postalAddress: string;
   senderName: string;
   timeZone: string;
+  /** How sure an attribution must be for the email; default 0.8. */
+  minConfidence?: number | undefined;
   /** The web app's URL: each issue links to its page in the archive there. */
   publicUrl?: string | undefined;
   /** Where the MJML templates are: beside the bundle on Lambda; the project's `templates/` if unset. */
@@ -36,7 +38,14 @@ export function digestFunctions(settings: DigestSettings) {
   let templates: Promise<DigestTemplates> | undefined;
   return {
     compose: (articles: StoredArticle[], from: string, to: string, previous: Digest | null): Digest =>
-      composeDigest({ articles, from, to, timeZone: settings.timeZone, previous }),
+      composeDigest({
+        articles,
+        from,
+        to,
+        timeZone: settings.timeZone,
+        previous,
+        minConfidence: settings.minConfidence,
+      }),
     render: async (digest: Digest): Promise<RenderedIssue> => {
       if (!settings.templatesDir) return renderDigest(digest, settingsFor(digest));
       templates ??= loadDigestTemplates(settings.templatesDir);

@@ -33,6 +33,9 @@ button { min-height: 3rem; padding: .5rem 1.5rem; font-size: 1.1rem; font-family
 .statements li { margin: 0 0 1rem; padding-left: .9rem; border-left: 3px solid #d0d7de; }
 .kind { font-family: system-ui, sans-serif; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 blockquote { margin: .1rem 0; }
+.not-in-email { border-left-style: dashed; }
+.not-in-email blockquote { color: var(--muted); }
+.also-quoted { border-top: 1px solid #ddd; margin-top: 2rem; }
 .archive li { margin: .5rem 0; }
 .archive .window { display: block; }
 footer.site { border-top: 1px solid #ddd; margin-top: 2rem; }

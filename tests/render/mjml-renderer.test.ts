@@ -88,11 +88,14 @@ describe("renderDigest", () => {
       expect(part).toContain("Han Tae-woo");
       expect(part).toContain("Defence Minister, South Korea");
       expect(part).toContain("Han Tae-woo warned of a more dangerous phase on the peninsula.");
-      // A direct quote is visibly quoted; reported speech is labelled, not quoted.
+      // A direct quote is visibly quoted; reported speech is labelled, not quoted, and reads as a
+      // sentence with its speaker and verb.
       expect(part).toContain(
         "“We are watching every move across the border, and we are ready to respond to any provocation”",
       );
-      expect(part).toMatch(/Reported(:|<\/span><br \/>)\s*the ministry would expand joint drills/);
+      expect(part).toMatch(
+        /Reported(:|<\/span><br \/>)\s*Han Tae-woo said the ministry would expand joint drills/,
+      );
       expect(part).not.toContain("“the ministry would expand");
       expect(part).toContain("Headline of forum.txt");
       expect(part).toContain("17 Nov 2026");

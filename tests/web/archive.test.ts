@@ -42,6 +42,13 @@ const FULL = issue("2026-W02", "2026-01-05", "2026-01-11", {
           sources: [source("Daily Two", "javascript:alert(1)")],
         },
         { text: "third statement of the minister", kind: "mixed", sources: [source("Paper Three", null)] },
+        {
+          text: "the drills had been a mistake",
+          kind: "indirect",
+          sources: [source("Paper Three", null)],
+          email: false,
+          why: "earlier",
+        },
       ],
     },
     {
@@ -64,6 +71,15 @@ const FULL = issue("2026-W02", "2026-01-05", "2026-01-11", {
       summary: "",
       statements: [{ text: `${name} spoke`, kind: "direct" as const, sources: [source("Wire One", null)] }],
     })),
+  ],
+  alsoQuoted: [
+    {
+      name: "Lena Ortiz",
+      role: "political analyst at Coastal University",
+      statements: [
+        { text: "the minister had misread the room", kind: "indirect", sources: [source("Wire One", null)] },
+      ],
+    },
   ],
   others: [
     {
@@ -123,6 +139,16 @@ describe("with published issues", () => {
     expect(page).toContain("drills were planned");
     expect(page).toMatch(/Quoted[\s\S]*Reported[\s\S]*Partly quoted/);
     expect(page).toContain('<a href="https://news.example/a" rel="nofollow noopener">Wire One</a>');
+  });
+
+  it("shows what the email left out, marked with why, and the people also quoted", async () => {
+    const { app } = buildApp(emulators);
+    const page = await (await app.request("/archive/2026-W02")).text();
+    expect(page).toMatch(
+      /class="not-in-email"[\s\S]*not in the email: said before this week[\s\S]*Ahn Gyu-back said the drills had been a mistake\./,
+    );
+    expect(page).toMatch(/Also quoted[\s\S]*Lena Ortiz[\s\S]*political analyst at Coastal University/);
+    expect(page).toContain("Lena Ortiz said the minister had misread the room.");
   });
 
   it("escapes everything that came from an article, and links no script URL", async () => {

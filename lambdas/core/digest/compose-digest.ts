@@ -1,5 +1,6 @@
 import type { AlsoQuoted, Digest, Official, OtherSource, StoredArticle } from "../types.ts";
 import { deduplicateStatements, mergeWithinArticles } from "./deduplicate.ts";
+import { DEFAULT_MIN_CONFIDENCE, outOfEmail } from "./email-worthy.ts";
 import { chooseAffiliation, chooseName, chooseRole, chooseTitle } from "./identity.ts";
 import {
   prominenceOf,
@@ -25,6 +26,8 @@ export interface ComposeDigestInput {
   timeZone?: string;
   /** The issue before this one, so that statements it carried rank below new ones. */
   previous?: Digest | null;
+  /** How sure an attribution must be for the email (default 0.8); the archive shows the rest, marked. */
+  minConfidence?: number;
 }
 
 /**
@@ -41,7 +44,12 @@ export function composeDigest(input: ComposeDigestInput): Digest {
   const window = checkWindow(input.from, input.to, input.timeZone);
   const gathered = gatherWindow(input.articles, window);
   const resolution = resolveOfficials(gathered);
-  const context: Context = { seenBefore: seenInPrevious(input.previous), signatureOf: memoisedSignature() };
+  const context: Context = {
+    seenBefore: seenInPrevious(input.previous),
+    signatureOf: memoisedSignature(),
+    from: window.from,
+    minConfidence: input.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+  };
   const officials = byProminence(resolution.officials.map((g) => composeOfficial(g, context)));
   const alsoQuoted = byProminence(resolution.alsoQuoted.map((g) => composeAlsoQuoted(g, context)));
   const others = byProminence(resolution.others.map((g) => composeOther(g, context)));
@@ -69,10 +77,13 @@ interface Prominent<T> {
 interface Context {
   seenBefore: SeenBefore;
   signatureOf: (text: string) => TextSignature;
+  /** The window's first day: words said before it are not this week's news. */
+  from: string;
+  minConfidence: number;
 }
 
 function composeOfficial(group: PersonGroup, context: Context): Prominent<Official> {
-  const ranked = mergeAndRank(group.items, context);
+  const ranked = forTheEmail(mergeAndRank(group.items, context), context);
   const name = chooseName(group.names);
   const { title, affiliation } = group.roles
     ? chooseRole(group.roles, chooseAffiliation(group.items.map((i) => i.statement.affiliation)))
@@ -116,6 +127,25 @@ function composeOther(group: OtherGroup, context: Context): Prominent<OtherSourc
     value: { name: group.name, sourceType: group.sourceType, statements: ranked.map((r) => r.statement) },
     prominence: prominenceOf(ranked, 0),
   };
+}
+
+/**
+ * The email's order: the statements it shows first, most important first, then those it leaves
+ * out, each marked `email: false` with why (said earlier, or attributed without enough confidence).
+ */
+function forTheEmail(ranked: RankedStatement[], context: Context): RankedStatement[] {
+  const shown: RankedStatement[] = [];
+  const left: RankedStatement[] = [];
+  for (const r of ranked) {
+    const why = outOfEmail(
+      r.occurrences.map((o) => o.statement),
+      context.from,
+      context.minConfidence,
+    );
+    if (why) left.push({ ...r, statement: { ...r.statement, email: false, why } });
+    else shown.push(r);
+  }
+  return [...shown, ...left];
 }
 
 function mergeAndRank(items: readonly SourcedStatement[], context: Context): RankedStatement[] {

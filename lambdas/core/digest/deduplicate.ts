@@ -1,5 +1,6 @@
-import type { DigestSource, DigestStatement, Statement, StatementKind } from "../types.ts";
+import type { Article, DigestSource, DigestStatement, Statement, StatementKind } from "../types.ts";
 import {
+  isCutOf,
   NearDuplicateIndex,
   sameAroundSharedQuote,
   sharedQuoteKeys,
@@ -55,6 +56,8 @@ function liesWithin(inner: SourcedStatement, outer: SourcedStatement): boolean {
 function continuesUtterance(first: SourcedStatement, next: SourcedStatement): boolean {
   if (first.article.id !== next.article.id) return false;
   if (first.statement.kind !== "direct" || next.statement.kind !== "direct") return false;
+  // Words said at another time ("In July, she had said …") are another utterance.
+  if (first.statement.said !== next.statement.said) return false;
   if (next.statement.start < first.statement.end) return false;
   const gap = first.article.body.slice(first.statement.end, next.statement.start);
   return (
@@ -72,6 +75,8 @@ function joinPieces(first: SourcedStatement, next: SourcedStatement): SourcedSta
     parts: [...first.statement.parts, ...next.statement.parts],
     text: `${head}${glue}${tail}`,
     cue: first.statement.cue ?? next.statement.cue,
+    // One utterance is as sure as its least sure piece.
+    confidence: Math.min(first.statement.confidence, next.statement.confidence),
   };
   return { ...first, statement };
 }
@@ -113,7 +118,13 @@ export function deduplicateStatements(
   const clusters: Variant[][] = [];
   for (const variant of ordered) {
     const quotes = quoteKeysOf(variant);
-    const cluster = index.best(variant.signature.content, small) ?? sharingQuote(variant, quotes, byQuote);
+    const cluster =
+      index.best(variant.signature.content, small) ??
+      sharingQuote(variant, quotes, byQuote) ??
+      // A cut of a fuller rendering, word for word: the same tweet quoted in part.
+      index.containing(variant.signature.content, (c) =>
+        isCutOf(variant.signature.key, c[0]?.signature.key ?? ""),
+      );
     if (cluster) cluster.push(variant);
     else {
       const fresh = [variant];
@@ -163,7 +174,12 @@ function toMergedStatement(cluster: Variant[]): MergedStatement {
     position = Math.min(position, statement.start / Math.max(1, article.body.length));
   }
   return {
-    statement: { text: shown.text, kind: shown.kind, sources: sourcesOf(occurrences) },
+    statement: {
+      text: shown.text,
+      kind: shown.kind,
+      sources: sourcesOf(occurrences),
+      ...(shown.cue ? { cue: shown.cue } : {}),
+    },
     occurrences,
     content: best.signature.content,
     position,
@@ -192,6 +208,7 @@ export function sourcesOf(occurrences: readonly SourcedStatement[]): DigestSourc
     byArticle.set(article.id, {
       article: article.id,
       title: article.title,
+      ...(article.title ? {} : { lead: leadOf(article) }),
       outlet: article.outlet,
       date: day,
       url: article.url,
@@ -203,6 +220,27 @@ export function sourcesOf(occurrences: readonly SourcedStatement[]): DigestSourc
       compare(a.outlet ?? "", b.outlet ?? "") ||
       compare(a.article, b.article),
   );
+}
+
+/** Words of an article's opening that stand for its headline when it has none. */
+const LEAD_WORDS = 10;
+
+// Each article's opening is read once, however many of its statements are listed.
+const leads = new WeakMap<Article, string>();
+
+/** "NEW YORK (AP) — President Barack Obama opened a determined …": the article's first words. */
+function leadOf(article: Article): string {
+  const known = leads.get(article);
+  if (known !== undefined) return known;
+  const words = article.body
+    .slice(0, 300)
+    .trim()
+    .split(/\s+/, LEAD_WORDS + 1)
+    .filter(Boolean);
+  const first = words.slice(0, LEAD_WORDS).join(" ");
+  const lead = words.length > LEAD_WORDS ? `${first.replace(/[,;:]$/, "")} …` : first;
+  leads.set(article, lead);
+  return lead;
 }
 
 function compare(a: string, b: string): number {

@@ -25,6 +25,7 @@ export interface PersonMentions {
 const BEFORE = 120;
 const AFTER = 160;
 const MAX_ROLE_WORDS = 9;
+const MAX_HITS_PER_ARTICLE = 8;
 const MAX_APPOSITIVE_WORDS = 14;
 
 // Abbreviations that end in a period without ending a sentence: "Sen.", "U.S.", "J.".
@@ -70,10 +71,14 @@ export function mentionsOf(
     // A bare surname with two given names in one article could be either person: none of them.
     if (given.length === 0 && givenHere.size > 1) continue;
     const othersHere = [...givenHere].some((g) => !sameGiven(g.split(" "), given));
+    let read = 0;
     for (const hit of hits) {
+      // The first mentions say what the article calls the person; later ones mostly repeat it.
+      if (read >= MAX_HITS_PER_ARTICLE) break;
       const own = hit.names.filter((w) => !isInitial(w)).map(foldCase);
       const mine = own.length > 0 ? sameGiven(own, given) : !othersHere;
       if (!mine) continue;
+      read++;
       if (own.length > 0) fullNames.push([...hit.names, person.surname].join(" "));
       const nameStart = hit.start - hit.names.reduce((n, w) => n + w.length + 1, 0);
       const before = roleBefore(body.slice(Math.max(0, nameStart - BEFORE), nameStart));

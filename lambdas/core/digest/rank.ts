@@ -1,5 +1,6 @@
 import type { Digest } from "../types.ts";
 import type { MergedStatement } from "./deduplicate.ts";
+import { CUT_CLAUSE } from "./email-worthy.ts";
 import { NearDuplicateIndex, textSignature } from "./similarity.ts";
 
 /** A merged statement with how much it matters this week. */
@@ -52,7 +53,9 @@ function importanceOf(m: MergedStatement, isNew: boolean): number {
   const words = m.content.length;
   // Up to half a point: a fuller statement says more, but another outlet carrying it says more still.
   const substance = (0.5 * Math.min(words, SUBSTANTIAL_WORDS)) / SUBSTANTIAL_WORDS;
-  const fragmentPenalty = words < 3 ? 0.5 : 0;
+  // A clause cut from its sentence ("of masterminding the coup", "to make America great again")
+  // says less than a claim with its subject: the substance goes first.
+  const fragmentPenalty = (words < 3 ? 0.5 : 0) + (CUT_CLAUSE.test(m.statement.text) ? 1 : 0);
   const coverage = Math.log2(1 + m.statement.sources.length);
   const lead = 0.5 * (1 - m.position);
   const quoted = m.statement.kind === "direct" ? 0.2 : 0;

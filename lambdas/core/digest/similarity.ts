@@ -96,6 +96,20 @@ export function sharedQuoteKeys(
     .map((words) => words.join(" "));
 }
 
+/** Words a cut needs before it is the same statement for being found, word for word, in a fuller one. */
+const MIN_CUT_WORDS = 5;
+
+/**
+ * Whether `cut` is a cut of `whole`: its words, all of them and in order, inside the fuller
+ * rendering ("We will not let this city down" in the whole tweet), long enough to mean it.
+ * @example
+ * isCutOf("we will rebuild every home", "we will not let this city down and we will rebuild every home") // true
+ */
+export function isCutOf(cut: string, whole: string): boolean {
+  if (cut.length >= whole.length || cut.split(" ", MIN_CUT_WORDS).length < MIN_CUT_WORDS) return false;
+  return ` ${whole} `.includes(` ${cut} `);
+}
+
 /** Whether two renderings that quote the same words say the same thing around them. */
 export function sameAroundSharedQuote(a: readonly string[], b: ReadonlySet<string>): boolean {
   let shared = 0;
@@ -169,6 +183,20 @@ export class NearDuplicateIndex<T> {
       }
     }
     return best;
+  }
+
+  /**
+   * An indexed statement holding every one of `tokens` that `accept` takes, or null. Probing the
+   * rarest word alone is exact: a statement holding them all holds that one.
+   */
+  containing(tokens: readonly string[], accept: (value: T) => boolean): T | null {
+    if (tokens.length === 0) return null;
+    const rarest = this.prefix(tokens)[0] ?? "";
+    for (const id of this.postings.get(rarest) ?? []) {
+      const entry = this.entries[id];
+      if (entry && tokens.every((t) => entry.tokens.has(t)) && accept(entry.value)) return entry.value;
+    }
+    return null;
   }
 
   private prefix(tokens: readonly string[]): string[] {

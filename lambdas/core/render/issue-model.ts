@@ -8,6 +8,7 @@ import type {
 } from "../types.ts";
 import { cleanText } from "./escape.ts";
 import { parseRenderSettings, type RenderSettingsInput } from "./render-settings.ts";
+import { reportedSentence, roleOf } from "./reported.ts";
 import { trimText } from "./trim.ts";
 
 /**
@@ -51,7 +52,7 @@ export interface StatementView {
 }
 
 export interface SourceView {
-  /** The outlet, or the article's title or file name when the outlet is unknown. */
+  /** The outlet, or the article's headline or first words when the outlet is unknown. */
   outlet: string;
   title: string | null;
   date: string | null;
@@ -84,14 +85,20 @@ const OTHER_KINDS = {
  */
 export function buildIssueModel(digest: Digest, input: RenderSettingsInput): IssueModel {
   const settings = parseRenderSettings(input);
-  const shown = digest.officials.slice(0, settings.maxOfficials);
-  const statementView = (s: DigestStatement) =>
-    toStatementView(s, settings.maxStatementChars, settings.maxSources);
-  const officials = shown.map((o) => toOfficialView(o, settings.maxStatements, statementView));
+  // The email shows the officials with something for it, and of each only what it may show.
+  const inEmail = digest.officials.filter((o) => o.statements.some((s) => s.email !== false));
+  const shown = inEmail.slice(0, settings.maxOfficials);
+  const officials = shown.map((o) =>
+    toOfficialView(o, settings.maxStatements, (s) =>
+      toStatementView(s, settings.maxStatementChars, settings.maxSources, o.name),
+    ),
+  );
+  const statementView = (s: DigestStatement, speaker: string) =>
+    toStatementView(s, settings.maxStatementChars, settings.maxSources, speaker);
   const others = topOthers(digest.others ?? [], settings.maxOthers).map((o) => ({
     name: short(cleanText(o.source.name), MAX_NAME_CHARS),
     kind: OTHER_KINDS[o.source.sourceType],
-    statement: statementView(o.statement),
+    statement: statementView(o.statement, o.source.name),
   }));
   const dateRange = formatRange(digest.from, digest.to);
   return {
@@ -99,7 +106,7 @@ export function buildIssueModel(digest: Digest, input: RenderSettingsInput): Iss
     preview: previewOf(officials),
     dateRange,
     officials,
-    moreOfficials: digest.officials.length - shown.length,
+    moreOfficials: inEmail.length - shown.length,
     others,
     archiveUrl: settings.archiveUrl ?? null,
     senderName: cleanText(settings.senderName),
@@ -109,18 +116,26 @@ export function buildIssueModel(digest: Digest, input: RenderSettingsInput): Iss
 }
 
 function toOfficialView(o: Official, max: number, view: (s: DigestStatement) => StatementView): OfficialView {
-  const role = [o.title, o.affiliation].map((x) => cleanText(x ?? "")).filter(Boolean);
+  const role = roleOf(o.title, o.affiliation);
+  const statements = o.statements.filter((s) => s.email !== false);
   return {
     name: short(cleanText(o.name), MAX_NAME_CHARS),
-    role: role.length > 0 ? short(role.join(", "), MAX_TITLE_CHARS) : null,
+    role: role ? short(role, MAX_TITLE_CHARS) : null,
     summary: trimText(cleanText(o.summary), MAX_SUMMARY_CHARS).text,
-    statements: o.statements.slice(0, max).map(view),
-    moreStatements: Math.max(0, o.statements.length - max),
+    statements: statements.slice(0, max).map(view),
+    moreStatements: Math.max(0, o.statements.length - Math.min(max, statements.length)),
   };
 }
 
-function toStatementView(s: DigestStatement, maxChars: number, maxSources: number): StatementView {
-  const { text, trimmed } = trimText(cleanText(s.text), maxChars);
+function toStatementView(
+  s: DigestStatement,
+  maxChars: number,
+  maxSources: number,
+  speaker: string,
+): StatementView {
+  // Reported speech reads as a sentence with its speaker and verb; a quote stays its own words.
+  const sentence = reportedSentence(cleanText(speaker), s.cue, cleanText(s.text), s.kind);
+  const { text, trimmed } = trimText(sentence, maxChars);
   return {
     text,
     kind: s.kind,
@@ -132,8 +147,10 @@ function toStatementView(s: DigestStatement, maxChars: number, maxSources: numbe
 }
 
 function toSourceView(source: DigestSource): SourceView {
-  const title = source.title ? short(cleanText(source.title), MAX_TITLE_CHARS) : null;
-  const outlet = cleanText(source.outlet ?? "") || title || cleanText(source.article);
+  // An article without a headline shows its first words; a file name is never shown.
+  const headline = source.title ?? source.lead ?? null;
+  const title = headline ? short(cleanText(headline), MAX_TITLE_CHARS) : null;
+  const outlet = cleanText(source.outlet ?? "") || title || "Article";
   return {
     outlet: short(outlet, MAX_NAME_CHARS),
     title: title === outlet ? null : title,

@@ -1,9 +1,12 @@
 import { html } from "hono/html";
+import { reportedSentence, roleOf } from "../../core/render/reported.ts";
 import type {
+  AlsoQuoted,
   DigestSource,
   DigestStatement,
   Official,
   OtherSource,
+  OutOfEmail,
   StatementKind,
 } from "../../core/types.ts";
 import type { IssueSummary, StoredIssue } from "../../ports.ts";
@@ -13,6 +16,13 @@ const KIND_LABELS: Record<StatementKind, string> = {
   direct: "Quoted",
   mixed: "Partly quoted",
   indirect: "Reported",
+};
+
+/** Why the email left a statement out, as the archive says it beside the statement. */
+const OUT_OF_EMAIL: Record<OutOfEmail, string> = {
+  earlier: "not in the email: said before this week",
+  lowConfidence: "not in the email: attribution uncertain",
+  fragment: "not in the email: a clause cut from its sentence",
 };
 
 /** Statements per official in the sample on the subscribe page. */
@@ -32,6 +42,7 @@ export function formatWindow(from: string, to: string): string {
 export function issuePage(issue: StoredIssue): Html {
   const { digest } = issue;
   const others = digest.others ?? [];
+  const alsoQuoted = digest.alsoQuoted ?? [];
   return page({
     title: issue.rendered.subject,
     main: html`<article class="issue">
@@ -40,6 +51,13 @@ export function issuePage(issue: StoredIssue): Html {
   <p class="window">Statements reported ${formatWindow(digest.from, digest.to)}</p>
   ${digest.officials.length === 0 ? html`<p>No official was quoted in this week's articles.</p>` : ""}
   ${digest.officials.map((official) => officialSection(official, official.statements))}
+  ${
+    alsoQuoted.length > 0
+      ? html`<section class="also-quoted" aria-labelledby="also-heading"><h2 id="also-heading">Also quoted</h2>
+  <p class="window">Experts, commentators, journalists and others quoted this week who speak for no office.</p>
+  ${alsoQuoted.map(alsoQuotedSection)}</section>`
+      : ""
+  }
   ${
     others.length > 0
       ? html`<section class="others" aria-labelledby="others-heading"><h2 id="others-heading">Also on the record</h2>
@@ -56,7 +74,13 @@ export function issueSample(issue: StoredIssue): Html {
   return html`<p class="window"><a href="/archive/${issue.id}">${issue.rendered.subject}</a>
   · ${formatWindow(issue.digest.from, issue.digest.to)}</p>
   ${officials.length === 0 ? html`<p>No official was quoted that week.</p>` : ""}
-  ${officials.map((official) => officialSection(official, official.statements.slice(0, SAMPLE_STATEMENTS), 3))}
+  ${officials.map((official) =>
+    officialSection(
+      official,
+      official.statements.filter((s) => s.email !== false).slice(0, SAMPLE_STATEMENTS),
+      3,
+    ),
+  )}
   <p><a href="/archive/${issue.id}">Read the whole issue</a></p>`;
 }
 
@@ -79,37 +103,50 @@ ${
 }
 
 function officialSection(official: Official, statements: readonly DigestStatement[], level: 2 | 3 = 2): Html {
-  const role = [official.title, official.affiliation].filter(Boolean).join(", ");
+  const role = roleOf(official.title, official.affiliation);
   const name = level === 2 ? html`<h2>${official.name}</h2>` : html`<h3>${official.name}</h3>`;
   return html`<section class="official">
   ${name}
   ${role ? html`<p class="role">${role}</p>` : ""}
   ${official.summary ? html`<p class="summary">${official.summary}</p>` : ""}
-  <ul class="statements">${statements.map(statementItem)}</ul>
+  <ul class="statements">${statements.map((s) => statementItem(s, official.name))}</ul>
 </section>`;
+}
+
+function alsoQuotedSection(person: AlsoQuoted): Html {
+  return html`<section class="official"><h3>${person.name}</h3>
+  ${person.role ? html`<p class="role">${person.role}</p>` : ""}
+  <ul class="statements">${person.statements.map((s) => statementItem(s, person.name))}</ul></section>`;
 }
 
 function otherSection(other: OtherSource): Html {
   return html`<section class="official"><h3>${other.name}</h3>
-  <ul class="statements">${other.statements.map(statementItem)}</ul></section>`;
+  <ul class="statements">${other.statements.map((s) => statementItem(s, other.name))}</ul></section>`;
 }
 
-function statementItem(statement: DigestStatement): Html {
-  const text = statement.kind === "direct" ? `“${statement.text}”` : statement.text;
-  return html`<li>
-  <span class="kind">${KIND_LABELS[statement.kind]}</span>
+function statementItem(statement: DigestStatement, speaker: string): Html {
+  const text =
+    statement.kind === "direct"
+      ? `“${statement.text}”`
+      : reportedSentence(speaker, statement.cue, statement.text, statement.kind);
+  const out = statement.email === false && statement.why ? OUT_OF_EMAIL[statement.why] : null;
+  return html`<li${out ? html` class="not-in-email"` : ""}>
+  <span class="kind">${KIND_LABELS[statement.kind]}${out ? ` · ${out}` : ""}</span>
   <blockquote>${text}</blockquote>
   <p class="sources">Reported by ${statement.sources.map((source, i) => html`${i > 0 ? ", " : ""}${sourceLink(source)}`)}</p>
 </li>`;
 }
 
+/** The outlet and the headline (or, without one, the article's first words), never a file name. */
 function sourceLink(source: DigestSource): Html {
-  const label = source.outlet ?? source.title ?? source.article;
+  const headline = source.title ?? source.lead ?? null;
+  const label = source.outlet ?? headline ?? "an article";
+  const titled = headline && headline !== label ? `, “${headline}”` : "";
   const dated = source.date ? ` (${source.date})` : "";
   // Only web links become anchors: a `javascript:` or `data:` URL from an article stays text.
   return isWebUrl(source.url)
-    ? html`<a href="${source.url}" rel="nofollow noopener">${label}</a>${dated}`
-    : html`${label}${dated}`;
+    ? html`<a href="${source.url}" rel="nofollow noopener">${label}</a>${titled}${dated}`
+    : html`${label}${titled}${dated}`;
 }
 
 export function isWebUrl(url: string | null): url is string {

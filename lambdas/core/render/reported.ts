@@ -1,0 +1,61 @@
+import type { StatementKind } from "../types.ts";
+import { cleanText } from "./escape.ts";
+
+// Reporting verbs that read well between a speaker and what was reported: "Ahn warned that …".
+const VERBS = new Set(
+  `said warned added argued claimed noted pledged vowed announced explained acknowledged conceded
+  declared predicted suggested promised insisted stressed urged repeated reiterated maintained
+  contended asserted complained wrote tweeted replied responded recalled admitted agreed denied`.split(/\s+/),
+);
+// Verbs that open a reported statement themselves: "warned of a growing instability", "called such …".
+const OPENING_VERBS = new Set(
+  `said warned added argued claimed noted pledged vowed announced explained acknowledged conceded
+  declared predicted suggested promised insisted stressed urged repeated reiterated called accused
+  criticised criticized praised defended denied rejected welcomed dismissed questioned blamed thanked
+  described compared told asked offered expressed voiced cited pointed spoke referred`.split(/\s+/),
+);
+
+/**
+ * A reported statement as a sentence with its speaker and verb, as an editor prints it: "Ahn
+ * Gyu-back warned of a growing instability.", "Cho Hyun said that it is time to …"; the words
+ * reported stay as they are. A direct quote is returned as it is.
+ * @example
+ * reportedSentence("Donald Trump", "said", "that Mexico would pay for the wall", "indirect")
+ * // "Donald Trump said that Mexico would pay for the wall."
+ */
+export function reportedSentence(
+  speaker: string,
+  cue: string | null | undefined,
+  text: string,
+  kind: StatementKind,
+): string {
+  const words = text.replace(/\s+/g, " ").trim();
+  if (kind === "direct" || !words) return words;
+  const body = words.replace(/[\s,;:–—-]+$/u, "");
+  const end = /[.!?…]["”’]?$/u.test(body) ? "" : ".";
+  const first = (body.split(" ")[0] ?? "").toLowerCase();
+  const verb = (cue ?? "").trim().toLowerCase();
+  if (/^according to$/.test(verb)) return `According to ${speaker}, ${body}${end}`;
+  if (OPENING_VERBS.has(first) && /^\p{Ll}/u.test(body)) return `${speaker} ${body}${end}`;
+  if (/^\p{Ll}+ing\b/u.test(body)) return `${speaker} spoke, ${body}${end}`;
+  const said = VERBS.has(verb) ? verb : "said";
+  const clause =
+    /^\p{Lu}/u.test(body) && !/^(I|I'm|I've|I'd|I'll)\b/u.test(body) && !isName(body)
+      ? `${body.charAt(0).toLowerCase()}${body.slice(1)}`
+      : body;
+  return `${speaker} ${said} ${clause}${end}`;
+}
+
+/** A reported clause opening with a name keeps its capital: "Mexico would not pay". */
+function isName(text: string): boolean {
+  const first = text.split(" ")[0] ?? "";
+  return !/^(The|A|An|It|He|She|They|We|You|This|That|These|Those|There|His|Her|Their|Our|Its)$/.test(first);
+}
+
+/** "Defence Minister, South Korea": the affiliation once, and not again when the title names it. */
+export function roleOf(title: string | null, affiliation: string | null): string | null {
+  const t = cleanText(title ?? "");
+  const a = cleanText(affiliation ?? "");
+  if (!t) return a || null;
+  return a && !t.toLowerCase().includes(a.toLowerCase()) ? `${t}, ${a}` : t;
+}

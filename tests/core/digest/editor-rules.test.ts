@@ -1,0 +1,206 @@
+/**
+ * The wire editor's rules, each on a small window of articles written for this test: who is an
+ * official, what they are called, which of their words the email carries.
+ */
+import { describe, expect, it } from "vitest";
+import { composeDigest } from "../../../lambdas/core/digest/compose-digest.ts";
+import type { Digest, StoredArticle } from "../../../lambdas/core/types.ts";
+import { storedArticle } from "./fixtures.ts";
+
+const WEEK = { from: "2026-10-05", to: "2026-10-11" };
+const compose = (articles: StoredArticle[], options: { minConfidence?: number } = {}): Digest =>
+  composeDigest({ articles, ...WEEK, ...options });
+const names = (digest: Digest) => digest.officials.map((o) => o.name);
+
+describe("the editor's rules", () => {
+  it("lists a voter and an analyst under also quoted, never as officials", () => {
+    const body =
+      "Governor Ana Ruiz said the bridge would reopen in March. " +
+      "Tom Baker, a retired teacher from Millbrook, said he had waited two years. " +
+      "Lena Ortiz, a political analyst at Coastal University, said the delay had cost the governor votes.";
+    const article = storedArticle({
+      id: "bridge.txt",
+      date: "2026-10-06",
+      body,
+      statements: [
+        { text: "the bridge would reopen in March", speaker: "Ana Ruiz", kind: "indirect" },
+        { text: "he had waited two years", speaker: "Tom Baker", kind: "indirect" },
+        { text: "the delay had cost the governor votes", speaker: "Lena Ortiz", kind: "indirect" },
+      ],
+    });
+    const digest = compose([article]);
+    expect(digest.officials.map((o) => [o.name, o.title])).toEqual([["Ana Ruiz", "Governor"]]);
+    expect(digest.alsoQuoted?.map((p) => p.name).sort()).toEqual(["Lena Ortiz", "Tom Baker"]);
+  });
+
+  it("takes a title the second article gives for the official the first article names bare", () => {
+    const first = storedArticle({
+      id: "first.txt",
+      date: "2026-10-06",
+      body: "Mira Kovac said the port strike would end by Friday.",
+      statements: [{ text: "the port strike would end by Friday", speaker: "Mira Kovac", kind: "indirect" }],
+    });
+    const second = storedArticle({
+      id: "second.txt",
+      date: "2026-10-07",
+      body: 'Transport Minister Mira Kovac said: "We have an agreement in principle."',
+      statements: [{ text: "We have an agreement in principle.", speaker: "Mira Kovac" }],
+    });
+    const [official] = compose([first, second]).officials;
+    expect(official).toMatchObject({ name: "Mira Kovac", title: "Transport Minister" });
+    expect(official?.statements).toHaveLength(2);
+  });
+
+  it("keeps two officials who share a surname apart, and a lone surname with the one the article means", () => {
+    const body =
+      "Senator Paul Brandt said the budget was late. Mayor Ellen Brandt said the city would borrow. " +
+      "Later Mayor Brandt added that the loan would be repaid within a year.";
+    const digest = compose([
+      storedArticle({
+        id: "brandts.txt",
+        date: "2026-10-08",
+        body,
+        statements: [
+          { text: "the budget was late", speaker: "Paul Brandt", title: "Senator", kind: "indirect" },
+          { text: "the city would borrow", speaker: "Ellen Brandt", title: "Mayor", kind: "indirect" },
+          {
+            text: "the loan would be repaid within a year",
+            speaker: "Brandt",
+            title: "Mayor",
+            kind: "indirect",
+          },
+        ],
+      }),
+    ]);
+    const byName = new Map(digest.officials.map((o) => [o.name, o]));
+    expect([...byName.keys()].sort()).toEqual(["Ellen Brandt", "Paul Brandt"]);
+    expect(byName.get("Ellen Brandt")?.statements).toHaveLength(2);
+    expect(byName.get("Paul Brandt")?.statements).toHaveLength(1);
+  });
+
+  it("makes one statement of a tweet quoted in three cuts, every outlet listed", () => {
+    const tweet = "We will not let this city down, and we will rebuild every home the storm took";
+    const cuts = [tweet, "We will not let this city down", "we will rebuild every home the storm took"];
+    const articles = cuts.map((cut, i) =>
+      storedArticle({
+        id: `storm-${i}.txt`,
+        date: "2026-10-09",
+        outlet: `Outlet ${i}`,
+        body: `Mayor Jon Ives wrote on Twitter: "${cut}."`,
+        statements: [{ text: cut, speaker: "Jon Ives", title: "Mayor", cue: "wrote" }],
+      }),
+    );
+    const [official] = compose(articles).officials;
+    expect(official?.statements).toHaveLength(1);
+    expect(official?.statements[0]?.text).toBe(tweet);
+    expect(official?.statements[0]?.sources.map((s) => s.article)).toEqual([
+      "storm-0.txt",
+      "storm-1.txt",
+      "storm-2.txt",
+    ]);
+  });
+
+  it("keeps a July quote in an October article out of the email, marked earlier, after this week's words", () => {
+    const body =
+      'Senator Ruth Hale said on Tuesday that the bill "has the votes." ' +
+      'In July, Hale had said the bill "will never pass this chamber."';
+    const digest = compose([
+      storedArticle({
+        id: "bill.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          { text: "will never pass this chamber", speaker: "Ruth Hale", title: "Senator", said: "2026-07" },
+          { text: "has the votes", speaker: "Ruth Hale", title: "Senator" },
+        ],
+      }),
+    ]);
+    expect(digest.officials[0]?.statements.map((s) => [s.text, s.email, s.why])).toEqual([
+      ["has the votes", undefined, undefined],
+      ["will never pass this chamber", false, "earlier"],
+    ]);
+  });
+
+  it("keeps an attribution below the confidence setting out of the email, marked, and lets the setting move", () => {
+    const article = storedArticle({
+      id: "doubt.txt",
+      date: "2026-10-06",
+      body: 'Minister Karl Aune said "taxes will fall next year."\n\nLater, "Nothing is decided," an aide said.',
+      statements: [
+        { text: "taxes will fall next year.", speaker: "Karl Aune", title: "Minister" },
+        { text: "Nothing is decided,", speaker: "Karl Aune", title: "Minister", confidence: 0.5 },
+      ],
+    });
+    const marked = compose([article]).officials[0]?.statements.map((s) => s.why ?? "email");
+    expect(marked).toEqual(["email", "lowConfidence"]);
+    const lenient = compose([article], { minConfidence: 0.4 }).officials[0]?.statements;
+    expect(lenient?.every((s) => s.email === undefined)).toBe(true);
+  });
+
+  it("gives a staff role whose it is, and names an office's country once", () => {
+    const digest = compose([
+      storedArticle({
+        id: "staff.txt",
+        date: "2026-10-06",
+        body: '"The senator will vote no," spokesman Ben Ode said. "We are ready," Defence Minister Ahn Gyu-back said.',
+        statements: [
+          { text: "The senator will vote no,", speaker: "Ben Ode", title: "spokesman", affiliation: "Hale" },
+          {
+            text: "We are ready,",
+            speaker: "Ahn Gyu-back",
+            title: "Defence Minister",
+            affiliation: "South Korea",
+          },
+        ],
+      }),
+    ]);
+    const byName = new Map(digest.officials.map((o) => [o.name, [o.title, o.affiliation]]));
+    expect(byName.get("Ben Ode")).toEqual(["Hale spokesman", null]);
+    expect(byName.get("Ahn Gyu-back")).toEqual(["Defence Minister", "South Korea"]);
+  });
+
+  it("ranks the head of state quoted in three outlets above a company head quoted at length in one feature", () => {
+    const president = ["a", "b", "c"].map((x) =>
+      storedArticle({
+        id: `summit-${x}.txt`,
+        date: "2026-10-07",
+        outlet: `Outlet ${x}`,
+        body: 'President Lia Moreau said: "The summit was a success."',
+        statements: [{ text: "The summit was a success.", speaker: "Lia Moreau", title: "President" }],
+      }),
+    );
+    const lines = Array.from(
+      { length: 12 },
+      (_, i) => `Mining output will rise by ${i + 2} percent in region ${i}`,
+    );
+    const feature = storedArticle({
+      id: "feature.txt",
+      date: "2026-10-08",
+      outlet: "Outlet f",
+      body: lines.map((l) => `"${l}," said Dan Cole, chief executive of Cole Mining.`).join(" "),
+      statements: lines.map((text) => ({
+        text,
+        speaker: "Dan Cole",
+        title: "chief executive of Cole Mining",
+      })),
+    });
+    expect(names(compose([feature, ...president]))).toEqual(["Lia Moreau", "Dan Cole"]);
+  });
+
+  it("finds no person in a place or a headline", () => {
+    const digest = compose([
+      storedArticle({
+        id: "place.txt",
+        date: "2026-10-06",
+        title: "Harbor Plan Wins Votes",
+        body: "Harbor Plan Wins Votes\n\nOfficials in Hampshire said the plan would cost less.",
+        statements: [
+          { text: "Wins Votes", speaker: "Harbor Plan", kind: "indirect" },
+          { text: "the plan would cost less", speaker: "Hampshire", kind: "indirect" },
+        ],
+      }),
+    ]);
+    expect(digest.officials).toEqual([]);
+    expect(digest.alsoQuoted).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+/** What the email carries of a digest, by the editor's rules: only what it may show, readably. */
+import { describe, expect, it } from "vitest";
+import { personaliseIssue, renderDigest } from "../../lambdas/adapters/mjml-renderer.ts";
+import type { Digest } from "../../lambdas/core/types.ts";
+import { official, source, statement, WEEK } from "./digests.ts";
+
+const SETTINGS = { postalAddress: "onrecord, 1 Example Street, Riverton" };
+const READER = { email: "reader@example.org", unsubscribeUrl: "https://onrecord.example/u?t=1" };
+const render = async (digest: Digest) => personaliseIssue(await renderDigest(digest, SETTINGS), READER);
+
+describe("the email", () => {
+  it("leaves out statements marked email: false, and officials with nothing else to show", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Ruth Hale", {
+          statements: [
+            statement("The bill has the votes"),
+            statement("The bill will never pass this chamber", { email: false, why: "earlier" }),
+          ],
+        }),
+        official("Karl Aune", {
+          statements: [statement("Taxes will fall next year", { email: false, why: "lowConfidence" })],
+        }),
+      ],
+    };
+    const { html, text } = await render(digest);
+    for (const part of [html, text]) {
+      expect(part).toContain("The bill has the votes");
+      expect(part).not.toContain("never pass this chamber");
+      expect(part).not.toContain("Karl Aune");
+    }
+  });
+
+  it("prints reported speech as a sentence with its speaker and verb", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Cho Hyun", {
+          statements: [
+            statement("that the talks would resume in spring", { kind: "indirect", cue: "warned" }),
+            statement("called the launches a provocation", { kind: "indirect", cue: "called" }),
+          ],
+        }),
+      ],
+    };
+    const { text } = await render(digest);
+    expect(text).toContain("Cho Hyun warned that the talks would resume in spring.");
+    expect(text).toContain("Cho Hyun called the launches a provocation.");
+  });
+
+  it("names each source by outlet and headline, or its first words, never by file name", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Cho Hyun", {
+          statements: [
+            statement("We are ready", {
+              sources: [
+                source("defence-forum.txt", {
+                  outlet: null,
+                  title: null,
+                  url: null,
+                  lead: "SEOUL — The minister spoke …",
+                }),
+                source("wire.json", { outlet: "Example Wire", title: "Talks to resume" }),
+              ],
+            }),
+          ],
+        }),
+      ],
+    };
+    const { html, text } = await render(digest);
+    for (const part of [html, text]) {
+      expect(part).not.toContain("defence-forum");
+      expect(part).toContain("SEOUL — The minister spoke …");
+      expect(part).toContain("Example Wire");
+      expect(part).toContain("Talks to resume");
+    }
+  });
+
+  it("shows a title's affiliation once, not again when the title names it", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Lee Jun-ho", {
+          title: "Unification Ministry spokesperson",
+          affiliation: "Unification Ministry",
+        }),
+      ],
+    };
+    const { text } = await render(digest);
+    expect(text).toContain("Unification Ministry spokesperson");
+    expect(text).not.toContain("Unification Ministry spokesperson, Unification Ministry");
+  });
+});
