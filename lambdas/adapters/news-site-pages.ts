@@ -69,7 +69,10 @@ ${rest.slice(middle).map(paragraph).join("\n")}
 }
 
 /** The site's front page: every article, newest first, linked, and the feed a reader can follow. */
-export function renderFrontPage(site: { name: string; url: string }, articles: readonly SiteArticle[]): string {
+export function renderFrontPage(
+  site: { name: string; url: string },
+  articles: readonly SiteArticle[],
+): string {
   const items = [...articles]
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
     .map(

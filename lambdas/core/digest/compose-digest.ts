@@ -94,7 +94,12 @@ function composeOfficial(group: PersonGroup, context: Context): Prominent<Offici
   const summary = summariseOfficial(
     name,
     title,
-    ranked.map((r) => ({ ...r.statement, cue: r.occurrences[0]?.statement.cue ?? null })),
+    ranked.map((r) => ({
+      ...r.statement,
+      cue: r.statement.cue ?? r.occurrences[0]?.statement.cue ?? null,
+      email: r.statement.email !== false,
+    })),
+    new Set(group.items.map((i) => i.article.id)).size,
   );
   return {
     value: {

@@ -12,9 +12,28 @@ export const DEFAULT_MIN_CONFIDENCE = 0.8;
 /** What the email needs to know of one statement's occurrences to decide whether it shows it. */
 export interface Occurrence {
   text: string;
+  cue?: string | null;
   confidence: number;
   said?: string;
 }
+
+/**
+ * Whether a reported clause is cut from its sentence: it begins with a preposition or a
+ * conjunction, unless its reporting verb carries it ("warned of a growing instability").
+ * @example
+ * isCutClause("of masterminding the coup", "accused") // true
+ * isCutClause("of a growing instability", "warned") // false
+ */
+export function isCutClause(text: string, cue?: string | null): boolean {
+  if (!CUT_CLAUSE.test(text)) return false;
+  const verb = (cue ?? "").toLowerCase();
+  return !(INTRANSITIVE.has(verb) && /^(?:of|about|against|for|on|with)\s/.test(text));
+}
+
+// Reporting verbs that take a preposition without an object: "warned of", "spoke about".
+const INTRANSITIVE = new Set(
+  "warned spoke talked complained boasted cautioned argued wrote testified joked worried".split(" "),
+);
 
 /** How a reported clause cut from its sentence begins: a preposition or a conjunction. */
 export const CUT_CLAUSE =
@@ -38,7 +57,7 @@ export function outOfEmail(
   if (occurrences.every((o) => saidBefore(o.said, from))) return "earlier";
   const confidence = Math.max(...occurrences.map((o) => o.confidence));
   if (confidence < minConfidence) return "lowConfidence";
-  return occurrences.every((o) => CUT_CLAUSE.test(o.text)) ? "fragment" : null;
+  return occurrences.every((o) => isCutClause(o.text, o.cue)) ? "fragment" : null;
 }
 
 /** `said` is "earlier", or a year, month or day: before the window when it ends before `from` begins. */

@@ -97,9 +97,21 @@ export function chooseRole(
 ): { title: string | null; affiliation: string | null } {
   const current = roles.filter((r) => isCurrentPublicRole(r.phrase)).map((r) => r.phrase);
   let title = chooseTitle(current.length > 0 ? current : roles.map((r) => r.phrase));
+  // "South Korea's Defence Minister" with South Korea the affiliation: the office names itself.
+  if (title && affiliation) {
+    const possessive = new RegExp(`^(?:the\\s+)?${escapeRegExp(affiliation)}['’]s?\\s+`, "iu");
+    if (possessive.test(title)) {
+      const rest = title.replace(possessive, "");
+      title = `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+    }
+  }
   if (title && affiliation && needsWhose(title)) {
     title = `${affiliation} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
   }
   const shown = title && affiliation && foldCase(title).includes(foldCase(affiliation)) ? null : affiliation;
   return { title, affiliation: shown };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -181,7 +181,11 @@ function cleanRolePhraseOnce(phrase: string): string | null {
   let complement = cut > 0 ? words.slice(cut) : [];
   // A complement is a name, "the", "of" and numbers: "of the Platform Committee", "for Bernie Sanders".
   const stop = complement.findIndex(
-    (w, i) => i > 0 && !/^(?:\p{Lu}|\$?\d|the$|of$|and$|&$|for$|on$)|\p{L}['’]s?$/u.test(w),
+    (w, i) =>
+      i > 0 &&
+      !/^(?:\p{Lu}|\$?\d|the$|of$|and$|&$|for$|on$)|\p{L}['’]s?$/u.test(w) &&
+      // "for Clinton's campaign": one common word after a possessive.
+      !/\p{L}['’]s?$/u.test(complement[i - 1] ?? ""),
   );
   if (stop > 0) complement = complement.slice(0, stop);
   while (complement.length > 0 && /^(the|of|and|&|for|on)$/.test(complement.at(-1) ?? "")) complement.pop();
@@ -205,9 +209,11 @@ function cleanRolePhraseOnce(phrase: string): string | null {
         !/^(?:And|But|Or|So|When|While|As|If|Then|After|Before|Since|Meanwhile|Even|Also|Questioning|Asked|Says|Said)$/.test(
           w,
         ));
-    // A word that ends a sentence ("Cracks.’") is no part of the role after it.
-    if (!fits || /[.!?]['’"”]*$/u.test(w.replace(/^(?:\p{Lu}\.)+$|^(?:Sen|Rep|Gov|Lt|St|Jr|Sr)\.$/u, "")))
-      break;
+    // A word that ends a sentence or a clause ("Cracks.’", "President,''") is no part of the role after it.
+    // "Dec 29" before a role is a dateline, not part of it.
+    if (/^\d{1,2}$/.test(w) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/.test(w)) break;
+    const bare = w.replace(/^(?:\p{Lu}\.)+$|^(?:Sen|Rep|Gov|Lt|St|Jr|Sr)\.$/u, "");
+    if (!fits || /[.!?]['’"”]*$|[,;:"”“]|''/u.test(bare)) break;
     start = i;
   }
   const kept = [...main.slice(start), ...complement];

@@ -1,127 +1,127 @@
+import { opensWithVerb, reportedSentence } from "../render/reported.ts";
 import type { StatementKind } from "../types.ts";
+import { isCutClause } from "./email-worthy.ts";
 import { foldCase, nameTokens } from "./names.ts";
 
-/** What a summary needs of each statement, most important first. */
+/** What a summary needs of each statement, most important first (the email's first). */
 export interface SummaryInput {
   text: string;
   kind: StatementKind;
   cue: string | null;
+  /** False when the email leaves the statement out: a summary never rests on it. */
+  email?: boolean;
 }
 
-/** The lead statement is cut to this many words so the summary stays one readable sentence. */
-const MAX_LEAD_WORDS = 28;
-const MAX_TOPICS = 3;
-/** Topics come from the official's most important statements, not the long tail. */
-const MAX_TOPIC_STATEMENTS = 12;
+/** Statements looked at for a clean clause: the official's most important few. */
+const CANDIDATES = 8;
+const MIN_WORDS = 4;
+const MAX_WORDS = 32;
 
-// Reporting verbs that read well before reported speech: "Ahn warned of …", "Cho said he would …".
-const LEAD_VERBS = new Set(
-  `said warned added called urged stressed insisted argued claimed noted pledged vowed announced
-  explained acknowledged conceded declared predicted suggested promised told accused criticised
-  criticized praised defended denied rejected welcomed dismissed questioned repeated reiterated`.split(/\s+/),
-);
-
-// Runs of capitalised words ("Korean Peninsula", "Department of State"); ASCII text takes the cheaper form.
-const PROPER_NAMES = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]*)*/gu;
-const ASCII_PROPER_NAMES = /\b[A-Z][A-Za-z'-]*(?:\s+(?:of\s+)?[A-Z][A-Za-z'-]*)*/g;
-
-// Capitalised words that open sentences rather than name things.
-const NOT_TOPICS = new Set(
-  `the a an and but or so if when while we i it its this that these those there he she they you our
-  my his her their in on at for to of as by with from after before yes no not now then what who
-  mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
-);
+// Openings of narration, not of reported speech: "Asked about …", "Speaking on …", "Earlier, …".
+const NARRATION =
+  /^(?:asked|speaking|responding|earlier|later|meanwhile|however|but|and|so|also|then|still|yet|though|although|when|while|after|before|in|on|at|during)\b/i;
+// Words a clause may open with in lower case: a subject, a determiner, a conjunction of content.
+const SUBJECT =
+  /^(?:that|he|she|they|it|we|i|you|the|a|an|his|her|their|its|our|this|these|those|there|no|not|all|some|most|many|every|each|both|if|whether|what|how|why|when|one|two|three|more|such|any|nothing|everyone|someone)\b/;
+const ABBREVIATIONS =
+  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|Inc|Corp|Co|vs|U\.S|U\.N|U\.K|D\.C|[A-Z])\.$/;
 
 /**
- * A one-sentence summary of what an official said, built from their statements: their most
- * important reported statement (or quote, when nothing was reported), and the names and places
- * their other statements were about.
+ * One sentence on what an official said this week, in plain English: their most important clean
+ * reported clause with its speaker and verb ("Defence Minister Ahn Gyu-back warned of a growing
+ * security instability surrounding the Korean Peninsula."), or a short clean quote; when nothing
+ * clean was said, a plain fallback ("Donald Trump was quoted in 9 articles this week.") rather
+ * than a broken sentence. Clean: whole words of the statement, a subject or a verb to start, no
+ * sentence break inside, quotation marks balanced, not narration, not the speaker named again.
  * @example
- * summariseOfficial("Ahn Gyu-back", "Defence Minister", statements)
- * // "Defence Minister Ahn Gyu-back warned of a growing security instability surrounding the
- * //  Korean Peninsula, and also spoke about North Korea and Russia."
+ * summariseOfficial("Ahn Gyu-back", "Defence Minister", statements, 1)
+ * // "Defence Minister Ahn Gyu-back warned of a growing security instability surrounding the Korean Peninsula."
  */
 export function summariseOfficial(
   name: string,
   title: string | null,
   statements: readonly SummaryInput[],
+  articles = 1,
 ): string {
   const label = labelOf(name, title);
-  // Reported speech reads as a summary; a quote is shown anyway, so it leads only when alone.
-  const lead = statements.find((s) => s.kind !== "direct") ?? statements[0];
-  if (!lead) return `${label} was quoted this week.`;
-  const clause = leadClause(label, lead);
-  const topics = topicsOf(
-    statements.filter((s) => s !== lead).slice(0, MAX_TOPIC_STATEMENTS),
-    `${clause} ${name} ${title ?? ""}`,
-  );
-  const tail = topics.length > 0 ? `, and also spoke about ${listOf(topics)}` : "";
-  return `${clause.replace(/[\s,;:.!?…]+$/u, "")}${tail}.`;
+  const own = new Set(nameTokens(name));
+  const candidates = statements.filter((s) => s.email !== false).slice(0, CANDIDATES);
+  // Reported speech reads as a summary; a quote leads only when nothing reported is clean.
+  const ordered = [
+    ...candidates.filter((s) => s.kind !== "direct"),
+    ...candidates.filter((s) => s.kind === "direct"),
+  ];
+  for (const s of ordered) {
+    const clause = cleanClause(s.kind === "direct" ? firstSentence(s.text) : s.text, own, s.cue);
+    if (!clause) continue;
+    if (s.kind === "direct")
+      return `${label} said: “${clause.replace(/[,;:]$/, "")}.”`.replace(/([.!?…])\.”$/u, "$1”");
+    // "According to X, …" would not start with the label: such words are said.
+    const cue = s.cue && /^according/i.test(s.cue) ? null : s.cue;
+    return reportedSentence(label, cue, clause, s.kind);
+  }
+  return `${label} was quoted in ${articles} article${articles === 1 ? "" : "s"} this week.`;
 }
 
-function labelOf(name: string, title: string | null): string {
+/** "Defence Minister Ahn Gyu-back"; a long title after the name: "Jon Tester, chairman of the DSCC,". */
+export function labelOf(name: string, title: string | null): string {
   if (!title) return name;
-  const short = title.split(/\s+/).length <= 4 && !/\b(of|for|at|to|the|a|an)\b/.test(title);
+  const short =
+    title.split(/\s+/).length <= 5 && !/\b(of|for|at|to|the|a|an|and|from|in|on|with|by)\b/i.test(title);
   return short ? `${title.charAt(0).toUpperCase()}${title.slice(1)} ${name}` : `${name}, ${title},`;
 }
 
-function leadClause(label: string, lead: SummaryInput): string {
-  const words = lead.text.replace(/\s+/g, " ").trim().split(" ");
-  const cut =
-    words.length > MAX_LEAD_WORDS ? `${words.slice(0, MAX_LEAD_WORDS).join(" ")} …` : words.join(" ");
-  if (lead.kind === "direct") {
-    const firstSentence = cut.match(/^.+?[.!?](?=\s|$)/u)?.[0] ?? cut;
-    return `${label} said: “${firstSentence.replace(/[.!?,;:]+$/u, "")}”`;
+/** The statement's words as a clause a sentence can carry, or null when they are not one. */
+function cleanClause(text: string, own: ReadonlySet<string>, cue: string | null): string | null {
+  const clause = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s,;:–—-]+$/u, "");
+  const words = clause.split(" ");
+  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return null;
+  if (isCutClause(clause, cue) || NARRATION.test(clause)) return null;
+  if (!balanced(clause) || breaksSentence(clause)) return null;
+  // Narration names the speaker; their own words rarely do: "Trump's campaign manager … did not apologize".
+  if (nameTokens(clause).some((t) => own.has(t))) return null;
+  // A list of capitalised words is no clause: "Do I, Islam and Christianity".
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (capitals > words.length / 2) return null;
+  // A clause opens with its subject or its own reporting verb ("warned of …"), never with a
+  // verb whose subject was cut off ("appeared in various speeches …") or a quotation mark.
+  if (/^["“”'‘’]/u.test(clause) || /…|\.\.\./u.test(clause)) return null;
+  if (
+    /^\p{Ll}/u.test(clause) &&
+    !opensWithVerb(clause) &&
+    !SUBJECT.test(foldCase(clause)) &&
+    !/^(?:of|about|against|for|on|with)\s/.test(clause)
+  )
+    return null;
+  return clause;
+}
+
+/** A quote's first sentence: "The door remains open." of "The door remains open. We urge …". */
+function firstSentence(text: string): string {
+  for (const m of text.matchAll(/[.!?]\s+(?=["“‘]?\p{Lu})/gu)) {
+    const end = (m.index ?? 0) + 1;
+    if (!ABBREVIATIONS.test(text.slice(0, end))) return text.slice(0, end - 1);
   }
-  const firstWord = foldCase(words[0] ?? "");
-  if (LEAD_VERBS.has(firstWord) && /^\p{Ll}/u.test(words[0] ?? "")) return `${label} ${cut}`;
-  const verb =
-    lead.cue && LEAD_VERBS.has(foldCase(lead.cue)) && foldCase(lead.cue) !== "told" ? lead.cue : "said";
-  return `${label} ${verb} ${cut}`;
+  return text;
 }
 
-/** Names of people, places and bodies the statements mention, most often mentioned first. */
-function topicsOf(statements: readonly SummaryInput[], already: string): string[] {
-  const seen = foldCase(already);
-  const own = new Set(nameTokens(already));
-  const counts = new Map<string, { topic: string; n: number; first: number }>();
-  statements.forEach((s, order) => {
-    const found = new Set<string>();
-    for (const match of s.text.matchAll(/[\u0080-\uffff]/.test(s.text) ? PROPER_NAMES : ASCII_PROPER_NAMES)) {
-      if (opensSentence(s.text, match.index) && !/\s/.test(match[0])) continue;
-      const topic = withArticle(s.text, match.index, trimTopic(match[0]));
-      const key = foldCase(topic);
-      if (!topic || found.has(key) || seen.includes(key) || nameTokens(topic).every((t) => own.has(t)))
-        continue;
-      found.add(key);
-      const entry = counts.get(key) ?? { topic, n: 0, first: order };
-      entry.n++;
-      counts.set(key, entry);
-    }
-  });
-  return [...counts.values()]
-    .sort((a, b) => b.n - a.n || a.first - b.first)
-    .slice(0, MAX_TOPICS)
-    .map((e) => e.topic);
+/** Quotation marks in pairs: curly ones open and close, straight ones come two by two. */
+function balanced(text: string): boolean {
+  const open = (text.match(/[“]/g) ?? []).length;
+  const close = (text.match(/[”]/g) ?? []).length;
+  const straight = (text.match(/"/g) ?? []).length;
+  return open === close && straight % 2 === 0 && !/^[”’]|[“‘]$/u.test(text);
 }
 
-/** A lone capitalised word that opens a sentence ("Deterrence is …") is not a name. */
-function opensSentence(text: string, index: number): boolean {
-  return /(^|[.!?:;]["”’]?\s+|["“‘]\s*)$/u.test(text.slice(Math.max(0, index - 4), index));
-}
-
-/** "the United States", "the North": keeps the article the statement used. */
-function withArticle(text: string, index: number, topic: string): string {
-  return topic && /\bthe\s+$/i.test(text.slice(Math.max(0, index - 4), index)) ? `the ${topic}` : topic;
-}
-
-function trimTopic(phrase: string): string {
-  const words = phrase.replace(/[’']s$/u, "").split(/\s+/);
-  while (words.length > 0 && NOT_TOPICS.has(foldCase(words[0] ?? ""))) words.shift();
-  return words.join(" ");
-}
-
-function listOf(items: readonly string[]): string {
-  if (items.length < 2) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+/** A full stop, question or exclamation mark inside, before another sentence ("… now. We will …"). */
+function breaksSentence(text: string): boolean {
+  const inner = text.replace(/[.!?…]["”’]*$/u, "");
+  for (const m of inner.matchAll(/[.!?…]["”’]*\s+(?=["“‘]?\p{Lu})/gu)) {
+    const before = inner.slice(0, (m.index ?? 0) + 1);
+    if (!ABBREVIATIONS.test(before)) return true;
+  }
+  return false;
 }

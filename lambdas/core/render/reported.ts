@@ -31,14 +31,18 @@ export function reportedSentence(
 ): string {
   const words = text.replace(/\s+/g, " ").trim();
   if (kind === "direct" || !words) return words;
-  const body = words.replace(/[\s,;:–—-]+$/u, "");
-  const end = /[.!?…]["”’]?$/u.test(body) ? "" : ".";
+  // A comma the quote closed on ("… since Richard Nixon,”") ends nothing in a sentence of ours.
+  const body = words.replace(/[\s,;:–—-]+$/u, "").replace(/[,;:]+(["”’']+)$/u, "$1");
+  const end = /[.!?…](?:["”’]|'')?$/u.test(body) ? "" : ".";
   const first = (body.split(" ")[0] ?? "").toLowerCase();
   const verb = (cue ?? "").trim().toLowerCase();
   if (/^according to$/.test(verb)) return `According to ${speaker}, ${body}${end}`;
   if (OPENING_VERBS.has(first) && /^\p{Ll}/u.test(body)) return `${speaker} ${body}${end}`;
   if (/^\p{Ll}+ing\b/u.test(body)) return `${speaker} spoke, ${body}${end}`;
-  const said = VERBS.has(verb) ? verb : "said";
+  // "told" needs its hearer: "told customers that …", not "told that …".
+  const asCue = asVerb(verb);
+  const said =
+    asCue === "told" && /^(that|he|she|they|it|we|i|you|the|a|an|this|there)\b/i.test(body) ? "said" : asCue;
   const clause =
     /^\p{Lu}/u.test(body) && !/^(I|I'm|I've|I'd|I'll)\b/u.test(body) && !isName(body)
       ? `${body.charAt(0).toLowerCase()}${body.slice(1)}`
@@ -46,10 +50,25 @@ export function reportedSentence(
   return `${speaker} ${said} ${clause}${end}`;
 }
 
+/** The cue as the verb of a sentence in the past: "accused", "told", "urged"; "said" otherwise. */
+function asVerb(cue: string): string {
+  if (VERBS.has(cue) || OPENING_VERBS.has(cue)) return cue;
+  if (/^(says|tells)$/.test(cue)) return cue === "says" ? "said" : "told";
+  if (/^[a-z]{3,}ed$/.test(cue)) return cue;
+  return "said";
+}
+
 /** A reported clause opening with a name keeps its capital: "Mexico would not pay". */
 function isName(text: string): boolean {
   const first = text.split(" ")[0] ?? "";
-  return !/^(The|A|An|It|He|She|They|We|You|This|That|These|Those|There|His|Her|Their|Our|Its)$/.test(first);
+  return !/^(?:The|A|An|It|He|She|They|We|You|This|That|These|Those|There|His|Her|Their|Our|Its|Whether|If|When|No|Not|All|Some|Many|Most|Every|Each|Both|What|How|Why|One|As|So|Such|Any|Nothing|Everything|Something|Nobody|Everyone|Even|Only|Just|Also|Still|Now|Then|Here|Perhaps|Maybe|Indeed|\p{Lu}\p{Ll}+ing)$/u.test(
+    first,
+  );
+}
+
+/** Whether a reported statement opens with its own reporting verb: "warned of …", "called …". */
+export function opensWithVerb(text: string): boolean {
+  return OPENING_VERBS.has((text.split(" ")[0] ?? "").toLowerCase()) && /^\p{Ll}/u.test(text);
 }
 
 /** "Defence Minister, South Korea": the affiliation once, and not again when the title names it. */

@@ -47,7 +47,7 @@ describe("composeDigest", () => {
           title: "Defence Minister",
           affiliation: "South Korea",
           summary: expect.stringMatching(
-            /^Defence Minister Han Tae-woo said: “We are ready to respond to any provocation”\.$/,
+            /^Defence Minister Han Tae-woo said: “We are ready to respond to any provocation\.”$/,
           ),
           statements: [
             {

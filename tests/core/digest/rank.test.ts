@@ -87,16 +87,27 @@ describe("summaries", () => {
           kind: "direct" as const,
         },
       ],
-      "Defence Minister Ahn Gyu-back said: “The door to dialogue remains open”.",
+      "Defence Minister Ahn Gyu-back said: “The door to dialogue remains open.”",
     ],
     [
-      "what the other statements were about",
+      "its most important clean reported clause, nothing else",
       [
         { text: "he would seek dialogue with Pyongyang", kind: "indirect" as const, cue: "said" },
         { text: "Cooperation between North Korea and Russia is a grave challenge", kind: "direct" as const },
         { text: "Talks with the United States and North Korea must go on", kind: "direct" as const },
       ],
-      "Defence Minister Ahn Gyu-back said he would seek dialogue with Pyongyang, and also spoke about North Korea, Russia and the United States.",
+      "Defence Minister Ahn Gyu-back said he would seek dialogue with Pyongyang.",
+    ],
+    [
+      "a plain fallback when nothing clean was said",
+      [
+        {
+          text: "Asked about the misinformation, Trump's campaign manager did not apologize",
+          kind: "indirect" as const,
+        },
+        { text: "Do I, Islam and Christianity", kind: "indirect" as const },
+      ],
+      "Defence Minister Ahn Gyu-back was quoted in 1 article this week.",
     ],
   ])("sums an official up in one sentence from %s", (_, statements, summary) => {
     const digest = compose([
