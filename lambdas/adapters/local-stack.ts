@@ -96,6 +96,11 @@ export async function advertiseLocalStack(
   return () => rm(file, { force: true });
 }
 
+/** The stack a running `onrecord start` advertises in `dataDir`, if one answers there; else null. */
+export async function runningLocalStack(dataDir: string): Promise<LocalStackState | null> {
+  return readRunningState(dataDir);
+}
+
 async function readRunningState(dataDir: string): Promise<LocalStackState | null> {
   let state: LocalStackState & { pid?: number };
   try {

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_MIN_CONFIDENCE } from "../core/digest/email-worthy.ts";
+import { plainError } from "./errors.ts";
 
 /** Stands in for the sender's postal address in local previews; never send bulk mail with it. */
 export const LOCAL_POSTAL_ADDRESS =
@@ -99,7 +100,7 @@ export function registerDigest(program: Command): void {
         await (await import("./run-digest.ts")).runDigest(options);
       } catch (error) {
         // Bad input (a window, a setting, a directory) is the user's to fix: say what, not where.
-        process.stderr.write(`onrecord digest: ${(error as Error).message}\n`);
+        process.stderr.write(`onrecord digest: ${plainError(error)}\n`);
         process.exitCode = 1;
       }
     });

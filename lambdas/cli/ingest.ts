@@ -17,12 +17,15 @@ export function registerIngest(program: Command): void {
     .description(
       "store article files, or a feed's new items, and their statements (AWS when ONRECORD_ARTICLES_TABLE is set, else locally)",
     )
-    .argument("[files...]", "article files: plain text (optionally starting with `date YYYY-MM-DD`) or JSON")
+    .argument(
+      "[files...]",
+      "article files, or folders of them: plain text (optionally starting with `date YYYY-MM-DD`) or JSON",
+    )
     .option("--feed <url>", "fetch a feed's new items and store them (repeat for more)", collect)
     .option("--allow-private-hosts", "with --feed: also fetch from loopback and private addresses")
     .action(async (files: string[], options: IngestOptions) => {
       if (files.length === 0 && !options.feed) {
-        process.stderr.write("onrecord ingest: give article files or --feed URL\n");
+        process.stderr.write("onrecord ingest: give article files, a folder of them, or --feed URL\n");
         process.exitCode = 1;
         return;
       }

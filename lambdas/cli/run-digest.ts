@@ -10,6 +10,7 @@ import { checkWindow } from "../core/digest/window.ts";
 import { extractStatements } from "../core/extraction/extract-statements.ts";
 import type { Digest, StoredArticle } from "../core/types.ts";
 import { type DigestOptions, EXTENSIONS } from "./digest.ts";
+import { fileProblem } from "./errors.ts";
 
 /** Composes the digest of the options' window and writes it in the chosen format. */
 export async function runDigest(options: DigestOptions): Promise<void> {
@@ -47,6 +48,7 @@ export async function runDigest(options: DigestOptions): Promise<void> {
  * Files without a date of their own are dated by their modification day in the window's zone.
  */
 async function readArticles(dir: string, timeZone: string): Promise<StoredArticle[]> {
+  await folderOfArticles("--articles", dir);
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
   const day = new Intl.DateTimeFormat("en-CA", {
     timeZone,
@@ -65,11 +67,19 @@ async function readArticles(dir: string, timeZone: string): Promise<StoredArticl
       const article = parseArticle({ name: path, bytes, fallbackDate });
       stored.push({ article, statements: extractStatements(article) });
     } catch (error) {
-      process.stderr.write(`onrecord digest: skipped ${path}: ${(error as Error).message}\n`);
+      process.stderr.write(`onrecord digest: skipped ${fileProblem(path, error)}\n`);
       process.exitCode = 1;
     }
   }
   return stored;
+}
+
+/** Says in one line why `dir` is not a folder to read articles from, if it is not. */
+export async function folderOfArticles(option: string, dir: string): Promise<void> {
+  const info = await stat(dir).catch((error) => {
+    throw new Error(`${option} ${fileProblem(dir, error)}`);
+  });
+  if (!info.isDirectory()) throw new Error(`${option} ${dir}: a file, not a folder of articles`);
 }
 
 // What ranking reads of the previous issue: its statements' words.
@@ -78,9 +88,15 @@ const PreviousDigest = z.looseObject({ officials: StatementsOf, others: Statemen
 
 /** The previous issue's digest, as `onrecord digest --format json` wrote it. */
 async function readPreviousDigest(file: string): Promise<Digest> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new Error(`--previous ${fileProblem(file, error)}`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, "utf8"));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new Error(`--previous ${file}: not JSON (${(error as Error).message})`);
   }

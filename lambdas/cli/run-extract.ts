@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArticle } from "../core/article.ts";
 import { extractStatements } from "../core/extraction/extract-statements.ts";
 import type { Statement } from "../core/types.ts";
+import { fileProblem } from "./errors.ts";
 
 /** One line of `onrecord extract` output: the contract in DESIGN.md, plus a few extra fields. */
 export function toExtractRecord(file: string, s: Statement) {
@@ -34,17 +35,8 @@ export async function runExtract(files: string[]): Promise<void> {
       if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
     } catch (error) {
       failed++;
-      process.stderr.write(`onrecord extract: ${describeError(file, error)}\n`);
+      process.stderr.write(`onrecord extract: ${fileProblem(file, error)}\n`);
     }
   }
   if (failed > 0) process.exitCode = 1;
-}
-
-function describeError(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return `${file}: no such file`;
-  if (code === "EISDIR") return `${file}: is a directory, not an article file`;
-  if (code === "EACCES") return `${file}: permission denied`;
-  const message = error instanceof Error ? error.message : String(error);
-  return message.startsWith(file) ? message : `${file}: ${message}`;
 }

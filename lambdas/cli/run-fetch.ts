@@ -1,13 +1,20 @@
+import { mkdir } from "node:fs/promises";
 import { DirectoryArticleSink, DirectoryFeedStore } from "../adapters/directory-feed-store.ts";
 import { SafeHttpClient } from "../adapters/http/safe-http-client.ts";
 import { fetchFeeds, outcomeLine } from "../app/feeds/fetch-feeds.ts";
 import type { FetchItemDeps, ItemOutcome } from "../app/feeds/fetch-item.ts";
 import { PoliteClient, USER_AGENT } from "../app/feeds/polite-client.ts";
 import type { PollResult } from "../app/feeds/poll-feed.ts";
+import { fileProblem } from "./errors.ts";
 import type { FetchOptions } from "./fetch.ts";
 
 /** Fetches the feeds into `--out`, printing one line per item; exit code 1 if a feed failed. */
 export async function runFetch(options: FetchOptions): Promise<void> {
+  await mkdir(options.out, { recursive: true }).catch((error) => {
+    throw new Error(
+      `--out ${error.code === "EEXIST" || error.code === "ENOTDIR" ? `${options.out}: a file, not a folder` : fileProblem(options.out, error)}`,
+    );
+  });
   const deps: FetchItemDeps = {
     http: politeHttp(options),
     feeds: new DirectoryFeedStore(options.out),

@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
 import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
 import { DynamoFeedStore } from "../adapters/dynamo-feed-store.ts";
 import { DynamoRefusalLog } from "../adapters/dynamo-refusal-log.ts";
@@ -14,6 +15,7 @@ import { checkSize } from "../core/article.ts";
 import { storeSink } from "../deps/feeds.ts";
 import { ingestDeps } from "../deps/ingest.ts";
 import type { ArticleStore } from "../ports.ts";
+import { fileProblem } from "./errors.ts";
 import type { IngestOptions } from "./ingest.ts";
 import { openTarget } from "./pipeline-target.ts";
 import { politeHttp, printLine } from "./run-fetch.ts";
@@ -38,7 +40,10 @@ export async function runIngest(files: string[], options: IngestOptions = {}): P
           },
         };
   try {
-    const { failed } = await ingestFiles(files, articles, process.stdout, process.stderr, refusals);
+    const { files: found, empty } = await articleFilesIn(files);
+    for (const folder of empty)
+      process.stderr.write(`onrecord ingest: ${folder}: a folder with no .txt or .json article files\n`);
+    const { failed } = await ingestFiles(found, articles, process.stdout, process.stderr, refusals);
     let feedsFailed = false;
     if (options.feed) {
       const env = target.kind === "aws" ? target.env : target.stack.env;
@@ -53,10 +58,40 @@ export async function runIngest(files: string[], options: IngestOptions = {}): P
         (p) => p.status === "failed",
       );
     }
-    process.exitCode = failed > 0 || feedsFailed ? 1 : 0;
+    process.exitCode = failed > 0 || empty.length > 0 || feedsFailed ? 1 : 0;
   } finally {
     if (target.kind === "local") await target.stack.close();
   }
+}
+
+/**
+ * The files to ingest: each file given as it is, and for each folder its `.txt` and `.json` files
+ * (hidden ones left out, as `digest --articles` reads a folder), in name order; the folders that
+ * hold none are returned to be reported.
+ */
+export async function articleFilesIn(
+  paths: readonly string[],
+): Promise<{ files: string[]; empty: string[] }> {
+  const files: string[] = [];
+  const empty: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    // A path that cannot be read is passed on, to be reported as the file it was meant to be.
+    if (!info?.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const names = (await readdir(path, { withFileTypes: true }))
+      .filter(
+        (e) =>
+          e.isFile() && !e.name.startsWith(".") && [".txt", ".json"].includes(extname(e.name).toLowerCase()),
+      )
+      .map((e) => e.name)
+      .sort();
+    if (names.length === 0) empty.push(path);
+    files.push(...names.map((name) => join(path, name)));
+  }
+  return { files, empty };
 }
 
 /**
@@ -85,8 +120,7 @@ export async function ingestFiles(
     } catch (error) {
       failed++;
       if (refusals && isRefusal(error)) await recordRefusal(refusals, file, error);
-      const message = error instanceof Error ? error.message : String(error);
-      err.write(`onrecord ingest: ${message.includes(file) ? message : `${file}: ${message}`}\n`);
+      err.write(`onrecord ingest: ${fileProblem(file, error)}\n`);
     }
   }
   return { ingested, failed };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
 import { DynamoFeedStore } from "../adapters/dynamo-feed-store.ts";
@@ -18,6 +18,7 @@ import { startWebServer } from "../web/local-server.ts";
 import { composeAndSendLocally, DATA_DIR } from "./pipeline-target.ts";
 import { politeHttp } from "./run-fetch.ts";
 import type { StartOptions } from "./start.ts";
+import { clearDataDir, portProblem, takeStartLock } from "./start-lock.ts";
 
 /** The subscriber `npm start` confirms, so the local run has somebody to send to. */
 export const LOCAL_READER = "reader@onrecord.localhost";
@@ -30,12 +31,28 @@ const NEWS_SITE_PORT = 3100;
 
 /** Runs the local pipeline, then waits for Ctrl-C and stops everything it started. */
 export async function runStart(options: StartOptions): Promise<void> {
-  if (options.reset) await rm(DATA_DIR, { recursive: true, force: true });
+  const lock = await takeStartLock(DATA_DIR);
+  if (!lock.held) {
+    const inbox = await runningInbox();
+    return refuse(
+      `already running (process ${lock.pid}${inbox ? `, inbox ${inbox}` : ""}); ` +
+        (options.reset
+          ? "--reset would delete its data: stop it first (Ctrl-C where it runs), then start again with --reset"
+          : "stop it first (Ctrl-C where it runs), or use that one"),
+    );
+  }
+  const busy = await portProblem(options.port, WEB_HOST);
+  if (busy) {
+    lock.release();
+    return refuse(`${busy}: stop that program, or give another port with --port N (or PORT=N)`);
+  }
+  if (options.reset) await clearDataDir(DATA_DIR);
   const stack = await openLocalStack({ dataDir: DATA_DIR, sendRate: 50 });
   if (!stack.owned) {
-    process.stderr.write(`onrecord start: already running (inbox ${stack.sesUrl}/); stop it first\n`);
-    process.exitCode = 1;
-    return;
+    // An instance that took no lock (an older onrecord) is running on this folder.
+    await stack.close();
+    lock.release();
+    return refuse(`already running (inbox ${stack.sesUrl}/); stop it first`);
   }
   const stop = await runLocally(stack, options);
   await new Promise<void>((resolve) => {
@@ -44,6 +61,24 @@ export async function runStart(options: StartOptions): Promise<void> {
   });
   process.stdout.write("\nstopping…\n");
   await stop();
+}
+
+/** Where the web app listens (the local server's default). */
+const WEB_HOST = "127.0.0.1";
+
+function refuse(reason: string): void {
+  process.stderr.write(`onrecord start: ${reason}\n`);
+  process.exitCode = 1;
+}
+
+/** The running instance's inbox, from the state file it advertises (if it got that far). */
+async function runningInbox(): Promise<string | null> {
+  try {
+    const { sesUrl } = JSON.parse(await readFile(join(DATA_DIR, "local.json"), "utf8"));
+    return typeof sesUrl === "string" ? `${sesUrl}/` : null;
+  } catch {
+    return null;
+  }
 }
 
 async function runLocally(
@@ -58,7 +93,8 @@ async function runLocally(
     secret,
     sender,
     port: options.port,
-  }).catch(() => startWebServer({ dynamo: stack.dynamo, ses: stack.ses, secret, sender, port: 0 }));
+    host: WEB_HOST,
+  });
   stack.env.ONRECORD_PUBLIC_URL = web.url;
   const forget = await advertiseLocalStack(DATA_DIR, {
     dynamoUrl: stack.dynamoUrl,

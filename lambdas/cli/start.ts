@@ -23,6 +23,9 @@ export function registerStart(program: Command): void {
       (v) => Number.parseInt(v, 10),
       Number(process.env.PORT) || 3000,
     )
-    .option("--reset", "delete the local data first (articles, subscribers, deliveries)")
+    .option(
+      "--reset",
+      "delete the local data first (articles, subscribers, deliveries); refused while another start runs",
+    )
     .action(async (options: StartOptions) => (await import("./run-start.ts")).runStart(options));
 }

@@ -146,14 +146,9 @@ function parseJsonArticle(
     if (!mustBeJson) return parseTextArticle(id, text, fallbackDate);
     throw new ArticleFormatError(name, `malformed JSON (${(error as Error).message})`);
   }
-  const parsed = JsonArticle.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ArticleFormatError(
-      name,
-      `not an article: ${issue?.path.join(".") || "value"} ${issue?.message ?? ""}`,
-    );
-  }
+  const parsed = JsonArticle.safeParse(raw, { reportInput: true });
+  if (!parsed.success)
+    throw new ArticleFormatError(name, `not an article: ${reasonOf(parsed.error.issues[0])}`);
   const { title, url, outlet, publishedAt, body } = parsed.data;
   return {
     id,
@@ -163,6 +158,25 @@ function parseJsonArticle(
     publishedAt: normaliseDate(publishedAt) ?? fallbackDate,
     body,
   };
+}
+
+/** A JSON article's first problem in plain words: which field, and what is wrong with it. */
+function reasonOf(issue: z.core.$ZodIssue | undefined): string {
+  const field = issue?.path.join(".") ?? "";
+  if (!issue || !field) return 'a JSON article is an object with the article\'s text in "body"';
+  if (issue.code !== "invalid_type") return `${field} ${issue.message}`;
+  if (issue.input === undefined)
+    return field === "body" ? 'no "body" with the article\'s text' : `no "${field}"`;
+  const input = issue.input;
+  const kind =
+    input === null
+      ? "null"
+      : Array.isArray(input)
+        ? "a list"
+        : typeof input === "object"
+          ? "an object"
+          : `a ${typeof input}`;
+  return `"${field}" is ${kind}, not text`;
 }
 
 function parseTextArticle(id: string, text: string, fallbackDate: string | null): Article {

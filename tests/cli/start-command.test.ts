@@ -1,8 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, symlink } from "node:fs/promises";
+import { access, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 
 const onrecord = new URL("../../bin/onrecord.mjs", import.meta.url).pathname;
@@ -31,6 +33,19 @@ afterEach(async () => {
       await once(child, "exit");
     }
 });
+
+/** A one-shot command in `cwd`, as a user types it. */
+async function cli(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [onrecord, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const READY = "running; Ctrl-C to stop";
 
 function start(cwd: string, ...args: string[]): Started {
   const child = spawn(process.execPath, [onrecord, "start", "--port", "0", ...args], { cwd });
@@ -70,8 +85,11 @@ function start(cwd: string, ...args: string[]): Started {
 describe("npm start (onrecord start)", { timeout: 120_000 }, () => {
   it("serves the examples as a local news site, takes its news from that site's feed and sends the issue composed from it", async () => {
     const cwd = await checkout();
+    // A pid file left by a start that was killed is no obstacle.
+    await mkdir(join(cwd, "data"));
+    await writeFile(join(cwd, "data", "start.pid"), "999999999\n");
     const run = start(cwd);
-    const printed = await run.until("running; Ctrl-C to stop");
+    const printed = await run.until(READY);
     expect(printed).toContain("fetched 4 items: 4 stored, 0 unchanged, 0 skipped");
     expect(printed).toMatch(/\d+ officials; 1 confirmed subscriber\(s\); deliveries: 1 sent, 0 rejected/);
     const site = /news site \(examples\/\): +(\S+) \(its feed: (\S+)\)/.exec(printed);
@@ -95,5 +113,77 @@ describe("npm start (onrecord start)", { timeout: 120_000 }, () => {
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain("stopping…");
+  });
+
+  it("refuses a second start, and a --reset, while one runs: one line each, the first one's data untouched", async () => {
+    const cwd = await checkout();
+    const first = start(cwd);
+    await first.until(READY);
+    const again = await cli(cwd, "start", "--port", "0");
+    const reset = await cli(cwd, "start", "--port", "0", "--reset");
+    const pid = first.child.pid;
+    expect(again).toMatchObject({ code: 1, stdout: "" });
+    expect(again.stderr).toMatch(
+      new RegExp(
+        `^onrecord start: already running \\(process ${pid}, inbox http://127\\.0\\.0\\.1:\\d+/\\); stop it first[^\n]*\n$`,
+      ),
+    );
+    expect(reset).toMatchObject({ code: 1, stdout: "" });
+    expect(reset.stderr).toMatch(
+      /^onrecord start: already running [^\n]*--reset would delete its data: stop it first[^\n]*\n$/,
+    );
+    // The first run's issue and store are still there, and it still answers.
+    await access(join(cwd, "data", "issues", "2026-W47.html"));
+    const web = /web app: +(\S+)/.exec(first.output())?.[1] ?? "";
+    expect((await fetch(web)).status).toBe(200);
+    const sent = await cli(cwd, "send", "--week", "2026-W47");
+    expect(sent.stdout).toContain('"sent":1');
+  });
+
+  it("says in one line that the port is taken, and exits non-zero, starting nothing", async () => {
+    const cwd = await checkout();
+    const squatter = createServer().listen(0, "127.0.0.1");
+    await once(squatter, "listening");
+    const port = (squatter.address() as { port: number }).port;
+    try {
+      const busy = await cli(cwd, "start", "--port", String(port));
+      expect(busy).toMatchObject({ code: 1, stdout: "" });
+      expect(busy.stderr).toBe(
+        `onrecord start: port ${port} is in use by another program: stop that program, or give another port with --port N (or PORT=N)\n`,
+      );
+    } finally {
+      squatter.close();
+    }
+    // The refused start left nothing behind: the next one starts.
+    const run = start(cwd);
+    expect(await run.until(READY)).toContain("deliveries: 1 sent");
+  });
+});
+
+describe("onrecord send without npm start", { timeout: 120_000 }, () => {
+  it("refuses with one line saying to start it, and records no delivery: the week is sent when the run is started", async () => {
+    const cwd = await checkout();
+    const first = start(cwd);
+    await first.until(READY);
+    first.child.kill("SIGINT");
+    await first.exited;
+    await writeFile(
+      join(cwd, "harbour.txt"),
+      'date 2026-11-24\nRIVERTON — "The bridge opens in May," Transport Minister Ana Costa said on Tuesday.',
+    );
+    expect((await cli(cwd, "ingest", "harbour.txt")).code).toBe(0);
+    // Act
+    const refused = await cli(cwd, "send", "--week", "2026-W48");
+    // Assess
+    expect(refused).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "onrecord send: no local run to send through; start one with `npm start` (the local inbox lives in it), then send again\n",
+    });
+    const second = start(cwd, "--week", "2026-W48");
+    const printed = await second.until(READY);
+    expect(printed).toContain("deliveries: 1 sent, 0 rejected");
+    expect(printed).not.toContain("sent before");
   });
 });

@@ -46,8 +46,30 @@ describe("reading an article file", () => {
     ["NUL bytes", "x.txt", Buffer.from("abc\u0000def"), "binary data"],
     ["another encoding", "latin1.txt", Buffer.from("Caf\xe9", "latin1"), "not UTF-8 text"],
     ["malformed JSON", "a.json", bytes('{"title": '), "malformed JSON"],
-    ["JSON that is not an article", "a.json", bytes('{"title": "no body"}'), "not an article: body"],
-    ["a body that is not text", "a.json", bytes('{"body": 42}'), "not an article: body"],
+    [
+      "JSON with no body",
+      "a.json",
+      bytes('{"title": "no body"}'),
+      'not an article: no "body" with the article\'s text',
+    ],
+    [
+      "a body that is not text",
+      "a.json",
+      bytes('{"body": 42}'),
+      'not an article: "body" is a number, not text',
+    ],
+    [
+      "a title that is not text",
+      "a.json",
+      bytes('{"title": ["A"], "body": "B"}'),
+      'not an article: "title" is a list, not text',
+    ],
+    [
+      "JSON that is no object",
+      "a.json",
+      bytes('["Han said so."]'),
+      'not an article: a JSON article is an object with the article\'s text in "body"',
+    ],
     [
       "a file over 300 KB",
       "big.txt",
