@@ -177,7 +177,7 @@ const SPEECH_CUE = new RegExp(
 
 type Range = [number, number];
 
-function tokensIn(text: string, ranges: Range[]): Set<number> {
+function tokensIn(text: string, ranges: readonly (readonly [number, number])[]): Set<number> {
   const set = new Set<number>();
   for (const [a, b] of ranges) for (const m of text.slice(a, b).matchAll(WORD)) set.add(a + (m.index ?? 0));
   return set;
@@ -272,7 +272,7 @@ export interface Candidate {
   start: number;
   end: number;
   speaker: string | null;
-  mention: [number, number] | null;
+  mention: readonly [number, number] | null;
 }
 
 export function outcomes(

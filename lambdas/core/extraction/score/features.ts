@@ -1,0 +1,210 @@
+/**
+ * Features of one candidate statement, for the scorer: the lexicon classes of its cue and speaker
+ * phrase, word shapes, punctuation, distances between cue, speaker and content, and a few single
+ * words (hashed by the model, never kept as text). Nothing here is a passage of any article.
+ */
+import type { Attribution } from "../attribute.ts";
+import { type Doc, quoteAt } from "../document.ts";
+import {
+  ANONYMOUS_MARKERS,
+  GROUP_HEADS,
+  HONORIFICS,
+  ORGANISATION_HEADS,
+  ROLE_HEADS,
+} from "../lexicon/people.ts";
+import { PLACE_WORDS } from "../lexicon/places.ts";
+import {
+  CLAUSE_OPENERS,
+  DETERMINERS,
+  PREPOSITIONS,
+  SUBJECT_VERB_FILLERS,
+  TIME_WORDS,
+} from "../lexicon/words.ts";
+import type { Speaker } from "../resolve.ts";
+import type { Token } from "../tokenize.ts";
+import { FeatureSet } from "./model.ts";
+
+/** The candidate as the pipeline leaves it, with what the statement says of it. */
+export interface Candidate {
+  attribution: Attribution;
+  speaker: Speaker;
+  kind: "direct" | "mixed" | "indirect";
+  /** Another candidate of the article overlaps this one's content. */
+  overlaps: boolean;
+}
+
+/** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
+const bucket = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.log2(n))}`);
+
+/** "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. */
+export function shape(text: string): string {
+  let out = "";
+  let previous = "";
+  for (let i = 0; i < text.length && out.length < 6; i++) {
+    const ch = text[i] as string;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const cls = lower !== upper ? (ch === upper ? "X" : "x") : ch >= "0" && ch <= "9" ? "d" : ch;
+    if (cls !== previous || !"Xxd".includes(cls)) out += cls;
+    previous = cls;
+  }
+  return out;
+}
+
+/** The lexicon class of a word, for speaker phrases: role, group, organisation, place, … */
+function wordClass(lower: string): string {
+  if (HONORIFICS.has(lower.replace(/\.$/, ""))) return "honorific";
+  if (ROLE_HEADS.has(lower)) return "role";
+  if (GROUP_HEADS.has(lower)) return "group";
+  if (ORGANISATION_HEADS.has(lower)) return "organisation";
+  if (PLACE_WORDS.has(lower)) return "place";
+  if (TIME_WORDS.has(lower)) return "time";
+  if (ANONYMOUS_MARKERS.has(lower)) return "anonymous";
+  if (DETERMINERS.has(lower)) return "determiner";
+  if (PREPOSITIONS.has(lower)) return "preposition";
+  if (CLAUSE_OPENERS.has(lower)) return "opener";
+  return "other";
+}
+
+/** Tokens between speaker and cue that are not time words or adverbs ("on Tuesday", "also"). */
+function gapWords(t: Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i <= to; i++) {
+    const token = t[i] as Token;
+    if (
+      !TIME_WORDS.has(token.lower) &&
+      !SUBJECT_VERB_FILLERS.has(token.lower) &&
+      !GAP_FILLERS.has(token.lower)
+    )
+      n++;
+  }
+  return n;
+}
+
+const GAP_FILLERS = new Set(["on", "last", "this"]);
+
+const word = (t: Token | undefined) =>
+  t
+    ? t.kind === "number"
+      ? "<n>"
+      : TIME_WORDS.has(t.lower)
+        ? "<time>"
+        : t.kind === "word"
+          ? t.lower
+          : t.text
+    : "<none>";
+
+/** The candidate's features, as indices into the model's weights. */
+export function candidateFeatures(doc: Doc, c: Candidate): number[] {
+  const t = doc.tokens;
+  const a = c.attribution;
+  const f = new FeatureSet();
+  f.add("bias");
+  const parts = a.parts;
+  const first = (parts[0] as [number, number])[0];
+  const last = (parts.at(-1) as [number, number])[1];
+  let words = 0;
+  let quoted = 0;
+  for (const [p, q] of parts)
+    for (let i = p; i <= q; i++) {
+      const token = t[i] as Token;
+      if (token.kind === "word" || token.kind === "number") {
+        words++;
+        if (quoteAt(doc, i)) quoted++;
+      }
+    }
+  const kind = c.kind;
+  const size = bucket(words);
+  f.add("kind", kind);
+  f.add("parts", bucket(parts.length));
+  f.add("words", size);
+  f.add("kind&words", kind, size);
+  f.add("quoted", String(words ? Math.round((4 * quoted) / words) : 0));
+  if (c.overlaps) f.add("overlaps");
+  if (a.said) f.add("said-earlier");
+  // The content's edges.
+  const head = t[first] as Token;
+  f.add("content.first", word(head));
+  f.add("content.first.shape", shape(head.text));
+  f.add("content.last.shape", shape((t[last] as Token).text));
+  f.add("content.after", word(t[last + 1]));
+  if (head.lower === "that") f.add("content.that");
+  const sentence = doc.seg.sentences[a.sentence];
+  if (sentence) {
+    f.add("sentence.words", bucket(sentence.last - sentence.first + 1));
+    if (sentence.first === first) f.add("content.opens-sentence");
+    if (t[sentence.last]?.text === "?") f.add("sentence.question");
+  }
+  f.add("paragraph", bucket(a.paragraph));
+  // The cue.
+  const cue = a.cue;
+  if (!cue) {
+    f.add("cue", "none");
+    f.add("cue&kind", "none", kind);
+  } else {
+    const lemma = cue.verb?.lemma ?? cue.kind;
+    f.add("cue.kind", cue.kind);
+    f.add("cue", lemma);
+    f.add("cue.form", cue.verb?.form ?? "-");
+    f.add("cue.frame", cue.verb?.frame ?? "-");
+    f.add("cue&kind", lemma, kind);
+    f.add("cue.before", word(t[cue.first - 1]));
+    f.add("cue.after", word(t[cue.last + 1]));
+    const side = cue.first > last ? "after" : cue.last < first ? "before" : "inside";
+    const gap = side === "after" ? cue.first - last : side === "before" ? first - cue.last : 0;
+    f.add("cue.side", side);
+    f.add("cue.gap", bucket(gap));
+    f.add("cue.side&kind", side, kind);
+    if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add("cue.after-comma");
+  }
+  // The speaker phrase.
+  const m = a.mention;
+  if (!m) f.add("mention", "none");
+  else {
+    const len = bucket(m.last - m.first + 1);
+    f.add("mention.kind", m.kind);
+    f.add("mention.len", len);
+    f.add("mention.kind&kind", m.kind, kind);
+    if (a.inherited) {
+      f.add("mention.inherited");
+      f.add("mention.inherited&cue", cue?.verb?.lemma ?? "-");
+    }
+    if (m.definite) f.add("mention.definite");
+    if (m.title) f.add("mention.title");
+    if (m.appositive) f.add("mention.appositive");
+    if (m.name) f.add("mention.name.len", bucket(m.name[1] - m.name[0] + 1));
+    const mHead = t[m.last] as Token;
+    const mFirst = t[m.first] as Token;
+    f.add("mention.head", word(mHead));
+    f.add("mention.head.class", wordClass(mHead.lower));
+    f.add("mention.first", word(mFirst));
+    f.add("mention.first.class", wordClass(mFirst.lower));
+    let shapes = "";
+    for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
+      shapes += `${shape((t[i] as Token).text)} `;
+    f.add("mention.shape", shapes.trim());
+    f.add("mention.before", word(t[m.first - 1]));
+    for (let i = m.first; i <= m.last; i++)
+      if (PLACE_WORDS.has((t[i] as Token).lower)) f.add("mention.has-place");
+    if (sentence && m.first === sentence.first) {
+      f.add("mention.opens-sentence");
+      f.add("mention.opens-sentence&len", len);
+    }
+    if (cue) {
+      const side = m.last < cue.first ? "before" : "after";
+      const [from, to] = side === "before" ? [m.last + 1, cue.first - 1] : [cue.last + 1, m.first - 1];
+      f.add("mention.side", side);
+      f.add("mention.gap", bucket(gapWords(t, from, to)));
+      f.add("mention.side&kind", side, m.kind);
+    }
+    if (m.last >= first && m.first <= last) f.add("mention.in-content");
+  }
+  // What resolution made of it.
+  const s = c.speaker;
+  f.add("speaker.type", s.sourceType);
+  f.add("speaker.type&kind", s.sourceType, kind);
+  if (s.name) f.add("speaker.name.words", bucket(s.name.split(/\s+/).length));
+  else f.add("speaker.unnamed");
+  if (s.title) f.add("speaker.titled");
+  return f.indices;
+}

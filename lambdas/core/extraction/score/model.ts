@@ -1,0 +1,137 @@
+/**
+ * The statement scorer: a logistic regression over hashed sparse features, trained by
+ * `npm run train` (train.ts) on PolNeAR train, and a calibration map (isotonic, fitted on
+ * out-of-fold predictions) from its probability to the share of statements that are right.
+ */
+
+/** Feature names hash into this many weights; collisions are rare at a few thousand features. */
+export const DIMENSIONS = 1 << 18;
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a, 32 bits, carried on from `h`: the same index for a feature on every machine and run. */
+function fnv(text: string, h: number): number {
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+const familyHashes = new Map<string, number>();
+
+/**
+ * The weight index of a feature: a family ("cue", "mention.head") and its values. The family's
+ * hash is computed once; no feature name is ever built as a string.
+ */
+export function featureIndex(family: string, value?: string, second?: string): number {
+  let h = familyHashes.get(family);
+  if (h === undefined) {
+    h = fnv(family, FNV_OFFSET);
+    familyHashes.set(family, h);
+  }
+  if (value !== undefined) h = fnv(value, Math.imul(h ^ 0x3d, 0x01000193));
+  if (second !== undefined) h = fnv(second, Math.imul(h ^ 0x3d, 0x01000193));
+  return (h >>> 0) % DIMENSIONS;
+}
+
+/** The features of one candidate, as weight indices. */
+export class FeatureSet {
+  readonly indices: number[] = [];
+  add(family: string, value?: string, second?: string): void {
+    this.indices.push(featureIndex(family, value, second));
+  }
+}
+
+/** What `npm run train` writes: sparse weights, the calibration map and the cut-off. */
+export interface ModelFile {
+  version: 1;
+  dimensions: number;
+  /**
+   * Every non-zero weight, by index, as base64 of little-endian pairs (uint32 index, float32
+   * weight): a few hundred kilobytes that parse at once, and stay one string to the type checker.
+   */
+  weights: string;
+  /** Isotonic calibration: raw probability breakpoints and the share right at each. */
+  calibration: { x: number[]; y: number[] };
+  /** Statements whose raw probability is below this are dropped (chosen by cross-validation). */
+  threshold: number;
+  /** How the file was made, for the reader: examples, folds, out-of-fold figures. */
+  trainedOn: Record<string, number | string>;
+}
+
+export class StatementModel {
+  private readonly w: Float64Array;
+  constructor(
+    readonly file: Pick<ModelFile, "weights" | "calibration" | "threshold">,
+    weights?: Float64Array,
+  ) {
+    this.w = weights ?? decodeWeights(file.weights);
+  }
+
+  /** The model's probability that the candidate is a statement of this speaker. */
+  probability(features: readonly number[]): number {
+    return sigmoid(dot(this.w, features));
+  }
+
+  /** The calibrated confidence for a raw probability. */
+  confidence(p: number): number {
+    return interpolate(this.file.calibration, p);
+  }
+
+  get threshold(): number {
+    return this.file.threshold;
+  }
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+export function dot(w: Float64Array, features: readonly number[]): number {
+  let z = 0;
+  for (const i of features) z += w[i] as number;
+  return z;
+}
+
+/** Piecewise-linear through the breakpoints, flat beyond them. */
+export function interpolate({ x, y }: { x: number[]; y: number[] }, p: number): number {
+  if (x.length === 0) return p;
+  if (p <= (x[0] as number)) return y[0] as number;
+  if (p >= (x.at(-1) as number)) return y.at(-1) as number;
+  let lo = 0;
+  let hi = x.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((x[mid] as number) <= p) lo = mid;
+    else hi = mid;
+  }
+  const x0 = x[lo] as number;
+  const x1 = x[hi] as number;
+  const y0 = y[lo] as number;
+  const y1 = y[hi] as number;
+  return x1 === x0 ? y1 : y0 + ((p - x0) / (x1 - x0)) * (y1 - y0);
+}
+
+export function encodeWeights(w: Float64Array): string {
+  const pairs: number[] = [];
+  // Weights this small change no probability by a thousandth: left out.
+  for (let i = 0; i < w.length; i++) if (Math.abs(w[i] as number) >= 1e-4) pairs.push(i);
+  const view = new DataView(new ArrayBuffer(pairs.length * 8));
+  pairs.forEach((i, k) => {
+    view.setUint32(k * 8, i, true);
+    view.setFloat32(k * 8 + 4, w[i] as number, true);
+  });
+  let binary = "";
+  const bytes = new Uint8Array(view.buffer);
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function decodeWeights(encoded: string): Float64Array {
+  const binary = atob(encoded);
+  const view = new DataView(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
+  const w = new Float64Array(DIMENSIONS);
+  for (let k = 0; k + 8 <= binary.length; k += 8) w[view.getUint32(k, true)] = view.getFloat32(k + 4, true);
+  return w;
+}
