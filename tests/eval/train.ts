@@ -86,6 +86,7 @@ const file: ModelFile = {
   },
   weights: encodeWeights(weights),
 };
+// Written by this script only (biome leaves it alone): the same bytes for the same training.
 const json = `${JSON.stringify(file, null, 1)}\n`;
 writeFileSync(MODEL_PATH, json);
 const f3 = (x: number) => x.toFixed(3);
