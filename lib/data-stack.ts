@@ -8,7 +8,9 @@ import {
   DELIVERIES_TABLE,
   FEED_ITEMS_TABLE,
   FEEDS_TABLE,
+  type IndexSpec,
   ISSUES_TABLE,
+  projectionOf,
   RATE_LIMITS_TABLE,
   REFUSALS_TABLE,
   SUBSCRIBERS_TABLE,
@@ -89,6 +91,13 @@ export class DataStack extends Stack {
 /** The export name of the ingest bucket's ARN (also named in the pipeline's cdk-nag acknowledgements). */
 export const INGEST_BUCKET_EXPORT = "OnRecordData-IngestBucketArn";
 
+function projectionFor(index: IndexSpec) {
+  const { ProjectionType: type, NonKeyAttributes } = projectionOf(index);
+  if (type === "ALL") return { projectionType: ProjectionType.ALL };
+  if (type === "KEYS_ONLY") return { projectionType: ProjectionType.KEYS_ONLY };
+  return { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: NonKeyAttributes };
+}
+
 function tableFrom(scope: Construct, id: string, spec: TableSpec, { holdsData = true } = {}): Table {
   const table = new Table(scope, id, {
     partitionKey: { name: spec.partitionKey, type: AttributeType.STRING },
@@ -104,7 +113,7 @@ function tableFrom(scope: Construct, id: string, spec: TableSpec, { holdsData = 
       indexName: index.name,
       partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
       ...(index.sortKey && { sortKey: { name: index.sortKey, type: AttributeType.STRING } }),
-      projectionType: ProjectionType.ALL,
+      ...projectionFor(index),
     });
   }
   return table;

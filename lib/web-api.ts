@@ -19,7 +19,7 @@ import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct, type Node } from "constructs";
-import { SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
+import { ISSUES_TABLE, SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
 import { METRICS_NAMESPACE } from "../lambdas/adapters/emf-metrics.ts";
 import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
 import { grantTable, sesArn } from "./grants.ts";
@@ -212,14 +212,14 @@ export class WebApi extends Construct {
   }
 
   /**
-   * The web function reads and writes subscribers by key and finds a link's subscriber on `byId`
-   * (never `byStatus`: a compromised public function must not list the confirmed addresses),
+   * The web function reads and writes subscribers by key and finds a link's subscriber on
+   * `idEmail` (never `statusEmail`: a compromised public function must not list the confirmed addresses),
    * reads issues, counts per-IP rates and queues sign-ups; only the worker sends email.
    */
   private grant(props: WebApiProps): void {
     const [, byId] = SUBSCRIBERS_TABLE.indexes;
     grantTable(this.handler, props.subscribers, ["GetItem", "PutItem", "Query"], [byId.name]);
-    grantTable(this.handler, props.issues, ["GetItem", "Scan"]);
+    grantTable(this.handler, props.issues, ["GetItem", "Query"], [ISSUES_TABLE.indexes[0].name]);
     grantTable(this.handler, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
     props.signingSecret.grantRead(this.handler);
     this.signups.grantSendMessages(this.handler);

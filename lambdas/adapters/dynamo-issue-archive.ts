@@ -1,13 +1,16 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, paginateScan } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { IssueArchive, IssueStore, IssueSummary, StoredIssue } from "../ports.ts";
 import { DynamoIssueStore } from "./dynamo-issue-store.ts";
-import { ISSUES_TABLE } from "./dynamo-tables.ts";
+import { ARCHIVE_PARTITION, ISSUES_TABLE } from "./dynamo-tables.ts";
+
+const [NEWEST] = ISSUES_TABLE.indexes;
 
 /**
  * Past issues for the web, read from the issues table that the compose step writes through
- * {@link DynamoIssueStore}. The list reads only the small summary attributes (one issue a week
- * makes a table of a few hundred items); a whole issue is read through the issue store.
+ * {@link DynamoIssueStore}. The list is one Query of the `newest` index, newest week first and no
+ * more than asked for, so a request costs the same however long the archive grows; a whole issue
+ * is read through the issue store.
  */
 export class DynamoIssueArchive implements IssueArchive {
   private readonly doc: DynamoDBDocumentClient;
@@ -22,28 +25,25 @@ export class DynamoIssueArchive implements IssueArchive {
   }
 
   async listRecent(limit: number): Promise<IssueSummary[]> {
-    const summaries: IssueSummary[] = [];
-    const pages = paginateScan(
-      { client: this.doc },
-      {
+    const { Items = [] } = await this.doc.send(
+      new QueryCommand({
         TableName: this.tableName,
-        ProjectionExpression: "#id, #from, #to, subject, composedAt",
-        ExpressionAttributeNames: { "#id": ISSUES_TABLE.partitionKey, "#from": "from", "#to": "to" },
-      },
+        IndexName: NEWEST.name,
+        KeyConditionExpression: "#archive = :issues",
+        ExpressionAttributeNames: { "#archive": NEWEST.partitionKey },
+        ExpressionAttributeValues: { ":issues": ARCHIVE_PARTITION },
+        // ISO week ids sort as text in time order: newest first.
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
     );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        summaries.push({
-          id: String(item[ISSUES_TABLE.partitionKey]),
-          from: String(item.from),
-          to: String(item.to),
-          subject: String(item.subject),
-          composedAt: String(item.composedAt),
-        });
-      }
-    }
-    // ISO week ids sort as text in time order.
-    return summaries.sort((a, b) => b.id.localeCompare(a.id)).slice(0, limit);
+    return Items.map((item) => ({
+      id: String(item[ISSUES_TABLE.partitionKey]),
+      from: String(item.from),
+      to: String(item.to),
+      subject: String(item.subject),
+      composedAt: String(item.composedAt),
+    }));
   }
 
   get(id: string): Promise<StoredIssue | null> {

@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { IssueStore, StoredIssue } from "../ports.ts";
-import { ISSUES_TABLE } from "./dynamo-tables.ts";
+import { ARCHIVE_PARTITION, ISSUES_TABLE } from "./dynamo-tables.ts";
 
 /**
  * Issues in DynamoDB: the digest and its rendering gzip-compressed in one item (a rendered issue
@@ -26,6 +26,7 @@ export class DynamoIssueStore implements IssueStore {
           TableName: this.tableName,
           Item: {
             [ISSUES_TABLE.partitionKey]: issue.id,
+            [ISSUES_TABLE.indexes[0].partitionKey]: ARCHIVE_PARTITION,
             from: issue.digest.from,
             to: issue.digest.to,
             subject: issue.rendered.subject,

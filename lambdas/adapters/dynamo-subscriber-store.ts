@@ -10,12 +10,12 @@ const [BY_STATUS, BY_ID] = SUBSCRIBERS_TABLE.indexes;
 const DEFAULT_PAGE_SIZE = 50;
 /** Tries of a read-decide-write cycle that lost a race before giving up. */
 const MAX_WRITE_TRIES = 5;
-/** Pauses before asking the `byId` index again after a miss. */
+/** Pauses before asking the `idEmail` index again after a miss. */
 const INDEX_RETRY_DELAYS_MS = [200, 600];
 
 /**
  * Subscribers in DynamoDB, one item per address (trimmed, lower-cased). Confirmed subscribers are
- * listed by Query on the `byStatus` index; links find their subscriber on `byId`. Every write is
+ * listed by Query on the `statusEmail` index; links find their subscriber on `idEmail`. Every write is
  * conditional on the version read, so concurrent sign-ups of one address store it exactly once.
  * Absent values are left out of the item rather than stored as nulls: the record stays minimal.
  */

@@ -11,6 +11,11 @@ export interface KeySpec {
 
 export interface IndexSpec extends KeySpec {
   name: string;
+  /**
+   * The non-key attributes the index's queries read, and only those (`[]`: keys only). An
+   * index's projection cannot change once it exists: a change needs a new index name.
+   */
+  projection: readonly string[];
 }
 
 export interface TableSpec extends KeySpec {
@@ -21,24 +26,30 @@ export interface TableSpec extends KeySpec {
   timeToLive?: string;
 }
 
+/** An index whose queries read whole items. */
+const ALL: readonly string[] = ["*"];
+
 /** Articles by id; the `byDay` index serves a window as one Query per publication day. */
 export const ARTICLES_TABLE = {
   localName: "onrecord-articles",
   partitionKey: "id",
-  indexes: [{ name: "byDay", partitionKey: "day", sortKey: "id" }],
+  indexes: [{ name: "byDay", partitionKey: "day", sortKey: "id", projection: ALL }],
 } as const satisfies TableSpec;
 
 /**
- * Subscribers by email; `byStatus` lists the confirmed ones without a Scan; `byId` finds the
- * subscriber a link names by its pseudonymous id (links never carry the address).
+ * Subscribers by email; `statusEmail` lists the confirmed ones without a Scan (with the two
+ * timestamps the send reads, no consent, no IPs); `idEmail` finds the address a link names by its
+ * pseudonymous id (links never carry the address), and holds nothing else. (They replace
+ * `byStatus` and `byId`, which projected every attribute.)
  */
 export const SUBSCRIBERS_TABLE = {
   localName: "onrecord-subscribers",
   partitionKey: "email",
   indexes: [
-    { name: "byStatus", partitionKey: "status", sortKey: "email" },
-    { name: "byId", partitionKey: "id" },
+    { name: "statusEmail", partitionKey: "status", sortKey: "email", projection: ["createdAt", "updatedAt"] },
+    { name: "idEmail", partitionKey: "id", projection: [] },
   ],
+  timeToLive: "expiresAt",
 } as const satisfies TableSpec;
 
 /** Rate-limit counters of the web app, one per (policy, hashed subject, window); they expire. */
@@ -58,12 +69,25 @@ export const DELIVERIES_TABLE = {
   timeToLive: "expiresAt",
 } as const satisfies TableSpec;
 
-/** Composed issues by ISO week. */
+/**
+ * Composed issues by ISO week; `newest` lists the latest few by one Query (every issue shares the
+ * `archive` partition, sorted by week), with only what the archive list shows.
+ */
 export const ISSUES_TABLE = {
   localName: "onrecord-issues",
   partitionKey: "id",
-  indexes: [],
+  indexes: [
+    {
+      name: "newest",
+      partitionKey: "archive",
+      sortKey: "id",
+      projection: ["from", "to", "subject", "composedAt"],
+    },
+  ],
 } as const satisfies TableSpec;
+
+/** The `archive` value every issue carries, so that `newest` lists them all in one partition. */
+export const ARCHIVE_PARTITION = "issues";
 
 /**
  * Articles that were not stored and why, one item per refusal, by day: `onrecord refused --since`
@@ -126,10 +150,17 @@ export function createTableInput(spec: TableSpec, name = spec.localName): Create
       GlobalSecondaryIndexes: spec.indexes.map((index) => ({
         IndexName: index.name,
         KeySchema: keySchema(index),
-        Projection: { ProjectionType: "ALL" },
+        Projection: projectionOf(index),
       })),
     }),
   };
+}
+
+/** DynamoDB's projection for an index: `ALL`, `KEYS_ONLY`, or `INCLUDE` of the named attributes. */
+export function projectionOf(index: IndexSpec) {
+  if (index.projection[0] === "*") return { ProjectionType: "ALL" as const };
+  if (index.projection.length === 0) return { ProjectionType: "KEYS_ONLY" as const };
+  return { ProjectionType: "INCLUDE" as const, NonKeyAttributes: [...index.projection] };
 }
 
 function keySchema(keys: KeySpec) {

@@ -7,6 +7,7 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import sesModule from "aws-ses-v2-local";
 import dynalite from "dynalite";
 import { createTableInput, TABLES, type TableSpec } from "./dynamo-tables.ts";
+import { upgradeLocalTable } from "./local-table-upgrade.ts";
 
 /** A stand-in for an AWS service, listening on loopback. */
 export interface LocalEndpoint {
@@ -30,6 +31,7 @@ export async function startDynalite(options: { path?: string; port?: number } = 
     ...(options.path && { path: options.path }),
     createTableMs: 0,
     updateTableMs: 0,
+    deleteTableMs: 0,
   });
   return listen(server, options.port ?? 0);
 }
@@ -59,6 +61,8 @@ export async function ensureTables(
       await client.send(new CreateTableCommand(createTableInput(spec)));
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
+      // Made by an older version: its indexes may have changed since.
+      await upgradeLocalTable(client, spec);
     }
   }
 }

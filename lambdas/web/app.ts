@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { Hono } from "hono/tiny";
 import { forbiddenPage, methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
@@ -18,6 +19,9 @@ const ALLOWED: Record<string, string[]> = {
   "/feed.xml": ["GET", "HEAD"],
   "/assets/site.css": ["GET", "HEAD"],
 };
+
+/** Pages that are the same for every reader: public caching, `ETag`, `Last-Modified`, 304. */
+const PUBLIC_PAGES = ["/", "/archive", "/archive/*", "/feed.xml"];
 
 // No scripts at all, styles from the site only, forms posting only to the site, never framed.
 const CSP = {
@@ -44,6 +48,8 @@ export function createWebApp(deps: WebAppDeps): Hono {
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
   app.use("*", refuseCrossSite(deps));
+  // What is read, not changed, is the same for every reader: cacheable, and revalidated cheaply.
+  for (const path of PUBLIC_PAGES) app.use(path, etag(), notModifiedSince());
   addSubscriptionRoutes(app, deps);
   addArchiveRoutes(app, deps);
 
@@ -76,6 +82,27 @@ function refuseCrossSite(deps: WebAppDeps): MiddlewareHandler {
     const foreign = origin !== undefined && !own.has(origin) && site !== "same-origin";
     if (site === "cross-site" || foreign) return c.html(forbiddenPage(), 403);
     return next();
+  };
+}
+
+/**
+ * Answers 304 to `If-Modified-Since` when the page's `Last-Modified` is no later (RFC 9110: only
+ * without `If-None-Match`, which the ETag middleware answers).
+ */
+function notModifiedSince(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const since = c.req.header("if-modified-since");
+    const modified = c.res.headers.get("last-modified");
+    if (!since || !modified || c.req.header("if-none-match") || c.res.status !== 200) return;
+    if (Date.parse(modified) <= Date.parse(since)) {
+      const headers = new Headers();
+      for (const name of ["cache-control", "etag", "last-modified", "vary"]) {
+        const value = c.res.headers.get(name);
+        if (value) headers.set(name, value);
+      }
+      c.res = new Response(null, { status: 304, headers });
+    }
   };
 }
 

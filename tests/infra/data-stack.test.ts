@@ -42,16 +42,45 @@ describe("the data stack", () => {
     });
   });
 
-  it("lists confirmed subscribers by status, and finds them by link id", () => {
+  it("lists confirmed subscribers by status and finds them by link id, through indexes holding only what those read", () => {
     data.hasResourceProperties("AWS::DynamoDB::Table", {
       KeySchema: [{ AttributeName: "email", KeyType: "HASH" }],
-      GlobalSecondaryIndexes: Match.arrayWith([
-        Match.objectLike({
-          IndexName: "byStatus",
-          KeySchema: Match.arrayWith([{ AttributeName: "status", KeyType: "HASH" }]),
-        }),
-        Match.objectLike({ IndexName: "byId" }),
-      ]),
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: "statusEmail",
+          KeySchema: [
+            { AttributeName: "status", KeyType: "HASH" },
+            { AttributeName: "email", KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["createdAt", "updatedAt"] },
+        },
+        {
+          IndexName: "idEmail",
+          KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+          Projection: { ProjectionType: "KEYS_ONLY" },
+        },
+      ],
+      // Pending sign-ups never confirmed expire.
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+    });
+  });
+
+  it("lists the newest issues by one Query on an index of their summaries", () => {
+    data.hasResourceProperties("AWS::DynamoDB::Table", {
+      KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: "newest",
+          KeySchema: [
+            { AttributeName: "archive", KeyType: "HASH" },
+            { AttributeName: "id", KeyType: "RANGE" },
+          ],
+          Projection: {
+            ProjectionType: "INCLUDE",
+            NonKeyAttributes: ["from", "to", "subject", "composedAt"],
+          },
+        },
+      ],
     });
   });
 

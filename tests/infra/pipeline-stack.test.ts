@@ -141,7 +141,7 @@ describe("compose", () => {
     const statements = statementsOf(pipeline, "ComposeComposer");
     const query = statements.filter((s) => s.Action === "dynamodb:Query");
     expect(JSON.stringify(query)).toContain("/index/byDay");
-    expect(JSON.stringify(query)).toContain("/index/byStatus");
+    expect(JSON.stringify(query)).toContain("/index/statusEmail");
     expect(actionsOf(pipeline, "ComposeComposer")).not.toContain("dynamodb:Scan");
   });
 

@@ -196,4 +196,52 @@ describe("with published issues", () => {
     expect(feed).not.toMatch(/<script|<img/);
     expect(feed).toContain("&#38;#60;img src=x");
   });
+
+  it.each(["/feed.xml", "/archive", "/archive/2026-W02", "/"])(
+    "lets caches keep %s and answers a conditional GET with 304 and no body",
+    async (path) => {
+      const { app } = buildApp(emulators);
+      const first = await app.request(path);
+      const etag = first.headers.get("etag");
+      const modified = first.headers.get("last-modified");
+      expect(first.status).toBe(200);
+      expect(first.headers.get("cache-control")).toBe(
+        path === "/" ? "public, no-cache" : "public, max-age=300",
+      );
+      expect(etag).toMatch(/^"[^"]+"$/);
+      expect(modified).toBe(new Date("2026-01-11T23:00:00.000Z").toUTCString());
+
+      const unchanged = await app.request(path, { headers: { "if-none-match": etag as string } });
+      expect(unchanged.status).toBe(304);
+      expect(await unchanged.text()).toBe("");
+      expect(unchanged.headers.get("etag")).toBe(etag);
+      const since = await app.request(path, { headers: { "if-modified-since": modified as string } });
+      expect(since.status).toBe(304);
+      const stale = await app.request(path, { headers: { "if-none-match": '"something-else"' } });
+      expect(stale.status).toBe(200);
+      const older = await app.request(path, {
+        headers: { "if-modified-since": new Date("2026-01-01T00:00:00Z").toUTCString() },
+      });
+      expect(older.status).toBe(200);
+    },
+  );
+});
+
+describe("with a long archive", () => {
+  it("reads only the newest issues: the feed carries 20, and a new issue changes its ETag", async () => {
+    const { app } = buildApp(emulators);
+    const before = (await app.request("/feed.xml")).headers.get("etag");
+    for (let week = 10; week < 40; week++) {
+      const id = `2027-W${String(week).padStart(2, "0")}`;
+      await emulators.issues.putIfAbsent(
+        issue(id, "2027-03-01", `2027-${String(Math.floor(week / 4)).padStart(2, "0")}-07`),
+      );
+    }
+    const response = await app.request("/feed.xml");
+    const feed = await response.text();
+    expect(feed.match(/<entry>/g)).toHaveLength(20);
+    expect(feed).toContain("/archive/2027-W39</id>");
+    expect(feed).not.toContain("/archive/2027-W19</id>");
+    expect(response.headers.get("etag")).not.toBe(before);
+  });
 });

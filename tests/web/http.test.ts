@@ -41,7 +41,7 @@ describe("methods", () => {
 });
 
 describe("headers", () => {
-  it("forbid scripts, framing and foreign forms, and keep pages out of caches", async () => {
+  it("forbid scripts, framing and foreign forms, and keep pages with tokens out of caches", async () => {
     const { app } = buildApp(emulators);
     const response = await app.request("/");
     const csp = response.headers.get("content-security-policy") ?? "";
@@ -50,7 +50,11 @@ describe("headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("same-origin");
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    // The same page for everybody: cacheable.
+    expect(response.headers.get("cache-control")).toBe("public, no-cache");
+    const link = await app.request("/unsubscribe?token=u1.broken");
+    expect(link.headers.get("cache-control")).toBe("no-store");
+    expect(link.headers.get("etag")).toBeNull();
   });
 
   it("serve the stylesheet the pages link to, cacheable", async () => {

@@ -1,9 +1,27 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { SITE_CSS } from "../assets.ts";
 import { atomFeed, FEED_ISSUES } from "../feed.ts";
 import { archivePage, issuePage } from "../pages/issue.ts";
 import { notFoundPage } from "../pages/messages.ts";
 import type { WebAppDeps } from "../web-app-deps.ts";
+
+/** How long a cache may keep a page before asking again (issues come weekly). */
+const MAX_AGE_SECONDS = 300;
+
+/**
+ * Marks a page cacheable by anyone for a few minutes, modified when its newest issue was
+ * composed; the ETag middleware adds the validator that conditional requests match.
+ */
+export function cacheFor(
+  c: Context,
+  composedAt: readonly string[],
+  { revalidate = false }: { revalidate?: boolean } = {},
+): void {
+  // `revalidate`: kept, but asked about on every visit (the front page a person comes back to).
+  c.header("Cache-Control", revalidate ? "public, no-cache" : `public, max-age=${MAX_AGE_SECONDS}`);
+  const newest = [...composedAt].sort().at(-1);
+  if (newest && !Number.isNaN(Date.parse(newest))) c.header("Last-Modified", new Date(newest).toUTCString());
+}
 
 /** Issue ids are ISO weeks; anything else is not looked up at all. */
 const ISSUE_ID = /^\d{4}-W\d{2}$/;
@@ -14,17 +32,30 @@ const ARCHIVE_SIZE = 200;
 export function addArchiveRoutes(app: Hono, deps: WebAppDeps): void {
   const { archive } = deps;
 
-  app.get("/archive", async (c) => c.html(archivePage(await archive.listRecent(ARCHIVE_SIZE))));
+  app.get("/archive", async (c) => {
+    const summaries = await archive.listRecent(ARCHIVE_SIZE);
+    cacheFor(
+      c,
+      summaries.map((s) => s.composedAt),
+    );
+    return c.html(archivePage(summaries));
+  });
 
   app.get("/archive/:issue", async (c) => {
     const id = c.req.param("issue");
     const issue = ISSUE_ID.test(id) ? await archive.get(id) : null;
-    return issue ? c.html(issuePage(issue)) : c.html(notFoundPage(), 404);
+    if (!issue) return c.html(notFoundPage(), 404);
+    cacheFor(c, [issue.composedAt]);
+    return c.html(issuePage(issue));
   });
 
   app.get("/feed.xml", async (c) => {
     const summaries = await archive.listRecent(FEED_ISSUES);
     const issues = (await Promise.all(summaries.map((s) => archive.get(s.id)))).filter((i) => i !== null);
+    cacheFor(
+      c,
+      issues.map((i) => i.composedAt),
+    );
     c.header("Content-Type", "application/atom+xml; charset=utf-8");
     return c.body(atomFeed(issues, deps.publicUrl));
   });

@@ -13,6 +13,7 @@ import {
 } from "../pages/messages.ts";
 import { checkInboxPage, subscribePage, tooManyRequestsPage } from "../pages/subscribe.ts";
 import type { WebAppDeps } from "../web-app-deps.ts";
+import { cacheFor } from "./archive-routes.ts";
 
 /** A sign-up form is tiny; anything much bigger is not one. */
 const MAX_FORM_BYTES = 8 * 1024;
@@ -21,7 +22,11 @@ const MAX_FORM_BYTES = 8 * 1024;
 export function addSubscriptionRoutes(app: Hono, deps: WebAppDeps): void {
   const { subscriptions, archive } = deps;
 
-  app.get("/", async (c) => c.html(subscribePage(await latestIssue(archive))));
+  app.get("/", async (c) => {
+    const latest = await latestIssue(archive);
+    cacheFor(c, latest ? [latest.composedAt] : [], { revalidate: true });
+    return c.html(subscribePage(latest));
+  });
 
   app.post("/subscribe", formLimit(), async (c) => {
     const email = (await c.req.parseBody()).email;
