@@ -3,7 +3,7 @@ import { foldCase, nameTokens, titleCovers, titleKey } from "./names.ts";
 import { isCurrentPublicRole, needsWhose } from "./roles.ts";
 
 /** Titles longer than this are a misread sentence, not a role. */
-const MAX_TITLE_WORDS = 8;
+const MAX_TITLE_WORDS = 14;
 
 /**
  * The name to show for a person: the full name articles use most, never a lone surname when a

@@ -72,7 +72,11 @@ export function mentionsOf(
     if (given.length === 0 && givenHere.size > 1) continue;
     const othersHere = [...givenHere].some((g) => !sameGiven(g.split(" "), given));
     let read = 0;
+    // A headline in the body's first line is written in title case: its words are no roles.
+    const headlineEnd =
+      article.title && body.startsWith(article.title.slice(0, 20)) ? body.indexOf("\n") : -1;
     for (const hit of hits) {
+      if (hit.start < headlineEnd) continue;
       // The first mentions say what the article calls the person; later ones mostly repeat it.
       if (read >= MAX_HITS_PER_ARTICLE) break;
       const own = hit.names.filter((w) => !isInitial(w)).map(foldCase);

@@ -125,7 +125,40 @@ function withRoles(cluster: Cluster): PersonGroup {
   for (const r of found.roles) addRole(placed, r.phrase, r.article, seen);
   // A bare surname takes the full name its articles write, when they write one.
   if (words.length === 1 && found.fullNames.length > 0) group.names.push(...found.fullNames);
+  // "Enrique PeÃ": a name cut at bytes of UTF-8 read as Latin-1; its articles have it whole.
+  if (/[\u00c2-\u00c3]/.test(longest.normalize("NFC"))) {
+    const repaired = repairedName(longest, [...articles.values()]);
+    if (repaired)
+      placed.names = group.names.map((n) => (/[\u00c2-\u00c3]/.test(n.normalize("NFC")) ? repaired : n));
+  }
   return placed;
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The name as written in the articles, its mojibake undone: "Enrique PeÃ" is "Enrique PeÃ±a
+ * Nieto" in the text, which is "Enrique Peña Nieto" decoded right. Null when nothing fits.
+ */
+function repairedName(name: string, articles: readonly Article[]): string | null {
+  // Mojibake may have been normalised too: "Ã" written as "A" and a combining tilde.
+  const wanted = name.normalize("NFC");
+  for (const { body } of articles) {
+    const text = body.normalize("NFC");
+    const at = text.indexOf(wanted);
+    if (at < 0) continue;
+    const rest = /^[\u0080-\u00bf]+[\p{L}\u0080-\u00bf]*(?:\s\p{Lu}[\p{L}\u0080-\u00bf'-]+)*/u.exec(
+      text.slice(at + wanted.length, at + wanted.length + 60),
+    );
+    const written = `${wanted}${rest?.[0] ?? ""}`;
+    if (/[^\u0000-\u00ff]/.test(written)) continue;
+    try {
+      return UTF8.decode(Uint8Array.from(written, (c) => c.charCodeAt(0)));
+    } catch {
+      // Not UTF-8 read as Latin-1 after all: leave the name as it is.
+    }
+  }
+  return null;
 }
 
 /** Articles of a person read for their roles, at most. */

@@ -31,6 +31,23 @@ const PUBLIC_HEADS = new Set(
   incumbent member`.split(/\s+/),
 );
 
+/** Relations to somebody ("his wife, Huma Abedin"): they say who a person is to another, not what they do. */
+const RELATIONS = new Set(
+  "wife husband son daughter mother father parent brother sister friend neighbor neighbour cousin partner".split(
+    " ",
+  ),
+);
+
+/**
+ * Members of a party are officials when the phrase puts them in a legislature: "the Senate's
+ * only African-American Republican", "the top Democrat on the House Intelligence Committee".
+ */
+const PARTY_MEMBERS = new Set(
+  "republican democrat conservative liberal socialist independent tory labourite".split(" "),
+);
+const LEGISLATURE =
+  /\b(senate|house|congress|parliament|legislature|assembly|caucus|committee|chamber|bundestag|diet|knesset)\b/;
+
 /** Staff roles: they speak for somebody, so the phrase must say whom. */
 const STAFF_HEADS = new Set(
   `adviser advisor aide staffer strategist manager consultant surrogate operative organizer`.split(/\s+/),
@@ -41,8 +58,7 @@ const PRIVATE_HEADS = new Set(
   `professor lecturer analyst expert pollster commentator columnist journalist reporter correspondent
   editor writer author blogger host anchor broadcaster voter voters supporter supporters resident
   residents student students historian economist scientist researcher fellow scholar lobbyist activist
-  volunteer lawyer attorney lawyers owner worker workers employee retiree teacher parent mother father
-  son daughter wife husband friend neighbor neighbour veteran protester protesters fan attendee
+  volunteer lawyer attorney lawyers owner worker workers employee retiree teacher veteran protester protesters fan attendee
   celebrity actor actress singer comedian athlete player coach pastor preacher hacker businessman
   businesswoman entrepreneur investor donor fundraiser filmmaker novelist poet philanthropist
   contributor panelist personality`.split(/\s+/),
@@ -61,7 +77,8 @@ export const ROLE_MODIFIERS = new Set(
   republican democratic democrat independent libertarian conservative liberal progressive gop senate house
   supreme appeals circuit superior high primary running vote latino hispanic black women youth outreach
   field legal media research operations strategy spokes co lead head u.s. us american sitting
-  organizational ceo`.split(/\s+/),
+  organizational ceo super pac advocacy program programs membership development marketing
+  technology information creative only lone sole`.split(/\s+/),
 );
 
 /** Qualifiers that put a role in the past: a former minister speaks for no ministry. */
@@ -107,12 +124,39 @@ function remember<T>(cache: Map<string, T>, key: string, work: (key: string) => 
   return value;
 }
 
+/**
+ * Where a role's head ends and its complement begins: at the first preposition right after a
+ * role word ("director of X", "secretary of the Treasury", "special agent in charge of …"), else
+ * nowhere ("Fight for $15 organizing director" is all head). -1 for no complement.
+ */
+function complementAt(words: readonly string[], lower: (w: string) => string): number {
+  for (let i = 1; i < words.length; i++) {
+    if (!COMPLEMENT.test(lower(words[i] ?? ""))) continue;
+    const before = lower(words[i - 1] ?? "");
+    // "special agent in charge of …": "in charge" belongs to the head.
+    if (lower(words[i] ?? "") === "in" && lower(words[i + 1] ?? "") === "charge") {
+      i++;
+      continue;
+    }
+    if (
+      isHead(before) ||
+      before === "charge" ||
+      (before === "general" && GENERAL_OFFICES.has(lower(words[i - 2] ?? "")))
+    )
+      return i;
+  }
+  return -1;
+}
+
+const bareWord = (w: string) => foldCase(w).replace(/['’]s?$|\.$/gu, "");
+
 function readRoleOnce(phrase: string): ReadRole | null {
   const words = roleWords(phrase);
   if (words.length === 0) return null;
-  // The head is the last word before any complement: "director of X", "adviser to Y".
-  const cut = words.findIndex((w, i) => i > 0 && COMPLEMENT.test(w));
-  const main = cut > 0 ? words.slice(0, cut) : words;
+  // The head is the last word before its complement: "director of X", "adviser to Y".
+  const cut = complementAt(words, (w) => w);
+  const head = cut > 0 ? words.slice(0, cut) : words;
+  const main = head.at(-1) === "charge" ? head.slice(0, -2) : head;
   const w = main.at(-1) ?? "";
   // "Attorney General", "Surgeon General": an office; a bare "General" is a rank, said of retired ones too.
   if (w === "general" && GENERAL_OFFICES.has(main.at(-2) ?? "")) {
@@ -121,7 +165,13 @@ function readRoleOnce(phrase: string): ReadRole | null {
   // "Clinton's 2008 campaign manager", "the GOP's nominee in 2008": a role of another year.
   // A year before a common word is another year's role; before a name it is part of it ("2016 Host Committee").
   const past = PAST.test(main.join(" ")) || /\b(?:19|20)\d\d\b(?!\s+\p{Lu})/u.test(phrase);
+  if (RELATIONS.has(w)) return { kind: "staff", head: w, past };
+  if (PARTY_MEMBERS.has(w))
+    return LEGISLATURE.test(words.join(" ")) ? { kind: "public", head: w, past } : null;
   if (PRIVATE_HEADS.has(w)) return { kind: "private", head: w, past };
+  // Heads of university departments and academies speak as scholars: "associate director of
+  // Rutgers University's Eagleton Institute", "president of the Federal Academy for Security Policy".
+  if (cut > 0 && ACADEMIC.test(words.slice(cut).join(" "))) return { kind: "private", head: w, past };
   if (STAFF_HEADS.has(w)) {
     const whose = main.slice(0, -1).some((x) => !NOBODY.has(x) && !ROLE_MODIFIERS.has(x) && !isHead(x));
     const named = whose || (cut > 0 && hasNamedComplement(phrase));
@@ -133,9 +183,16 @@ function readRoleOnce(phrase: string): ReadRole | null {
 }
 
 const COMPLEMENT = /^(of|for|at|to|on|with|in|from)$/;
+const CALENDAR =
+  /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+const BODY_POSSESSIVE =
+  /^(?:Committee|Party|Campaign|Council|Department|Ministry|Commission|Foundation|Association|Union|Office|Agency|Administration|Government|Institute|Center|Centre)['’]s?$/u;
+/** Role phrases longer than this are a misread sentence. */
+const MAX_ROLE_WORDS = 14;
 const GENERAL_OFFICES = new Set(
   "attorney surgeon inspector secretary solicitor postmaster governor consul auditor".split(" "),
 );
+const ACADEMIC = /\b(university|college|academy|school|polytechnic)\b/;
 const PROFESSIONS = new Set("strategist consultant operative".split(" "));
 /** Heads of a candidacy: running for an office is holding a public role now, whatever one held before. */
 const CANDIDACY = new Set(
@@ -149,7 +206,13 @@ export function isCandidacy(phrase: string): boolean {
 }
 
 function isHead(w: string): boolean {
-  return PUBLIC_HEADS.has(w) || STAFF_HEADS.has(w) || PRIVATE_HEADS.has(w);
+  return (
+    PUBLIC_HEADS.has(w) ||
+    STAFF_HEADS.has(w) ||
+    PRIVATE_HEADS.has(w) ||
+    RELATIONS.has(w) ||
+    PARTY_MEMBERS.has(w)
+  );
 }
 
 /**
@@ -175,31 +238,58 @@ function cleanRolePhraseOnce(phrase: string): string | null {
       /\b(of|for|at) the (?:[\p{Ll}-]+ ){0,3}(?:group|organi[sz]ation|company|firm|think tank|nonprofit|non-profit|charity|coalition|movement|network) (?=\p{Lu})/gu,
       "$1 ",
     );
-  const words = text.split(" ");
-  const cut = words.findIndex((w, i) => i > 0 && COMPLEMENT.test(w));
-  const main = cut > 0 ? words.slice(0, cut) : words;
-  let complement = cut > 0 ? words.slice(cut) : [];
-  // A complement is a name, "the", "of" and numbers: "of the Platform Committee", "for Bernie Sanders".
+  const words = text
+    .split(" ")
+    // "Fellow GOP contender", "rival Donald Trump": a relation to another person is no role.
+    .filter((w, i) => i > 0 || !/^(fellow|rival|colleague)$/i.test(w));
+  const cut = complementAt(words, bareWord);
+  const headPart = cut > 0 ? words.slice(0, cut) : words;
+  const inCharge = bareWord(headPart.at(-1) ?? "") === "charge";
+  const main = inCharge ? headPart.slice(0, -2) : headPart;
+  let complement = [...(inCharge ? headPart.slice(-2) : []), ...(cut > 0 ? words.slice(cut) : [])];
+  // A complement runs to the end of the phrase, short of a clause: "to the global coalition
+  // fighting the Islamic State", "for the committee raising funds for the Democrats' event".
   const stop = complement.findIndex(
     (w, i) =>
       i > 0 &&
-      !/^(?:\p{Lu}|\$?\d|the$|of$|and$|&$|for$|on$)|\p{L}['’]s?$/u.test(w) &&
-      // "for Clinton's campaign": one common word after a possessive.
-      !/\p{L}['’]s?$/u.test(complement[i - 1] ?? ""),
+      (/^(who|which|that|said|says|where|when|because|since|while|but|is|was|has|had)$/i.test(w) ||
+        // "Senator from Texas and winner of the Iowa caucuses": a second role begins.
+        (/^(and|&)$/.test(w) && /^\p{Ll}/u.test(complement[i + 1] ?? ""))),
   );
   if (stop > 0) complement = complement.slice(0, stop);
-  while (complement.length > 0 && /^(the|of|and|&|for|on)$/.test(complement.at(-1) ?? "")) complement.pop();
+  // A complement ends with its sentence and before a quotation: "to the Ricketts family. ''These …".
+  const quote = complement.findIndex((w) => /["“”]|''|^['‘’]/u.test(w));
+  if (quote >= 0) complement = complement.slice(0, quote);
+  const full = complement.findIndex(
+    (w) => /[.!?]$/.test(w) && !/^(?:\p{Lu}\.)+$|^(?:Jr|Sr|Inc|Co|St)\.$/u.test(w),
+  );
+  if (full >= 0) complement = [...complement.slice(0, full), (complement[full] ?? "").replace(/[.!?]$/, "")];
+  while (complement.length > 0 && /^(the|of|and|&|for|on|in|a|an)$/.test(complement.at(-1) ?? ""))
+    complement.pop();
   if (complement.length === 1) complement = [];
-  const head = foldCase(main.at(-1) ?? "").replace(/['’]s?$|\.$/gu, "");
+  // "the Democratic National Committee’s chair" is the committee chair.
+  const possessor = main.at(-2) ?? "";
+  if (BODY_POSSESSIVE.test(possessor)) main[main.length - 2] = possessor.replace(/['’]s?$/u, "");
+  const head = bareWord(main.at(-1) ?? "");
   const compound = head === "general" && GENERAL_OFFICES.has(foldCase(main.at(-2) ?? ""));
   if (!isHead(head) && !compound) return null;
   let start = main.length - 1;
   for (let i = main.length - 2; i >= 0; i--) {
     const w = main[i] ?? "";
     const lower = foldCase(w).replace(/\.$/, "");
-    const joinsHeads = /^(and|&)$/.test(lower) && isHead(foldCase(main[i - 1] ?? "").replace(/\.$/, ""));
+    const previous = foldCase(main[i - 1] ?? "").replace(/\.$/, "");
+    // "president and CEO", "national security and foreign policy staffer": "and" between role words.
+    const joinsHeads =
+      /^(and|&)$/.test(lower) &&
+      (isHead(previous) || (ROLE_MODIFIERS.has(previous) && !PRIVATE_HEADS.has(previous)));
+    // "Fight for $15", "Color of Change": a small word inside a body's name.
+    const inName =
+      /^(of|for|&)$/.test(lower) &&
+      /^\p{Lu}/u.test(main[i - 1] ?? "") &&
+      /^(?:\p{Lu}|\$?\d)/u.test(main[i + 1] ?? "");
     const fits =
       joinsHeads ||
+      inName ||
       ((/^\p{Lu}/u.test(w) ||
         /\p{L}['’]s?$/u.test(w) ||
         /^\$?\d/.test(w) ||
@@ -211,13 +301,20 @@ function cleanRolePhraseOnce(phrase: string): string | null {
         ));
     // A word that ends a sentence or a clause ("Cracks.’", "President,''") is no part of the role after it.
     // "Dec 29" before a role is a dateline, not part of it.
-    if (/^\d{1,2}$/.test(w) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/.test(w)) break;
+    if (/^\d{1,2}$/.test(w) || CALENDAR.test(w)) break;
     const bare = w.replace(/^(?:\p{Lu}\.)+$|^(?:Sen|Rep|Gov|Lt|St|Jr|Sr)\.$/u, "");
     if (!fits || /[.!?]['’"”]*$|[,;:"”“]|''/u.test(bare)) break;
     start = i;
   }
+  // "Clinton supporter and president of …": what they are for the record is after the "and".
+  const and = main.findIndex(
+    (w, i) => i >= start && /^(and|&)$/.test(w) && PRIVATE_HEADS.has(bareWord(main[i - 1] ?? "")),
+  );
+  if (and >= 0) start = and + 1;
+  // A role never opens on a small word: "Saturday of Justice" leaves "Justice".
+  while (start < main.length - 1 && /^(of|for|and|&|the|to|in|on|at)$/i.test(main[start] ?? "")) start++;
   const kept = [...main.slice(start), ...complement];
-  if (kept.length > 10) return null;
+  if (kept.length > MAX_ROLE_WORDS) return null;
   return kept.join(" ");
 }
 
@@ -237,8 +334,7 @@ function roleWords(phrase: string): string[] {
 
 /** Whether a word can be a role's head: a lower-case word in the lexicon, any kind. */
 export function isRoleHead(word: string): boolean {
-  const w = foldCase(word).replace(/\.$/, "");
-  return PUBLIC_HEADS.has(w) || STAFF_HEADS.has(w) || PRIVATE_HEADS.has(w);
+  return isHead(foldCase(word).replace(/\.$/, ""));
 }
 
 /**
