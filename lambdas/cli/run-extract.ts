@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArticle } from "../core/article.ts";
 import { extractStatements } from "../core/extraction/extract-statements.ts";
 import type { Statement } from "../core/types.ts";
@@ -25,10 +26,32 @@ export function toExtractRecord(file: string, s: Statement) {
   };
 }
 
+/**
+ * The article files named: a directory stands for every `.txt` and `.json` file directly in it,
+ * in name order (not recursive), so a corpus of thousands of files needs no shell glob.
+ */
+async function articleFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info?.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { withFileTypes: true });
+    for (const entry of entries
+      .filter((e) => e.isFile() && /\.(txt|json)$/i.test(e.name))
+      .map((e) => e.name)
+      .sort())
+      files.push(join(path, entry));
+  }
+  return files;
+}
+
 /** Prints each file's statements as JSON lines; a file that cannot be read is reported and skipped. */
-export async function runExtract(files: string[]): Promise<void> {
+export async function runExtract(paths: string[]): Promise<void> {
   let failed = 0;
-  for (const file of files) {
+  for (const file of await articleFiles(paths)) {
     try {
       const article = parseArticle({ name: file, bytes: await readFile(file) });
       const lines = extractStatements(article).map((s) => JSON.stringify(toExtractRecord(file, s)));

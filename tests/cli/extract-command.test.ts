@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -85,5 +85,23 @@ describe("onrecord extract", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/missing\.txt: .*no such file/i);
     expect(stderr).toContain(`${broken}: malformed JSON`);
+  });
+
+  it("reads every .txt and .json article of a directory, in name order, not its subdirectories", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "onrecord-extract-dir-"));
+    writeFileSync(join(folder, "b.txt"), "Mayor Ines Vale said the bridge would reopen in May.\n");
+    writeFileSync(
+      join(folder, "a.json"),
+      JSON.stringify({ title: "Port", body: "Harbour chief Tomas Berg said the port was full." }),
+    );
+    writeFileSync(join(folder, "notes.md"), "Chef Ada Moss said the soup was cold.\n");
+    mkdirSync(join(folder, "older"));
+    writeFileSync(join(folder, "older", "c.txt"), "Coach Rui Lobo said the team was tired.\n");
+    const { code, stdout } = await extract(folder);
+    expect(code).toBe(0);
+    expect(lines(stdout).map((r) => [r.file, r.speaker])).toEqual([
+      [join(folder, "a.json"), "Tomas Berg"],
+      [join(folder, "b.txt"), "Ines Vale"],
+    ]);
   });
 });

@@ -194,6 +194,10 @@ interface Gold {
   sourceTokens: Set<number>;
   sourceNames: Set<string>;
   speech: boolean;
+  /** The cue's words and the content's, for reading errors. */
+  cueText: string;
+  contentText: string;
+  sourceText: string;
 }
 
 function codePointToUtf16(text: string): (cp: number) => number {
@@ -255,6 +259,9 @@ export function loadGold(split: string, name: string): { text: string; gold: Gol
           .map((w) => w.toLowerCase()),
       ),
       speech: SPEECH_CUE.test(cue),
+      cueText: cue,
+      contentText: content.map(([a, b]) => text.slice(a, b)).join(" "),
+      sourceText,
     });
   }
   return { text, gold };
