@@ -30,28 +30,33 @@ export function toExtractRecord(file: string, s: Statement) {
  * The article files named: a directory stands for every `.txt` and `.json` file directly in it,
  * in name order (not recursive), so a corpus of thousands of files needs no shell glob.
  */
-async function articleFiles(paths: string[]): Promise<string[]> {
+async function articleFiles(paths: string[]): Promise<{ files: string[]; empty: string[] }> {
   const files: string[] = [];
+  const empty: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (!info?.isDirectory()) {
       files.push(path);
       continue;
     }
-    const entries = await readdir(path, { withFileTypes: true });
-    for (const entry of entries
+    const entries = (await readdir(path, { withFileTypes: true }))
       .filter((e) => e.isFile() && /\.(txt|json)$/i.test(e.name))
       .map((e) => e.name)
-      .sort())
-      files.push(join(path, entry));
+      .sort();
+    if (entries.length === 0) empty.push(path);
+    for (const entry of entries) files.push(join(path, entry));
   }
-  return files;
+  return { files, empty };
 }
 
 /** Prints each file's statements as JSON lines; a file that cannot be read is reported and skipped. */
 export async function runExtract(paths: string[]): Promise<void> {
-  let failed = 0;
-  for (const file of await articleFiles(paths)) {
+  const { files, empty } = await articleFiles(paths);
+  // A folder without articles is most likely the wrong folder: said, and the exit status says so.
+  for (const folder of empty)
+    process.stderr.write(`onrecord extract: ${folder}: a folder with no .txt or .json article in it\n`);
+  let failed = empty.length;
+  for (const file of files) {
     try {
       const article = parseArticle({ name: file, bytes: await readFile(file) });
       const lines = extractStatements(article).map((s) => JSON.stringify(toExtractRecord(file, s)));

@@ -33,7 +33,7 @@ beforeAll(async () => {
 describe("onrecord's errors, one line each in the user's terms", () => {
   it.each([
     [["extract", "missing.txt"], "onrecord extract: missing.txt: no such file or folder"],
-    [["extract", "empty"], "onrecord extract: empty: a folder, not a file"],
+    [["extract", "empty"], "onrecord extract: empty: a folder with no .txt or .json article in it"],
     [
       ["extract", "no-body.json"],
       `onrecord extract: no-body.json: not an article: no "body" with the article's text`,

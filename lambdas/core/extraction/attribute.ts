@@ -17,6 +17,7 @@ import {
 import { describeMention, type Mention, mentionEndingAt, mentionStartingAt, speakerFor } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
+import { canSpeak } from "./speaker-check.ts";
 import type { Token } from "./tokenize.ts";
 
 /** A token range `[first, last]`, inclusive. */
@@ -164,7 +165,7 @@ function subjectEndingAt(doc: Doc, j: number, lo: number): Subject | null {
     return antecedent && antecedent.kind !== "pronoun" ? { mention: antecedent, inherited: true } : null;
   }
   const mention = mentionEndingAt(t, j, lo) ?? nounPhraseEndingAt(doc, j, lo);
-  return mention ? { mention, inherited: false } : null;
+  return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
 }
 
 /**
@@ -231,7 +232,7 @@ function attributeInverted(doc: Doc, s: Sentence, cue: Cue): Partial | null {
   const before = doc.tokens[cue.first - 1];
   if (!before || !(before.text === "," || before.kind === "quote")) return null;
   const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
-  if (!mention || mention.kind === "pronoun") return null;
+  if (!mention || mention.kind === "pronoun" || !canSpeak(doc, mention)) return null;
   const parts = contentBefore(doc, s, cue.first - 1);
   if (!parts) return null;
   return { cue, mention, inherited: false, parts: [...parts, ...trailingQuotes(doc, s, mention.last + 1)] };

@@ -39,7 +39,7 @@ const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
   cite: new Set([]),
   promise: new Set(["to"]),
   comment: new Set(["on"]),
-  respond: new Set(["to"]),
+  respond: new Set(["to", "a", "later", "quickly", "moments", "minutes", "seconds"]),
   reply: new Set(["to"]),
   reject: new Set([]),
   thank: new Set([]),

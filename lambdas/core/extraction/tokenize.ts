@@ -93,9 +93,24 @@ function wordEnd(text: string, i: number): number {
       else if (code >= 128 && isWordChar(text, k)) k += charLength(text, k);
       else break;
     }
-    if (isJoiner(text.charCodeAt(k)) && isWordChar(text, k + 1)) k++;
+    if (isJoiner(text.charCodeAt(k)) && isWordChar(text, k + 1) && !isRunTogetherSentence(text, k)) k++;
     else return k;
   }
+}
+
+/**
+ * "…the province.The passenger…": feeds and crawlers lose the space between sentences. A full
+ * stop between a lower-case letter and a capitalised word ends a sentence ("example.com",
+ * "3.5" and "U.S." keep theirs).
+ */
+function isRunTogetherSentence(text: string, k: number): boolean {
+  if (text.charCodeAt(k) !== 46) return false;
+  const before = text.charAt(k - 1);
+  const after = text.charAt(k + 1);
+  const next = text.charAt(k + 2);
+  const lower = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+  const upper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  return lower(before) && upper(after) && lower(next);
 }
 
 // - ' ’ . &

@@ -23,3 +23,40 @@ export const FAMILY_NAME_FIRST = set(`kim lee yi park pak choi choe jung jeong c
   xie tang deng feng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding
   ren shen yao lu jiang cui zhong tan lu fan wang nguyen tran le pham hoang phan vu dang bui do ho
   ngo duong ly`);
+
+/**
+ * Places that do not speak: states, regions and districts. "Texas said" is a sentence opener
+ * or a misread headline, never a speaker (unlike a capital standing for its government).
+ */
+export const NON_SPEAKING_PLACES = new Set(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+  idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+  minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+  tennessee texas utah vermont virginia wisconsin wyoming`
+    .trim()
+    .split(/\s+/)
+    .concat([
+      "new hampshire",
+      "new jersey",
+      "new mexico",
+      "new york",
+      "north carolina",
+      "north dakota",
+      "rhode island",
+      "south carolina",
+      "south dakota",
+      "west virginia",
+      "capitol hill",
+      "silicon valley",
+      "the midwest",
+      "midwest",
+      "manhattan",
+      "brooklyn",
+      "ontario",
+      "quebec",
+      "alberta",
+      "bavaria",
+      "catalonia",
+      "gyeonggi",
+    ]),
+);

@@ -59,3 +59,13 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
 
 export const MONTHS = set(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
+
+/**
+ * Words that open a sentence or a headline in capitals without naming anybody: imperatives and
+ * verbs of headline style ("Get out and vote", "Keeps Falling"). Alone before a reporting verb,
+ * they are no speaker.
+ */
+export const SENTENCE_OPENING_VERBS = set(`get gets keep keeps let lets make makes go goes stop stops take
+  takes see sees watch watches look looks find finds join joins click sign vote come comes
+  give gives try tries help helps meet meets call calls ask asks tell tells remember imagine consider
+  expect expects add adds say says hear hears`);

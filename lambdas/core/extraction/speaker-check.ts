@@ -1,0 +1,23 @@
+/**
+ * A speaker is a person, an organisation or an anonymous source: never a place that does not
+ * govern ("Texas", "Capitol Hill"), a verb or a word that is capitalised only because it opens the
+ * sentence ("Keeps", "Get").
+ */
+import type { Doc } from "./document.ts";
+import { NON_SPEAKING_PLACES } from "./lexicon/places.ts";
+import { SENTENCE_OPENING_VERBS } from "./lexicon/words.ts";
+import { type Mention, textOf } from "./mentions.ts";
+import type { Token } from "./tokenize.ts";
+
+export function canSpeak(doc: Doc, m: Mention): boolean {
+  if (m.kind !== "name" && m.kind !== "organisation") return true;
+  const t = doc.tokens;
+  if (!m.title && NON_SPEAKING_PLACES.has(textOf(t, m.first, m.last).toLowerCase())) return false;
+  if (m.first !== m.last || !opensSentence(t, m.first)) return true;
+  return !SENTENCE_OPENING_VERBS.has((t[m.first] as Token).lower);
+}
+
+function opensSentence(t: Token[], i: number): boolean {
+  const before = t[i - 1];
+  return !before || (t[i] as Token).newline || before.kind === "quote" || /^[.?!:;—–-]$/.test(before.text);
+}
