@@ -83,16 +83,17 @@ function gapWords(t: Token[], from: number, to: number): number {
 
 const GAP_FILLERS = new Set(["on", "last", "this"]);
 
-const word = (t: Token | undefined) =>
-  t
-    ? t.kind === "number"
-      ? "<n>"
-      : TIME_WORDS.has(t.lower)
-        ? "<time>"
-        : t.kind === "word"
-          ? t.lower
-          : t.text
-    : "<none>";
+/**
+ * A token as a feature: lower-case words as themselves (hashed), but a capitalised word only by
+ * its lexicon class, so that no person's or place's name in the training articles is learnt.
+ */
+function word(t: Token | undefined): string {
+  if (!t) return "<none>";
+  if (t.kind === "number") return "<n>";
+  if (TIME_WORDS.has(t.lower)) return "<time>";
+  if (t.kind !== "word") return t.text;
+  return t.cap ? `<Cap:${wordClass(t.lower)}>` : t.lower;
+}
 
 /** The candidate's features, as indices into the model's weights. */
 export function candidateFeatures(doc: Doc, c: Candidate): number[] {
