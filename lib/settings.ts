@@ -39,16 +39,51 @@ export const DEFAULT_SETTINGS = {
   senderName: "onrecord",
 } as const;
 
+/** The settings a deployment must give, what each is, and an example of giving it with `-c`. */
+export const REQUIRED_SETTINGS = {
+  sender: { what: "the From address of every issue", example: "sender=digest@example.org" },
+  postalAddress: {
+    what: "the sender's postal address, printed in every issue's footer",
+    example: 'postalAddress="1 Example Street, Riverton, 12345"',
+  },
+} as const;
+
+/** Settings a deployment lacks or gets wrong, each named (a synth stops on them, before building anything). */
+export class SettingsError extends Error {
+  constructor(
+    readonly missing: string[],
+    readonly invalid: string[],
+  ) {
+    super(
+      `onrecord settings: ${[
+        ...(missing.length > 0 ? [`missing ${missing.join(", ")}`] : []),
+        ...invalid,
+      ].join("; ")}`,
+    );
+    this.name = "SettingsError";
+  }
+}
+
+/**
+ * The deployment's settings from context, defaults filled in.
+ * @throws {SettingsError} naming every missing or invalid setting.
+ */
 export function settingsFrom(node: Node): PipelineSettings {
   const read = (name: string) => {
     const value = node.tryGetContext(name);
     return value === "" || value === null ? undefined : value;
   };
   const raw = Object.fromEntries(Object.keys(Settings.shape).map((name) => [name, read(name)]));
-  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...withoutUndefined(raw) });
+  const given = { ...DEFAULT_SETTINGS, ...withoutUndefined(raw) } as Record<string, unknown>;
+  const parsed = Settings.safeParse(given);
   if (!parsed.success) {
-    throw new Error(
-      `onrecord context: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    const name = (i: z.core.$ZodIssue) => i.path.join(".");
+    const absent = (i: z.core.$ZodIssue) => given[name(i)] === undefined;
+    throw new SettingsError(
+      parsed.error.issues.filter(absent).map(name),
+      parsed.error.issues
+        .filter((i) => !absent(i))
+        .map((i) => (i.message.startsWith(name(i)) ? i.message : `${name(i)}: ${i.message}`)),
     );
   }
   return parsed.data;
