@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   digest: () => import("./digest.bench.ts"),
   pipeline: () => import("./pipeline.bench.ts"),
   fetch: () => import("./fetch.bench.ts"),
+  cli: () => import("./cli.bench.ts"),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

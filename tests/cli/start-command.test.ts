@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { access, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -167,11 +167,10 @@ describe("onrecord send without npm start", { timeout: 120_000 }, () => {
     await first.until(READY);
     first.child.kill("SIGINT");
     await first.exited;
-    await writeFile(
-      join(cwd, "harbour.txt"),
-      'date 2026-11-24\nRIVERTON — "The bridge opens in May," Transport Minister Ana Costa said on Tuesday.',
-    );
-    expect((await cli(cwd, "ingest", "harbour.txt")).code).toBe(0);
+    // The next week's news: an example article again, dated a week later.
+    const example = await readFile(join(examples, "city-budget.txt"), "utf8");
+    await writeFile(join(cwd, "next-week.txt"), example.replace(/^date 2026-11-20 /, "date 2026-11-27 "));
+    expect((await cli(cwd, "ingest", "next-week.txt")).code).toBe(0);
     // Act
     const refused = await cli(cwd, "send", "--week", "2026-W48");
     // Assess
