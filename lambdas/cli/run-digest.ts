@@ -1,8 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { z } from "zod";
-import { buildEml } from "../adapters/eml-builder.ts";
-import { personaliseIssue, renderDigest } from "../adapters/mjml-renderer.ts";
 import { parseArticle } from "../core/article.ts";
 import { composeDigest } from "../core/digest/compose-digest.ts";
 import { noIssueReason } from "../core/digest/email-worthy.ts";
@@ -119,6 +117,9 @@ function reportCounts(digest: Digest): void {
 
 async function formatDigest(digest: Digest, options: DigestOptions): Promise<string | Buffer> {
   if (options.format === "json") return `${JSON.stringify(digest, null, 2)}\n`;
+  // MJML and the mail builder load only for the formats that need them (a second or so).
+  const { personaliseIssue, renderDigest } = await import("../adapters/mjml-renderer.ts");
+  const { buildEml } = await import("../adapters/eml-builder.ts");
   const issue = await renderDigest(digest, {
     postalAddress: options.postalAddress,
     senderName: options.senderName,

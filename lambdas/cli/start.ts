@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 
 export interface StartOptions {
   week?: string;
@@ -17,15 +17,20 @@ export function registerStart(program: Command): void {
     .command("start")
     .description("run onrecord locally: ingest the examples, send one issue, keep the inbox open")
     .option("--week <week>", "ISO week to send (default: the week of the newest example)")
-    .option(
-      "--port <port>",
-      "port of the web app (or env PORT)",
-      (v) => Number.parseInt(v, 10),
-      Number(process.env.PORT) || 3000,
+    .addOption(
+      new Option("--port <port>", "port of the web app").env("PORT").argParser(parsePort).default(3000),
     )
     .option(
       "--reset",
       "delete the local data first (articles, subscribers, deliveries); refused while another start runs",
     )
     .action(async (options: StartOptions) => (await import("./run-start.ts")).runStart(options));
+}
+
+/** A TCP port, 0 (any free one) to 65535. */
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError("expected a port number, 0 to 65535");
+  return port;
 }

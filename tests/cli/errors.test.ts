@@ -73,6 +73,10 @@ describe("onrecord's errors, one line each in the user's terms", () => {
       "onrecord digest: required option '--articles <dir>' not specified (see `onrecord digest --help`)",
     ],
     [["publish"], "onrecord: unknown command 'publish' (see `onrecord --help`)"],
+    [
+      ["start", "--port", "http"],
+      "onrecord start: option '--port <port>' argument 'http' is invalid. expected a port number, 0 to 65535 (see `onrecord start --help`)",
+    ],
   ])("onrecord %j", async (args, line) => {
     const result = await cli(...args);
     expect(result.code).toBe(1);
