@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
 import { DynamoFeedStore } from "../../lambdas/adapters/dynamo-feed-store.ts";
@@ -9,6 +14,7 @@ import { politeHttp } from "../../lambdas/cli/run-fetch.ts";
 import { storeSink } from "../../lambdas/deps/feeds.ts";
 import { type LocalAws, startLocalAws } from "../support/local-aws.ts";
 
+const onrecord = new URL("../../bin/onrecord.mjs", import.meta.url).pathname;
 let aws: LocalAws;
 let site: LocalNewsSite;
 beforeAll(async () => {
@@ -63,5 +69,20 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
     const week = await articles.listWindow("2026-11-16", "2026-11-22");
     expect(week).toHaveLength(4);
     expect(week.every((a) => a.statements.length > 0)).toBe(true);
+  });
+
+  it("npx onrecord ingest --feed stores the feed's new items, one line each, and says unchanged the second time", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "onrecord-ingest-feed-"));
+    const ingest = async () => {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [onrecord, "ingest", "--feed", site.feedUrl, "--allow-private-hosts"],
+        { cwd },
+      );
+      return { lines: stdout.trim().split("\n").sort(), stderr };
+    };
+    const pages = site.articles.map((a) => new URL(a.path, site.url).toString()).sort();
+    expect(await ingest()).toEqual({ lines: pages.map((p) => `stored ${p}`), stderr: "" });
+    expect(await ingest()).toEqual({ lines: pages.map((p) => `unchanged ${p}`), stderr: "" });
   });
 });

@@ -107,9 +107,13 @@ describe("onrecord fetch against a local outlet", () => {
       "/bomb.html": "larger than 5 MB",
       "/bomb-br.html": "larger than 5 MB",
       "/private/memo.html": "robots.txt disallows it",
+      // Five redirects are followed (to the harbour story), a sixth is not.
+      "/hops/5": "stored",
+      "/hops/6": "more than 5 redirects",
     });
     const stored = await articlesIn(dir);
     expect(stored[KOREAN.path]?.body).toBe(KOREAN.paragraphs.join("\n\n"));
+    expect(stored[ARTICLES.harbour?.path ?? ""]?.title).toBe(ARTICLES.harbour?.title);
     expect(stored[JSON_LD_ONLY.path]).toMatchObject({
       title: JSON_LD_ONLY.title,
       publishedAt: "2026-11-20",

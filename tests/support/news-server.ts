@@ -90,6 +90,12 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
   const { bridge, budget, clinic, harbour, rail } = ARTICLES as Record<string, FixtureArticle>;
   const page = Object.values(ARTICLES).find((a) => a.path === path);
   if (page) return send(res, 200, "text/html; charset=utf-8", fixturePage(origin, page));
+  // /hops/N: N redirects, then the harbour story.
+  const hops = /^\/hops\/(\d+)$/.exec(path)?.[1];
+  if (hops !== undefined)
+    return void res
+      .writeHead(302, { location: Number(hops) > 1 ? `/hops/${Number(hops) - 1}` : harbour?.path })
+      .end();
   switch (path) {
     case "/robots.txt":
       return send(res, 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
@@ -162,6 +168,8 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
             "/bomb.html",
             "/bomb-br.html",
             "/private/memo.html",
+            "/hops/5",
+            "/hops/6",
           ].map((p) => ({ path: p, title: p, published: "2026-11-20T00:00:00Z" })),
         ),
       );
