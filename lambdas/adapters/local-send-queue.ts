@@ -7,6 +7,8 @@ export interface LocalSendQueueOptions {
   redeliveryDelayMs?: number;
   /** Messages consumed at once, as the worker's reserved concurrency on Lambda. */
   concurrency?: number;
+  /** Awaited before each delivery: a consumer that must wait its turn (e.g. until a server is idle). */
+  beforeEach?: () => Promise<void>;
 }
 
 /**
@@ -20,6 +22,7 @@ export class LocalSendQueue<T = SendBatch> {
   private readonly maxReceives: number;
   private readonly redeliveryDelayMs: number;
   private readonly concurrency: number;
+  private readonly beforeEach: () => Promise<void>;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
@@ -30,6 +33,7 @@ export class LocalSendQueue<T = SendBatch> {
     this.maxReceives = options.maxReceives ?? 5;
     this.redeliveryDelayMs = options.redeliveryDelayMs ?? 1000;
     this.concurrency = options.concurrency ?? 2;
+    this.beforeEach = options.beforeEach ?? (async () => {});
   }
 
   async enqueue(batches: readonly T[]): Promise<void> {
@@ -49,7 +53,10 @@ export class LocalSendQueue<T = SendBatch> {
   private async deliver(batch: T, receiveCount: number): Promise<void> {
     try {
       // Each delivery gets its own copy of the message body, as SQS sends the body again.
-      await this.withSlot(() => this.consume(structuredClone(batch), receiveCount));
+      await this.withSlot(async () => {
+        await this.beforeEach();
+        await this.consume(structuredClone(batch), receiveCount);
+      });
     } catch {
       if (receiveCount >= this.maxReceives) {
         this.deadLetters.push(batch);

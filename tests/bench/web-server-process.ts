@@ -35,6 +35,11 @@ const web = await startWebServer({
 process.stdout.write(
   `${JSON.stringify({ url: web.url, sesUrl: stack.sesUrl, dynamoUrl: stack.dynamoUrl, secret: await secret.get() })}\n`,
 );
+// SIGUSR2: say `drained` once every queued sign-up has been dealt with.
+process.on("SIGUSR2", async () => {
+  await web.drain();
+  process.stdout.write("drained\n");
+});
 process.once("SIGTERM", async () => {
   await web.close();
   // Let requests still in flight finish before their database goes away.

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
+import type { IssueSummary } from "../../ports.ts";
 import { SITE_CSS } from "../assets.ts";
 import { atomFeed, FEED_ISSUES } from "../feed.ts";
 import { archivePage, issuePage } from "../pages/issue.ts";
@@ -23,6 +25,25 @@ export function cacheFor(
   if (newest && !Number.isNaN(Date.parse(newest))) c.header("Last-Modified", new Date(newest).toUTCString());
 }
 
+/** Bumped when a page's markup changes, so that caches holding the old one fetch it again. */
+const MARKUP_VERSION = "1";
+
+/**
+ * Sets the page's ETag from what it lists (an issue, once composed, never changes) and says
+ * whether the client's `If-None-Match` already names it.
+ */
+function unchanged(c: Context, page: string, summaries: readonly IssueSummary[]): boolean {
+  const digest = createHash("sha256")
+    .update(`${MARKUP_VERSION}\0${page}\0${summaries.map((s) => `${s.id}@${s.composedAt}`).join(",")}`)
+    .digest("base64url")
+    .slice(0, 27);
+  const tag = `"${digest}"`;
+  c.header("ETag", tag);
+  const asked = c.req.header("if-none-match");
+  const named: string[] = asked?.match(/"[^"]*"/g) ?? [];
+  return asked !== undefined && (asked.trim() === "*" || named.includes(tag));
+}
+
 /** Issue ids are ISO weeks; anything else is not looked up at all. */
 const ISSUE_ID = /^\d{4}-W\d{2}$/;
 /** Four years of weekly issues on one page. */
@@ -38,6 +59,7 @@ export function addArchiveRoutes(app: Hono, deps: WebAppDeps): void {
       c,
       summaries.map((s) => s.composedAt),
     );
+    if (unchanged(c, "archive", summaries)) return c.body(null, 304);
     return c.html(archivePage(summaries));
   });
 
@@ -51,11 +73,13 @@ export function addArchiveRoutes(app: Hono, deps: WebAppDeps): void {
 
   app.get("/feed.xml", async (c) => {
     const summaries = await archive.listRecent(FEED_ISSUES);
-    const issues = (await Promise.all(summaries.map((s) => archive.get(s.id)))).filter((i) => i !== null);
     cacheFor(
       c,
-      issues.map((i) => i.composedAt),
+      summaries.map((s) => s.composedAt),
     );
+    // A feed reader asking again is answered from the list alone, before any issue is read.
+    if (unchanged(c, `feed ${deps.publicUrl}`, summaries)) return c.body(null, 304);
+    const issues = (await Promise.all(summaries.map((s) => archive.get(s.id)))).filter((i) => i !== null);
     c.header("Content-Type", "application/atom+xml; charset=utf-8");
     return c.body(atomFeed(issues, deps.publicUrl));
   });
