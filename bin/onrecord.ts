@@ -8,6 +8,7 @@ import { registerIngest } from "../lambdas/cli/ingest.ts";
 import { registerRefused } from "../lambdas/cli/refused.ts";
 import { registerSend } from "../lambdas/cli/send.ts";
 import { registerStart } from "../lambdas/cli/start.ts";
+import { registerStatus } from "../lambdas/cli/status.ts";
 import pkg from "../package.json" with { type: "json" };
 
 const program = new Command("onrecord")
@@ -22,6 +23,7 @@ registerIngest(program);
 registerRefused(program);
 registerSend(program);
 registerStart(program);
+registerStatus(program);
 
 // A usage error is one line that says where the usage is, not the whole help.
 for (const command of [program, ...program.commands]) {

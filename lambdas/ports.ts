@@ -179,29 +179,106 @@ export interface IssueStore {
   get(id: string): Promise<StoredIssue | null>;
 }
 
-/** The state of one (issue, recipient) delivery. `claimed` means a send is under way or was cut short. */
-export type DeliveryStatus = "claimed" | "sent" | "rejected";
-
 /**
- * One record per (issue, recipient). A claim is a conditional write made before sending, so that
- * however often a batch is retried or redelivered, a recipient is sent an issue at most once.
+ * The state of one (issue, subscriber) delivery. `queued`: written by compose before its batch
+ * was queued; `claimed`: a worker holds it under a lease; `sending`: the SendBulkEmail call is
+ * under way or its answer was lost (only a SEND event or the reconciler's bound decides it);
+ * `sent` and `rejected` are final; `retry`: sendable again; `skipped`: final, the subscriber was
+ * no longer confirmed when their turn came.
  */
-export interface DeliveryStore {
-  /** Claims the recipients not yet claimed for this issue; returns the emails this caller won. */
-  claim(issueId: string, emails: readonly string[], claimToken: string): Promise<string[]>;
-  /** Gives back claims this caller holds, after a send that certainly did not happen. */
-  release(issueId: string, emails: readonly string[], claimToken: string): Promise<void>;
-  /** Records the outcome of sends that happened (`sent`) or were refused for good (`rejected`). */
-  record(issueId: string, outcomes: readonly DeliveryOutcome[]): Promise<void>;
-  /** Counts of deliveries of an issue per status (read by the CLI and tests). */
-  count(issueId: string): Promise<Record<DeliveryStatus, number>>;
+export type DeliveryStatus = "queued" | "claimed" | "sending" | "sent" | "rejected" | "retry" | "skipped";
+
+/** States nothing moves on from. */
+export const FINAL_STATUSES: readonly DeliveryStatus[] = ["sent", "rejected", "skipped"];
+
+/** One delivery row: an intended recipient of an issue, keyed by the subscriber's id. */
+export interface DeliveryRow {
+  issueId: string;
+  subscriberId: string;
+  /** Where the issue goes: the address the subscriber had when compose queued them. */
+  address: string;
+  status: DeliveryStatus;
+  claimToken: string | null;
+  /** Until when a claim holds (ISO); after it, another worker may take the claim over. */
+  leaseUntil: string | null;
+  /** When the row needs looking at again if nothing moved it (ISO): the sweeper's clock. */
+  dueAt: string | null;
+  queuedAt: string;
+  /** When the SendBulkEmail call that carries it started (ISO), for the reconciler's bound. */
+  sendingAt: string | null;
+  attempts: number;
+  messageId: string | null;
+  error: string | null;
 }
 
+/** Rows written before deliveries were keyed by subscriber id: one per (issue, address). */
+export type LegacyDeliveryStatus = "claimed" | "sent" | "rejected";
+
+/** A delivery's counts by state, and the rows written by the earlier version (keyed by address). */
+export type DeliveryCounts = Record<DeliveryStatus, number> & {
+  /** Rows of the earlier version, by their status; `claimed` ones are never sent again. */
+  legacy: Record<LegacyDeliveryStatus, number>;
+};
+
+/** What one conditional step over many rows did: the ids it moved, and the writes that failed. */
+export interface StepResult {
+  won: string[];
+  /** Writes that failed for another reason than their condition (after the SDK's retries). */
+  errors: unknown[];
+}
+
+/** What a send did for one row, recorded over the claim that sent it. */
 export interface DeliveryOutcome {
-  email: string;
-  status: Exclude<DeliveryStatus, "claimed">;
+  subscriberId: string;
+  status: "sent" | "rejected" | "retry";
   messageId: string | null;
-  error?: string;
+  error?: string | undefined;
+}
+
+/** A SEND event: SES accepted the message for this delivery (from its tags). */
+export interface SendEvent {
+  issueId: string;
+  subscriberId: string;
+  messageId: string | null;
+}
+
+/**
+ * The delivery outbox: one row per (issue, subscriber) and its state machine. Every move is a
+ * conditional write on the row's state (and, once claimed, on the claim token), so two workers,
+ * a late retry and the sweeper can never both move a row; DynamoDB has transactions, dynalite
+ * does not, so each row stands alone.
+ */
+export interface DeliveryStore {
+  /** Every row of an issue, and the earlier version's rows (by address, with their status). */
+  list(issueId: string): Promise<{ rows: DeliveryRow[]; legacy: Map<string, LegacyDeliveryStatus> }>;
+  /** Writes `queued` rows where none exists; returns the ids it wrote. */
+  createQueued(issueId: string, recipients: readonly { id: string; address: string }[]): Promise<StepResult>;
+  /** The rows of these subscribers (missing ones left out). */
+  get(issueId: string, subscriberIds: readonly string[]): Promise<DeliveryRow[]>;
+  /** The earlier version's rows for these addresses. */
+  getLegacy(issueId: string, addresses: readonly string[]): Promise<Map<string, LegacyDeliveryStatus>>;
+  /** `queued`/`retry` (or `claimed` with its lease run out) → `claimed` under this token. */
+  claim(issueId: string, subscriberIds: readonly string[], claimToken: string): Promise<StepResult>;
+  /** `claimed` by this token → `sending`, just before the call. */
+  markSending(issueId: string, subscriberIds: readonly string[], claimToken: string): Promise<StepResult>;
+  /** `claimed` by this token → `queued`: the batch could not go on, the row is sendable again. */
+  release(issueId: string, subscriberIds: readonly string[], claimToken: string): Promise<StepResult>;
+  /** `sending` by this token → the outcome SES gave. */
+  finish(issueId: string, outcomes: readonly DeliveryOutcome[], claimToken: string): Promise<StepResult>;
+  /** `queued`/`retry` → `skipped`: the subscriber is no longer confirmed. */
+  skip(issueId: string, subscriberIds: readonly string[]): Promise<StepResult>;
+  /** Any unfinished row → `sent`, from SES's SEND events. */
+  markSent(events: readonly SendEvent[]): Promise<StepResult>;
+  /** Every unfinished row of every issue (the sparse index). */
+  listUnfinished(): Promise<DeliveryRow[]>;
+  /** `sending` (by the token read) → `retry`: no SEND event came within the bound. */
+  expireSending(row: DeliveryRow): Promise<boolean>;
+  /** `claimed` (by the token read) → `queued`: the lease ran out, nobody released it. */
+  expireClaim(row: DeliveryRow): Promise<boolean>;
+  /** Pushes a sendable row's `dueAt` on, after the sweeper queued it again. */
+  postpone(row: DeliveryRow, dueAt: Date): Promise<boolean>;
+  /** Counts of an issue's rows by state (the earlier version's apart). */
+  count(issueId: string): Promise<DeliveryCounts>;
 }
 
 /** One page of a paged listing; `next` is null on the last page. */
@@ -218,6 +295,8 @@ export interface SubscriberStore {
   /** A page of confirmed subscribers; pass the previous page's `next` to continue. */
   listConfirmed(cursor?: string | null, limit?: number): Promise<Page<Subscriber>>;
   getByEmail(email: string): Promise<Subscriber | null>;
+  /** The current records of these addresses (BatchGetItem), missing ones left out. */
+  getMany(emails: readonly string[]): Promise<Subscriber[]>;
   /** Stops all mail to an address after a permanent bounce or a complaint. */
   suppress(email: string, reason: "bounced" | "complained"): Promise<void>;
 }
@@ -306,17 +385,19 @@ export interface IssueArchive {
   get(id: string): Promise<StoredIssue | null>;
 }
 
-/** The recipients of one send batch: at most {@link MAX_BATCH_RECIPIENTS}. */
+/**
+ * The recipients of one send batch: at most {@link MAX_BATCH_RECIPIENTS}, named by subscriber id
+ * (the worker reads their addresses from the outbox, so no address sits in a queue). Batches
+ * queued by the earlier version name recipients by `email`; the worker still reads those.
+ */
 export interface SendBatch {
   issueId: string;
   recipients: BatchRecipient[];
 }
 
-export interface BatchRecipient {
-  email: string;
-}
+export type BatchRecipient = { id: string; email?: undefined } | { email: string; id?: undefined };
 
-/** SES takes at most 50 destinations per SendBulkEmail call; one batch is one call. */
+/** SES takes at most 50 destinations per SendBulkEmail call; one batch is at most one call. */
 export const MAX_BATCH_RECIPIENTS = 50;
 
 /** Where composed issues hand their recipients to the send worker: SQS, or in-process locally. */
@@ -327,6 +408,8 @@ export interface SendQueue {
 /** One recipient of a bulk send, with the template data that personalises their copy. */
 export interface BulkDestination {
   email: string;
+  /** Tags SES publishes with this destination's events (issue, delivery id). */
+  tags?: Record<string, string>;
   replacementData: Record<string, string>;
   /** Per-recipient headers, e.g. `List-Unsubscribe`. */
   headers: Record<string, string>;
@@ -335,16 +418,32 @@ export interface BulkDestination {
 /** What the mail service said about one destination of a bulk send. */
 export interface BulkResult {
   email: string;
-  /** `sent`: accepted; `retry`: refused for now (throttled, transient); `rejected`: refused for good. */
-  outcome: "sent" | "retry" | "rejected";
+  /**
+   * `sent`: accepted; `retry`: refused for now for this address (throttled, transient);
+   * `rejected`: refused for good; `halt`: refused for a reason of the account or the template
+   * that fails the whole batch (sending paused, quota, template missing).
+   */
+  outcome: "sent" | "retry" | "rejected" | "halt";
   messageId: string | null;
   error?: string;
+}
+
+/** A bulk call refused as a whole for the send rate: SES accepted none of it. */
+export class ThrottledError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ThrottledError";
+  }
 }
 
 /** Sends one templated message to many recipients in a call, and keeps the templates. */
 export interface Mailer {
   /** Creates the template, or replaces its content if it exists. */
   putTemplate(name: string, rendered: RenderedIssue): Promise<void>;
+  /**
+   * @throws {ThrottledError} when the call was refused as a whole for the rate (nothing accepted);
+   * any other error leaves it unknown whether SES accepted the destinations.
+   */
   sendBulk(templateName: string, destinations: readonly BulkDestination[]): Promise<BulkResult[]>;
   /** The most recipients per second the account may send to. */
   maxSendRate(): Promise<number>;

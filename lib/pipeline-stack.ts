@@ -34,6 +34,7 @@ export class PipelineStack extends Stack {
     const { data, settings } = props;
     this.ses = new SesSetup(this, "Ses", {
       subscribers: data.subscribers,
+      deliveries: data.deliveries,
       sender: settings.sender,
       senderIdentity: settings.senderIdentity,
     });
@@ -67,6 +68,7 @@ export class PipelineStack extends Stack {
     });
     this.sending = new Sending(this, "Sending", {
       deliveries: data.deliveries,
+      subscribers: data.subscribers,
       signingSecret: data.signingSecret,
       sender: settings.sender,
       configurationSetName: this.ses.configurationSet.configurationSetName,
@@ -78,6 +80,7 @@ export class PipelineStack extends Stack {
     this.compose = new ScheduledCompose(this, "Compose", {
       articles: data.articles,
       subscribers: data.subscribers,
+      deliveries: data.deliveries,
       issues: data.issues,
       sendQueue: this.sending.queue,
       sender: settings.sender,

@@ -19,6 +19,7 @@ import { OnRecordFunction } from "./onrecord-function.ts";
 export interface ScheduledComposeProps {
   articles: ITable;
   subscribers: ITable;
+  deliveries: ITable;
   issues: ITable;
   sendQueue: IQueue;
   sender: string;
@@ -55,6 +56,7 @@ export class ScheduledCompose extends Construct {
       environment: {
         ONRECORD_ARTICLES_TABLE: props.articles.tableName,
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
+        ONRECORD_DELIVERIES_TABLE: props.deliveries.tableName,
         ONRECORD_ISSUES_TABLE: props.issues.tableName,
         ONRECORD_SEND_QUEUE_URL: props.sendQueue.queueUrl,
         ONRECORD_SENDER: props.sender,
@@ -65,8 +67,16 @@ export class ScheduledCompose extends Construct {
       },
     });
     grantTable(this.composer, props.articles, ["Query"], [ARTICLES_TABLE.indexes[0].name]);
-    grantTable(this.composer, props.subscribers, ["Query"], [SUBSCRIBERS_TABLE.indexes[0].name]);
+    // The confirmed listed on the status index, their records (with their ids) read by BatchGetItem.
+    grantTable(
+      this.composer,
+      props.subscribers,
+      ["Query", "BatchGetItem"],
+      [SUBSCRIBERS_TABLE.indexes[0].name],
+    );
     grantTable(this.composer, props.issues, ["GetItem", "PutItem"]);
+    // The outbox: the issue's rows read once (Query), then one conditional put per new recipient.
+    grantTable(this.composer, props.deliveries, ["Query", "PutItem"]);
     props.sendQueue.grantSendMessages(this.composer);
     this.composer.addToRolePolicy(
       new PolicyStatement({

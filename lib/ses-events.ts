@@ -20,6 +20,7 @@ import { OnRecordFunction } from "./onrecord-function.ts";
 
 export interface SesSetupProps {
   subscribers: ITable;
+  deliveries: ITable;
   sender: string;
   /** `create`: verify the sender's domain from this stack; `existing`: it is verified already. */
   senderIdentity: "create" | "existing";
@@ -80,11 +81,14 @@ export class SesSetup extends Construct {
     this.deadLetters = deadLetterQueue(this);
     this.eventHandler = new OnRecordFunction(this, "Suppressor", {
       handler: "ses-events",
-      description: "Suppresses subscribers whose address bounced permanently or who complained",
+      description: "Suppresses bounced and complaining subscribers; marks deliveries sent from SEND events",
       timeout: Duration.seconds(30),
       memorySize: 256,
       deadLetterQueue: this.deadLetters,
-      environment: { ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName },
+      environment: {
+        ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
+        ONRECORD_DELIVERIES_TABLE: props.deliveries.tableName,
+      },
     });
     // SNS invokes the function asynchronously: Lambda retries a failed event twice, then keeps it.
     this.eventHandler.configureAsyncInvoke({ retryAttempts: 2 });
@@ -98,6 +102,8 @@ export class SesSetup extends Construct {
       this.alerts,
     );
     grantTable(this.eventHandler, props.subscribers, ["GetItem", "PutItem", "UpdateItem"]);
+    // The reconciler: a SEND event marks its delivery sent.
+    grantTable(this.eventHandler, props.deliveries, ["UpdateItem"]);
 
     if (props.senderIdentity === "create") {
       const domain = props.sender.split("@")[1] ?? props.sender;

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { planSuppress, type SubscriberRecord } from "../core/subscribers/subscription.ts";
 import type { Subscriber } from "../core/types.ts";
 import type { Page, SubscriptionStore } from "../ports.ts";
@@ -51,6 +57,28 @@ export class DynamoSubscriberStore implements SubscriptionStore {
   async getByEmail(email: string): Promise<Subscriber | null> {
     const record = await this.getRecord(email);
     return record && toSubscriber(record);
+  }
+
+  async getMany(emails: readonly string[]): Promise<Subscriber[]> {
+    const keys = [...new Set(emails.map(normalise))].map((email) => ({
+      [SUBSCRIBERS_TABLE.partitionKey]: email,
+    }));
+    const found: Subscriber[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        if (attempt > 8) throw new Error(`could not read ${pending.length} subscribers`);
+        const { Responses, UnprocessedKeys } = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        );
+        found.push(...(Responses?.[this.tableName] ?? []).map((item) => toSubscriber(fromItem(item))));
+        pending = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return found;
   }
 
   async suppress(email: string, reason: "bounced" | "complained"): Promise<void> {
@@ -149,6 +177,7 @@ function decodeCursor(cursor: string): Record<string, unknown> {
 function toSubscriber(record: SubscriberRecord): Subscriber {
   return {
     email: record.email,
+    id: record.id,
     status: record.status,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

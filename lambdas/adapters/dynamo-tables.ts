@@ -60,12 +60,17 @@ export const RATE_LIMITS_TABLE = {
   timeToLive: "expiresAt",
 } as const satisfies TableSpec;
 
-/** One item per (issue, recipient): the claim made before sending, then the outcome. */
+/**
+ * The delivery outbox, one item per (issue, subscriber id) and its state (see `DeliveryStore`).
+ * The sort key is still called `email`, as the first version named it (it held the address
+ * then): renaming a key would replace the table. `unfinished` is sparse: only rows not yet final
+ * carry its key (`open`), so the sweeper reads just those, oldest `dueAt` first.
+ */
 export const DELIVERIES_TABLE = {
   localName: "onrecord-deliveries",
   partitionKey: "issueId",
   sortKey: "email",
-  indexes: [],
+  indexes: [{ name: "unfinished", partitionKey: "open", sortKey: "dueAt", projection: ALL }],
   timeToLive: "expiresAt",
 } as const satisfies TableSpec;
 

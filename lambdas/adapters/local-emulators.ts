@@ -2,12 +2,22 @@ import { once } from "node:events";
 import { mkdir } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
+import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  paginateScan,
+  ResourceInUseException,
+} from "@aws-sdk/client-dynamodb";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import sesModule from "aws-ses-v2-local";
 import dynalite from "dynalite";
 import { createTableInput, TABLES, type TableSpec } from "./dynamo-tables.ts";
 import { upgradeLocalTable } from "./local-table-upgrade.ts";
+import { bulkSendClient, type ThrottlingOnlyRetry } from "./ses-bulk-mailer.ts";
 
 /** A stand-in for an AWS service, listening on loopback. */
 export interface LocalEndpoint {
@@ -51,7 +61,10 @@ export async function startSesEmulator(
   return endpointOf(server);
 }
 
-/** Creates the tables that do not exist yet (the local equivalent of deploying the stateful stack). */
+/**
+ * Creates the tables that do not exist yet (the local equivalent of deploying the stateful
+ * stack), and gives a table kept under `data/` by an earlier version the indexes it lacks.
+ */
 export async function ensureTables(
   client: DynamoDBClient,
   specs: readonly TableSpec[] = TABLES,
@@ -69,6 +82,11 @@ export async function ensureTables(
 
 export function localDynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ ...LOCAL_AWS, endpoint });
+}
+
+/** An SES client for bulk sends on the emulator: throttling retried only, as on AWS. */
+export function localBulkSesClient(endpoint: string, retry?: ThrottlingOnlyRetry): SESv2Client {
+  return bulkSendClient({ ...LOCAL_AWS, endpoint }, retry);
 }
 
 export function localSesClient(endpoint: string, maxAttempts = 6): SESv2Client {

@@ -7,16 +7,31 @@ import {
   SendBulkEmailCommand,
   UpdateEmailTemplateCommand,
 } from "@aws-sdk/client-sesv2";
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from "@smithy/types";
 import type { RenderedIssue } from "../core/types.ts";
-import type { BulkDestination, BulkResult, Mailer } from "../ports.ts";
+import { type BulkDestination, type BulkResult, type Mailer, ThrottledError } from "../ports.ts";
 
-/** Statuses SES may clear on a later try; every other failure is final for that address. */
-const RETRYABLE = new Set([
-  "TRANSIENT_FAILURE",
-  "ACCOUNT_THROTTLED",
-  "FAILED",
-  "ACCOUNT_DAILY_QUOTA_EXCEEDED",
-]);
+/**
+ * What each per-entry status of SendBulkEmail means, decided once: `rejected` is final for that
+ * address, `retry` sends that address again, `halt` fails the whole batch (the account or the
+ * template is the trouble: the claims go back, the batch is tried later, then dead-lettered with
+ * an alarm). A status not in the table halts too: nothing is given up on a guess.
+ */
+export const SES_ENTRY_STATUSES: Record<string, BulkResult["outcome"]> = {
+  SUCCESS: "sent",
+  MESSAGE_REJECTED: "rejected",
+  INVALID_PARAMETER: "rejected",
+  TRANSIENT_FAILURE: "retry",
+  FAILED: "retry",
+  ACCOUNT_THROTTLED: "retry",
+  ACCOUNT_DAILY_QUOTA_EXCEEDED: "halt",
+  ACCOUNT_SENDING_PAUSED: "halt",
+  ACCOUNT_SUSPENDED: "halt",
+  CONFIGURATION_SET_NOT_FOUND: "halt",
+  CONFIGURATION_SET_SENDING_PAUSED: "halt",
+  MAIL_FROM_DOMAIN_NOT_VERIFIED: "halt",
+  TEMPLATE_NOT_FOUND: "halt",
+};
 // CR or LF in a header value would let a value add headers of its own.
 const LINE_BREAK = /[\r\n]/;
 
@@ -28,16 +43,18 @@ export interface SesBulkMailerOptions {
 
 /**
  * Sends through SESv2 `SendBulkEmail`: one call per batch of up to 50 destinations, each with its
- * own template data and `ReplacementHeaders`. The SDK client retries throttling and 5xx replies
- * with backoff (adaptive mode); what a call reports per destination comes back as a
- * {@link BulkResult} so the caller can retry only those that failed.
+ * own template data, `ReplacementHeaders` and tags (issue, delivery id) that SES publishes with
+ * its events. SendBulkEmail is not idempotent, so the client must retry only throttling (see
+ * {@link bulkSendClient}); a throttled call that still fails is thrown as {@link ThrottledError},
+ * anything else as it came (SES may have accepted it). Per-destination answers come back as a
+ * {@link BulkResult}, classified by {@link SES_ENTRY_STATUSES}.
  */
 export class SesBulkMailer implements Mailer {
   private readonly client: SESv2Client;
   private rate: Promise<number> | undefined;
 
   constructor(private readonly options: SesBulkMailerOptions) {
-    this.client = options.client ?? new SESv2Client({ maxAttempts: 6, retryMode: "adaptive" });
+    this.client = options.client ?? bulkSendClient();
   }
 
   async putTemplate(name: string, rendered: RenderedIssue): Promise<void> {
@@ -60,20 +77,27 @@ export class SesBulkMailer implements Mailer {
       error: "line break in an address or header value",
     }));
     if (safe.length === 0) return refused;
-    const response = await this.client.send(
-      new SendBulkEmailCommand({
-        FromEmailAddress: this.options.sender,
-        ConfigurationSetName: this.options.configurationSet,
-        DefaultContent: { Template: { TemplateName: templateName, TemplateData: "{}" } },
-        BulkEmailEntries: safe.map((d) => ({
-          Destination: { ToAddresses: [d.email] },
-          ReplacementEmailContent: {
-            ReplacementTemplate: { ReplacementTemplateData: JSON.stringify(d.replacementData) },
-          },
-          ReplacementHeaders: Object.entries(d.headers).map(([Name, Value]) => ({ Name, Value })),
-        })),
-      }),
-    );
+    const response = await this.client
+      .send(
+        new SendBulkEmailCommand({
+          FromEmailAddress: this.options.sender,
+          ConfigurationSetName: this.options.configurationSet,
+          DefaultContent: { Template: { TemplateName: templateName, TemplateData: "{}" } },
+          BulkEmailEntries: safe.map((d) => ({
+            Destination: { ToAddresses: [d.email] },
+            ReplacementEmailContent: {
+              ReplacementTemplate: { ReplacementTemplateData: JSON.stringify(d.replacementData) },
+            },
+            ReplacementHeaders: Object.entries(d.headers).map(([Name, Value]) => ({ Name, Value })),
+            ...(d.tags && {
+              ReplacementTags: Object.entries(d.tags).map(([Name, Value]) => ({ Name, Value })),
+            }),
+          })),
+        }),
+      )
+      .catch((error: unknown) => {
+        throw isThrottling(error) ? new ThrottledError(String(error), { cause: error }) : error;
+      });
     const results = response.BulkEmailEntryResults ?? [];
     return [...safe.map((d, i) => toResult(d.email, results[i])), ...refused];
   }
@@ -107,6 +131,69 @@ function hasLineBreak(d: BulkDestination): boolean {
 function toResult(email: string, result: BulkEmailEntryResult | undefined): BulkResult {
   if (!result) return { email, outcome: "retry", messageId: null, error: "no result for this destination" };
   if (result.Status === "SUCCESS") return { email, outcome: "sent", messageId: result.MessageId ?? null };
-  const outcome = RETRYABLE.has(result.Status ?? "FAILED") ? "retry" : "rejected";
+  const outcome = SES_ENTRY_STATUSES[result.Status ?? ""] ?? "halt";
   return { email, outcome, messageId: null, error: `${result.Status}: ${result.Error ?? ""}`.trim() };
+}
+
+/** Throttling answers: the ones that guarantee SES accepted nothing of the call. */
+function isThrottling(error: unknown): boolean {
+  const e = error as {
+    name?: string;
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: { throttling?: boolean };
+  };
+  return (
+    e.$retryable?.throttling === true ||
+    e.$metadata?.httpStatusCode === 429 ||
+    ["TooManyRequestsException", "ThrottlingException", "Throttling", "LimitExceededException"].includes(
+      e.name ?? "",
+    )
+  );
+}
+
+/**
+ * A retry strategy that retries throttling only, with full-jitter exponential backoff. Every
+ * other failure (a 5xx, a timeout, a reset) may come after SES accepted a SendBulkEmail call, and
+ * retrying that would send the batch twice.
+ */
+export class ThrottlingOnlyRetry implements RetryStrategyV2 {
+  readonly mode = "throttling-only";
+
+  constructor(
+    private readonly maxAttempts = 6,
+    private readonly baseDelayMs = 100,
+    private readonly maxDelayMs = 5_000,
+  ) {}
+
+  async acquireInitialRetryToken(): Promise<RetryToken> {
+    return token(0, 0);
+  }
+
+  async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+    const count = previous.getRetryCount() + 1;
+    if (info.errorType !== "THROTTLING" || count >= this.maxAttempts) throw new Error("no retry");
+    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** count);
+    return token(count, Math.random() * ceiling);
+  }
+
+  recordSuccess(): void {}
+}
+
+function token(count: number, delay: number): RetryToken {
+  return { getRetryCount: () => count, getRetryDelay: () => delay };
+}
+
+/**
+ * The SES client for bulk sends: retries throttling only ({@link ThrottlingOnlyRetry}) and gives
+ * a call 30 s, so a hung connection cannot hold the worker to its timeout.
+ */
+export function bulkSendClient(
+  config: ConstructorParameters<typeof SESv2Client>[0] = {},
+  retry: ThrottlingOnlyRetry = new ThrottlingOnlyRetry(),
+): SESv2Client {
+  return new SESv2Client({
+    ...config,
+    retryStrategy: retry,
+    requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 },
+  });
 }

@@ -2,6 +2,8 @@ import { DEFAULT_MIN_STATEMENTS, noIssueReason } from "../core/digest/email-wort
 import type { Digest, RenderedIssue, StoredArticle } from "../core/types.ts";
 import {
   type ArticleStore,
+  type DeliveryCounts,
+  type DeliveryStore,
   type IssueStore,
   MAX_BATCH_RECIPIENTS,
   type Mailer,
@@ -16,6 +18,7 @@ export interface ComposeIssueDeps {
   articles: ArticleStore;
   issues: IssueStore;
   subscribers: SubscriberStore;
+  deliveries: DeliveryStore;
   mailer: Mailer;
   queue: SendQueue;
   /** Composes the window's digest; `previous` is last week's, so repeated statements rank lower. */
@@ -32,8 +35,13 @@ export interface ComposeIssueResult {
   composed: boolean;
   articles: number;
   officials: number;
+  /** Confirmed subscribers this run queued (rows new or still sendable). */
   recipients: number;
   batches: number;
+  /** What this run did to the outbox, apart from the issue's totals. */
+  run: { queuedNew: number; queuedAgain: number; alreadyFinal: number; sentBeforeUpgrade: number };
+  /** The issue's deliveries by state after this run (every run's), null for no issue. */
+  totals: DeliveryCounts | null;
   /** The issue sent, or null when the week had too little for one (see `noIssue`). */
   issue: StoredIssue | null;
   /** Why no issue was composed or sent (a week without statements for the email), or null. */
@@ -64,7 +72,17 @@ export async function composeIssue(week: string, deps: ComposeIssueDeps): Promis
     const noIssue = noIssueReason(digest, deps.minStatements ?? DEFAULT_MIN_STATEMENTS);
     if (noIssue) {
       const counts = { articles: digest.stats?.articles ?? 0, officials: digest.officials.length };
-      return { issueId: week, composed: false, ...counts, recipients: 0, batches: 0, issue: null, noIssue };
+      return {
+        issueId: week,
+        composed: false,
+        ...counts,
+        recipients: 0,
+        batches: 0,
+        run: { queuedNew: 0, queuedAgain: 0, alreadyFinal: 0, sentBeforeUpgrade: 0 },
+        totals: null,
+        issue: null,
+        noIssue,
+      };
     }
     const rendered = await deps.render(digest);
     const composedAt = (deps.now?.() ?? new Date()).toISOString();
@@ -77,7 +95,7 @@ export async function composeIssue(week: string, deps: ComposeIssueDeps): Promis
     });
   }
   await deps.mailer.putTemplate(issue.templateName, issue.rendered);
-  const { recipients, batches } = await queueConfirmed(week, deps);
+  const { recipients, batches, run } = await queueConfirmed(week, deps);
   return {
     issueId: week,
     composed,
@@ -86,29 +104,65 @@ export async function composeIssue(week: string, deps: ComposeIssueDeps): Promis
     officials: issue.digest.officials.length,
     recipients,
     batches,
+    run,
+    totals: await deps.deliveries.count(week),
     issue,
     noIssue: null,
   };
 }
 
+/**
+ * The outbox first, then the queue: each confirmed subscriber gets a `queued` row (unless they
+ * have one) before any batch names them, so a batch lost on the way, or a run cut short, leaves
+ * rows the sweeper and the next run find. Batches name subscriber ids and carry every row still
+ * sendable, so a second run queues again what the first did not finish; the rows' conditional
+ * claims make that send nothing twice. Someone an earlier version already dealt with (a row
+ * keyed by their address) gets no row and no batch.
+ */
 async function queueConfirmed(
   issueId: string,
   deps: ComposeIssueDeps,
-): Promise<{ recipients: number; batches: number }> {
+): Promise<{ recipients: number; batches: number; run: ComposeIssueResult["run"] }> {
+  const existing = await deps.deliveries.list(issueId);
+  const rows = new Map(existing.rows.map((r) => [r.subscriberId, r]));
+  const run = { queuedNew: 0, queuedAgain: 0, alreadyFinal: 0, sentBeforeUpgrade: 0 };
   let cursor: string | null = null;
   let recipients = 0;
   let batches = 0;
   do {
     const page = await deps.subscribers.listConfirmed(cursor, 500);
+    // The listing's index holds no ids: the records are read whole (and still confirmed).
+    const current = await deps.subscribers.getMany(page.items.map((s) => s.email));
+    const fresh: { id: string; address: string }[] = [];
+    const again: string[] = [];
+    for (const s of current) {
+      if (s.status !== "confirmed") continue;
+      if (!s.id) continue;
+      if (existing.legacy.has(s.email)) {
+        run.sentBeforeUpgrade++;
+        continue;
+      }
+      const row = rows.get(s.id);
+      if (!row) fresh.push({ id: s.id, address: s.email });
+      else if (row.status === "queued" || row.status === "retry") again.push(s.id);
+      else
+        run.alreadyFinal +=
+          row.status === "sent" || row.status === "rejected" || row.status === "skipped" ? 1 : 0;
+    }
+    const created = await deps.deliveries.createQueued(issueId, fresh);
+    if (created.errors.length > 0) throw created.errors[0];
+    // A row that appeared meanwhile (another run) is left to that run's batch.
+    const ids = [...created.won, ...again];
     const queued: SendBatch[] = [];
-    for (let i = 0; i < page.items.length; i += MAX_BATCH_RECIPIENTS) {
-      const slice = page.items.slice(i, i + MAX_BATCH_RECIPIENTS);
-      queued.push({ issueId, recipients: slice.map((s) => ({ email: s.email })) });
+    for (let i = 0; i < ids.length; i += MAX_BATCH_RECIPIENTS) {
+      queued.push({ issueId, recipients: ids.slice(i, i + MAX_BATCH_RECIPIENTS).map((id) => ({ id })) });
     }
     await deps.queue.enqueue(queued);
-    recipients += page.items.length;
+    run.queuedNew += created.won.length;
+    run.queuedAgain += again.length;
+    recipients += ids.length;
     batches += queued.length;
     cursor = page.next;
   } while (cursor);
-  return { recipients, batches };
+  return { recipients, batches, run };
 }

@@ -1,4 +1,9 @@
-import type { BatchRecipient, BulkDestination } from "../ports.ts";
+import type { BulkDestination } from "../ports.ts";
+
+/** The recipient of one copy, as personalising it needs them. */
+export interface Addressee {
+  email: string;
+}
 
 /**
  * One recipient's template data and headers: their own unsubscribe link in the body and in the
@@ -7,8 +12,8 @@ import type { BatchRecipient, BulkDestination } from "../ports.ts";
  */
 export function personaliseWith(
   unsubscribeUrlFor: (email: string) => string,
-  replacementData: (recipient: BatchRecipient, unsubscribeUrl: string) => Record<string, string>,
-): (recipient: BatchRecipient) => Pick<BulkDestination, "replacementData" | "headers"> {
+  replacementData: (recipient: Addressee, unsubscribeUrl: string) => Record<string, string>,
+): (recipient: Addressee) => Pick<BulkDestination, "replacementData" | "headers"> {
   return (recipient) => {
     const unsubscribeUrl = unsubscribeUrlFor(recipient.email);
     return {

@@ -15,6 +15,11 @@ export class SendRateLimiter {
     if (!(perSecond > 0)) throw new RangeError(`send rate must be positive, got ${perSecond}`);
   }
 
+  /** How long a `take` now would wait before its turn. */
+  backlogMs(): number {
+    return Math.max(0, this.nextSlot - this.clock());
+  }
+
   /** Waits until `count` more recipients may be sent. */
   async take(count: number): Promise<void> {
     const now = this.clock();

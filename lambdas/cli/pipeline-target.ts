@@ -1,11 +1,14 @@
 import { join } from "node:path";
 import { DynamoDeliveryStore } from "../adapters/dynamo-delivery-store.ts";
+import { EmulatorSendEventStandIn } from "../adapters/emulator-send-events.ts";
+import { localBulkSesClient } from "../adapters/local-emulators.ts";
 import { LocalSendQueue } from "../adapters/local-send-queue.ts";
 import { type LocalStack, openLocalStack } from "../adapters/local-stack.ts";
-import { type ComposeIssueResult, composeIssue } from "../app/compose-issue.ts";
+import { type ComposeIssueResult, composeIssue, templateNameFor } from "../app/compose-issue.ts";
+import { recordSendEvents, type SweepResult, sweepDeliveries } from "../app/sweep-deliveries.ts";
 import { composeDeps } from "../deps/compose.ts";
 import { sendWorkerDeps } from "../deps/send-worker.ts";
-import type { DeliveryStatus } from "../ports.ts";
+import type { DeliveryCounts, SendQueue } from "../ports.ts";
 
 /** The project's local data folder (git-ignored). */
 export const DATA_DIR = join(process.cwd(), "data");
@@ -23,8 +26,28 @@ export async function openTarget(): Promise<Target> {
 }
 
 export interface LocalSendResult extends ComposeIssueResult {
-  deliveries: Record<DeliveryStatus, number>;
+  /** The issue's deliveries by state once the batches, the reconciler and the sweeper are done. */
+  deliveries: DeliveryCounts;
   deadLetters: number;
+  /** What the local reconciler (SEND-event stand-in) and sweeper did after the batches. */
+  settled: { reconciled: number; sweep: SweepResult };
+}
+
+/**
+ * The reconciler and the sweeper on the local stack, as the SES events function and the
+ * scheduled sweeper run them on AWS: `sending` rows are settled from the emulator's store (the
+ * LOCAL STAND-IN for SEND events, see `EmulatorSendEventStandIn`), then due rows are queued again.
+ */
+export async function settleLocally(
+  stack: LocalStack,
+  queue: SendQueue,
+): Promise<LocalSendResult["settled"]> {
+  const deliveries = new DynamoDeliveryStore(stack.env.ONRECORD_DELIVERIES_TABLE ?? "", stack.dynamo);
+  const standIn = new EmulatorSendEventStandIn(stack.sesUrl, templateNameFor);
+  const events = await standIn.eventsFor(await deliveries.listUnfinished());
+  const { reconciled } = await recordSendEvents(events, deliveries);
+  const sweep = await sweepDeliveries({ deliveries, queue });
+  return { reconciled, sweep };
 }
 
 /**
@@ -37,7 +60,8 @@ export async function composeAndSendLocally(
   options: { minStatements?: number } = {},
 ): Promise<LocalSendResult> {
   const clients = { dynamo: stack.dynamo, ses: stack.ses };
-  const worker = sendWorkerDeps(stack.env, clients);
+  // SendBulkEmail is retried on throttling only, as on AWS.
+  const worker = sendWorkerDeps(stack.env, { ...clients, ses: localBulkSesClient(stack.sesUrl) });
   const queue = new LocalSendQueue((batch) => worker.deliver(batch).then(() => {}), {
     redeliveryDelayMs: 500,
   });
@@ -47,9 +71,11 @@ export async function composeAndSendLocally(
     minStatements: options.minStatements ?? deps.minStatements,
   });
   await queue.drain();
+  const settled = await settleLocally(stack, queue);
+  await queue.drain();
   const deliveries = await new DynamoDeliveryStore(
     stack.env.ONRECORD_DELIVERIES_TABLE ?? "",
     stack.dynamo,
   ).count(week);
-  return { ...result, deliveries, deadLetters: queue.deadLetters.length };
+  return { ...result, deliveries, deadLetters: queue.deadLetters.length, settled };
 }

@@ -1,5 +1,6 @@
 import { runningLocalStack } from "../adapters/local-stack.ts";
 import { composeIssue } from "../app/compose-issue.ts";
+import { deliveryReport } from "../app/delivery-report.ts";
 import { composeDeps } from "../deps/compose.ts";
 import { composeAndSendLocally, DATA_DIR, openTarget } from "./pipeline-target.ts";
 
@@ -23,8 +24,11 @@ export async function runSend(week: string, options: { minStatements?: number } 
     const minStatements = options.minStatements ?? deps.minStatements;
     const { issue: _, ...result } = await composeIssue(week, { ...deps, minStatements });
     process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (result.totals) process.stdout.write(deliveryReport(week, result.totals, result.run));
     process.stdout.write(
-      result.noIssue ? `${result.noIssue}: nothing sent\n` : "queued: the send worker delivers the batches\n",
+      result.noIssue
+        ? `${result.noIssue}: nothing sent\n`
+        : `queued: the send worker delivers the batches (\`onrecord status --week ${week}\` follows them)\n`,
     );
     return;
   }
@@ -37,6 +41,7 @@ export async function runSend(week: string, options: { minStatements?: number } 
     }
     const { issue: _, ...result } = await composeAndSendLocally(target.stack, week, options);
     process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (!result.noIssue) process.stdout.write(deliveryReport(week, result.deliveries, result.run));
     if (result.noIssue) process.stdout.write(`${result.noIssue}: nothing sent\n`);
     process.stdout.write(`inbox: ${target.stack.sesUrl}/\n`);
     if (result.deadLetters > 0) process.exitCode = 1;

@@ -128,11 +128,12 @@ async function runLocally(
       return stop;
     }
     const html = await writeLocalCopy(stack, result.issue.id, result.issue.rendered);
-    const { sent, claimed, rejected } = result.deliveries;
+    const { sent, rejected, skipped, queued, claimed, sending, retry } = result.deliveries;
+    const unfinished = queued + claimed + sending + retry;
     process.stdout.write(
       [
         `\n${result.issue.rendered.subject}`,
-        `  ${result.officials} officials; ${result.recipients} confirmed subscriber(s); deliveries: ${sent} sent, ${rejected} rejected, ${claimed} unfinished`,
+        `  ${result.officials} officials; ${result.recipients} confirmed subscriber(s); deliveries: ${sent} sent, ${rejected} rejected, ${skipped} skipped, ${unfinished} unfinished`,
         ...(result.composed
           ? []
           : ["  (this week was sent before: nothing is sent twice; `npm start -- --reset` starts over)"]),

@@ -28,7 +28,8 @@ export function parseCount(value: string): number {
   return n;
 }
 
-function parseWeek(value: string): string {
+/** An ISO week option value (`2026-W47`), checked before any work starts. */
+export function parseWeek(value: string): string {
   try {
     weekRange(value);
     return value;

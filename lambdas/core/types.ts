@@ -158,6 +158,8 @@ export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed" | "bounc
 
 export interface Subscriber {
   email: string;
+  /** The keyed pseudonym links and deliveries name the subscriber by (null: never subscribed). */
+  id?: string | null;
   status: SubscriberStatus;
   createdAt: string;
   updatedAt: string;

@@ -3,6 +3,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoArticleStore } from "../adapters/dynamo-article-store.ts";
+import { DynamoDeliveryStore } from "../adapters/dynamo-delivery-store.ts";
 import { DynamoIssueStore } from "../adapters/dynamo-issue-store.ts";
 import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
 import { SesBulkMailer } from "../adapters/ses-bulk-mailer.ts";
@@ -15,6 +16,7 @@ import type { Env } from "./shared.ts";
 
 const SETTINGS = [
   ...(["ONRECORD_ARTICLES_TABLE", "ONRECORD_ISSUES_TABLE", "ONRECORD_SUBSCRIBERS_TABLE"] as const),
+  "ONRECORD_DELIVERIES_TABLE" as const,
   ...(["ONRECORD_SENDER", "ONRECORD_TIME_ZONE", "ONRECORD_POSTAL_ADDRESS", "ONRECORD_SENDER_NAME"] as const),
   "ONRECORD_PUBLIC_URL" as const,
   "ONRECORD_MIN_STATEMENTS" as const,
@@ -27,10 +29,11 @@ const SETTINGS = [
  */
 export function composeDeps(
   env: Env,
-  clients: { dynamo?: DynamoDBClient; ses?: SESv2Client; sqs?: SQSClient } = {},
+  clients: { dynamo?: DynamoDBClient; ses?: SESv2Client; sqs?: SQSClient; now?: () => Date } = {},
   queue?: SendQueue,
 ): ComposeIssueDeps & { timeZone: string } {
   const config = readConfig(SETTINGS, env);
+  const now = clients.now ?? (() => new Date());
   const dynamo = clients.dynamo ?? new DynamoDBClient({});
   const { compose, render } = digestFunctions({
     postalAddress: config.ONRECORD_POSTAL_ADDRESS,
@@ -45,6 +48,7 @@ export function composeDeps(
     articles: new DynamoArticleStore(config.ONRECORD_ARTICLES_TABLE, dynamo),
     issues: new DynamoIssueStore(config.ONRECORD_ISSUES_TABLE, dynamo),
     subscribers: new DynamoSubscriberStore(config.ONRECORD_SUBSCRIBERS_TABLE, dynamo),
+    deliveries: new DynamoDeliveryStore(config.ONRECORD_DELIVERIES_TABLE, dynamo, now),
     mailer: new SesBulkMailer({ sender: config.ONRECORD_SENDER, client: clients.ses ?? new SESv2Client({}) }),
     queue:
       queue ??
@@ -55,6 +59,7 @@ export function composeDeps(
     compose,
     render,
     minStatements: config.ONRECORD_MIN_STATEMENTS,
+    now,
     timeZone: config.ONRECORD_TIME_ZONE,
   };
 }

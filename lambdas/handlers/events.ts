@@ -30,11 +30,18 @@ export interface ComposeEvent {
   scheduledTime?: string;
 }
 
+/** The part of Lambda's invocation context the handlers read. */
+export interface LambdaContext {
+  getRemainingTimeInMillis: () => number;
+}
+
 /** Builds the default handler on first use, so importing a module for its factory reads no settings. */
-export function lazily<E, R>(build: () => (event: E) => Promise<R>): (event: E) => Promise<R> {
-  let handler: ((event: E) => Promise<R>) | undefined;
-  return (event) => {
+export function lazily<E, R>(
+  build: () => (event: E, context?: LambdaContext) => Promise<R>,
+): (event: E, context?: LambdaContext) => Promise<R> {
+  let handler: ((event: E, context?: LambdaContext) => Promise<R>) | undefined;
+  return (event, context) => {
     handler ??= build();
-    return handler(event);
+    return handler(event, context);
   };
 }

@@ -1,6 +1,6 @@
 import { type SendWorkerDeps, sendWorkerDeps } from "../deps/send-worker.ts";
 import type { SendBatch } from "../ports.ts";
-import type { SqsBatchResponse, SqsEvent } from "./events.ts";
+import type { LambdaContext, SqsBatchResponse, SqsEvent } from "./events.ts";
 import { lazily } from "./events.ts";
 
 /**
@@ -8,14 +8,18 @@ import { lazily } from "./events.ts";
  * unsent recipients are reported as failed, so SQS delivers only those again (and after
  * `maxReceiveCount` tries moves them to the dead-letter queue).
  */
-export function createHandler(deps: SendWorkerDeps): (event: SqsEvent) => Promise<SqsBatchResponse> {
+export function createHandler(
+  deps: SendWorkerDeps,
+): (event: SqsEvent, context?: LambdaContext) => Promise<SqsBatchResponse> {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  return async (event) => {
+  return async (event, context) => {
     const batchItemFailures: SqsBatchResponse["batchItemFailures"] = [];
     for (const record of event.Records) {
       try {
         const batch = JSON.parse(record.body) as SendBatch;
-        const result = await deps.deliver(batch);
+        const result = await deps.deliver(batch, {
+          ...(context && { remainingMs: () => context.getRemainingTimeInMillis() }),
+        });
         log({ message: "batch delivered", messageId: record.messageId, issueId: batch.issueId, ...result });
       } catch (error) {
         log({ message: "batch failed", messageId: record.messageId, error: String(error) });

@@ -1,5 +1,6 @@
+import { recordSendEvents } from "../app/sweep-deliveries.ts";
 import { sesEventsDeps } from "../deps/ses-events.ts";
-import type { SubscriberStore } from "../ports.ts";
+import type { DeliveryStore, SendEvent, SubscriberStore } from "../ports.ts";
 import type { SnsEvent } from "./events.ts";
 import { lazily } from "./events.ts";
 
@@ -9,22 +10,26 @@ interface SesEvent {
   notificationType?: string;
   bounce?: { bounceType?: string; bouncedRecipients?: { emailAddress?: string }[] };
   complaint?: { complainedRecipients?: { emailAddress?: string }[] };
+  mail?: { messageId?: string; tags?: Record<string, string[]> };
 }
 
 /**
  * Suppresses subscribers SES reports as undeliverable: a permanent bounce or a complaint stops all
  * further mail to that address. Transient bounces (a full mailbox) change nothing. A notification
  * that is not an SES event in JSON (SES's own "Successfully validated" test message, say) is
- * logged and skipped: retrying it could never succeed.
+ * logged and skipped: retrying it could never succeed. A SEND event, tagged with its issue and
+ * delivery id, is the reconciler's evidence: it marks that delivery `sent`.
  */
 export function createHandler(deps: {
   subscribers: SubscriberStore;
+  deliveries: DeliveryStore;
   log?: (entry: Record<string, unknown>) => void;
-}): (event: SnsEvent) => Promise<{ suppressed: number; skipped: number }> {
+}): (event: SnsEvent) => Promise<{ suppressed: number; skipped: number; reconciled: number }> {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   return async (event) => {
     let suppressed = 0;
     let skipped = 0;
+    const sends: SendEvent[] = [];
     for (const record of event.Records) {
       const sesEvent = parseSesEvent(record.Sns.Message);
       if (!sesEvent) {
@@ -36,13 +41,25 @@ export function createHandler(deps: {
         skipped++;
         continue;
       }
+      const send = sendEventIn(sesEvent);
+      if (send) sends.push(send);
       for (const [email, reason] of suppressionsIn(sesEvent)) {
         await deps.subscribers.suppress(email, reason);
         suppressed++;
       }
     }
-    return { suppressed, skipped };
+    const { reconciled } = await recordSendEvents(sends, deps.deliveries);
+    return { suppressed, skipped, reconciled };
   };
+}
+
+/** The delivery a SEND event is about, from the tags the worker gave its destination. */
+function sendEventIn(event: SesEvent): SendEvent | null {
+  if ((event.eventType ?? event.notificationType) !== "Send") return null;
+  const issueId = event.mail?.tags?.issue?.[0];
+  const subscriberId = event.mail?.tags?.delivery?.[0];
+  if (!issueId || !subscriberId) return null;
+  return { issueId, subscriberId, messageId: event.mail?.messageId ?? null };
 }
 
 function parseSesEvent(message: string): SesEvent | null {

@@ -124,43 +124,61 @@ describe("DynamoIssueStore", () => {
 });
 
 describe("DynamoDeliveryStore", () => {
-  it("lets only one of two concurrent claimers win each recipient", async () => {
-    // Prepare
+  const recipients = (n: number, prefix = "id") =>
+    Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, address: `${prefix}${i}@example.org` }));
+
+  it("lets only one of two concurrent claimers win each row", async () => {
     const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo);
-    const emails = Array.from({ length: 20 }, (_, i) => `reader${i}@example.org`);
-    // Act
-    const [a, b] = await Promise.all([
-      store.claim("W1", emails, "token-a"),
-      store.claim("W1", emails, "token-b"),
-    ]);
-    // Assess
-    expect(a.length + b.length).toBe(20);
-    expect(new Set([...a, ...b]).size).toBe(20);
-    expect(await store.claim("W1", emails, "token-c")).toEqual([]);
+    const ids = recipients(20).map((r) => r.id);
+    await store.createQueued("W1", recipients(20));
+    const [a, b] = await Promise.all([store.claim("W1", ids, "token-a"), store.claim("W1", ids, "token-b")]);
+    expect(a.won.length + b.won.length).toBe(20);
+    expect(new Set([...a.won, ...b.won]).size).toBe(20);
+    expect((await store.claim("W1", ids, "token-c")).won).toEqual([]);
   });
 
-  it("releases only the claims it holds, so a retry can claim them again", async () => {
-    const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo);
-    await store.claim("W2", ["a@example.org", "b@example.org"], "mine");
-    await store.release("W2", ["a@example.org", "b@example.org"], "someone-else");
-    expect(await store.claim("W2", ["a@example.org"], "retry")).toEqual([]);
-    await store.release("W2", ["a@example.org"], "mine");
-    expect(await store.claim("W2", ["a@example.org"], "retry")).toEqual(["a@example.org"]);
+  it("releases only the claims it holds; a claim whose lease ran out can be taken over", async () => {
+    let now = new Date("2026-11-23T07:00:00Z");
+    const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo, () => now, {
+      leaseMs: 180_000,
+    });
+    await store.createQueued("W2", recipients(2, "w2-"));
+    await store.claim("W2", ["w2-0", "w2-1"], "mine");
+    await store.release("W2", ["w2-0", "w2-1"], "someone-else");
+    expect((await store.claim("W2", ["w2-0"], "retry")).won).toEqual([]);
+    await store.release("W2", ["w2-0"], "mine");
+    expect((await store.claim("W2", ["w2-0"], "retry")).won).toEqual(["w2-0"]);
+    now = new Date(now.getTime() + 181_000);
+    expect((await store.claim("W2", ["w2-1"], "takeover")).won).toEqual(["w2-1"]);
+    // The first holder's token no longer moves the row.
+    expect((await store.markSending("W2", ["w2-1"], "mine")).won).toEqual([]);
   });
 
-  it("records outcomes with an expiry, counts them, and never lets a sent recipient be claimed again", async () => {
+  it("finishes rows over the claim that sent them, drops final rows from the sparse index, and expires them", async () => {
     const now = new Date("2026-11-23T07:00:00Z");
     const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo, () => now);
-    const emails = Array.from({ length: 30 }, (_, i) => `r${i}@example.org`);
-    await store.claim("W3", emails, "t");
-    await store.record("W3", [
-      ...emails.slice(0, 28).map((email) => ({ email, status: "sent" as const, messageId: `m-${email}` })),
-      { email: "r28@example.org", status: "rejected", messageId: null, error: "MESSAGE_REJECTED" },
-    ]);
-    expect(await store.count("W3")).toEqual({ claimed: 1, sent: 28, rejected: 1 });
-    expect(await store.claim("W3", emails, "again")).toEqual([]);
+    const rows = recipients(30, "w3-");
+    const ids = rows.map((r) => r.id);
+    await store.createQueued("W3", rows);
+    await store.claim("W3", ids, "t");
+    await store.markSending("W3", ids.slice(0, 29), "t");
+    await store.finish(
+      "W3",
+      [
+        ...ids
+          .slice(0, 27)
+          .map((subscriberId) => ({ subscriberId, status: "sent" as const, messageId: `m-${subscriberId}` })),
+        { subscriberId: "w3-27", status: "rejected", messageId: null, error: "MESSAGE_REJECTED" },
+        { subscriberId: "w3-28", status: "retry", messageId: null, error: "TRANSIENT_FAILURE" },
+      ],
+      "t",
+    );
+    expect(await store.count("W3")).toMatchObject({ claimed: 1, sent: 27, rejected: 1, retry: 1 });
+    expect((await store.claim("W3", ids, "again")).won.sort()).toEqual(["w3-28"]);
+    const open = (await store.listUnfinished()).filter((r) => r.issueId === "W3").map((r) => r.subscriberId);
+    expect(open.sort()).toEqual(["w3-28", "w3-29"]);
     const { Items = [] } = await aws.dynamo.send(new ScanCommand({ TableName: DELIVERIES_TABLE.localName }));
-    const item = Items.find((i) => i.issueId?.S === "W3" && i.email?.S === "r0@example.org");
+    const item = Items.find((i) => i.issueId?.S === "W3" && i.email?.S === "w3-0");
     expect(Number(item?.expiresAt?.N)).toBe(now.getTime() / 1000 + 90 * 86_400);
   });
 });

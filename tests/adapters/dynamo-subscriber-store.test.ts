@@ -53,6 +53,7 @@ describe("DynamoSubscriberStore", () => {
     expect(await store.getRecordById("no-such-id")).toBeNull();
     expect(await store.getByEmail("first@example.org")).toEqual({
       email: "first@example.org",
+      id: "id-first@example.org",
       status: "pending",
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),

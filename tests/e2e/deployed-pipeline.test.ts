@@ -110,7 +110,7 @@ describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-s
         },
       ]),
     );
-    expect(result).toEqual({ suppressed: 2, skipped: 1 });
+    expect(result).toEqual({ suppressed: 2, skipped: 1, reconciled: 0 });
     const store = new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, deployment.aws.dynamo);
     expect((await store.getByEmail(bouncing))?.status).toBe("bounced");
     expect((await store.getByEmail(complaining))?.status).toBe("complained");
@@ -130,9 +130,11 @@ describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-s
     });
     const batches = deployment.standIns.messages.map((m) => JSON.parse(m.body));
     expect(batches.map((b) => b.recipients.length)).toEqual([50, 50, 18]);
-    expect(new Set(batches.flatMap((b) => b.recipients.map((r: { email: string }) => r.email)))).toEqual(
-      new Set(receiving),
+    // Batches name subscribers by id, never by address.
+    expect(new Set(batches.flatMap((b) => b.recipients.map((r: { id: string }) => r.id)))).toEqual(
+      new Set(receiving.map((email) => subscriberIdFor(SIGNING_KEY, email))),
     );
+    expect(JSON.stringify(batches)).not.toContain("@");
     const template = (await deployment.aws.templates())["onrecord-issue-2026-W47"];
     expect(template?.TemplateContent.Html).toContain("{{unsubscribeUrl}}");
   });
@@ -180,13 +182,14 @@ describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-s
         scheduledTime: "2026-11-23T07:05:00Z",
       },
     );
-    expect(summary).toMatchObject({ composed: false, batches: 3 });
+    // Everyone has been sent the issue: nothing is queued again.
+    expect(summary).toMatchObject({ composed: false, batches: 0, run: { alreadyFinal: receiving.length } });
     const response = await deployment.invoke<unknown, { batchItemFailures: unknown[] }>(
       "SendingWorker",
       sqsEvent(deployment.standIns.messages, 2),
     );
     expect(response.batchItemFailures).toEqual([]);
-    expect(deployment.standIns.messages).toHaveLength(queued + 3);
+    expect(deployment.standIns.messages).toHaveLength(queued);
     expect(await deployment.aws.emails()).toHaveLength(firstRun.length);
   });
 

@@ -21,6 +21,7 @@ describe("the pipeline's functions", () => {
       "FeedsFetcher",
       "FeedsPoller",
       "IngestIngester",
+      "SendingSweepSweeper",
       "SendingWorker",
       "SesSuppressor",
       "WebFunction",
@@ -41,6 +42,7 @@ describe("the pipeline's functions", () => {
         "ONRECORD_ARTICLES_TABLE",
         "ONRECORD_ISSUES_TABLE",
         "ONRECORD_SUBSCRIBERS_TABLE",
+        "ONRECORD_DELIVERIES_TABLE",
         "ONRECORD_SEND_QUEUE_URL",
         "ONRECORD_SENDER",
         "ONRECORD_TIME_ZONE",
@@ -52,6 +54,7 @@ describe("the pipeline's functions", () => {
       "SendingWorker",
       [
         "ONRECORD_DELIVERIES_TABLE",
+        "ONRECORD_SUBSCRIBERS_TABLE",
         "ONRECORD_SENDER",
         "ONRECORD_CONFIGURATION_SET",
         "ONRECORD_PUBLIC_URL",
@@ -59,7 +62,8 @@ describe("the pipeline's functions", () => {
         "ONRECORD_SEND_CONCURRENCY",
       ],
     ],
-    ["SesSuppressor", ["ONRECORD_SUBSCRIBERS_TABLE"]],
+    ["SesSuppressor", ["ONRECORD_SUBSCRIBERS_TABLE", "ONRECORD_DELIVERIES_TABLE"]],
+    ["SendingSweepSweeper", ["ONRECORD_DELIVERIES_TABLE", "ONRECORD_SEND_QUEUE_URL"]],
   ])("%s is given the settings it reads", (prefix, names) => {
     expect(Object.keys(fn(prefix).Environment.Variables)).toEqual(expect.arrayContaining(names));
   });
@@ -191,23 +195,25 @@ describe("the send path", () => {
     });
   });
 
-  it("lets the worker send bulk email, read the send quota and the signing key, and write only deliveries", () => {
+  it("lets the worker send bulk email, read the send quota, the signing key and subscribers, and write only deliveries", () => {
     const actions = actionsOf(pipeline, "SendingWorker");
     expect(actions).toEqual(
-      expect.arrayContaining([
-        "ses:SendBulkEmail",
-        "ses:GetAccount",
-        "secretsmanager:GetSecretValue",
-        "dynamodb:PutItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:BatchWriteItem",
-      ]),
+      expect.arrayContaining(["ses:SendBulkEmail", "ses:GetAccount", "secretsmanager:GetSecretValue"]),
     );
-    expect(actions.filter((a) => a.startsWith("dynamodb:")).sort()).toEqual([
-      "dynamodb:BatchWriteItem",
-      "dynamodb:DeleteItem",
+    const dynamo = statementsOf(pipeline, "SendingWorker").filter((s) =>
+      [s.Action].flat().some((a: string) => a.startsWith("dynamodb:")),
+    );
+    const on = (table: string) =>
+      dynamo
+        .filter((s) => JSON.stringify(s.Resource).includes(table))
+        .flatMap((s) => [s.Action].flat())
+        .sort();
+    expect(on("GetAttDeliveries")).toEqual([
+      "dynamodb:BatchGetItem",
       "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
     ]);
+    expect(on("GetAttSubscribers")).toEqual(["dynamodb:BatchGetItem"]);
     const send = statementsOf(pipeline, "SendingWorker").find((s) =>
       [s.Action].flat().includes("ses:SendBulkEmail"),
     );
@@ -215,6 +221,41 @@ describe("the send path", () => {
     expect(resources).toContain(":identity/example.org");
     expect(resources).toContain(":template/onrecord-issue-*");
     expect(resources).toContain(":configuration-set/");
+  });
+});
+
+describe("the delivery sweeper", () => {
+  it("runs every 5 minutes, reads only the sparse index of unfinished rows, and may queue batches", () => {
+    pipeline.hasResourceProperties("AWS::Scheduler::Schedule", {
+      ScheduleExpression: "rate(5 minutes)",
+      Target: Match.objectLike({
+        Arn: { "Fn::GetAtt": [Match.stringLikeRegexp("^SendingSweepSweeper"), "Arn"] },
+        DeadLetterConfig: {
+          Arn: { "Fn::GetAtt": [Match.stringLikeRegexp("^SendingSweepDeadLetters"), "Arn"] },
+        },
+      }),
+    });
+    const query = statementsOf(pipeline, "SendingSweepSweeper").find((s) =>
+      [s.Action].flat().includes("dynamodb:Query"),
+    );
+    expect(JSON.stringify(query?.Resource)).toContain("/index/unfinished");
+    expect([...new Set(actionsOf(pipeline, "SendingSweepSweeper"))].sort()).toEqual([
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+      "sqs:GetQueueAttributes",
+      "sqs:GetQueueUrl",
+      "sqs:SendMessage",
+    ]);
+  });
+
+  it("raises an alarm on deliveries not final an hour after they were queued", () => {
+    pipeline.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      MetricName: "DeliveriesUnfinished",
+      Namespace: "onrecord",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      AlarmActions: [{ Ref: Match.stringLikeRegexp("^SesAlerts") }],
+    });
   });
 });
 
@@ -246,7 +287,7 @@ describe("every asynchronous function", () => {
     });
   });
 
-  it.each(["Sending", "Compose", "Ingest", "Ses"])(
+  it.each(["Sending", "Compose", "Ingest", "Ses", "SendingSweep"])(
     "raises an alarm when the %s dead-letter queue holds a message",
     (prefix) => {
       pipeline.hasResourceProperties("AWS::CloudWatch::Alarm", {
@@ -287,7 +328,7 @@ describe("SES", () => {
       TopicArn: { Ref: Match.stringLikeRegexp("^SesEvents") },
       Endpoint: { "Fn::GetAtt": [Match.stringLikeRegexp("^SesSuppressor"), "Arn"] },
     });
-    expect(actionsOf(pipeline, "SesSuppressor").sort()).toEqual([
+    expect([...new Set(actionsOf(pipeline, "SesSuppressor"))].sort()).toEqual([
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
