@@ -151,7 +151,8 @@ function repairedName(name: string, articles: readonly Article[]): string | null
       text.slice(at + wanted.length, at + wanted.length + 60),
     );
     const written = `${wanted}${rest?.[0] ?? ""}`;
-    if (/[^\u0000-\u00ff]/.test(written)) continue;
+    // Only a name wholly in Latin-1 can be UTF-8 bytes read one by one.
+    if ([...written].some((c) => c.charCodeAt(0) > 0xff)) continue;
     try {
       return UTF8.decode(Uint8Array.from(written, (c) => c.charCodeAt(0)));
     } catch {
