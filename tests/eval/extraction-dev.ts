@@ -70,8 +70,9 @@ export async function run(): Promise<void> {
   const names = articleNames(SPLITS.dev);
   const configs: Record<string, ExtractOptions> = {
     rules: { scorer: "rules" },
-    model: {},
-    "model at its cut-off": { cutoff: true },
+    model: { keep: "all" },
+    "model at its floor": {},
+    "model at its cut-off": { keep: "precise" },
   };
   let model: Prediction[] = [];
   for (const [label, options] of Object.entries(configs)) {

@@ -1,15 +1,26 @@
 /**
- * Training examples from PolNeAR train and the models fitted on them: each candidate statement
- * the rules find, labelled by the shared scorer's own matching (right: a statement with the right
- * speaker; wrong: spurious or the wrong speaker; matched to an attribution that is no speech:
- * left out, as the scorer leaves it out of the statement figures).
+ * Training examples from PolNeAR train and the models fitted on them: every candidate the
+ * generators propose, as the statement it would make, labelled by the shared scorer's own
+ * matching applied to it alone (right: it would be a statement with the right speaker; wrong:
+ * spurious or the wrong speaker; matched to an attribution that is no speech: left out, as the
+ * scorer leaves it out of the statement figures).
  */
 import { readFileSync } from "node:fs";
 import { parseArticle } from "../../lambdas/core/article.ts";
 import { statementCandidates } from "../../lambdas/core/extraction/extract-statements.ts";
 import { StatementModel } from "../../lambdas/core/extraction/score/model.ts";
 import { DEFAULT_TRAINING, type Example, trainWeights } from "../../lambdas/core/extraction/score/train.ts";
-import { goldStatementCount, loadGold, type Outcome, outcomes, textPath } from "./polnear.ts";
+import type { Statement } from "../../lambdas/core/types.ts";
+import {
+  candidateOutcomes,
+  extractSplit,
+  goldStatementCount,
+  loadGold,
+  type Outcome,
+  outcomes,
+  type Prediction,
+  textPath,
+} from "./polnear.ts";
 
 export interface ArticleExamples {
   name: string;
@@ -22,14 +33,14 @@ export function collectExamples(split: string, names: string[]): ArticleExamples
     const file = textPath(split, name);
     const candidates = statementCandidates(parseArticle({ name: file, bytes: readFileSync(file) }));
     const { text, gold } = loadGold(split, name);
-    const judged = outcomes(
+    const judged = candidateOutcomes(
       text,
       gold,
       candidates.map((c) => c.statement),
     );
     const examples = candidates.map((c, i) => {
-      const outcome = (judged[i] as (typeof judged)[number]).outcome;
-      return { features: c.features(), label: outcome === "right" ? 1 : 0, outcome } as const;
+      const outcome = judged[i] as Outcome;
+      return { features: c.features, label: outcome === "right" ? 1 : 0, outcome } as const;
     });
     return { name, examples, goldStatements: goldStatementCount(gold) };
   });
@@ -40,7 +51,88 @@ export const trainingExamples = (articles: ArticleExamples[]): Example[] =>
   articles.flatMap((a) => a.examples.filter((e) => e.outcome !== "other"));
 
 /** A model trained on these articles, with the given cut-off and no calibration (identity). */
-export function fitModel(articles: ArticleExamples[], threshold: number): StatementModel {
+export function fitModel(articles: ArticleExamples[], threshold = 0): StatementModel {
   const w = trainWeights(trainingExamples(articles), DEFAULT_TRAINING);
-  return new StatementModel({ weights: "", calibration: { x: [], y: [] }, threshold }, w);
+  return new StatementModel({ weights: "", calibration: { x: [], y: [] }, threshold, floor: threshold }, w);
 }
+
+/**
+ * Out-of-fold statements: each article extracted by a model fitted on the other folds, with the
+ * model's raw probability as `confidence` (no calibration), so that cut-offs and calibration are
+ * judged on statements no model learnt from.
+ */
+export function outOfFoldPredictions(
+  split: string,
+  articles: ArticleExamples[],
+  folds: string[][],
+  share = 1,
+): Prediction[][] {
+  return folds.map((held) => {
+    const heldSet = new Set(held);
+    const training = articles.filter((a) => !heldSet.has(a.name)).filter((_, i) => (i % 4) + 1 <= share * 4);
+    return extractSplit(split, held, { model: fitModel(training), keep: "all" });
+  });
+}
+
+/** A statement's raw probability and what the shared scorer makes of it. */
+export interface Judgement {
+  p: number;
+  outcome: Outcome;
+}
+
+/** Predictions over these articles judged by the shared scorer's matching, article by article. */
+export function judgePredictions(
+  split: string,
+  names: string[],
+  predictions: Prediction[],
+): { judged: Judgement[]; gold: number } {
+  const byFile = new Map<string, Statement[]>();
+  for (const p of predictions) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.statement]);
+  const judged: Judgement[] = [];
+  let gold = 0;
+  for (const name of names) {
+    const g = loadGold(split, name);
+    gold += goldStatementCount(g.gold);
+    const statements = byFile.get(textPath(split, name)) ?? [];
+    outcomes(g.text, g.gold, statements).forEach((o, i) => {
+      judged.push({ p: (statements[i] as Statement).confidence, outcome: o.outcome });
+    });
+  }
+  return { judged, gold };
+}
+
+/** The statement figures of the judged statements at or above each cut-off (0 to 0.9 by 0.02). */
+export function sweepCutoffs(judged: Judgement[], goldStatements: number): Cutoff[] {
+  const sweep: Cutoff[] = [];
+  for (let step = 0; step <= 90; step += 2) {
+    const threshold = step / 100;
+    let right = 0;
+    let wrong = 0;
+    for (const j of judged)
+      if (j.p >= threshold) {
+        if (j.outcome === "right") right++;
+        else if (j.outcome === "wrong") wrong++;
+      }
+    const p = right / Math.max(1, right + wrong);
+    const r = right / goldStatements;
+    sweep.push({ threshold, p, r, f: p + r ? (2 * p * r) / (p + r) : 0 });
+  }
+  return sweep;
+}
+
+export interface Cutoff {
+  threshold: number;
+  p: number;
+  r: number;
+  f: number;
+}
+
+/** The cut-offs' floor: out-of-fold statement precision the chosen one must keep, if any can. */
+export const PRECISION_FLOOR = 0.9;
+
+/** The lowest cut-off that keeps the precision floor: as much recall as the floor allows. */
+export const chooseCutoff = (sweep: Cutoff[]): Cutoff =>
+  sweep.find((s) => s.p >= PRECISION_FLOOR) ?? bestF1(sweep);
+
+/** The cut-off with the best F1. */
+export const bestF1 = (sweep: Cutoff[]): Cutoff => sweep.reduce((a, b) => (b.f > a.f ? b : a));

@@ -321,6 +321,33 @@ export function outcomes(
   return result;
 }
 
+/**
+ * What the shared scorer would make of each candidate on its own, were it the article's only
+ * prediction for those words: right when some speech attribution matches it (token overlap F1 at
+ * least 0.5) with the right speaker; other when its best match is no speech; wrong otherwise.
+ * Alternatives of one cue are judged apart, so that each that would be right is labelled right.
+ */
+export function candidateOutcomes(text: string, gold: Gold[], preds: Candidate[]): Outcome[] {
+  return preds.map((p) => {
+    const tokens = tokensIn(text, [[p.start, p.end]]);
+    const mentionTokens = p.mention ? tokensIn(text, [p.mention]) : new Set<number>();
+    const names = [...String(p.speaker ?? "").matchAll(WORD)]
+      .map((m) => m[0].toLowerCase())
+      .filter((w) => w.length > 1);
+    let best: { f: number; g: Gold } | null = null;
+    for (const g of gold) {
+      const o = overlap(tokens, g.tokens);
+      if (o === 0) continue;
+      const f = (2 * o) / (tokens.size + g.tokens.size);
+      if (f < 0.5) continue;
+      const right = overlap(mentionTokens, g.sourceTokens) > 0 || names.some((w) => g.sourceNames.has(w));
+      if (g.speech && right) return "right";
+      if (!best || f > best.f) best = { f, g };
+    }
+    return best && !best.g.speech ? "other" : "wrong";
+  });
+}
+
 /** Statement precision, recall and F1 from outcomes, as the shared scorer counts them. */
 export function statementFigures(
   all: Outcome[],

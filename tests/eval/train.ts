@@ -1,15 +1,24 @@
 /**
  * `npm run train`: trains the statement scorer on PolNeAR train and writes
  * lambdas/core/extraction/score/statement-model.json. Deterministic: the same corpus and code
- * give the same bytes. The calibration map and the cut-off come from out-of-fold predictions
- * (5 folds by article, as `npm run eval -- --cv`), never from the articles a model was fitted on.
+ * give the same bytes. The calibration map and the cut-off come from out-of-fold statements
+ * (5 folds by article, as `npm run eval -- --cv`: each article extracted by a model fitted on
+ * the other folds), never from the articles a model was fitted on.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeWeights, type ModelFile } from "../../lambdas/core/extraction/score/model.ts";
 import { DEFAULT_TRAINING, fitIsotonic, trainWeights } from "../../lambdas/core/extraction/score/train.ts";
-import { collectExamples, fitModel, trainingExamples } from "./model-training.ts";
-import { articleNames, FOLDS, foldsOf, SPLITS } from "./polnear.ts";
+import {
+  bestF1,
+  chooseCutoff,
+  collectExamples,
+  judgePredictions,
+  outOfFoldPredictions,
+  sweepCutoffs,
+  trainingExamples,
+} from "./model-training.ts";
+import { articleNames, foldsOf, SPLITS } from "./polnear.ts";
 
 export const MODEL_PATH = join(
   import.meta.dirname,
@@ -22,62 +31,30 @@ export const MODEL_PATH = join(
   "statement-model.json",
 );
 
-/** The cut-off's floor: out-of-fold statement precision it must keep, if any cut-off can. */
-const PRECISION_FLOOR = 0.9;
-
 const started = performance.now();
 const names = articleNames(SPLITS.train);
-const folds = foldsOf(names);
 const articles = collectExamples(SPLITS.train, names);
-const byName = new Map(articles.map((a) => [a.name, a]));
+const oof = outOfFoldPredictions(SPLITS.train, articles, foldsOf(names)).flat();
+const { judged, gold } = judgePredictions(SPLITS.train, names, oof);
+const sweep = sweepCutoffs(judged, gold);
+const best = chooseCutoff(sweep);
+const likely = bestF1(sweep);
 
-// Out-of-fold probabilities: each article scored by the model trained on the other folds.
-const oof: { p: number; y: 0 | 1; outcome: string }[] = [];
-let goldStatements = 0;
-for (let k = 0; k < FOLDS; k++) {
-  const held = new Set(folds[k]);
-  const model = fitModel(
-    articles.filter((a) => !held.has(a.name)),
-    0,
-  );
-  for (const name of folds[k] ?? []) {
-    const a = byName.get(name);
-    if (!a) continue;
-    goldStatements += a.goldStatements;
-    for (const e of a.examples)
-      oof.push({ p: model.probability(e.features), y: e.label, outcome: e.outcome });
-  }
-}
-
-// The lowest cut-off that keeps the precision floor (as much recall as the floor allows).
-const sweep: { threshold: number; p: number; r: number; f: number }[] = [];
-for (let step = 0; step <= 90; step += 2) {
-  const threshold = step / 100;
-  let right = 0;
-  let wrong = 0;
-  for (const o of oof)
-    if (o.p >= threshold) {
-      if (o.outcome === "right") right++;
-      else if (o.outcome === "wrong") wrong++;
-    }
-  const p = right / Math.max(1, right + wrong);
-  const r = right / goldStatements;
-  sweep.push({ threshold, p, r, f: p + r ? (2 * p * r) / (p + r) : 0 });
-}
-const floor = sweep.filter((s) => s.p >= PRECISION_FLOOR);
-const best = floor[0] ?? sweep.reduce((a, b) => (b.f > a.f ? b : a));
-
-const calibration = fitIsotonic(oof.filter((o) => o.outcome !== "other").map(({ p, y }) => ({ p, y })));
-const weights = trainWeights(trainingExamples(articles), DEFAULT_TRAINING);
+const calibration = fitIsotonic(
+  judged.filter((j) => j.outcome !== "other").map((j) => ({ p: j.p, y: j.outcome === "right" ? 1 : 0 })),
+);
+const examples = trainingExamples(articles);
+const weights = trainWeights(examples, DEFAULT_TRAINING);
 const file: ModelFile = {
   version: 1,
   dimensions: weights.length,
   threshold: best.threshold,
+  floor: likely.threshold,
   calibration,
   trainedOn: {
     corpus: "PolNeAR train",
     articles: names.length,
-    examples: trainingExamples(articles).length,
+    examples: examples.length,
     epochs: DEFAULT_TRAINING.epochs,
     rate: DEFAULT_TRAINING.rate,
     l2: DEFAULT_TRAINING.l2,
@@ -90,10 +67,10 @@ const file: ModelFile = {
 const json = `${JSON.stringify(file, null, 1)}\n`;
 writeFileSync(MODEL_PATH, json);
 const f3 = (x: number) => x.toFixed(3);
-for (const s of sweep.filter((s, i) => i % 5 === 0 || s === best || process.env.SWEEP))
+for (const s of sweep.filter((s, i) => i % 5 === 0 || s === best || s === likely || process.env.SWEEP))
   console.log(
-    `cut-off ${s.threshold.toFixed(2)}: out-of-fold statement P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f)}${s === best ? "  ← chosen" : ""}`,
+    `cut-off ${s.threshold.toFixed(2)}: out-of-fold statement P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f)}${s === best ? "  ← precision cut-off" : ""}${s === likely ? "  ← floor (best F1)" : ""}`,
   );
 console.log(
-  `trained on ${names.length} articles, ${file.trainedOn.examples} candidates; ${calibration.x.length} calibration breakpoints; wrote ${MODEL_PATH} (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `trained on ${names.length} articles, ${examples.length} candidates; ${calibration.x.length} calibration breakpoints; wrote ${MODEL_PATH} (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -4,7 +4,7 @@
  * quotations join the statement they continue; one that precedes its attribution in the same
  * paragraph (`"…." "…," she said.`) joins the statement that follows.
  */
-import type { Attribution, TokenRange } from "./attribute.ts";
+import type { Attribution, TokenRange } from "./candidates.ts";
 import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
 import type { Sentence } from "./segment.ts";
 
@@ -38,12 +38,14 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       target.parts.push(...quotes);
     else if (target && nextParagraph(doc, target, s)) {
       // A quotation paragraph after the speaker's: the speaker goes on, as a statement of its own.
+      const { relative: _, ...speaker } = target;
       const continued: Attribution = {
-        ...target,
+        ...speaker,
         cue: null,
         parts: quotes,
         sentence: index,
         paragraph: s.paragraph,
+        via: { source: "continuation", content: "continuation" },
       };
       (result[index] as Attribution[]).push(continued);
       open = continued;

@@ -3,6 +3,8 @@
  * "told reporters", "warned", "according to". A verb form counts only where it reports speech:
  * not passive ("was told"), not negated ("did not say"), not a noun ("his claims").
  */
+
+import type { Doc } from "./document.ts";
 import { REPORTING_VERBS, type ReportingVerbForm } from "./lexicon/reporting-verbs.ts";
 import {
   DETERMINERS,
@@ -48,6 +50,17 @@ const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
 const GO_ON = new Set(["on", "continued", "continues", "proceeded", "went"]);
 // Verbs that report speech only when a quotation or clause follows them directly.
 const NEEDS_CONTENT_NEXT = new Set(["continue", "answer", "comment", "remark", "observe", "post"]);
+
+/** An article with its reporting cues found: the cue that starts at each token, or null. */
+export interface CuedDoc extends Doc {
+  cues: readonly (Cue | null)[];
+}
+
+/** Stage 3 over the whole article, once: every later stage looks cues up instead of finding them. */
+export function findCues(doc: Doc): CuedDoc {
+  const cues = doc.tokens.map((_, i) => cueAt(doc.tokens, i));
+  return { ...doc, cues };
+}
 
 /**
  * The reporting cue at token `i`, if it is one.

@@ -1,35 +1,32 @@
 import type { Article, Statement } from "../types.ts";
-import { type Attribution, attributeSentence } from "./attribute.ts";
+import { type Attribution, findCandidates } from "./candidates.ts";
 import { attachContinuations } from "./continuations.ts";
-import { type Doc, readDocument } from "./document.ts";
-import { resolveSpeakers } from "./resolve.ts";
+import { type CuedDoc, findCues } from "./cues.ts";
+import { readDocument } from "./document.ts";
+import { resolveSpeakers, type Speaker } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
 import { candidateFeatures } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
+import { selectAttributions } from "./select.ts";
 import { toStatement } from "./statements.ts";
 
 export interface ExtractOptions {
   /**
-   * "model" (the default): each statement the rules find is scored by the trained model and
-   * given a calibrated `confidence`; "rules": every statement the rules find,
-   * each with confidence 1 (the baseline).
+   * "model" (the default): every candidate is scored by the trained model, which chooses among
+   * them, and each statement gets a calibrated `confidence`; "rules": the hand-written rules'
+   * choice for every cue, each with confidence 1 (the baseline).
    */
   scorer?: "model" | "rules";
   /** Score with this model instead of the shipped one (cross-validation trains its own). */
   model?: StatementModel;
   /**
-   * Drop the statements below the model's cut-off (chosen by cross-validation for precision).
-   * Off by default for now: at today's cut-off it drops correct statements of the seed article,
-   * so confidence is reported for every statement and readers choose their own threshold.
+   * Which of the model's chosen statements to report: "likely" (the default) those at or above
+   * its floor, the cut-off with the best cross-validated F1; "precise" those at or above its
+   * precision cut-off (cross-validated statement precision 0.90); "all" every one, however
+   * unlikely. Each carries its confidence either way.
    */
-  cutoff?: boolean;
-}
-
-/** A statement as the rules find it, with what the scorer needs to judge it. */
-export interface StatementCandidate {
-  statement: Statement;
-  features: () => number[];
+  keep?: "likely" | "precise" | "all";
 }
 
 type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt">>;
@@ -38,77 +35,202 @@ type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt">>
  * Finds every statement in an article: direct quotes, partial quotes and reported speech, each
  * with its speaker resolved within the article and a calibrated confidence.
  *
+ * The passes, each a pure function of what the one before gave: tokenize and segment
+ * (readDocument) → reporting cues (findCues) → candidate sources and contents for every cue
+ * (findCandidates) → when each was said (dateCandidates) → features and scores (scoreCandidates)
+ * → a consistent choice (selectAttributions) → quotations that continue a statement
+ * (attachContinuations) → speakers resolved (resolveSpeakers) → statements.
+ *
  * @example
  * extractStatements({ ...article, body: '"The door remains open," Lee said.' })
  * // → [{ text: "The door remains open", kind: "direct", speaker: "Lee", cue: "said", … }]
  */
 export function extractStatements(article: ArticleText, options: ExtractOptions = {}): Statement[] {
-  const candidates = statementCandidates(article);
-  if (options.scorer === "rules") return candidates.map((c) => c.statement);
-  const model = options.model ?? shippedModel();
+  const model = options.scorer === "rules" ? null : (options.model ?? shippedModel());
+  const doc = findCues(readDocument(article.body));
+  const candidates = dateCandidates(doc, findCandidates(doc), article.publishedAt ?? null);
+  const scored = model ? scoreCandidates(doc, candidates, model) : candidates;
+  const chosen = selectAttributions(doc, scored, model ? probabilities(scored) : undefined);
+  const attributions = attachContinuations(doc, chosen).map((a) => (model ? withScore(doc, a, model) : a));
+  const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];
-  for (const c of candidates) {
-    const p = model.probability(c.features());
-    if (options.cutoff && p < model.threshold) continue;
-    statements.push({ ...c.statement, confidence: Math.round(model.confidence(p) * 1000) / 1000 });
-  }
+  attributions.forEach((a, k) => {
+    if (model && (a.score ?? 0) < cutoffOf(model, options.keep ?? "likely")) return;
+    const statement = toStatement(doc, a, speakers[k] as Speaker);
+    if (!statement) return;
+    const confidence = model ? Math.round(model.confidence(a.score ?? 0) * 1000) / 1000 : 1;
+    statements.push({ ...statement, confidence });
+  });
   return statements;
 }
 
-/**
- * The rules' statements, before scoring. The pipeline's stages, in order: tokenize → segment
- * (paragraphs, quotations, sentences) → cues → speaker mentions and content (attribute) →
- * continuing quotations → resolve speakers → statements.
- */
-export function statementCandidates(article: ArticleText): StatementCandidate[] {
-  const doc = readDocument(article.body);
-  const published = article.publishedAt ?? null;
-  const bySentence: Attribution[][] = doc.seg.sentences.map((s, index) =>
-    attributeSentence(doc, s, index).map((a) => {
-      const said = a.cue
-        ? saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published)
-        : undefined;
-      return said ? { ...a, said } : a;
-    }),
-  );
-  const attributions = attachContinuations(doc, bySentence);
-  const speakers = resolveSpeakers(doc, attributions);
-  const found: { statement: Statement; attribution: Attribution; k: number }[] = [];
-  attributions.forEach((a, k) => {
-    const statement = toStatement(doc, a, speakers[k] as (typeof speakers)[number]);
-    if (statement) found.push({ statement, attribution: a, k });
-  });
-  const overlapping = overlaps(found.map((f) => f.statement));
-  return found.map(({ statement, attribution, k }, i) => ({
-    statement,
-    features: () =>
-      candidateFeatures(doc as Doc, {
-        attribution,
-        speaker: speakers[k] as (typeof speakers)[number],
-        kind: statement.kind,
-        overlaps: overlapping[i] as boolean,
+const cutoffOf = (model: StatementModel, keep: NonNullable<ExtractOptions["keep"]>) =>
+  keep === "all" ? 0 : keep === "precise" ? model.threshold : model.floor;
+
+/** Each candidate with when it was said, if the article says it was said at another time. */
+function dateCandidates(
+  doc: CuedDoc,
+  candidates: Attribution[][][],
+  published: string | null,
+): Attribution[][][] {
+  return candidates.map((cues) =>
+    cues.map((list) =>
+      list.map((a) => {
+        const s = doc.seg.sentences[a.sentence];
+        const said =
+          a.cue && s
+            ? saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published)
+            : undefined;
+        return said ? { ...a, said } : a;
       }),
-  }));
+    ),
+  );
 }
 
-/** Whether each statement's span overlaps another's: one pass over the spans in start order. */
-function overlaps(statements: Statement[]): boolean[] {
-  const result = statements.map(() => false);
-  const order = statements
-    .map((_, i) => i)
-    .sort((a, b) => (statements[a] as Statement).start - (statements[b] as Statement).start);
-  let reach = -1;
-  let reacher = -1;
-  for (const i of order) {
-    const s = statements[i] as Statement;
-    if (reach > s.start) {
-      result[i] = true;
-      result[reacher] = true;
+/** Each candidate with the model's probability that it is a statement of this speaker. */
+function scoreCandidates(
+  doc: CuedDoc,
+  candidates: Attribution[][][],
+  model: StatementModel,
+): Attribution[][][] {
+  const overlapping = overlapsOtherCue(candidates);
+  return candidates.map((cues) =>
+    cues.map((list) =>
+      list.map((a) => ({ ...a, score: model.probability(candidateFeatures(doc, a, overlapping.has(a))) })),
+    ),
+  );
+}
+
+/** A continuation, found after selection, is scored on its own; a chosen candidate keeps its score. */
+function withScore(doc: CuedDoc, a: Attribution, model: StatementModel): Attribution {
+  return a.score !== undefined && a.cue
+    ? a
+    : { ...a, score: model.probability(candidateFeatures(doc, a, false)) };
+}
+
+function probabilities(candidates: Attribution[][][]): Map<Attribution, number> {
+  const map = new Map<Attribution, number>();
+  for (const cues of candidates) for (const list of cues) for (const a of list) map.set(a, a.score ?? 0);
+  return map;
+}
+
+/** The candidates whose content overlaps a candidate of another cue: one pass in start order. */
+export function overlapsOtherCue(candidates: Attribution[][][]): Set<Attribution> {
+  const spans: { a: Attribution; cue: number; start: number; end: number }[] = [];
+  let cue = 0;
+  for (const cues of candidates)
+    for (const list of cues) {
+      for (const a of list)
+        spans.push({
+          a,
+          cue,
+          start: (a.parts[0] as [number, number])[0],
+          end: (a.parts.at(-1) as [number, number])[1],
+        });
+      cue++;
     }
-    if (s.end > reach) {
-      reach = s.end;
-      reacher = i;
-    }
+  spans.sort((x, y) => x.start - y.start);
+  const result = new Set<Attribution>();
+  const open: typeof spans = [];
+  for (const span of spans) {
+    for (let k = open.length - 1; k >= 0; k--)
+      if ((open[k] as (typeof spans)[number]).end < span.start) open.splice(k, 1);
+    for (const other of open)
+      if (other.cue !== span.cue) {
+        result.add(other.a);
+        result.add(span.a);
+      }
+    open.push(span);
   }
   return result;
+}
+
+/** A candidate as the statement it would make if chosen, and what the scorer reads of it. */
+export interface StatementCandidate {
+  statement: Statement;
+  features: number[];
+  /** The rules' choice for its cue (or a continuation of one). */
+  rule: boolean;
+  /** Candidates of the same cue share this number. */
+  group: number;
+}
+
+/**
+ * Every candidate of an article as the statement it would make if chosen, with its features:
+ * what the scorer learns from (tests/eval). A chosen candidate's statement takes the quotations
+ * that continue it; an alternative takes those its cue's rules' choice takes, and is credited to
+ * the name its own mention gives.
+ */
+export function statementCandidates(article: ArticleText): StatementCandidate[] {
+  const doc = findCues(readDocument(article.body));
+  const candidates = dateCandidates(doc, findCandidates(doc), article.publishedAt ?? null);
+  const overlapping = overlapsOtherCue(candidates);
+  const continued = attachContinuations(doc, selectAttributions(doc, candidates));
+  const speakers = resolveSpeakers(doc, continued);
+  const out: StatementCandidate[] = [];
+  let group = 0;
+  for (const cues of candidates)
+    for (const list of cues) {
+      const ruled = continued.findIndex((a) => a.cue === list[0]?.cue && a.cue !== null);
+      const chosen = list.find((a) => a.rule);
+      for (const a of list) {
+        const extended =
+          ruled >= 0 && chosen ? continuedLike(doc, a, chosen, continued[ruled] as Attribution) : a;
+        const speaker = a.rule && ruled >= 0 ? (speakers[ruled] as Speaker) : mentionSpeaker(doc, a);
+        const statement = toStatement(doc, extended, speaker);
+        if (statement)
+          out.push({
+            statement,
+            features: candidateFeatures(doc, a, overlapping.has(a)),
+            rule: a.rule,
+            group,
+          });
+      }
+      group++;
+    }
+  continued.forEach((a, k) => {
+    if (a.cue) return;
+    const statement = toStatement(doc, a, speakers[k] as Speaker);
+    if (statement)
+      out.push({ statement, features: candidateFeatures(doc, a, false), rule: a.rule, group: group++ });
+  });
+  return out;
+}
+
+/** The candidate with the quotations its cue's chosen candidate took before and after its own parts. */
+function continuedLike(
+  doc: CuedDoc,
+  a: Attribution,
+  chosen: Attribution,
+  extended: Attribution,
+): Attribution {
+  const own = chosen.parts.length;
+  const at = extended.parts.findIndex((p) => p[0] === chosen.parts[0]?.[0] && p[1] === chosen.parts[0]?.[1]);
+  if (at < 0) return a;
+  const before = extended.parts.slice(0, at);
+  const after = extended.parts.slice(at + own);
+  if (before.length === 0 && after.length === 0) return a;
+  const quoted = a.parts.some(([first, last]) => {
+    for (let i = first; i <= last; i++) if (doc.seg.quoteOf[i] !== -1) return true;
+    return false;
+  });
+  return quoted ? { ...a, parts: [...before, ...a.parts, ...after] } : a;
+}
+
+/** The speaker as a candidate's own mention names it, before resolution. */
+function mentionSpeaker(doc: CuedDoc, a: Attribution): Speaker {
+  const m = a.mention;
+  const name = m?.name
+    ? doc.tokens
+        .slice(m.name[0], m.name[1] + 1)
+        .map((t) => t.text)
+        .join(" ")
+    : null;
+  return {
+    name,
+    title: m?.title ?? null,
+    titles: m?.title ? [m.title] : [],
+    affiliation: null,
+    sourceType: "unknown",
+  };
 }

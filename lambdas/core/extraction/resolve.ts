@@ -4,7 +4,7 @@
  * most recent fitting speaker, "a senior official" to an anonymous source.
  */
 import type { SourceType } from "../types.ts";
-import type { Attribution } from "./attribute.ts";
+import type { Attribution } from "./candidates.ts";
 import type { Doc } from "./document.ts";
 import { ROLE_HEADS } from "./lexicon/people.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";

@@ -1,8 +1,9 @@
 /**
- * The subject a sentence opens with, past an opening adverbial: "On Monday, Cho said …" → Cho;
- * "A high school graduate, Lazar had …" → Lazar. It lends its speaker to a trailing "…, saying …"
- * and makes the person a candidate for a later "he" or "she".
+ * The subject a sentence opens with, past a dateline and an opening adverbial: "SEOUL — On
+ * Monday, Cho said …" → Cho; "A high school graduate, Lazar had …" → Lazar. It lends its speaker
+ * to a trailing "…, saying …" and makes the person a candidate for a later "he" or "she".
  */
+import { afterDateline } from "./contents.ts";
 import { type Doc, unquoted } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
 import { CAPITALISED_NON_NAMES, PREPOSITIONS, TIME_WORDS } from "./lexicon/words.ts";
@@ -12,7 +13,7 @@ import type { Sentence } from "./segment.ts";
 /** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
 export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
-  let k = firstUnquoted(doc, s);
+  let k = Math.max(firstUnquoted(doc, s), afterDateline(doc, s));
   const opener = t[k]?.lower ?? "";
   const adverbial =
     !t[k]?.cap ||

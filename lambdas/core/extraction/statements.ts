@@ -2,8 +2,9 @@
  * Stage 8: statements as onrecord reports them: character spans into the article, the words,
  * the kind (direct, mixed, indirect), and the resolved speaker.
  */
-import type { Span, Statement, StatementKind } from "../types.ts";
-import type { Attribution, TokenRange } from "./attribute.ts";
+import type { Span, Statement } from "../types.ts";
+import type { Attribution } from "./candidates.ts";
+import { contentKind, type TokenRange } from "./contents.ts";
 import { type Doc, quoteAt, quoteRegionEnd } from "./document.ts";
 import { textOf } from "./mentions.ts";
 import type { Speaker } from "./resolve.ts";
@@ -14,20 +15,20 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
   const ranges = a.parts.map((range) => trimRange(doc, range)).filter((r): r is TokenRange => r !== null);
   if (ranges.length === 0) return null;
   const parts: Span[] = ranges.map(([first, last]) => [(t[first] as Token).start, (t[last] as Token).end]);
-  const mention = a.mention;
+  const mention = a.relative !== undefined ? { first: a.relative, last: a.relative } : a.mention;
   return {
     start: (parts[0] as Span)[0],
     end: (parts.at(-1) as Span)[1],
     parts,
     text: joinParts(doc, parts),
-    kind: kindOf(doc, ranges),
+    kind: contentKind(doc, ranges),
     speaker: speaker.name,
     title: speaker.title,
     affiliation: speaker.affiliation,
     sourceType: speaker.sourceType,
     mention: mention ? [(t[mention.first] as Token).start, (t[mention.last] as Token).end] : null,
     cue: a.cue ? textOf(t, a.cue.first, a.cue.last) : null,
-    // Until statements are scored, every attribution counts as sure.
+    // The scorer's calibrated confidence is set by extractStatements; the rules alone are sure.
     confidence: 1,
     titles: speaker.titles,
     ...(a.said ? { said: a.said } : {}),
@@ -60,23 +61,4 @@ function joinParts(doc: Doc, parts: Span[]): string {
     else text += /[.?!…]["”’]?$/.test(text) ? ` ${piece}` : ` … ${piece}`;
   }
   return text;
-}
-
-/** Direct when every part is a whole quotation; mixed when quoted words sit in reported speech. */
-function kindOf(doc: Doc, ranges: TokenRange[]): StatementKind {
-  let quotedWords = 0;
-  let plainWords = 0;
-  let wholeQuotes = true;
-  for (const [first, last] of ranges) {
-    const quote = quoteAt(doc, first);
-    if (!quote || quote.first !== first) wholeQuotes = false;
-    for (let i = first; i <= last; i++) {
-      const token = doc.tokens[i] as Token;
-      if (token.kind !== "word" && token.kind !== "number") continue;
-      if (quoteAt(doc, i)) quotedWords++;
-      else plainWords++;
-    }
-  }
-  if (quotedWords === 0) return "indirect";
-  return wholeQuotes && plainWords === 0 ? "direct" : "mixed";
 }

@@ -3,7 +3,10 @@ import { extractStatements } from "../../../lambdas/core/extraction/extract-stat
 
 /** `said` of each statement of an article published on 2 June 2026. */
 const saidOf = (body: string) =>
-  extractStatements({ body, publishedAt: "2026-06-02" }).map((s) => ({ text: s.text, said: s.said }));
+  extractStatements({ body, publishedAt: "2026-06-02" }, { keep: "all" }).map((s) => ({
+    text: s.text,
+    said: s.said,
+  }));
 
 describe("when it was said", () => {
   it.each([

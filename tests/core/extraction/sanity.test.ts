@@ -60,7 +60,7 @@ describe("sentences run together by feeds", () => {
 
 describe("the scorer's features", () => {
   it("learn no names: two statements that differ only in who and where score the same", () => {
-    const features = (body: string) => statementCandidates({ body }).map((c) => c.features());
+    const features = (body: string) => statementCandidates({ body }).map((c) => c.features);
     expect(features('"The bridge opens in May," Transport Minister Ana Costa said in Riverton.')).toEqual(
       features('"The bridge opens in May," Transport Minister Ilse Brandt said in Kelowna.'),
     );

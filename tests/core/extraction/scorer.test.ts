@@ -34,12 +34,20 @@ describe("the statement scorer", () => {
     expect(statement?.confidence).toBeGreaterThanOrEqual(floor);
   });
 
-  it("drops the statements below the cut-off only when asked", () => {
-    const model = new StatementModel({ weights: "", calibration: { x: [], y: [] }, threshold: 0.99 });
-    const text = "The council said the budget was balanced.";
-    expect(extractStatements(body(text), { model })).toHaveLength(1);
-    expect(extractStatements(body(text), { model, cutoff: true })).toHaveLength(0);
-  });
+  it.each([
+    ["likely", 0.4, 0.9, 1],
+    ["likely", 0.6, 0.9, 0],
+    ["precise", 0.4, 0.6, 0],
+    ["all", 0.9, 0.99, 1],
+  ] as const)(
+    "keeps the %s statements (floor %s, cut-off %s): %s of one at probability 0.5",
+    (keep, floor, threshold, n) => {
+      const model = new StatementModel({ weights: "", calibration: { x: [], y: [] }, threshold, floor });
+      expect(
+        extractStatements(body("The council said the budget was balanced."), { model, keep }),
+      ).toHaveLength(n);
+    },
+  );
 
   it("ships a model with a calibration map and a cut-off", () => {
     const model = shippedModel();
@@ -62,7 +70,12 @@ describe("training", () => {
     const a = encodeWeights(trainWeights(examples));
     const b = encodeWeights(trainWeights(examples));
     expect(a).toBe(b);
-    const model = new StatementModel({ weights: a, calibration: { x: [], y: [] }, threshold: 0.5 });
+    const model = new StatementModel({
+      weights: a,
+      calibration: { x: [], y: [] },
+      threshold: 0.5,
+      floor: 0.5,
+    });
     expect(model.probability([featureIndex("bias"), featureIndex("cue", "say")])).toBeGreaterThan(0.8);
     expect(model.probability([featureIndex("bias"), featureIndex("cue", "believe")])).toBeLessThan(0.2);
   });

@@ -3,16 +3,22 @@
  * `frame` says what follows it, which decides where the statement's content starts.
  *
  * - `clause`: "said (that) …", "warned (that) …"
- * - `object-clause`: "told reporters (that) …", "assured them …": an addressee comes first
+ * - `object-clause`: "told reporters (that) …", "assured them …": an addressee comes first and is
+ *   not part of what was said
+ * - `request`: "urged the North to …", "asked him whether …": the addressee is part of the request
  * - `naming`: "called the plan a disaster", "described it as …": the whole predicate is content
+ *
+ * `inverts`: the speaker may follow the verb, `"…," said Ahn` / `"…?" asked the minister`.
  */
-export type VerbFrame = "clause" | "object-clause" | "naming";
+export type VerbFrame = "clause" | "object-clause" | "request" | "naming";
 
 export interface ReportingVerb {
   lemma: string;
   frame: VerbFrame;
   /** Verbs whose bare form is more often a noun ("claims", "notes") need a subject right before. */
   nounLike?: boolean;
+  /** The speaker may follow the verb: `"…," said Ahn`. */
+  inverts?: boolean;
 }
 
 export type VerbForm = "base" | "present" | "past" | "gerund";
@@ -22,63 +28,68 @@ export interface ReportingVerbForm extends ReportingVerb {
 }
 
 // lemma, frame, forms [base, present 3rd person, past, gerund]
-const VERBS: Array<[string, VerbFrame, string[], { nounLike?: boolean }?]> = [
-  ["say", "clause", ["say", "says", "said", "saying"]],
+const VERBS: Array<[string, VerbFrame, string[], { nounLike?: boolean; inverts?: boolean }?]> = [
+  ["say", "clause", ["say", "says", "said", "saying"], { inverts: true }],
   ["tell", "object-clause", ["tell", "tells", "told", "telling"]],
-  ["add", "clause", ["add", "adds", "added", "adding"]],
-  ["note", "clause", ["note", "notes", "noted", "noting"], { nounLike: true }],
-  ["warn", "clause", ["warn", "warns", "warned", "warning"]],
+  ["add", "clause", ["add", "adds", "added", "adding"], { inverts: true }],
+  ["note", "clause", ["note", "notes", "noted", "noting"], { nounLike: true, inverts: true }],
+  ["warn", "clause", ["warn", "warns", "warned", "warning"], { inverts: true }],
   ["stress", "clause", ["stress", "stresses", "stressed", "stressing"]],
   ["emphasise", "clause", ["emphasize", "emphasizes", "emphasized", "emphasizing"]],
   ["emphasise", "clause", ["emphasise", "emphasises", "emphasised", "emphasising"]],
   ["reiterate", "clause", ["reiterate", "reiterates", "reiterated", "reiterating"]],
-  ["insist", "clause", ["insist", "insists", "insisted", "insisting"]],
+  ["insist", "clause", ["insist", "insists", "insisted", "insisting"], { inverts: true }],
   ["claim", "clause", ["claim", "claims", "claimed", "claiming"], { nounLike: true }],
   ["deny", "clause", ["deny", "denies", "denied", "denying"]],
   ["vow", "clause", ["vow", "vows", "vowed", "vowing"]],
   ["pledge", "clause", ["pledge", "pledges", "pledged", "pledging"]],
   ["promise", "clause", ["promise", "promises", "promised", "promising"], { nounLike: true }],
-  ["urge", "object-clause", ["urge", "urges", "urged", "urging"]],
+  ["urge", "request", ["urge", "urges", "urged", "urging"]],
   ["announce", "clause", ["announce", "announces", "announced", "announcing"]],
-  ["declare", "clause", ["declare", "declares", "declared", "declaring"]],
-  ["explain", "clause", ["explain", "explains", "explained", "explaining"]],
-  ["acknowledge", "clause", ["acknowledge", "acknowledges", "acknowledged", "acknowledging"]],
-  ["admit", "clause", ["admit", "admits", "admitted", "admitting"]],
-  ["concede", "clause", ["concede", "concedes", "conceded", "conceding"]],
+  ["declare", "clause", ["declare", "declares", "declared", "declaring"], { inverts: true }],
+  ["explain", "clause", ["explain", "explains", "explained", "explaining"], { inverts: true }],
+  [
+    "acknowledge",
+    "clause",
+    ["acknowledge", "acknowledges", "acknowledged", "acknowledging"],
+    { inverts: true },
+  ],
+  ["admit", "clause", ["admit", "admits", "admitted", "admitting"], { inverts: true }],
+  ["concede", "clause", ["concede", "concedes", "conceded", "conceding"], { inverts: true }],
   ["confirm", "clause", ["confirm", "confirms", "confirmed", "confirming"]],
-  ["argue", "clause", ["argue", "argues", "argued", "arguing"]],
+  ["argue", "clause", ["argue", "argues", "argued", "arguing"], { inverts: true }],
   ["contend", "clause", ["contend", "contends", "contended", "contending"]],
   ["assert", "clause", ["assert", "asserts", "asserted", "asserting"]],
   ["maintain", "clause", ["maintain", "maintains", "maintained", "maintaining"]],
   ["suggest", "clause", ["suggest", "suggests", "suggested", "suggesting"]],
-  ["predict", "clause", ["predict", "predicts", "predicted", "predicting"]],
-  ["state", "clause", ["stated", "stating"]],
-  ["write", "clause", ["write", "writes", "wrote", "writing"]],
+  ["predict", "clause", ["predict", "predicts", "predicted", "predicting"], { inverts: true }],
+  ["state", "clause", ["stated", "stating"], { inverts: true }],
+  ["write", "clause", ["write", "writes", "wrote", "writing"], { inverts: true }],
   ["tweet", "clause", ["tweet", "tweets", "tweeted", "tweeting"], { nounLike: true }],
   ["post", "clause", ["posted"]],
-  ["reply", "clause", ["reply", "replies", "replied", "replying"]],
-  ["respond", "clause", ["respond", "responds", "responded", "responding"]],
+  ["reply", "clause", ["reply", "replies", "replied", "replying"], { inverts: true }],
+  ["respond", "clause", ["respond", "responds", "responded", "responding"], { inverts: true }],
   ["answer", "clause", ["answered"]],
-  ["ask", "object-clause", ["ask", "asks", "asked", "asking"]],
-  ["recall", "clause", ["recall", "recalls", "recalled", "recalling"]],
+  ["ask", "request", ["ask", "asks", "asked", "asking"], { inverts: true }],
+  ["recall", "clause", ["recall", "recalls", "recalled", "recalling"], { inverts: true }],
   ["conclude", "clause", ["conclude", "concludes", "concluded", "concluding"]],
   ["allege", "clause", ["allege", "alleges", "alleged", "alleging"]],
   ["charge", "clause", ["charged"]],
-  ["complain", "clause", ["complain", "complains", "complained", "complaining"]],
-  ["boast", "clause", ["boast", "boasts", "boasted", "boasting"]],
-  ["joke", "clause", ["joke", "jokes", "joked", "joking"]],
-  ["quip", "clause", ["quip", "quips", "quipped", "quipping"]],
-  ["remark", "clause", ["remarked"]],
-  ["comment", "clause", ["commented"]],
+  ["complain", "clause", ["complain", "complains", "complained", "complaining"], { inverts: true }],
+  ["boast", "clause", ["boast", "boasts", "boasted", "boasting"], { inverts: true }],
+  ["joke", "clause", ["joke", "jokes", "joked", "joking"], { inverts: true }],
+  ["quip", "clause", ["quip", "quips", "quipped", "quipping"], { inverts: true }],
+  ["remark", "clause", ["remarked"], { inverts: true }],
+  ["comment", "clause", ["commented"], { inverts: true }],
   ["testify", "clause", ["testify", "testifies", "testified", "testifying"]],
   ["report", "clause", ["reported", "reports"], { nounLike: true }],
   ["announce", "clause", ["announced"]],
   ["assure", "object-clause", ["assure", "assures", "assured", "assuring"]],
   ["remind", "object-clause", ["remind", "reminds", "reminded", "reminding"]],
   ["inform", "object-clause", ["informed"]],
-  ["caution", "clause", ["cautioned", "cautions", "cautioning"]],
-  ["observe", "clause", ["observed"]],
-  ["continue", "clause", ["continued"]],
+  ["caution", "clause", ["cautioned", "cautions", "cautioning"], { inverts: true }],
+  ["observe", "clause", ["observed"], { inverts: true }],
+  ["continue", "clause", ["continued"], { inverts: true }],
   ["call", "naming", ["call", "calls", "called", "calling"]],
   ["describe", "naming", ["describe", "describes", "described", "describing"]],
   ["accuse", "naming", ["accuse", "accuses", "accused", "accusing"]],

@@ -18,3 +18,33 @@ export const CONTENT_BOUNDARY_GERUNDS = set(`saying adding noting stressing warn
 
 /** Prepositions that open the topic of what was said: "said of the rally", "spoke about the plan". */
 export const TOPIC_LINKS = set("of about");
+
+/** Words that open a subordinate clause: "Though she called it …, Clinton …". */
+export const SUBORDINATORS = set(
+  "though although while whereas when if because as after before since until unless once",
+);
+
+/** Words after a comma that link a new clause rather than resume what was said. */
+export const CLAUSE_LINKS = set("and but or so with which who where then as while");
+
+/** Conjunctions after which a new subject may start a clause of its own: ", but Clinton would …". */
+export const COORDINATORS = set("but and while whereas although though yet");
+
+/** What follows a verb as its circumstance, not its content: "said in a speech", "told reporters at". */
+export const CIRCUMSTANCE = set(`in at during on before after while following from via through when as
+  outside inside to`);
+
+/** Prepositions that open a circumstance before "that": "said in a statement that …". */
+export const CIRCUMSTANCE_BEFORE_THAT = set("in at during on via through over from with to before of about");
+
+/** Words that may follow an inverted speaker and close the clause: "…, said one source in the room". */
+export const AFTER_INVERTED_SPEAKER = set("in at on of who during");
+
+/** Words that end a phrase without being its noun: "what he also said", "the more it said". */
+export const NOT_NOUNS = set(`is was are were be been has have had will would can could should may might
+  must not also still just only more less most very so too then there here that which what who whom
+  whose this these those`);
+
+/** Labels that open a paragraph without naming a speaker: "Breaking: …", "Watch: …". */
+export const LABEL_WORDS = set(`latest update updated breaking exclusive watch read photos photo video note
+  correction analysis opinion editor editors related source sources see also listen`);

@@ -1,10 +1,13 @@
 /**
- * Features of one candidate statement, for the scorer: the lexicon classes of its cue and speaker
- * phrase, word shapes, punctuation, distances between cue, speaker and content, and a few single
- * words (hashed by the model, never kept as text). Nothing here is a passage of any article.
+ * Stage 5: features of one candidate attribution, for the scorer: the generators that proposed it,
+ * the lexicon classes of its cue and speaker phrase, word shapes, punctuation, distances between
+ * cue, speaker and content, and a few single words (hashed by the model, never kept as text).
+ * Nothing here is a passage of any article.
  */
-import type { Attribution } from "../attribute.ts";
-import { type Doc, quoteAt } from "../document.ts";
+import type { Attribution } from "../candidates.ts";
+import { contentKind } from "../contents.ts";
+import type { CuedDoc } from "../cues.ts";
+import { quoteAt } from "../document.ts";
 import {
   ANONYMOUS_MARKERS,
   GROUP_HEADS,
@@ -20,18 +23,8 @@ import {
   SUBJECT_VERB_FILLERS,
   TIME_WORDS,
 } from "../lexicon/words.ts";
-import type { Speaker } from "../resolve.ts";
 import type { Token } from "../tokenize.ts";
 import { FeatureSet } from "./model.ts";
-
-/** The candidate as the pipeline leaves it, with what the statement says of it. */
-export interface Candidate {
-  attribution: Attribution;
-  speaker: Speaker;
-  kind: "direct" | "mixed" | "indirect";
-  /** Another candidate of the article overlaps this one's content. */
-  overlaps: boolean;
-}
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
 const bucket = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.log2(n))}`);
@@ -95,10 +88,12 @@ function word(t: Token | undefined): string {
   return t.cap ? `<Cap:${wordClass(t.lower)}>` : t.lower;
 }
 
-/** The candidate's features, as indices into the model's weights. */
-export function candidateFeatures(doc: Doc, c: Candidate): number[] {
+/**
+ * The candidate's features, as indices into the model's weights. `overlaps`: a candidate of
+ * another cue claims some of the same words.
+ */
+export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean): number[] {
   const t = doc.tokens;
-  const a = c.attribution;
   const f = new FeatureSet();
   f.add("bias");
   const parts = a.parts;
@@ -114,14 +109,20 @@ export function candidateFeatures(doc: Doc, c: Candidate): number[] {
         if (quoteAt(doc, i)) quoted++;
       }
     }
-  const kind = c.kind;
+  const kind = contentKind(doc, parts);
   const size = bucket(words);
+  f.add("via", a.via.source, a.via.content);
+  f.add("via.source", a.via.source);
+  f.add("via.content", a.via.content);
+  f.add("via&kind", a.via.source, kind);
+  if (a.rule) f.add("rule");
+  if (a.rule) f.add("rule&via", a.via.source);
   f.add("kind", kind);
   f.add("parts", bucket(parts.length));
   f.add("words", size);
   f.add("kind&words", kind, size);
   f.add("quoted", String(words ? Math.round((4 * quoted) / words) : 0));
-  if (c.overlaps) f.add("overlaps");
+  if (overlaps) f.add("overlaps");
   if (a.said) f.add("said-earlier");
   // The content's edges.
   const head = t[first] as Token;
@@ -200,12 +201,5 @@ export function candidateFeatures(doc: Doc, c: Candidate): number[] {
     }
     if (m.last >= first && m.first <= last) f.add("mention.in-content");
   }
-  // What resolution made of it.
-  const s = c.speaker;
-  f.add("speaker.type", s.sourceType);
-  f.add("speaker.type&kind", s.sourceType, kind);
-  if (s.name) f.add("speaker.name.words", bucket(s.name.split(/\s+/).length));
-  else f.add("speaker.unnamed");
-  if (s.title) f.add("speaker.titled");
   return f.indices;
 }

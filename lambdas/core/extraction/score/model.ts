@@ -54,8 +54,16 @@ export interface ModelFile {
   weights: string;
   /** Isotonic calibration: raw probability breakpoints and the share right at each. */
   calibration: { x: number[]; y: number[] };
-  /** Statements whose raw probability is below this are dropped (chosen by cross-validation). */
+  /**
+   * The precision cut-off: statements at or above this raw probability keep out-of-fold
+   * statement precision at 0.90 (the lowest such, chosen by cross-validation).
+   */
   threshold: number;
+  /**
+   * The floor: the cut-off with the best out-of-fold statement F1, below which a statement is
+   * more likely wrong than worth reporting (chosen by cross-validation).
+   */
+  floor: number;
   /** How the file was made, for the reader: examples, folds, out-of-fold figures. */
   trainedOn: Record<string, number | string>;
 }
@@ -63,7 +71,7 @@ export interface ModelFile {
 export class StatementModel {
   private readonly w: Float64Array;
   constructor(
-    readonly file: Pick<ModelFile, "weights" | "calibration" | "threshold">,
+    readonly file: Pick<ModelFile, "weights" | "calibration" | "threshold" | "floor">,
     weights?: Float64Array,
   ) {
     this.w = weights ?? decodeWeights(file.weights);
@@ -81,6 +89,10 @@ export class StatementModel {
 
   get threshold(): number {
     return this.file.threshold;
+  }
+
+  get floor(): number {
+    return this.file.floor;
   }
 }
 

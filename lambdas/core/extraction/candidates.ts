@@ -1,0 +1,346 @@
+/**
+ * Stage 4: candidate attributions. For every reporting cue, every plausible pair of a source
+ * (sources.ts) and a content (contents.ts), each named by the generators that proposed it. The
+ * pair the hand-written rules would choose is marked `rule`: the baseline scorer keeps exactly
+ * those; the trained scorer weighs them all (select.ts).
+ */
+
+import {
+  clauseEnd,
+  contentAfter,
+  contentBefore,
+  contentBeforeSubject,
+  contentStart,
+  isCircumstance,
+  isSubordinate,
+  isWholeQuote,
+  parentheticalTail,
+  startsWithQuote,
+  type TokenRange,
+  trailingQuotes,
+  wordsIn,
+} from "./contents.ts";
+import type { Cue, CuedDoc } from "./cues.ts";
+import { quoteAt, quoteRegionEnd } from "./document.ts";
+import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS } from "./lexicon/syntax.ts";
+import { type Mention, mentionStartingAt } from "./mentions.ts";
+import type { Sentence } from "./segment.ts";
+import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
+import {
+  accordingToSource,
+  appositiveSubject,
+  invertedSubjectEndsClause,
+  type Subject,
+  skipFillersLeft,
+  subjectAfter,
+  subjectEndingAt,
+} from "./sources.ts";
+import { canSpeak } from "./speaker-check.ts";
+import type { Token } from "./tokenize.ts";
+
+export type { TokenRange } from "./contents.ts";
+
+/** How a candidate's speaker was found. */
+export type SourceVia =
+  | "label"
+  | "according-to"
+  | "subject"
+  | "relative"
+  | "appositive"
+  | "inverted"
+  | "inherited"
+  | "sentence-subject"
+  | "continuation";
+
+/** How a candidate's content was found. */
+export type ContentVia = "label" | "leading" | "after" | "before" | "continuation";
+
+export interface Attribution {
+  cue: Cue | null;
+  mention: Mention | null;
+  /** The mention was found through a relative pronoun or inherited by a gerund. */
+  inherited: boolean;
+  /**
+   * The relative pronoun that stands for the speaker in the attribution's own clause ("Okafor,
+   * who said …"): reported as the statement's mention, the mention itself being its antecedent.
+   */
+  relative?: number;
+  parts: TokenRange[];
+  sentence: number;
+  paragraph: number;
+  /** The generators that proposed the source and the content. */
+  via: { source: SourceVia; content: ContentVia };
+  /** The pair the hand-written rules choose for this cue (the baseline scorer keeps these). */
+  rule: boolean;
+  /** When the words were said, if at another time than the article's news (see said.ts). */
+  said?: string;
+  /** The trained scorer's probability that this is a statement of this speaker. */
+  score?: number;
+}
+
+/** Every cue's candidates, sentence by sentence: `[sentence][cue] → candidates`. */
+export function findCandidates(doc: CuedDoc): Attribution[][][] {
+  return doc.seg.sentences.map((s, index) => sentenceCandidates(doc, s, index));
+}
+
+function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attribution[][] {
+  const label = speakerLabel(doc, s, index);
+  if (label) return [[label]];
+  const byCue: Attribution[][] = [];
+  for (let i = s.first; i <= s.last; i++) {
+    const quote = quoteAt(doc, i);
+    if (quote) {
+      i = Math.max(i, quoteRegionEnd(quote));
+      continue;
+    }
+    const cue = doc.cues[i];
+    if (!cue) continue;
+    const list = new CandidateList(cue, index, s.paragraph);
+    cueCandidates(doc, s, cue, byCue, list);
+    if (list.items.length > 0) byCue.push(list.items);
+  }
+  return byCue;
+}
+
+/** A cue's candidates, each pair of mention and content once. */
+class CandidateList {
+  readonly items: Attribution[] = [];
+  private readonly byKey = new Map<string, Attribution>();
+  constructor(
+    private readonly cue: Cue,
+    private readonly sentence: number,
+    private readonly paragraph: number,
+  ) {}
+
+  add(
+    mention: Mention,
+    inherited: boolean,
+    parts: TokenRange[] | null,
+    via: Attribution["via"],
+    rule: boolean,
+    relative?: number,
+  ): void {
+    if (!parts || parts.length === 0) return;
+    const key = `${mention.first}:${mention.last}|${parts.map((p) => p.join("-")).join(",")}`;
+    const known = this.byKey.get(key);
+    if (known) {
+      known.rule ||= rule;
+      return;
+    }
+    const { cue, sentence, paragraph } = this;
+    const candidate: Attribution = { cue, mention, inherited, parts, sentence, paragraph, via, rule };
+    if (relative !== undefined) candidate.relative = relative;
+    this.byKey.set(key, candidate);
+    this.items.push(candidate);
+  }
+}
+
+/**
+ * The cue's candidates: first what the rules choose (their cascade: "according to", a gerund
+ * carrying on its clause, the subject before the verb, an inverted subject, an appositive), then
+ * what every other generator proposes.
+ */
+function cueCandidates(
+  doc: CuedDoc,
+  s: Sentence,
+  cue: Cue,
+  earlier: Attribution[][],
+  list: CandidateList,
+): void {
+  if (cue.kind === "according") {
+    accordingTo(doc, s, cue, list);
+    return;
+  }
+  const t = doc.tokens;
+  const gerund = cue.verb?.form === "gerund";
+  const j = skipFillersLeft(t, cue.first - 1, s.first);
+  const before = j >= s.first ? t[j] : undefined;
+  const afterQuote = before?.kind === "quote" && /^[,;]$/.test(t[j - 1]?.text ?? "");
+  const gerundAfterClause =
+    gerund && (!before || before.text === "," || before.lower === "and" || afterQuote);
+  if (gerundAfterClause || before?.lower === "and" || before?.lower === "but") {
+    // "…, saying …" starts a statement; "…, citing …" carries on the clause (rules: nothing).
+    const boundary = !gerundAfterClause || CONTENT_BOUNDARY_GERUNDS.has((t[cue.first] as Token).lower);
+    inheritedCandidates(doc, s, cue, earlier, list, boundary);
+    return;
+  }
+  const plainBefore = before && before.text !== "," && before.kind !== "quote" && before.kind !== "dash";
+  const subject = plainBefore ? subjectEndingAt(doc, j, s.first) : null;
+  const inverted = before?.text === "," && invertedSubjectEndsClause(doc, s, cue);
+  const appositive =
+    !plainBefore && !inverted && (before?.text === "," || before?.kind === "dash")
+      ? appositiveSubject(doc, j, s.first)
+      : null;
+  // The rules' cascade: the first source that applies is the rules' choice.
+  let ruled = false;
+  if (plainBefore) {
+    if (subject) withContent(doc, s, cue, subject, !gerund, list, true);
+    ruled = true;
+  } else if (inverted) {
+    invertedCandidates(doc, s, cue, list, true);
+    ruled = true;
+  } else if (appositive) {
+    withContent(doc, s, cue, { mention: appositive, inherited: false }, true, list, true, "appositive");
+    ruled = true;
+  }
+  if (!ruled && cue.verb?.inverts) invertedCandidates(doc, s, cue, list, true);
+  // Every other generator's proposal.
+  invertedCandidates(doc, s, cue, list, false);
+  const subjectOfSentence = sentenceSubject(doc, s);
+  if (subjectOfSentence && subjectOfSentence.last < cue.first && canSpeak(doc, subjectOfSentence))
+    withContent(
+      doc,
+      s,
+      cue,
+      { mention: subjectOfSentence, inherited: false },
+      !gerund,
+      list,
+      false,
+      "sentence-subject",
+    );
+}
+
+/** `According to the agency, …` / `…, according to Yonhap.` */
+function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): void {
+  const t = doc.tokens;
+  const mention = accordingToSource(doc, s, cue);
+  if (!mention) return;
+  if (firstUnquoted(doc, s) === cue.first) {
+    const start = t[mention.last + 1]?.text === "," ? mention.last + 2 : mention.last + 1;
+    const end = clauseEnd(doc, s, start);
+    if (end >= start)
+      list.add(mention, false, [[start, end]], { source: "according-to", content: "leading" }, true);
+    return;
+  }
+  const parts = contentBefore(doc, s, cue.first - 1, true);
+  list.add(mention, false, parts, { source: "according-to", content: "before" }, true);
+}
+
+/**
+ * `…, saying …` / `… and added that …`: the speaker is that of the clause the gerund hangs off —
+ * the previous cue's (its rules' choice first) or the sentence's subject.
+ */
+function inheritedCandidates(
+  doc: CuedDoc,
+  s: Sentence,
+  cue: Cue,
+  earlier: Attribution[][],
+  list: CandidateList,
+  boundary: boolean,
+): void {
+  const start = contentStart(doc, s, cue);
+  const end = clauseEnd(doc, s, start);
+  if (end < start) return;
+  const parts: TokenRange[] = [[start, end]];
+  const previous = earlier.at(-1) ?? [];
+  const ruled = earlier.findLast((candidates) => candidates.some((a) => a.rule))?.find((a) => a.rule);
+  const subject = sentenceSubject(doc, s);
+  const first = ruled?.mention ?? subject;
+  if (first) list.add(first, true, parts, { source: "inherited", content: "after" }, boundary);
+  for (const a of previous)
+    if (a.mention) list.add(a.mention, true, parts, { source: "inherited", content: "after" }, false);
+  if (subject) list.add(subject, true, parts, { source: "sentence-subject", content: "after" }, false);
+}
+
+/**
+ * The speaker's content when the speaker stands before the verb: the clause after the verb, or
+ * the words before the speaker (with a parenthetical's tail or trailing quotations). The rules
+ * prefer the clause after, unless what follows is circumstance or a whole quotation comes first.
+ */
+function withContent(
+  doc: CuedDoc,
+  s: Sentence,
+  cue: Cue,
+  subject: Subject,
+  allowBefore: boolean,
+  list: CandidateList,
+  rule: boolean,
+  via?: Attribution["via"]["source"],
+): void {
+  const { mention, inherited, relative } = subject;
+  const source = via ?? (relative !== undefined ? "relative" : "subject");
+  const after = contentAfter(doc, s, cue, isSubordinate(doc, s, mention.first));
+  const before = allowBefore ? contentBeforeSubject(doc, s, mention.first) : null;
+  const circumstance = before !== null && after !== null && isCircumstance(doc, after[0]);
+  const quotedBefore =
+    before !== null && isWholeQuote(doc, before) && doc.tokens[after?.[0] ?? -1]?.lower !== "that";
+  const preferAfter = after !== null && !circumstance && !quotedBefore;
+  const beforeParts = before ? [...before, ...tailOf(doc, s, cue, before)] : null;
+  const afterParts = after ? [after] : null;
+  if (preferAfter) {
+    list.add(mention, inherited, afterParts, { source, content: "after" }, rule, relative);
+    list.add(mention, inherited, beforeParts, { source, content: "before" }, false, relative);
+  } else {
+    list.add(mention, inherited, beforeParts, { source, content: "before" }, rule, relative);
+    list.add(mention, inherited, afterParts, { source, content: "after" }, false, relative);
+  }
+}
+
+/** "The talks failed, Ahn said, …": trailing quotations, or the tail of a parenthetical. */
+function tailOf(doc: CuedDoc, s: Sentence, cue: Cue, before: TokenRange[]): TokenRange[] {
+  const tail = trailingQuotes(doc, s, cue.last + 1);
+  return tail.length > 0 || startsWithQuote(doc, before) ? tail : parentheticalTail(doc, s, cue);
+}
+
+/** `"…," said Ahn.` / `The talks failed, said the minister.`: the subject after the verb. */
+function invertedCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList, rule: boolean): void {
+  // The content must end right before the verb: '"…," said Ahn', 'The talks failed, said Ahn'.
+  const before = doc.tokens[cue.first - 1];
+  if (!before || !(before.text === "," || before.kind === "quote")) return;
+  const mention = subjectAfter(doc, s, cue);
+  if (!mention) return;
+  const parts = contentBefore(doc, s, cue.first - 1);
+  if (!parts) return;
+  const all = [...parts, ...trailingQuotes(doc, s, mention.last + 1)];
+  list.add(mention, false, all, { source: "inverted", content: "before" }, rule);
+}
+
+/**
+ * `PENCE: Well, look, …` in a transcript, or a headline `Pence: Flowers won't be at debate`:
+ * a speaker's name and a colon open the paragraph.
+ */
+function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | null {
+  const t = doc.tokens;
+  const paragraph = doc.seg.paragraphs[s.paragraph];
+  if (
+    !paragraph ||
+    (paragraph.first !== s.first &&
+      !(t[paragraph.first]?.kind === "quote" && s.first === paragraph.first + 1))
+  )
+    return null;
+  const k = t[s.first]?.kind === "quote" ? s.first + 1 : s.first;
+  if (!hasColonWithin(t, k, Math.min(s.last, k + 6))) return null;
+  const mention = mentionStartingAt(t, k, Math.min(s.last, k + 5));
+  if (!mention || mention.kind === "pronoun" || t[mention.last + 1]?.text !== ":") return null;
+  for (let n = mention.first; n <= mention.last; n++) if (LABEL_WORDS.has((t[n] as Token).lower)) return null;
+  const transcript = isAllCaps(t, mention);
+  if (!transcript && s.paragraph !== 0) return null;
+  const start = mention.last + 2;
+  const end = transcript ? paragraph.last : s.last;
+  let last = end;
+  while (last > start && (/^[.,;:]$/.test(t[last]?.text ?? "") || t[last]?.kind === "quote")) last--;
+  if (wordsIn(doc, start, last) < 3) return null;
+  return {
+    cue: { first: mention.last + 1, last: mention.last + 1, verb: null, kind: "label" },
+    mention,
+    inherited: false,
+    parts: [[start, last]],
+    sentence: index,
+    paragraph: s.paragraph,
+    via: { source: "label", content: "label" },
+    rule: true,
+  };
+}
+
+function hasColonWithin(t: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (t[k]?.text === ":") return true;
+  return false;
+}
+
+function isAllCaps(t: Token[], m: Mention): boolean {
+  for (let k = m.first; k <= m.last; k++) {
+    const token = t[k] as Token;
+    if (token.kind === "word" && token.text !== token.text.toUpperCase()) return false;
+  }
+  return true;
+}

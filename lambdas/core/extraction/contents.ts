@@ -1,0 +1,314 @@
+/**
+ * Stage 4b: content generators — where what was said starts and ends around a reporting cue: the
+ * clause after the verb (past its addressee and circumstance), the words before the speaker, a
+ * parenthetical's tail, quotations trailing the attribution. Each returns token ranges or null;
+ * which of them a cue's statement takes is decided later, by the scorer.
+ */
+
+import type { StatementKind } from "../types.ts";
+import type { Cue, CuedDoc } from "./cues.ts";
+import { type Doc, quoteAt, quoteRegionEnd } from "./document.ts";
+import {
+  CIRCUMSTANCE,
+  CIRCUMSTANCE_BEFORE_THAT,
+  CLAUSE_LINKS,
+  CONTENT_BOUNDARY_GERUNDS,
+  COORDINATORS,
+  OBJECT_PRONOUNS,
+  SUBORDINATORS,
+} from "./lexicon/syntax.ts";
+import { PERIOD_UNITS } from "./lexicon/time.ts";
+import { MONTHS, PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import { mentionStartingAt } from "./mentions.ts";
+import type { Sentence } from "./segment.ts";
+import type { Token } from "./tokenize.ts";
+
+/** A token range `[first, last]`, inclusive. */
+export type TokenRange = [first: number, last: number];
+
+/**
+ * The content after the cue, or null when what follows is no statement (", clapping", "on Monday.").
+ *
+ * @example
+ * // "Okafor said on Monday that the plant would close." → "that the plant would close"
+ */
+export function contentAfter(doc: CuedDoc, s: Sentence, cue: Cue, subordinate: boolean): TokenRange | null {
+  const start = contentStart(doc, s, cue);
+  if (doc.tokens[start]?.text === ",") return null;
+  const end = clauseEnd(doc, s, start, subordinate);
+  if (end < start) return null;
+  return wordsIn(doc, start, end) >= 2 || quoteAt(doc, start) ? [start, end] : null;
+}
+
+/**
+ * The content before the subject, which needs a comma, colon or quotation between them.
+ *
+ * @example
+ * // "The plant will close, Okafor said." → "The plant will close"
+ */
+export function contentBeforeSubject(doc: CuedDoc, s: Sentence, subjectStart: number): TokenRange[] | null {
+  let k = subjectStart - 1;
+  for (let n = 0; n < 3 && isPlainWord(doc.tokens[k]) && !quoteAt(doc, k); n++) k--;
+  const separator = doc.tokens[k];
+  if (k < s.first || !separator) return null;
+  if (!quoteAt(doc, k) && !/^[,:—–-]$/.test(separator.text)) return null;
+  const parts = contentBefore(doc, s, k);
+  if (!parts) return null;
+  const words = parts.reduce((n, [a, b]) => n + wordsIn(doc, a, b), 0);
+  return words >= 2 || startsWithQuote(doc, parts) ? parts : null;
+}
+
+/** "Though she called it …, Clinton …": a subordinate clause's content ends at its comma. */
+export function isSubordinate(doc: CuedDoc, s: Sentence, subjectStart: number): boolean {
+  const opener = doc.tokens[subjectStart - 1];
+  return subjectStart - 1 >= s.first && opener !== undefined && SUBORDINATORS.has(opener.lower);
+}
+
+/** "These employees, Okafor explained earlier, were underpaid": the words after the parenthesis. */
+export function parentheticalTail(doc: CuedDoc, s: Sentence, cue: Cue): TokenRange[] {
+  const t = doc.tokens;
+  for (let n = cue.last + 1; n <= Math.min(s.last, cue.last + 10); n++) {
+    if (quoteAt(doc, n)) return [];
+    if (t[n]?.text !== ",") continue;
+    const next = t[n + 1];
+    if (!next || SUBORDINATORS.has(next.lower) || CLAUSE_LINKS.has(next.lower) || closesClause(doc, s, n))
+      return [];
+    const end = clauseEnd(doc, s, n + 1, false);
+    return end > n ? [[n + 1, end]] : [];
+  }
+  return [];
+}
+
+export function isWholeQuote(doc: CuedDoc, parts: TokenRange[]): boolean {
+  const first = parts[0];
+  if (parts.length !== 1 || !first) return false;
+  const quote = quoteAt(doc, first[0]);
+  return quote !== null && quote.first === first[0] && quote.last === first[1];
+}
+
+export function startsWithQuote(doc: CuedDoc, parts: TokenRange[]): boolean {
+  const first = parts[0];
+  return first !== undefined && quoteAt(doc, first[0]) !== null;
+}
+
+const isPlainWord = (t: Token | undefined) =>
+  t !== undefined && t.kind === "word" && !t.cap && t.lower !== "and";
+
+export function wordsIn(doc: CuedDoc, first: number, last: number): number {
+  let n = 0;
+  for (let i = first; i <= last; i++) {
+    const kind = doc.tokens[i]?.kind;
+    if (kind === "word" || kind === "number") n++;
+  }
+  return n;
+}
+
+/** What follows the verb is its circumstance, not content: '"…," Ahn said in a speech.' */
+export const isCircumstance = (doc: CuedDoc, k: number) => CIRCUMSTANCE.has(doc.tokens[k]?.lower ?? "");
+
+/** Where the content starts after a cue: past the addressee, time and place, "that" kept. */
+export function contentStart(doc: CuedDoc, s: Sentence, cue: Cue): number {
+  const t = doc.tokens;
+  let k = cue.last + 1;
+  if (cue.verb?.frame === "object-clause") k = skipAddressee(doc, k, s.last);
+  for (let guard = 0; guard < 12 && k <= s.last; guard++) {
+    const token = t[k] as Token;
+    if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k++;
+    else if (
+      (token.lower === "on" || token.lower === "last" || token.lower === "this") &&
+      TIME_WORDS.has(t[k + 1]?.lower ?? "")
+    )
+      k += 2;
+    // "said on July 3, 2015, that …", "said two years ago that …"
+    else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k++;
+    else if (token.text === "," && YEAR.test(t[k + 1]?.text ?? "") && t[k + 2]?.text === ",") k += 3;
+    else if (PERIOD_UNITS.has(t[k + 1]?.lower ?? "") && t[k + 2]?.lower === "ago") k += 3;
+    else if (token.text === ":" || (token.text === "," && t[k + 1]?.kind === "quote")) k++;
+    else if (startsCircumstance(doc, k, s.last)) k = skipToThat(doc, k, s.last);
+    else break;
+  }
+  return k;
+}
+
+const YEAR = /^(1[89]|20)\d\d$/;
+
+/** "in a statement that…", "at a briefing that…": a phrase before "that" is circumstance. */
+function startsCircumstance(doc: CuedDoc, k: number, last: number): boolean {
+  if (!CIRCUMSTANCE_BEFORE_THAT.has(doc.tokens[k]?.lower ?? "")) return false;
+  return skipToThat(doc, k, last) !== k;
+}
+
+function skipToThat(doc: CuedDoc, k: number, last: number): number {
+  for (let n = k + 1; n <= Math.min(last, k + 14); n++) {
+    const token = doc.tokens[n] as Token;
+    if (quoteAt(doc, n)) return /^[,:]$/.test(doc.tokens[n - 1]?.text ?? "") ? n : k;
+    if (token.text === "." || token.text === ";" || token.text === "," || doc.cues[n]) return k;
+    if (token.text === ":") return n + 1;
+    if (token.lower === "that" && !PREPOSITIONS.has(doc.tokens[n - 1]?.lower ?? "")) return n;
+  }
+  return k;
+}
+
+/** "told reporters", "told The Washington Post", "assured them": the addressee is not content. */
+function skipAddressee(doc: CuedDoc, k: number, last: number): number {
+  const t = doc.tokens;
+  if (OBJECT_PRONOUNS.has(t[k]?.lower ?? "")) return k + 1;
+  const addressee = mentionStartingAt(t, k, last);
+  return addressee ? addressee.last + 1 : k;
+}
+
+/** The last token of the clause starting at `k`: before the full stop, ", according to", ", he said". */
+export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = false): number {
+  const t = doc.tokens;
+  let end = k - 1;
+  for (let n = k; n <= s.last; n++) {
+    const quote = quoteAt(doc, n);
+    if (quote) {
+      n = quoteRegionEnd(quote);
+      end = n;
+      continue;
+    }
+    const token = t[n] as Token;
+    // In a subordinate clause ("when he said …, …") the first comma ends the content, unless a
+    // quotation follows it: 'when he said that under the old rules, "the council …"'.
+    if (token.text === "," && ((subordinate && !quoteAt(doc, n + 1)) || closesClause(doc, s, n))) break;
+    if (token.text === ";") break;
+    if ((token.lower === "and" || token.lower === "but") && doc.cues[n + 1]?.verb?.form === "past") break;
+    if (token.kind === "dash" || token.text === "(") {
+      if (closesClause(doc, s, n)) break;
+    }
+    end = n;
+  }
+  while (end >= k && /^[.,;:!?—–-]$/.test(t[end]?.text ?? "") && !quoteAt(doc, end)) end--;
+  return end;
+}
+
+/** A comma that a new attribution follows: ", he said", ", according to", ", adding that". */
+export function closesClause(doc: CuedDoc, s: Sentence, comma: number): boolean {
+  const t = doc.tokens;
+  const next = t[comma + 1];
+  if (!next) return true;
+  if (CONTENT_BOUNDARY_GERUNDS.has(next.lower)) return true;
+  if (next.lower === "according" && t[comma + 2]?.lower === "to") return true;
+  if (doc.cues[comma + 1] && !next.lower.endsWith("ing")) return true;
+  // ", but the mayor would …" / ", and he …": a new clause with its own subject.
+  if (COORDINATORS.has(next.lower) && t[comma + 2]?.lower !== "that") {
+    const subject = mentionStartingAt(t, comma + 2, s.last);
+    if (subject && (subject.kind === "name" || subject.kind === "pronoun" || next.lower !== "and"))
+      return true;
+  }
+  const mention = mentionStartingAt(t, comma + 1, s.last);
+  if (mention && mention.last - mention.first < 8) {
+    const after = skipFillersRight(t, mention.last + 1, s.last);
+    if (after <= s.last && doc.cues[after] && !(t[after + 1] && t[after + 1]?.lower === "that")) {
+      const tail = t[after + 1];
+      return (
+        !tail ||
+        /^[.,;:!?]$/.test(tail.text) ||
+        tail.kind === "quote" ||
+        TIME_WORDS.has(tail.lower) ||
+        tail.lower === "in" ||
+        tail.lower === "on"
+      );
+    }
+  }
+  return false;
+}
+
+/** The content before the attribution: from the sentence's start to just before `end`. */
+export function contentBefore(
+  doc: CuedDoc,
+  s: Sentence,
+  end: number,
+  afterBreak = false,
+): TokenRange[] | null {
+  const t = doc.tokens;
+  let last = end;
+  while (last >= s.first && /^[,:;—–-]$/.test(t[last]?.text ?? "") && !quoteAt(doc, last)) last--;
+  let first = afterBreak ? lastBreakBefore(doc, s, last) : afterDateline(doc, s);
+  const opener = t[first];
+  if (opener && /^[-—–(]$/.test(opener.text)) first++;
+  if (last < first) return null;
+  const quote = quoteAt(doc, first);
+  if (quote && quoteRegionEnd(quote) >= last - 1) return [[quote.first, quote.last]];
+  return [[first, last]];
+}
+
+/**
+ * "SEOUL — …", "WASHINGTON, Nov. 3 (Reuters) -- …", "Seoul, Dec 29 South Korea's …": where the
+ * sentence starts past its dateline.
+ */
+export function afterDateline(doc: Doc, s: Sentence): number {
+  const t = doc.tokens;
+  for (let n = s.first; n <= Math.min(s.last, s.first + 10); n++) {
+    const token = t[n] as Token;
+    if (token.kind === "dash") return n > s.first ? n + 1 : s.first;
+    const datelike = token.cap || token.kind === "number" || /^[.,()]$/.test(token.text);
+    if (!datelike || quoteAt(doc, n)) return s.first;
+    // "Seoul, Dec 29 South …": a place, a comma, a month and a day, then the sentence.
+    const month = t[n - 1]?.text === "." ? t[n - 2] : t[n - 1];
+    if (token.kind === "number" && MONTHS.has(month?.lower ?? "") && t[n + 1]?.cap)
+      return t[s.first + 1]?.text === "," ? n + 1 : s.first;
+  }
+  return s.first;
+}
+
+/** "…, about why the plan fails - which it often does, according to Okafor": after the dash. */
+function lastBreakBefore(doc: CuedDoc, s: Sentence, last: number): number {
+  for (let n = last; n > s.first; n--) {
+    const token = doc.tokens[n] as Token;
+    if (!quoteAt(doc, n) && (token.kind === "dash" || token.text === ";" || token.text === ":")) return n + 1;
+  }
+  return s.first;
+}
+
+/** `"…," said Ahn, "…"`: quotations after the attribution in the same sentence continue it. */
+export function trailingQuotes(doc: CuedDoc, s: Sentence, from: number): TokenRange[] {
+  const parts: TokenRange[] = [];
+  for (let n = from; n <= Math.min(s.last, from + 8); n++) {
+    const token = doc.tokens[n] as Token;
+    if (quoteAt(doc, n) || TERMINAL.has(token.text) || (n > from && doc.cues[n])) break;
+    if (token.text === "," && quoteAt(doc, n + 1)) {
+      from = n + 1;
+      break;
+    }
+  }
+  for (let n = from; n <= s.last; n++) {
+    const quote = quoteAt(doc, n);
+    if (!quote) {
+      const text = doc.tokens[n]?.lower ?? "";
+      if (/^[,.:;]$/.test(text) || ((text === "but" || text === "and") && quoteAt(doc, n + 1))) continue;
+      break;
+    }
+    parts.push([quote.first, quote.last]);
+    n = quoteRegionEnd(quote);
+  }
+  return parts;
+}
+
+const TERMINAL = new Set([".", "?", "!", ";", ":"]);
+
+export function skipFillersRight(t: Token[], k: number, hi: number): number {
+  let n = k;
+  while (n <= hi && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || TIME_WORDS.has(t[n]?.lower ?? ""))) n++;
+  return n;
+}
+
+/** Direct when every part is a whole quotation; mixed when quoted words sit in reported speech. */
+export function contentKind(doc: Doc, ranges: readonly TokenRange[]): StatementKind {
+  let quotedWords = 0;
+  let plainWords = 0;
+  let wholeQuotes = true;
+  for (const [first, last] of ranges) {
+    const quote = quoteAt(doc, first);
+    if (!quote || quote.first !== first) wholeQuotes = false;
+    for (let i = first; i <= last; i++) {
+      const token = doc.tokens[i] as Token;
+      if (token.kind !== "word" && token.kind !== "number") continue;
+      if (quoteAt(doc, i)) quotedWords++;
+      else plainWords++;
+    }
+  }
+  if (quotedWords === 0) return "indirect";
+  return wholeQuotes && plainWords === 0 ? "direct" : "mixed";
+}

@@ -1,0 +1,150 @@
+/**
+ * Stage 4a: source generators — the phrases that may be the speaker of a reporting cue: the
+ * subject right before the verb, the antecedent of "who", a name before an appositive, the
+ * subject after an inverted verb, the object of "according to". Each returns a mention or null;
+ * which of them speaks is decided later, by the scorer.
+ */
+import type { Cue, CuedDoc } from "./cues.ts";
+import { quoteAt } from "./document.ts";
+import { AFTER_INVERTED_SPEAKER, NOT_NOUNS } from "./lexicon/syntax.ts";
+import {
+  DETERMINERS,
+  POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
+  SUBJECT_VERB_FILLERS,
+  TIME_WORDS,
+} from "./lexicon/words.ts";
+import { describeMention, type Mention, mentionEndingAt, mentionStartingAt, speakerFor } from "./mentions.ts";
+import type { Sentence } from "./segment.ts";
+import { canSpeak } from "./speaker-check.ts";
+import type { Token } from "./tokenize.ts";
+
+export interface Subject {
+  mention: Mention;
+  /** Found through a relative pronoun or inherited from the clause a gerund hangs off. */
+  inherited: boolean;
+  /** The relative pronoun that stands for the speaker in its clause ("…, who said …"). */
+  relative?: number;
+}
+
+/**
+ * `Ahn said`, `the minister, who …, said`, `a source who told …`: the subject right before the
+ * verb, `j` being the last token before it (fillers skipped).
+ */
+export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | null {
+  const t = doc.tokens;
+  if (t[j]?.lower === "who") {
+    const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
+    const antecedent = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
+    return antecedent && antecedent.kind !== "pronoun"
+      ? { mention: antecedent, inherited: true, relative: j }
+      : null;
+  }
+  const mention = mentionEndingAt(t, j, lo) ?? nounPhraseEndingAt(doc, j, lo);
+  return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
+}
+
+/**
+ * "The Ohio businessman says", "its defenders say": a noun the lexicons do not know, right
+ * before the verb, read as a speaker when a determiner opens its phrase.
+ */
+function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null {
+  const t = doc.tokens;
+  const head = t[j];
+  if (head?.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
+  if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower)) return null;
+  for (let k = j - 1; k >= Math.max(lo, j - 4); k--) {
+    const token = t[k] as Token;
+    if (DETERMINERS.has(token.lower) || POSSESSIVE_DETERMINERS.has(token.lower)) {
+      const mention: Mention = {
+        ...describeMention(t, k, j),
+        kind: head.lower.endsWith("s") ? "group" : "role",
+      };
+      // "attorneys for the family said": the attorneys speak.
+      return speakerFor(t, mention, lo) ?? mention;
+    }
+    if (token.kind !== "word" || PREPOSITIONS.has(token.lower) || NOT_NOUNS.has(token.lower)) return null;
+  }
+  return null;
+}
+
+/**
+ * `Lee Jun-ho, a spokesperson for the Unification Ministry, said`: the name before an appositive
+ * that the comma (or dash) before the verb closes.
+ */
+export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Mention | null {
+  const t = doc.tokens;
+  // "Dana Whitfield, the chief executive of Ora Media -- the firm that … -- told me": dashes pair up.
+  const dashes = t[comma]?.kind === "dash";
+  for (let k = comma - 1; k > lo && comma - k < 40; k--) {
+    const token = t[k] as Token;
+    if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
+    if (token.kind === "dash" && !dashes) return null;
+    if (dashes ? token.kind !== "dash" : token.text !== ",") continue;
+    if (["and", "but", "or", "so", "then", "yet"].includes((t[k + 1] as Token).lower)) return null;
+    // "A lawyer for the outlets, Ruth Adeyemi, said": the name between the commas.
+    const inner = mentionStartingAt(t, k + 1, comma - 1);
+    if (inner?.kind === "name" && inner.last === comma - 1) {
+      const described = mentionEndingAt(t, k - 1, lo);
+      if (described && described.kind !== "name")
+        return { ...inner, gender: inner.gender ?? described.gender, appositive: [described.first, k - 1] };
+    }
+    const mention = mentionEndingAt(t, k - 1, lo);
+    if (mention && mention.kind !== "pronoun") return { ...mention, appositive: [k + 1, comma - 1] };
+  }
+  return null;
+}
+
+/** `"…," said Ahn.`: the speaker phrase right after the verb, if one that can speak stands there. */
+export function subjectAfter(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
+  const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
+  return mention && mention.kind !== "pronoun" && canSpeak(doc, mention) ? mention : null;
+}
+
+/** `…, said one source in the room.`: a speaker phrase after the verb that closes the clause. */
+export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): boolean {
+  if (!cue.verb?.inverts) return false;
+  const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
+  if (!mention || mention.kind === "pronoun") return false;
+  const next = doc.tokens[mention.last + 1];
+  return !next || /^[.,;:!?(]$/.test(next.text) || AFTER_INVERTED_SPEAKER.has(next.lower);
+}
+
+/** `according to Yonhap`, `according to a complaint filed by the regulator, …`. */
+export function accordingToSource(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
+  return mentionStartingAt(doc.tokens, cue.last + 1, s.last) ?? phraseUntilComma(doc, s, cue.last + 1);
+}
+
+/** "according to a complaint filed by the regulator, …": the source phrase up to the comma. */
+function phraseUntilComma(doc: CuedDoc, s: Sentence, from: number): Mention | null {
+  for (let n = from; n <= Math.min(s.last, from + 25); n++) {
+    const token = doc.tokens[n] as Token;
+    if (quoteAt(doc, n)) return null;
+    if (token.text === "," || n === s.last) {
+      const last = token.kind === "punct" ? n - 1 : n;
+      return last >= from ? { ...describeMention(doc.tokens, from, last), kind: "organisation" } : null;
+    }
+  }
+  return null;
+}
+
+/** The last token before `j + 1` that is not a filler between subject and verb ("also", "on Monday"). */
+export function skipFillersLeft(t: Token[], j: number, lo: number): number {
+  let k = j;
+  while (k >= lo) {
+    const token = t[k] as Token;
+    if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k--;
+    else if (
+      (token.lower === "on" || token.lower === "last" || token.lower === "this") &&
+      TIME_WORDS.has(t[k + 1]?.lower ?? "")
+    )
+      k--;
+    else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    // "who in 2010 said": a year between the subject and its verb.
+    else if (token.kind === "number" && /^(1[89]|20)\d\d$/.test(token.text) && t[k - 1]?.lower === "in")
+      k -= 2;
+    else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    else break;
+  }
+  return k;
+}
