@@ -7,7 +7,10 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArticle } from "../../lambdas/core/article.ts";
-import { statementCandidates } from "../../lambdas/core/extraction/extract-statements.ts";
+import {
+  type ExtractOptions,
+  statementCandidates,
+} from "../../lambdas/core/extraction/extract-statements.ts";
 import { StatementModel } from "../../lambdas/core/extraction/score/model.ts";
 import { DEFAULT_TRAINING, type Example, trainWeights } from "../../lambdas/core/extraction/score/train.ts";
 import type { Statement } from "../../lambdas/core/types.ts";
@@ -51,9 +54,9 @@ export const trainingExamples = (articles: ArticleExamples[]): Example[] =>
   articles.flatMap((a) => a.examples.filter((e) => e.outcome !== "other"));
 
 /** A model trained on these articles, with the given cut-off and no calibration (identity). */
-export function fitModel(articles: ArticleExamples[], threshold = 0): StatementModel {
+export function fitModel(articles: ArticleExamples[], threshold = 0, floor = threshold): StatementModel {
   const w = trainWeights(trainingExamples(articles), DEFAULT_TRAINING);
-  return new StatementModel({ weights: "", calibration: { x: [], y: [] }, threshold, floor: threshold }, w);
+  return new StatementModel({ weights: "", calibration: { x: [], y: [] }, threshold, floor }, w);
 }
 
 /**
@@ -66,11 +69,12 @@ export function outOfFoldPredictions(
   articles: ArticleExamples[],
   folds: string[][],
   share = 1,
+  { floor = 0, keep = "all" }: { floor?: number; keep?: ExtractOptions["keep"] } = {},
 ): Prediction[][] {
   return folds.map((held) => {
     const heldSet = new Set(held);
     const training = articles.filter((a) => !heldSet.has(a.name)).filter((_, i) => (i % 4) + 1 <= share * 4);
-    return extractSplit(split, held, { model: fitModel(training), keep: "all" });
+    return extractSplit(split, held, { model: fitModel(training, 0, floor), keep });
   });
 }
 

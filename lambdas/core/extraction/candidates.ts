@@ -29,6 +29,7 @@ import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
 import {
   accordingToSource,
   appositiveSubject,
+  clauseSubjects,
   invertedSubjectEndsClause,
   type Subject,
   skipFillersLeft,
@@ -50,6 +51,7 @@ export type SourceVia =
   | "inverted"
   | "inherited"
   | "sentence-subject"
+  | "clause-subject"
   | "continuation";
 
 /** How a candidate's content was found. */
@@ -198,6 +200,9 @@ function cueCandidates(
       false,
       "sentence-subject",
     );
+  if (gerund && !plainBefore) return;
+  for (const mention of clauseSubjects(doc, s, cue))
+    withContent(doc, s, cue, { mention, inherited: false }, !gerund, list, false, "clause-subject");
 }
 
 /** `According to the agency, …` / `…, according to Yonhap.` */

@@ -12,6 +12,7 @@ import {
   NON_ASSERTIVE_BEFORE_TO,
   PASSIVE_AUXILIARIES,
   POSSESSIVE_DETERMINERS,
+  QUANTITY_WORDS,
 } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
@@ -39,7 +40,7 @@ const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
   answer: new Set(["for", "to"]),
   charge: new Set(["with", "for"]),
   cite: new Set([]),
-  promise: new Set(["to"]),
+  promise: new Set([]),
   comment: new Set(["on"]),
   respond: new Set(["to", "a", "later", "quickly", "moments", "minutes", "seconds"]),
   reply: new Set(["to"]),
@@ -58,8 +59,29 @@ export interface CuedDoc extends Doc {
 
 /** Stage 3 over the whole article, once: every later stage looks cues up instead of finding them. */
 export function findCues(doc: Doc): CuedDoc {
-  const cues = doc.tokens.map((_, i) => cueAt(doc.tokens, i));
+  const cues: (Cue | null)[] = new Array(doc.tokens.length).fill(null);
+  for (const paragraph of doc.seg.paragraphs) {
+    const headline = isTitleCase(doc.tokens, paragraph.first, paragraph.last);
+    for (let i = paragraph.first; i <= paragraph.last; i++) cues[i] = cueAt(doc.tokens, i, headline);
+  }
   return { ...doc, cues };
+}
+
+/** Words a headline leaves in lower case: "Mayor Says Bridge Will Open in May". */
+const HEADLINE_LOWER = new Set("a an the and but or nor of in on at to for by with from as is vs".split(" "));
+
+/** A short paragraph whose words are capitalised, as a headline's are. */
+function isTitleCase(tokens: Token[], first: number, last: number): boolean {
+  if (last - first > 40) return false;
+  let words = 0;
+  let capitalised = 0;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== "word" || HEADLINE_LOWER.has(t.lower)) continue;
+    words++;
+    if (t.cap) capitalised++;
+  }
+  return words >= 4 && capitalised >= words * 0.8;
 }
 
 /**
@@ -68,7 +90,7 @@ export function findCues(doc: Doc): CuedDoc {
  * @example
  * // "Ahn said the launches ..." → a cue at "said"; "Ahn was told ..." → none
  */
-export function cueAt(tokens: Token[], i: number): Cue | null {
+export function cueAt(tokens: Token[], i: number, headline = false): Cue | null {
   const token = tokens[i] as Token;
   if (token.kind !== "word") return null;
   if (token.lower === "according" && tokens[i + 1]?.lower === "to") {
@@ -76,9 +98,11 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   }
   const verb = REPORTING_VERBS.get(token.lower);
   if (!verb) return null;
-  if (token.cap && i > 0 && !isSentenceInitial(tokens, i)) return null;
+  if (token.cap && i > 0 && !isSentenceInitial(tokens, i) && !headline) return null;
+  if (verb.particle && tokens[i + 1]?.lower !== verb.particle) return null;
+  const last = verb.particle ? i + 1 : i;
   const before = tokens[i - 1];
-  const after = tokens[i + 1];
+  const after = tokens[last + 1];
   if (after && NOT_SPEECH_AFTER[verb.lemma]?.has(after.lower)) return null;
   if (before && NEGATIONS.has(before.lower)) return null;
   if (before && (before.lower === "n't" || before.lower.endsWith("n't") || before.lower.endsWith("n’t")))
@@ -104,11 +128,19 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
     after &&
     after.text !== ":" &&
     after.kind !== "quote" &&
-    after.lower !== "that"
+    after.lower !== "that" &&
+    !closesQuotedAttribution(tokens, i, after)
   ) {
     return null;
   }
-  return { first: i, last: i, verb, kind: "verb" };
+  return { first: i, last, verb, kind: "verb" };
+}
+
+/** '"…," he continued.': the verb closes an attribution that follows a quotation. */
+function closesQuotedAttribution(tokens: Token[], i: number, after: Token): boolean {
+  if (after.text !== "." && after.text !== ",") return false;
+  for (let k = i - 2; k >= Math.max(0, i - 5); k--) if (tokens[k]?.kind === "quote") return true;
+  return false;
 }
 
 /** "was told", "was first declared", "accused by": the subject is not the speaker. */
@@ -137,8 +169,9 @@ const ADVERBS_IN_VERB_GROUP = new Set([
   "now",
 ]);
 
-/** Plural subjects and modals before a base form: "officials say", "they will say". */
+/** Plural subjects, shares and modals before a base form: "officials say", "six in 10 say", "they will say". */
 function isSubjectLike(t: Token): boolean {
+  if (t.kind === "number" || QUANTITY_WORDS.has(t.lower) || t.lower === "who") return true;
   return (
     t.kind === "word" &&
     (/s$/.test(t.lower) ||

@@ -21,10 +21,12 @@ export interface ExtractOptions {
   /** Score with this model instead of the shipped one (cross-validation trains its own). */
   model?: StatementModel;
   /**
-   * Which of the model's chosen statements to report: "likely" (the default) those at or above
-   * its floor, the cut-off with the best cross-validated F1; "precise" those at or above its
-   * precision cut-off (cross-validated statement precision 0.90); "all" every one, however
-   * unlikely. Each carries its confidence either way.
+   * Which of the model's chosen statements to report: "likely" (the default) the rules' own
+   * readings the model does not find unlikely (at or above its floor, the cut-off with the best
+   * cross-validated F1) and the readings only the model proposes when they are more likely right
+   * than wrong (0.5 or more, and the floor); "precise" those at or above its precision cut-off
+   * (cross-validated statement precision 0.90); "all" every one, however unlikely. Each carries
+   * its confidence either way.
    */
   keep?: "likely" | "precise" | "all";
 }
@@ -55,7 +57,7 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];
   attributions.forEach((a, k) => {
-    if (model && (a.score ?? 0) < cutoffOf(model, options.keep ?? "likely")) return;
+    if (model && (a.score ?? 0) < cutoffOf(model, options.keep ?? "likely", a.rule)) return;
     const statement = toStatement(doc, a, speakers[k] as Speaker);
     if (!statement) return;
     const confidence = model ? Math.round(model.confidence(a.score ?? 0) * 1000) / 1000 : 1;
@@ -64,8 +66,14 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   return statements;
 }
 
-const cutoffOf = (model: StatementModel, keep: NonNullable<ExtractOptions["keep"]>) =>
-  keep === "all" ? 0 : keep === "precise" ? model.threshold : model.floor;
+/** A reading the rules would not make must be more likely right than wrong to be reported. */
+const MODEL_ONLY_FLOOR = 0.5;
+
+const cutoffOf = (model: StatementModel, keep: NonNullable<ExtractOptions["keep"]>, rule: boolean) => {
+  if (keep === "all") return 0;
+  if (keep === "precise") return model.threshold;
+  return rule ? model.floor : Math.max(MODEL_ONLY_FLOOR, model.floor);
+};
 
 /** Each candidate with when it was said, if the article says it was said at another time. */
 function dateCandidates(

@@ -60,6 +60,9 @@ const FEMALE_ROLES = new Set(
     " ",
   ),
 );
+/** "Jr.", "Sr.", "III": after a name, part of it. */
+const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
 const NAME_PARTICLES = new Set([
   "de",
   "van",
@@ -131,6 +134,11 @@ function isHead(t: Token | undefined): boolean {
  * // → name "Ahn Gyu-back", title "Defence Minister", affiliation "South Korea"
  */
 export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention | null {
+  // "Joseph R. Biden Jr." said: the suffix's full stop ends the name.
+  if (tokens[j]?.text === "." && !tokens[j]?.spaceBefore && NAME_SUFFIXES.has(tokens[j - 1]?.lower ?? "")) {
+    const named = mentionEndingAt(tokens, j - 1, lo);
+    return named ? { ...named, last: j } : null;
+  }
   if (tokens[j]?.text === ")") {
     const open = openingParenthesis(tokens, j, lo);
     return open > lo ? mentionEndingAt(tokens, open - 1, lo) : null;
@@ -309,11 +317,17 @@ export function describeMention(tokens: Token[], first: number, last: number): M
       break;
     }
   }
-  const name = nameAtEnd(tokens, start, last);
+  // "Sen. Dana Ruiz of Ohio": the person before "of", the place after it their affiliation.
+  const of = personOfPlace(tokens, start, last);
+  if (of > 0) affiliation ??= textOf(tokens, of + 1, nameEnd(tokens, last));
+  const own = nameAtEnd(tokens, start, of > 0 ? of - 1 : last);
+  // "the University of Ohio", "the Bank of Korea": the organisation's whole name.
+  const body = own ? organisationOf(tokens, start, own) : null;
+  const name = body ?? own;
   const titleEnd = name ? name[0] - 1 : last;
   const title = titleOf(tokens, start, titleEnd);
   const gender = genderOf(tokens, start, last);
-  const kind = kindOfPhrase(tokens, head, name);
+  const kind = body ? "organisation" : kindOfPhrase(tokens, head, name);
   const titled = kind === "organisation" ? null : title;
   return {
     first,
@@ -336,8 +350,54 @@ function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | nul
   return GROUP_HEADS.has(head.lower) ? "group" : "role";
 }
 
+/**
+ * The "of" in "Dana Ruiz of Ohio" (a name, then "of" and capitalised words), or -1: not in
+ * "Secretary of State" or "University of Ohio", where "of" belongs to a title or an organisation.
+ */
+function personOfPlace(tokens: Token[], start: number, last: number): number {
+  for (let k = last - 1; k > start; k--) {
+    const t = tokens[k] as Token;
+    if (t.lower !== "of") {
+      if (!isCapitalisedNamePart(t)) return -1;
+      continue;
+    }
+    const before = tokens[k - 1] as Token;
+    const person =
+      isCapitalisedNamePart(before) && !isRoleWord(before.lower) && !ORGANISATION_HEADS.has(before.lower);
+    return person && !isAcronym(before) && nameAtEnd(tokens, start, k - 1) !== null ? k : -1;
+  }
+  return -1;
+}
+
+/** "University of Ohio": a name after "of" and an organisation's head word, taken whole. */
+function organisationOf(tokens: Token[], start: number, [a, b]: [number, number]): [number, number] | null {
+  const head = tokens[a - 2];
+  if (tokens[a - 1]?.lower !== "of" || a - 2 < start || !head?.cap || !ORGANISATION_HEADS.has(head.lower))
+    return null;
+  let first = a - 2;
+  while (
+    first - 1 >= start &&
+    isCapitalisedNamePart(tokens[first - 1]) &&
+    !isRoleWord((tokens[first - 1] as Token).lower)
+  )
+    first--;
+  return [first, b];
+}
+
+/** The last token of a name, its suffix ("Jr.", "III") left out. */
+const nameEnd = (tokens: Token[], last: number) =>
+  tokens[last]?.text === "." && NAME_SUFFIXES.has(tokens[last - 1]?.lower ?? "") ? last - 2 : last;
+
 /** The proper name at the end of a phrase: the capitalised words after the last title word. */
 function nameAtEnd(tokens: Token[], start: number, last: number): [number, number] | null {
+  // "Martin Luther King Jr.": past the suffix, the word before it is a name, whatever it means.
+  const suffixed = nameEnd(tokens, last) !== last || NAME_SUFFIXES.has(tokens[last]?.lower ?? "");
+  if (suffixed) {
+    const end = tokens[last]?.text === "." ? last - 2 : last - 1;
+    if (end < start || !isCapitalisedNamePart(tokens[end])) return null;
+    const rest = nameAtEnd(tokens, start, end - 1);
+    return [rest && rest[1] === end - 1 ? rest[0] : end, last];
+  }
   let k = last;
   while (k >= start) {
     const t = tokens[k] as Token;

@@ -1,16 +1,19 @@
 /**
  * Stage 4a: source generators — the phrases that may be the speaker of a reporting cue: the
  * subject right before the verb, the antecedent of "who", a name before an appositive, the
- * subject after an inverted verb, the object of "according to". Each returns a mention or null;
- * which of them speaks is decided later, by the scorer.
+ * subject after an inverted verb, the object of "according to", the phrases that open the cue's
+ * clause. Each returns mentions or null; which of them speaks is decided later, by the scorer.
  */
+import { afterDateline } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt } from "./document.ts";
-import { AFTER_INVERTED_SPEAKER, NOT_NOUNS } from "./lexicon/syntax.ts";
+import { AFTER_INVERTED_SPEAKER, CLAUSE_OPENING_ADVERBS, NOT_NOUNS } from "./lexicon/syntax.ts";
 import {
+  CLAUSE_OPENERS,
   DETERMINERS,
   POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
+  QUANTITY_WORDS,
   SUBJECT_VERB_FILLERS,
   TIME_WORDS,
 } from "./lexicon/words.ts";
@@ -147,4 +150,98 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     else break;
   }
   return k;
+}
+
+/**
+ * The subjects the cue's clause may have, read leftwards from the verb: the phrase that opens
+ * each stretch after a comma, dash, parenthesis or conjunction, and the one that opens the
+ * sentence — so that a subject carrying a relative clause or a long modifier ("the organizer of a
+ * rally downtown, who asked not to be named, said") is still proposed. Nearest first, at most five.
+ *
+ * @example
+ * // "More than six in 10 voters said …" → "More than six in 10 voters"
+ * // "Even the organizer of the rally said …" → "the organizer of the rally"
+ */
+export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
+  const t = doc.tokens;
+  const starts: number[] = [];
+  const lo = Math.max(s.first, cue.first - 40);
+  for (let k = cue.first - 1; k >= lo && starts.length < 5; k--) {
+    const quote = quoteAt(doc, k);
+    if (quote) {
+      k = Math.min(k, quote.open);
+      continue;
+    }
+    const token = t[k] as Token;
+    if (token.text === ";" || token.text === ":") break;
+    if (OPENS_STRETCH.has(token.lower) || token.kind === "dash") starts.push(k + 1);
+  }
+  starts.push(Math.max(s.first, afterDateline(doc, s)));
+  const found: Mention[] = [];
+  for (const start of starts) {
+    const k = skipOpeners(t, start, cue.first - 1);
+    const end = skipFillersLeft(t, cue.first - 1, k);
+    if (end < k || quoteAt(doc, k)) continue;
+    // "Weil, a former mayor, said": the appositive describes the speaker the name before it gives.
+    if (t[k - 1]?.text === "," && mentionEndingAt(t, k - 2, s.first)?.kind === "name") continue;
+    const mention = mentionStartingAt(t, k, end) ?? phraseSubject(doc, k, end);
+    if (
+      mention &&
+      mention.kind !== "pronoun" &&
+      canSpeak(doc, mention) &&
+      !found.some((m) => m.first === mention.first)
+    )
+      found.push(mention);
+  }
+  return found;
+}
+
+const OPENS_STRETCH = new Set([
+  ",",
+  "(",
+  "and",
+  "but",
+  "while",
+  "as",
+  "when",
+  "because",
+  "although",
+  "though",
+]);
+
+/** "Even", "Yet", "Overall": words that open a clause before its subject. */
+function skipOpeners(t: Token[], k: number, hi: number): number {
+  let n = k;
+  while (n < hi && CLAUSE_OPENING_ADVERBS.has(t[n]?.lower ?? "")) n++;
+  return n;
+}
+
+/**
+ * The whole stretch before the verb as the subject, when it is short and reads as a noun phrase:
+ * "Twenty-four percent", "security specialists", "a wide array of economists".
+ */
+function phraseSubject(doc: CuedDoc, first: number, last: number): Mention | null {
+  const t = doc.tokens;
+  if (last - first > 9) return null;
+  let nouns = 0;
+  for (let k = first; k <= last; k++) {
+    const token = t[k] as Token;
+    if (quoteAt(doc, k) || /^[,;:()]$/.test(token.text) || token.kind === "dash") return null;
+    if (NOT_NOUNS.has(token.lower) || doc.cues[k] || CLAUSE_OPENERS.has(token.lower)) return null;
+    if (
+      token.kind === "number" ||
+      QUANTITY_WORDS.has(token.lower) ||
+      (token.kind === "word" && !PREPOSITIONS.has(token.lower))
+    )
+      nouns++;
+  }
+  const head = t[last] as Token;
+  if (nouns === 0 || (head.kind === "word" && /(ly|ed|ing)$/.test(head.lower) && !head.cap)) return null;
+  const described = describeMention(t, first, last);
+  if (described.name) return described;
+  return {
+    ...described,
+    kind:
+      head.lower.endsWith("s") || QUANTITY_WORDS.has(head.lower) || head.kind === "number" ? "group" : "role",
+  };
 }

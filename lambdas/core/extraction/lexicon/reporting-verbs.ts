@@ -19,6 +19,8 @@ export interface ReportingVerb {
   nounLike?: boolean;
   /** The speaker may follow the verb: `"…," said Ahn`. */
   inverts?: boolean;
+  /** A particle that makes the verb report speech: "pointed out that …". */
+  particle?: string;
 }
 
 export type VerbForm = "base" | "present" | "past" | "gerund";
@@ -28,7 +30,9 @@ export interface ReportingVerbForm extends ReportingVerb {
 }
 
 // lemma, frame, forms [base, present 3rd person, past, gerund]
-const VERBS: Array<[string, VerbFrame, string[], { nounLike?: boolean; inverts?: boolean }?]> = [
+const VERBS: Array<
+  [string, VerbFrame, string[], { nounLike?: boolean; inverts?: boolean; particle?: string }?]
+> = [
   ["say", "clause", ["say", "says", "said", "saying"], { inverts: true }],
   ["tell", "object-clause", ["tell", "tells", "told", "telling"]],
   ["add", "clause", ["add", "adds", "added", "adding"], { inverts: true }],
@@ -83,7 +87,6 @@ const VERBS: Array<[string, VerbFrame, string[], { nounLike?: boolean; inverts?:
   ["comment", "clause", ["commented"], { inverts: true }],
   ["testify", "clause", ["testify", "testifies", "testified", "testifying"]],
   ["report", "clause", ["reported", "reports"], { nounLike: true }],
-  ["announce", "clause", ["announced"]],
   ["assure", "object-clause", ["assure", "assures", "assured", "assuring"]],
   ["remind", "object-clause", ["remind", "reminds", "reminded", "reminding"]],
   ["inform", "object-clause", ["informed"]],
@@ -104,6 +107,14 @@ const VERBS: Array<[string, VerbFrame, string[], { nounLike?: boolean; inverts?:
   ["thank", "naming", ["thanked", "thanks", "thanking"], { nounLike: true }],
   ["apologise", "naming", ["apologized", "apologised", "apologizes", "apologises"]],
   ["cite", "naming", ["cite", "cites", "cited", "citing"]],
+  ["propose", "clause", ["propose", "proposes", "proposed", "proposing"]],
+  ["point", "clause", ["point", "points", "pointed", "pointing"], { particle: "out" }],
+  ["question", "naming", ["question", "questions", "questioned", "questioning"], { nounLike: true }],
+  ["mock", "naming", ["mock", "mocks", "mocked", "mocking"]],
+  ["shout", "clause", ["shout", "shouts", "shouted", "shouting"], { inverts: true }],
+  ["yell", "clause", ["yell", "yells", "yelled", "yelling"], { inverts: true }],
+  ["exclaim", "clause", ["exclaim", "exclaims", "exclaimed", "exclaiming"], { inverts: true }],
+  ["whisper", "clause", ["whisper", "whispers", "whispered", "whispering"], { inverts: true }],
 ];
 
 const FORM_ORDER: VerbForm[] = ["base", "present", "past", "gerund"];

@@ -48,3 +48,8 @@ export const NOT_NOUNS = set(`is was are were be been has have had will would ca
 /** Labels that open a paragraph without naming a speaker: "Breaking: …", "Watch: …". */
 export const LABEL_WORDS = set(`latest update updated breaking exclusive watch read photos photo video note
   correction analysis opinion editor editors related source sources see also listen`);
+
+/** Words that open a clause before its subject: "Even the organizer said", "Overall, voters say". */
+export const CLAUSE_OPENING_ADVERBS =
+  set(`even yet still also overall instead indeed meanwhile however but and so
+  then now later earlier separately similarly likewise moreover nonetheless nevertheless`);

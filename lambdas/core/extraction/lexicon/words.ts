@@ -29,6 +29,10 @@ export const TIME_WORDS = set(`monday tuesday wednesday thursday friday saturday
 
 export const NEGATIONS = set("not n't never no");
 
+/** Words that stand for a share of people and may be the subject of "say": "half say", "most said". */
+export const QUANTITY_WORDS = set(`half majority most all both many some few plurality third thirds quarter
+  quarters fifth fifths percent per cent %`);
+
 /** Verbs that make a following reporting verb passive or non-assertive: "was told", "declined to say". */
 export const PASSIVE_AUXILIARIES = set("was were been being be is are am get got gets");
 

@@ -158,6 +158,12 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     f.add("cue.gap", bucket(gap));
     f.add("cue.side&kind", side, kind);
     if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add("cue.after-comma");
+    // How each generator fares depends on its cue and what stands around it.
+    f.add("via&cue", a.via.source, lemma);
+    f.add("via&cue.form", a.via.source, cue.verb?.form ?? cue.kind);
+    f.add("via&cue.before", a.via.source, word(t[cue.first - 1]));
+    f.add("via.content&cue.after", a.via.content, word(t[cue.last + 1]));
+    f.add("via.content&first", a.via.content, word(head));
   }
   // The speaker phrase.
   const m = a.mention;
@@ -167,6 +173,8 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     f.add("mention.kind", m.kind);
     f.add("mention.len", len);
     f.add("mention.kind&kind", m.kind, kind);
+    f.add("via&mention.kind", a.via.source, m.kind);
+    f.add("via&mention.len", a.via.source, len);
     if (a.inherited) {
       f.add("mention.inherited");
       f.add("mention.inherited&cue", cue?.verb?.lemma ?? "-");

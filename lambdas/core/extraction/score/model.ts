@@ -59,10 +59,7 @@ export interface ModelFile {
    * statement precision at 0.90 (the lowest such, chosen by cross-validation).
    */
   threshold: number;
-  /**
-   * The floor: the cut-off with the best out-of-fold statement F1, below which a statement is
-   * more likely wrong than worth reporting (chosen by cross-validation).
-   */
+  /** The floor: the cut-off with the best out-of-fold statement F1 (chosen by cross-validation). */
   floor: number;
   /** How the file was made, for the reader: examples, folds, out-of-fold figures. */
   trainedOn: Record<string, number | string>;
