@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { chooseCanonical } from "./canonical-url.ts";
 import { isoDate } from "./feed-items.ts";
+import { FURNITURE_ELEMENTS, FURNITURE_NAME, isFurnitureLine, NEVER_FURNITURE } from "./furniture.ts";
 import { type JsonLdArticle, type PageDocument, readJsonLd } from "./json-ld.ts";
 
 type PageElement = NonNullable<ReturnType<PageDocument["querySelector"]>>;
@@ -25,30 +26,19 @@ export interface PageArticle {
   paragraphs: string[];
 }
 
-// Page furniture removed before Readability looks: it keeps most of these out by itself, but a
-// caption or a byline inside the article's own container would otherwise be read as prose.
-const FURNITURE = [
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "nav",
-  "aside",
-  "footer",
-  "form",
-  "figure",
-  "figcaption",
-  "[role=navigation]",
-  "[role=complementary]",
-  "[rel=author]",
-  "[itemprop=author]",
-].join(",");
-const FURNITURE_CLASS =
-  /(^|[\s_-])(byline|author|comments?|related|read-?more|share|social|newsletter|promo|caption|credit|tags|breadcrumbs?)([\s_-]|$)/i;
-// A paragraph that only sends the reader elsewhere.
-const SIGNPOST =
-  /^(read more|related|see also|continue reading|more on this|sign up|subscribe|advertisement)\b/i;
-const BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
+// Elements that continue the line they stand in; every other element starts a paragraph of its own.
+const INLINE = new Set(
+  "a abbr b bdi bdo cite code data del dfn em font i img ins kbd mark q s small span strong sub sup time u var wbr".split(
+    " ",
+  ),
+);
+// Where pages name their parts: class and id, and the attributes component-built pages use instead.
+const NAME_ATTRIBUTES = ["class", "id", "data-component", "data-testid"];
+const NAMED = NAME_ATTRIBUTES.map((name) => `[${name}]`).join(", ");
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+// A caption is short; a block holding a picture and more than this is prose with a picture in it.
+const CAPTION_CHARS = 250;
 
 /**
  * Reads a news page as its outlet published it: headline, canonical URL, outlet, publication date
@@ -69,49 +59,118 @@ export function extractPageArticle(html: string, pageUrl: string, hints: PageHin
   // The page's <title> usually carries the outlet's name too ("… – Harbour Gazette"); its <h1> does not.
   const heading = clean(document.querySelector("h1")?.textContent);
   const documentTitle = clean(document.querySelector("title")?.textContent);
-  const paragraphs = bodyParagraphs(document, ld);
+  const title = clean(ld?.headline) ?? meta("og:title") ?? hints.title ?? heading ?? documentTitle;
   return {
     canonicalUrl: chooseCanonical(pageUrl, canonicalHref, hints.feedUrl),
-    title: clean(ld?.headline) ?? meta("og:title") ?? hints.title ?? heading ?? documentTitle,
+    title,
     outlet: meta("og:site_name") ?? clean(ld?.publisher) ?? hints.outlet ?? new URL(pageUrl).hostname,
     publishedAt: day(hints.publishedAt) ?? day(meta("article:published_time")) ?? day(ld?.datePublished),
-    paragraphs,
+    paragraphs: bodyParagraphs(document, ld, [title, heading]),
   };
 }
 
-function bodyParagraphs(document: PageDocument, ld: JsonLdArticle | null): string[] {
-  for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
-  for (const element of [...document.querySelectorAll("[class], [id]")]) {
-    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
-    if (FURNITURE_CLASS.test(names) && !element.matches("html, body, main, article")) element.remove();
-  }
-  const parsed = new Readability(document as never, { charThreshold: 200 }).parse();
-  const fromPage = parsed?.content ? paragraphsOf(parsed.content, parsed.byline ?? null) : [];
+function bodyParagraphs(
+  document: PageDocument,
+  ld: JsonLdArticle | null,
+  headlines: (string | null)[],
+): string[] {
+  removeFurniture(document);
+  // The serializer hands back Readability's element itself: no second parse of its HTML.
+  const parsed = new Readability(document as never, {
+    charThreshold: 200,
+    serializer: (element: unknown) => element,
+  }).parse() as { content?: unknown; byline?: string | null } | null;
+  const content = parsed?.content as PageElement | undefined;
+  const skip = new Set([...headlines, clean(parsed?.byline)].filter((h): h is string => Boolean(h)));
+  const fromPage = content ? paragraphsOf(content, skip) : [];
   const fromLd = ld?.articleBody ? splitParagraphs(ld.articleBody) : [];
   const length = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
   // Text only in JSON-LD (an app shell, a paywall's teaser): the structured copy is the article.
   return length(fromLd) > 2 * length(fromPage) ? fromLd : fromPage;
 }
 
-function paragraphsOf(content: string, byline: string | null): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
-  const blocks = [...document.querySelectorAll(BLOCKS)].filter(
-    (block) => !block.querySelector(BLOCKS), // the innermost block holds the words
-  );
-  const paragraphs: string[] = [];
-  for (const block of blocks) {
-    const text = collapse(block.textContent ?? "");
-    if (!text || SIGNPOST.test(text) || onlyALink(block, text)) continue;
-    if (byline && text === collapse(byline)) continue;
-    paragraphs.push(text);
+/**
+ * Takes out what Readability would otherwise read as prose when it sits inside the article's own
+ * container: furniture elements, elements named as furniture, and pictures with their captions.
+ */
+function removeFurniture(document: PageDocument): void {
+  for (const element of [...document.querySelectorAll(FURNITURE_ELEMENTS)]) element.remove();
+  for (const element of [...document.querySelectorAll(NAMED)]) {
+    const names = NAME_ATTRIBUTES.map((name) => element.getAttribute(name) ?? "").join(" ");
+    if (FURNITURE_NAME.test(names) && !element.matches(NEVER_FURNITURE)) element.remove();
   }
-  return paragraphs;
+  for (const picture of [...document.querySelectorAll("img, picture, video")])
+    captionBlockOf(picture)?.remove();
 }
 
-/** A block whose whole text is one link ("Mayor outlines budget →") is a teaser for another page. */
-function onlyALink(block: PageElement, text: string): boolean {
-  const links = [...block.querySelectorAll("a")];
-  return links.length === 1 && collapse(links[0]?.textContent ?? "") === text;
+/**
+ * The block around a picture that holds only the picture and its caption (`<div class="image">
+ * <div><img></div><p>The terminal in 1991.</p></div>`): the largest one that is short, and a small
+ * part of what its parent holds. A picture inside a paragraph, or beside a whole short article, has none.
+ */
+function captionBlockOf(picture: PageElement): PageElement | null {
+  let block = picture.parentElement;
+  while (block?.matches("a, picture, span")) block = block.parentElement;
+  if (!block || block.matches(`p, li, ${NEVER_FURNITURE}`)) return null;
+  const length = (element: PageElement | null) => collapse(element?.textContent ?? "").length;
+  for (let parent = block.parentElement; parent && !parent.matches(NEVER_FURNITURE); ) {
+    if (length(parent) > CAPTION_CHARS) break;
+    block = parent;
+    parent = parent.parentElement;
+  }
+  const own = length(block);
+  return own <= CAPTION_CHARS && own * 2 < length(block.parentElement) ? block : null;
+}
+
+/**
+ * The article's paragraphs: the runs of text between block boundaries, in order (so text beside a
+ * block inside another is kept too), a line break a space; furniture lines, headlines, lone links
+ * to other pages and pull quotes (a quotation block repeating the article's own words) left out.
+ */
+function paragraphsOf(content: PageElement, skip: ReadonlySet<string>): string[] {
+  const found: { text: string; quoted: boolean }[] = [];
+  let run = "";
+  let links: string[] = [];
+  let quoting = 0;
+  const flush = () => {
+    const text = collapse(run);
+    // A paragraph whose whole text is one link ("Mayor outlines budget →") is a teaser for another page.
+    const teaser = links.length === 1 && collapse(links[0] ?? "") === text;
+    if (text && !teaser && !skip.has(text) && !isFurnitureLine(text))
+      found.push({ text, quoted: quoting > 0 });
+    run = "";
+    links = [];
+  };
+  const walk = (node: PageElement): void => {
+    for (const child of [...node.childNodes] as PageElement[]) {
+      if (child.nodeType === TEXT_NODE) run += child.textContent ?? "";
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const tag = child.tagName.toLowerCase();
+      if (tag === "br") run += " ";
+      else if (INLINE.has(tag)) {
+        if (tag === "a") links.push(child.textContent ?? "");
+        walk(child);
+      } else {
+        flush();
+        if (tag === "blockquote") quoting++;
+        walk(child);
+        flush();
+        if (tag === "blockquote") quoting--;
+      }
+    }
+  };
+  walk(content);
+  flush();
+  const prose = found.filter((p) => !p.quoted).map((p) => bare(p.text));
+  return found.filter((p) => !p.quoted || !prose.some((t) => t.includes(bare(p.text)))).map((p) => p.text);
+}
+
+/** Words only, lower-cased: a pull quote drops the quote marks and capitals its source has. */
+function bare(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function splitParagraphs(text: string): string[] {
