@@ -101,6 +101,14 @@ export interface FeedRecord {
   lastError: string | null;
   /** The links of the items the feed listed at its last successful poll (the latest 200). */
   links: string[];
+  /**
+   * The items of that poll that were new then, with what the feed said of them: a `304` later
+   * stands for them too, so those still not dealt with (a page that failed for now, an item left
+   * by `--since`) are queued again rather than lost. Absent in records of an earlier version.
+   */
+  pending?: PendingItem[];
+  /** The feed's own title, the outlet's name for pages that give none. */
+  title?: string | null;
   /** Items seen in the feed, stored, and skipped (with a reason), over all polls. */
   counts: { seen: number; stored: number; skipped: number };
 }
@@ -112,7 +120,16 @@ export interface FeedPollUpdate {
   lastModified?: string | null;
   error: string | null;
   links?: string[];
+  pending?: PendingItem[];
+  title?: string | null;
   counts?: Partial<FeedRecord["counts"]>;
+}
+
+/** A feed item as a poll found it, kept until it is dealt with. */
+export interface PendingItem {
+  link: string;
+  title: string | null;
+  publishedAt: string | null;
 }
 
 /** What became of one item's page. */

@@ -119,6 +119,8 @@ export function applyPoll(feed: FeedRecord, update: FeedPollUpdate): FeedRecord 
     ...(update.etag !== undefined && { etag: update.etag }),
     ...(update.lastModified !== undefined && { lastModified: update.lastModified }),
     ...(update.links !== undefined && { links: update.links }),
+    ...(update.pending !== undefined && { pending: update.pending }),
+    ...(update.title !== undefined && { title: update.title }),
     counts: addCounts(feed.counts, update.counts ?? {}),
   };
 }

@@ -54,6 +54,23 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
     await expect(feedsCommand(store, "add", "file:///etc/passwd")).rejects.toThrow("not an http(s) URL");
   });
 
+  it("keeps in a listed feed's record what its poll found new, with the feed's title, for a later 304 to stand for", async () => {
+    const store = new DynamoFeedStore(FEEDS_TABLE.localName, FEED_ITEMS_TABLE.localName, aws.dynamo);
+    const feed = "https://wire.example.org/rss.xml";
+    await store.add(feed, new Date("2026-11-23T06:00:00Z"));
+    const pending = [{ link: "https://wire.example.org/a", title: "Tolls end in May", publishedAt: null }];
+    await store.recordPoll(feed, {
+      polledAt: "2026-11-23T06:30:00.000Z",
+      etag: '"v1"',
+      error: null,
+      links: ["https://wire.example.org/a", "https://wire.example.org/b"],
+      pending,
+      title: "Example Wire",
+    });
+    expect(await store.get(feed)).toMatchObject({ etag: '"v1"', pending, title: "Example Wire" });
+    await store.remove(feed);
+  });
+
   it("stores a feed's new items into the article store with their statements, once", async () => {
     const feeds = new DynamoFeedStore(FEEDS_TABLE.localName, FEED_ITEMS_TABLE.localName, aws.dynamo);
     const articles = new DynamoArticleStore(ARTICLES_TABLE.localName, aws.dynamo);

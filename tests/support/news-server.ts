@@ -50,6 +50,7 @@ export interface NewsServer {
 /** The fixture outlet: feeds of every format, item pages, and every way a server can misbehave. */
 export async function startNewsServer(): Promise<NewsServer> {
   const requests: NewsServer["requests"] = [];
+  const served = new Map<string, number>();
   let origin = "";
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -58,7 +59,8 @@ export async function startNewsServer(): Promise<NewsServer> {
       path: url.pathname + url.search,
       ...(ifNoneMatch && { ifNoneMatch: String(ifNoneMatch) }),
     });
-    route(origin, url.pathname, String(ifNoneMatch ?? ""), res);
+    served.set(url.pathname, (served.get(url.pathname) ?? 0) + 1);
+    route(origin, url.pathname, String(ifNoneMatch ?? ""), res, served.get(url.pathname) ?? 1);
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -86,7 +88,14 @@ const [GZIP_BOMB, BROTLI_BOMB] = ((fiftyMb: Buffer) => [
   brotliCompressSync(fiftyMb, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }),
 ])(Buffer.alloc(50 * 1024 * 1024, "a"));
 
-function route(origin: string, path: string, ifNoneMatch: string, res: ServerResponse): unknown {
+function route(
+  origin: string,
+  path: string,
+  ifNoneMatch: string,
+  res: ServerResponse,
+  /** How many times this path has been asked for, this one included. */
+  nth: number,
+): unknown {
   const { bridge, budget, clinic, harbour, rail } = ARTICLES as Record<string, FixtureArticle>;
   const page = Object.values(ARTICLES).find((a) => a.path === path);
   if (page) return send(res, 200, "text/html; charset=utf-8", fixturePage(origin, page));
@@ -106,6 +115,31 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
         etag,
       });
     }
+    case "/pending.xml": {
+      // A story whose page fails the first time, and an older one.
+      const etag = '"pending-v1"';
+      if (ifNoneMatch === etag) return void res.writeHead(304, { etag }).end();
+      const flaky = { ...(clinic as FixtureArticle), path: "/flaky.html" };
+      return send(res, 200, "application/rss+xml", rss(origin, [flaky, rail as FixtureArticle]), { etag });
+    }
+    case "/flaky.html":
+      if (nth === 1) return send(res, 503, "text/html", "<h1>Try again later</h1>");
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        fixturePage(origin, { ...(clinic as FixtureArticle), path: "/flaky.html" }),
+      );
+    case "/long-links.xml":
+      return send(
+        res,
+        200,
+        "application/rss+xml",
+        rss(origin, [
+          { ...(rail as FixtureArticle), path: `/${"a".repeat(3000)}.html` },
+          rail as FixtureArticle,
+        ]),
+      );
     case "/rss-content.xml":
       return send(
         res,

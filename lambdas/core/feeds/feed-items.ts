@@ -1,5 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
 import { parseFeed } from "feedsmith";
+import { FIELD_LIMITS } from "../article.ts";
 import { canonicalUrl } from "./canonical-url.ts";
 
 /** A feed that cannot be read: malformed XML, a web page served as a feed, an unknown format. */
@@ -24,7 +25,7 @@ export interface ParsedFeed {
   format: "rss" | "atom" | "rdf" | "json";
   title: string | null;
   items: FeedItem[];
-  /** Items with no usable link (nothing to fetch), counted so that a broken feed shows. */
+  /** Items with no usable link (none, not http(s), or longer than a URL may be), counted so that a broken feed shows. */
   withoutLink: number;
 }
 
@@ -54,7 +55,9 @@ export function parseFeedItems(text: string, feedUrl: string): ParsedFeed {
   const items: FeedItem[] = [];
   for (const item of raw) {
     const link = item.link ? canonicalUrl(item.link, feedUrl) : null;
-    if (link) items.push({ link, title: item.title?.trim() || null, publishedAt: isoDate(item.date) });
+    // A link longer than an article's URL may be could not even be remembered as dealt with.
+    if (link && link.length <= FIELD_LIMITS.url)
+      items.push({ link, title: item.title?.trim() || null, publishedAt: isoDate(item.date) });
   }
   return { format: parsed.format, title: feedTitle(parsed), items, withoutLink: raw.length - items.length };
 }
