@@ -70,13 +70,14 @@ export async function recordRefusal(
   error: Error,
   now = new Date(),
 ): Promise<Refusal> {
-  const refusal = { at: now.toISOString(), source, reason: reasonOf(error) };
+  const refusal = { at: now.toISOString(), source, reason: refusalReason(error) };
   await sink.log.record(refusal);
   sink.count?.(1);
   return refusal;
 }
 
-function reasonOf(error: Error): string {
+/** A refusal's one-line reason: the error's message without the file or id it starts with. */
+export function refusalReason(error: Error): string {
   const subject =
     error instanceof ArticleFormatError
       ? error.file

@@ -112,6 +112,8 @@ describe("onrecord fetch against a local outlet", () => {
       // Five redirects are followed (to the harbour story), a sixth is not.
       "/hops/5": "stored",
       "/hops/6": "more than 5 redirects",
+      // A field over its limit: never written where `digest --articles` would refuse it.
+      "/long-title.html": "title longer than 1000 characters",
     });
     const stored = await articlesIn(dir);
     expect(stored[KOREAN.path]?.body).toBe(KOREAN.paragraphs.join("\n\n"));

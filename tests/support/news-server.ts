@@ -204,6 +204,7 @@ function route(
             "/private/memo.html",
             "/hops/5",
             "/hops/6",
+            "/long-title.html",
           ].map((p) => ({ path: p, title: p, published: "2026-11-20T00:00:00Z" })),
         ),
       );
@@ -252,6 +253,17 @@ function route(
             ],
           },
         )}</script></head><body><div id="app">Loading…</div><noscript>Please enable JavaScript.</noscript></body></html>`,
+      );
+    case "/long-title.html":
+      // A headline no outlet writes: 5,000 characters.
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        fixturePage(origin, { ...(rail as FixtureArticle), path }).replace(
+          "<head>",
+          `<head><meta property="og:title" content="${"Breaking ".repeat(555)}">`,
+        ),
       );
     case "/missing.html":
       return send(res, 404, "text/html", "<h1>Not found</h1>");

@@ -3,7 +3,7 @@ import { decodeText } from "../../core/feeds/charset.ts";
 import { extractPageArticle } from "../../core/feeds/page-article.ts";
 import type { Article } from "../../core/types.ts";
 import { type FeedStore, FetchError, type HttpClient, type QueuedItem } from "../../ports.ts";
-import { isRefusal, type RefusalSink, recordRefusal } from "../ingest-article.ts";
+import { isRefusal, type RefusalSink, recordRefusal, refusalReason } from "../ingest-article.ts";
 
 /** Where fetched articles go: the article store (with their statements), or a folder of JSON files. */
 export interface ArticleSink {
@@ -14,6 +14,7 @@ export interface FetchItemDeps {
   http: HttpClient;
   feeds: FeedStore;
   sink: ArticleSink;
+  /** Where items skipped for good are kept with their reason and counted (`onrecord refused`). */
   refusals?: RefusalSink;
   /** Items published before this day (ISO) are skipped, and left for a run with an earlier one. */
   since?: string;
@@ -53,6 +54,9 @@ export async function fetchItem(item: QueuedItem, deps: FetchItemDeps): Promise<
     const counted =
       outcome.outcome === "skipped" ? { skipped: 1 } : outcome.outcome === "stored" ? { stored: 1 } : {};
     if (Object.keys(counted).length > 0) await deps.feeds.count(item.feedUrl, counted);
+    // Skipped for good is not stored: listed with its reason, as a refused bucket drop is.
+    if (outcome.outcome === "skipped" && deps.refusals)
+      await recordRefusal(deps.refusals, item.link, new Error(outcome.reason), now());
     return outcome;
   };
   const skip = (reason: string, retry = false) =>
@@ -98,7 +102,6 @@ export async function fetchItem(item: QueuedItem, deps: FetchItemDeps): Promise<
     return done({ link: item.link, outcome, articleId: id }, [page.canonicalUrl]);
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    if (deps.refusals) await recordRefusal(deps.refusals, item.link, error, now());
-    return skip(error.message.replace(`${id}: `, ""));
+    return skip(refusalReason(error));
   }
 }
