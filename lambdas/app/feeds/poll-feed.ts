@@ -4,6 +4,7 @@ import {
   type FeedRecord,
   type FeedStore,
   FetchError,
+  type FetchQueue,
   type HttpClient,
   type PendingItem,
   type QueuedItem,
@@ -22,6 +23,9 @@ export interface PollDeps {
 export type PollResult =
   | { feedUrl: string; status: "updated" | "not-modified"; items: QueuedItem[]; known: string[] }
   | { feedUrl: string; status: "failed"; items: []; known: string[]; error: string };
+
+/** Feeds polled at once by the poller (the polite client still asks each host one request at a time). */
+const FEEDS_AT_ONCE = 8;
 
 /** Items kept per feed, so that a `304` can still say which items it stands for. */
 const KEPT_ITEMS = 200;
@@ -124,4 +128,34 @@ function kept<T>(values: readonly T[]): T[] {
     taken.push(value);
   }
   return taken;
+}
+
+/** What the poller did in one run. */
+export interface PollSummary {
+  feeds: number;
+  queued: number;
+  failed: number;
+  notModified: number;
+}
+
+/**
+ * Polls every listed feed, several at once (so a few slow feeds cannot use up the run), and queues
+ * each feed's items as soon as its poll is done. A feed that fails is recorded with its error
+ * (`onrecord feeds list`) and the others go on.
+ * @throws when the list cannot be read or items cannot be queued: the run is retried.
+ */
+export async function pollListedFeeds(deps: PollDeps & { queue: FetchQueue }): Promise<PollSummary> {
+  const feeds = (await deps.feeds.list()).map((feed) => feed.url);
+  const summary: PollSummary = { feeds: feeds.length, queued: 0, failed: 0, notModified: 0 };
+  const worker = async () => {
+    for (let url = feeds.shift(); url !== undefined; url = feeds.shift()) {
+      const result = await pollFeed(url, deps);
+      if (result.status === "failed") summary.failed++;
+      if (result.status === "not-modified") summary.notModified++;
+      await deps.queue.enqueue(result.items);
+      summary.queued += result.items.length;
+    }
+  };
+  await Promise.all(Array.from({ length: FEEDS_AT_ONCE }, worker));
+  return summary;
 }
