@@ -85,9 +85,16 @@ export class FetchError extends Error {
   }
 }
 
+/**
+ * Makes one request of a GET that may be redirected: the URL of that hop, and `send`, which makes
+ * it. A wrapper can wait for its turn first, or refuse the hop by throwing a {@link FetchError}.
+ */
+export type HopWrapper = (url: string, send: () => Promise<HttpResponse>) => Promise<HttpResponse>;
+
 /** GETs a URL; every answer (404 and 500 too) is returned, failures to get one thrown as {@link FetchError}. */
 export interface HttpClient {
-  get(url: string, headers?: Record<string, string>): Promise<HttpResponse>;
+  /** @param eachHop wraps each request, the first and every redirect's (politeness applies to every host asked). */
+  get(url: string, headers?: Record<string, string>, eachHop?: HopWrapper): Promise<HttpResponse>;
 }
 
 /** A feed onrecord polls, and what its last poll found. */
