@@ -106,6 +106,7 @@ describe("onrecord fetch against a local outlet", () => {
       "/loop-a.html": `redirect loop at ${server.origin}/loop-a.html`,
       "/to-private.html": "intranet.test is a private or local address (10.0.0.7), not fetched",
       "/huge.html": "larger than 5 MB",
+      "/huge-unannounced.html": "larger than 5 MB",
       "/bomb.html": "larger than 5 MB",
       "/bomb-br.html": "larger than 5 MB",
       "/private/memo.html": "robots.txt disallows it",
@@ -201,6 +202,19 @@ describe("onrecord fetch against a local outlet", () => {
     expect((await deps.feeds.get(`${server.origin}/long-links.xml`))?.lastError).toBe(
       "1 item(s) without a usable link",
     );
+  });
+
+  it("asks a feed that gives only Last-Modified again with If-Modified-Since, and on 304 fetches no page", async () => {
+    const { run } = await newRun();
+    const first = await run("/dated.xml");
+    const before = server.requests.length;
+    const second = await run("/dated.xml");
+    expect(first.items.map((i) => i.outcome)).toEqual(["stored"]);
+    expect(second.polls[0]?.status).toBe("not-modified");
+    expect(server.requests.slice(before)).toEqual([
+      { path: "/dated.xml", ifModifiedSince: "Tue, 24 Nov 2026 21:40:00 GMT" },
+    ]);
+    expect(second.items.map((i) => i.outcome)).toEqual(["unchanged"]);
   });
 
   it("refuses a loopback feed under the default address policy, after resolving its name", async () => {

@@ -43,7 +43,7 @@ export interface NewsServer {
   origin: string;
   port: number;
   /** Every request's path and its conditional headers, in order. */
-  requests: { path: string; ifNoneMatch?: string }[];
+  requests: { path: string; ifNoneMatch?: string; ifModifiedSince?: string }[];
   close: () => Promise<void>;
 }
 
@@ -55,12 +55,15 @@ export async function startNewsServer(): Promise<NewsServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     const ifNoneMatch = req.headers["if-none-match"];
+    const ifModifiedSince = req.headers["if-modified-since"];
     requests.push({
       path: url.pathname + url.search,
       ...(ifNoneMatch && { ifNoneMatch: String(ifNoneMatch) }),
+      ...(ifModifiedSince && { ifModifiedSince }),
     });
     served.set(url.pathname, (served.get(url.pathname) ?? 0) + 1);
-    route(origin, url.pathname, String(ifNoneMatch ?? ""), res, served.get(url.pathname) ?? 1);
+    const conditional = { ifNoneMatch: String(ifNoneMatch ?? ""), ifModifiedSince: ifModifiedSince ?? "" };
+    route(origin, url.pathname, conditional, res, served.get(url.pathname) ?? 1);
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -91,7 +94,7 @@ const [GZIP_BOMB, BROTLI_BOMB] = ((fiftyMb: Buffer) => [
 function route(
   origin: string,
   path: string,
-  ifNoneMatch: string,
+  { ifNoneMatch, ifModifiedSince }: { ifNoneMatch: string; ifModifiedSince: string },
   res: ServerResponse,
   /** How many times this path has been asked for, this one included. */
   nth: number,
@@ -113,6 +116,14 @@ function route(
       if (ifNoneMatch === etag) return void res.writeHead(304, { etag }).end();
       return send(res, 200, "application/rss+xml", rss(origin, [bridge, budget] as FixtureArticle[]), {
         etag,
+      });
+    }
+    case "/dated.xml": {
+      // A feed that gives a Last-Modified and no ETag.
+      const lastModified = "Tue, 24 Nov 2026 21:40:00 GMT";
+      if (ifModifiedSince === lastModified) return void res.writeHead(304).end();
+      return send(res, 200, "application/rss+xml", rss(origin, [budget as FixtureArticle]), {
+        "last-modified": lastModified,
       });
     }
     case "/pending.xml": {
@@ -199,6 +210,7 @@ function route(
             "/loop-a.html",
             "/to-private.html",
             "/huge.html",
+            "/huge-unannounced.html",
             "/bomb.html",
             "/bomb-br.html",
             "/private/memo.html",
@@ -293,6 +305,18 @@ function route(
     case "/huge.html": {
       // 50 MB declared and sent, in 1 MB chunks.
       res.writeHead(200, { "content-type": "text/html", "content-length": 50 * 1024 * 1024 });
+      const mb = Buffer.alloc(1024 * 1024, "a");
+      let sent = 0;
+      const pump = () => {
+        while (sent < 50 && !res.destroyed && res.write(mb)) sent++;
+        if (sent >= 50) res.end();
+        else if (!res.destroyed) res.once("drain", pump);
+      };
+      return pump();
+    }
+    case "/huge-unannounced.html": {
+      // 50 MB with no Content-Length: only counting while reading can stop it.
+      res.writeHead(200, { "content-type": "text/html" });
       const mb = Buffer.alloc(1024 * 1024, "a");
       let sent = 0;
       const pump = () => {
