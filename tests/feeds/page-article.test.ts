@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readSiteArticles } from "../../lambdas/adapters/local-news-site.ts";
+import { renderArticlePage } from "../../lambdas/adapters/news-site-pages.ts";
 import { isFurnitureLine } from "../../lambdas/core/feeds/furniture.ts";
 import { extractPageArticle, type PageHints } from "../../lambdas/core/feeds/page-article.ts";
 
@@ -75,6 +77,23 @@ describe("a news page's article, as a reader should get it", () => {
   it.each(OUTLETS)("%s: every paragraph in order, no furniture", (_, html) => {
     const article = extractPageArticle(html, "https://islandpost.example/2026/11/23/terminal", NO_HINTS);
     expect(article.paragraphs).toEqual(STORY.paragraphs);
+  });
+
+  it("reads each page of the local news site (npm start's) back as the example article it was written from", async () => {
+    const site = { name: "The Riverton Courier", url: "http://127.0.0.1:3100/" };
+    const examples = await readSiteArticles("examples");
+    expect(examples.length).toBeGreaterThan(3);
+    for (const example of examples) {
+      const url = new URL(example.path, site.url).toString();
+      const page = extractPageArticle(renderArticlePage(site, example), url, NO_HINTS);
+      expect(page, example.path).toEqual({
+        canonicalUrl: url,
+        title: example.title,
+        outlet: example.outlet,
+        publishedAt: example.publishedAt.slice(0, 10),
+        paragraphs: example.paragraphs.map((p) => p.replace(/\s+/g, " ")),
+      });
+    }
   });
 
   it("keeps an article's own subheadings and lists, in their place, and drops its headline", () => {
