@@ -28,6 +28,12 @@ export interface PutArticleOptions {
    * the same content, it is found there and reported `unchanged` rather than stored a second time.
    */
   formerIds?: readonly string[];
+  /**
+   * The article carries no date of its own: its `publishedAt` is the day it arrived (an S3
+   * event's, a file's). The same article stored under its id (or a former one) on another day is
+   * then the same article, `unchanged`, still filed under the day it first came.
+   */
+  undated?: boolean;
 }
 
 /** Articles with the statements extracted from them at ingest, read back a window at a time. */
