@@ -54,7 +54,7 @@ export async function runIngest(files: string[], options: IngestOptions = {}): P
       );
       const http = politeHttp({ allowPrivateHosts: options.allowPrivateHosts ?? false });
       const deps = { http, feeds, sink: storeSink(articles), refusals };
-      feedsFailed = (await fetchFeeds(options.feed, deps, printLine)).polls.some(
+      feedsFailed = (await fetchFeeds(options.feed, deps, printLine("ingest"))).polls.some(
         (p) => p.status === "failed",
       );
     }

@@ -37,13 +37,18 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
       "already listed https://news.example.org/feed.xml\n",
     );
     await store.recordPoll("https://news.example.org/feed.xml", {
+      polledAt: "2026-11-23T06:00:00.000Z",
+      error: null,
+      links: ["https://news.example.org/a", "https://news.example.org/b", "https://news.example.org/c"],
+      counts: { seen: 3 },
+    });
+    await store.recordPoll("https://news.example.org/feed.xml", {
       polledAt: "2026-11-23T06:30:00.000Z",
       error: "HTTP 503",
-      counts: { seen: 3 },
     });
     await store.count("https://news.example.org/feed.xml", { stored: 2, skipped: 1 });
     expect(await feedsCommand(store, "list")).toBe(
-      "https://news.example.org/feed.xml  polled 2026-11-23T06:30:00Z  3 seen, 2 stored, 1 skipped  last error: HTTP 503\n",
+      "https://news.example.org/feed.xml  polled 2026-11-23T06:30:00Z  3 in the feed; 3 new, 2 stored, 1 skipped  last error: HTTP 503\n",
     );
     expect(await feedsCommand(store, "remove", "https://news.example.org/feed.xml")).toBe(
       "removed https://news.example.org/feed.xml\n",
@@ -101,5 +106,12 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
     const pages = site.articles.map((a) => new URL(a.path, site.url).toString()).sort();
     expect(await ingest()).toEqual({ lines: pages.map((p) => `stored ${p}`), stderr: "" });
     expect(await ingest()).toEqual({ lines: pages.map((p) => `unchanged ${p}`), stderr: "" });
+    const missing = new URL("/no-such-feed.xml", site.url).toString();
+    const failed = await promisify(execFile)(
+      process.execPath,
+      [onrecord, "ingest", "--feed", missing, "--allow-private-hosts"],
+      { cwd },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1, stderr: `onrecord ingest: feed ${missing}: HTTP 404\n` });
   });
 });
