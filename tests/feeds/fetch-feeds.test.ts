@@ -115,6 +115,8 @@ describe("onrecord fetch against a local outlet", () => {
       "/hops/6": "more than 5 redirects",
       // A field over its limit: never written where `digest --articles` would refuse it.
       "/long-title.html": "title longer than 1000 characters",
+      // Markup no page has, which would exhaust Readability's stack.
+      "/deep.html": "markup nested more than 400 elements deep",
     });
     const stored = await articlesIn(dir);
     expect(stored[KOREAN.path]?.body).toBe(KOREAN.paragraphs.join("\n\n"));

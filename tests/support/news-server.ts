@@ -217,6 +217,7 @@ function route(
             "/hops/5",
             "/hops/6",
             "/long-title.html",
+            "/deep.html",
           ].map((p) => ({ path: p, title: p, published: "2026-11-20T00:00:00Z" })),
         ),
       );
@@ -276,6 +277,14 @@ function route(
           "<head>",
           `<head><meta property="og:title" content="${"Breaking ".repeat(555)}">`,
         ),
+      );
+    case "/deep.html":
+      // Nested 20,000 elements deep: enough to exhaust a recursive reader's stack.
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        `<html><body>${"<div>".repeat(20_000)}<p>Deep.</p>${"</div>".repeat(20_000)}</body></html>`,
       );
     case "/missing.html":
       return send(res, 404, "text/html", "<h1>Not found</h1>");

@@ -1,6 +1,6 @@
 import { articleIdFor } from "../../core/feeds/canonical-url.ts";
 import { decodeText } from "../../core/feeds/charset.ts";
-import { extractPageArticle } from "../../core/feeds/page-article.ts";
+import { extractPageArticle, PageFormatError } from "../../core/feeds/page-article.ts";
 import type { Article } from "../../core/types.ts";
 import { type FeedStore, FetchError, type HttpClient, type QueuedItem } from "../../ports.ts";
 import { isRefusal, type RefusalSink, recordRefusal, refusalReason } from "../ingest-article.ts";
@@ -76,12 +76,20 @@ export async function fetchItem(item: QueuedItem, deps: FetchItemDeps): Promise<
   const type = response.headers["content-type"] ?? "";
   if (!HTML.test(type)) return skip(`not a web page (${type.split(";")[0] || "no content type"})`);
 
-  const page = extractPageArticle(decodeText(response.body, type), response.url, {
-    feedUrl: item.feedUrl,
-    title: item.title,
-    publishedAt: item.publishedAt,
-    outlet: item.feedTitle,
-  });
+  let page: ReturnType<typeof extractPageArticle>;
+  try {
+    page = extractPageArticle(decodeText(response.body, type), response.url, {
+      feedUrl: item.feedUrl,
+      title: item.title,
+      publishedAt: item.publishedAt,
+      outlet: item.feedTitle,
+    });
+  } catch (error) {
+    // Markup no page has; a stack overflow is the same, reached another way.
+    if (error instanceof PageFormatError || error instanceof RangeError)
+      return skip((error as Error).message);
+    throw error;
+  }
   if (page.paragraphs.length === 0) return skip("no article text on the page");
   if (deps.since && page.publishedAt && page.publishedAt < deps.since)
     return { link: item.link, outcome: "skipped", reason: `published before ${deps.since}`, retry: true };

@@ -26,6 +26,17 @@ export interface PageArticle {
   paragraphs: string[];
 }
 
+/** A page that cannot be read as a news page: markup no outlet writes. */
+export class PageFormatError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "PageFormatError";
+  }
+}
+
+// Real pages nest a few dozen elements deep; Readability recurses, and a page nested thousands
+// deep (hostile, or broken) would exhaust the stack.
+const MAX_DEPTH = 400;
 // Elements that continue the line they stand in; every other element starts a paragraph of its own.
 const INLINE = new Set(
   "a abbr b bdi bdo cite code data del dfn em font i img ins kbd mark q s small span strong sub sup time u var wbr".split(
@@ -46,11 +57,14 @@ const CAPTION_CHARS = 250;
  * paragraphs in order — captions, bylines, "read more" links, navigation and comments left out.
  * The body is Readability's (Firefox Reader View) over a linkedom DOM; a page whose text lives only
  * in JSON-LD `articleBody` gives that. Pure: the page's text in, plain data out.
+ * @throws {PageFormatError} for markup nested deeper than any page is.
  * @example
  * extractPageArticle("<html>…<article><p>“We will rebuild the bridge,” the mayor said.</p></article>…", "https://news.example.org/bridge", hints)
  */
 export function extractPageArticle(html: string, pageUrl: string, hints: PageHints): PageArticle {
   const { document } = parseHTML(html);
+  if (deeperThan(document.documentElement as PageElement | null, MAX_DEPTH))
+    throw new PageFormatError(`markup nested more than ${MAX_DEPTH} elements deep`);
   const meta = (key: string) =>
     document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content")?.trim() ||
     null;
@@ -171,6 +185,17 @@ function bare(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+/** Whether any element lies more than `limit` levels below `root` (walked without recursion). */
+function deeperThan(root: PageElement | null, limit: number): boolean {
+  const stack: [PageElement, number][] = root ? [[root, 0]] : [];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [element, depth] = next;
+    if (depth > limit) return true;
+    for (const child of [...element.children] as PageElement[]) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function splitParagraphs(text: string): string[] {
