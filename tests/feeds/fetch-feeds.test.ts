@@ -136,6 +136,11 @@ describe("onrecord fetch against a local outlet", () => {
   it.each([
     ["malformed XML", "/malformed.xml", /^malformed XML at line 1: /],
     ["a web page served as a feed", "/html-feed.xml", /^a web page, not a feed$/],
+    [
+      "a site's front page given for its feed (naming the feed it links to)",
+      "/front.html",
+      /^a web page, not a feed; the page names its feed: http:\/\/news\.test:\d+\/rss\.xml$/,
+    ],
   ])("reports %s as the feed's error and stores nothing", async (_, feed, error) => {
     const { deps, run } = await newRun();
     const { polls, items } = await run(feed);

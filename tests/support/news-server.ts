@@ -228,6 +228,14 @@ function route(
         "application/rss+xml",
         `<?xml version="1.0"?><rss version="2.0"><channel><title>Cut</title><item><title>Half`,
       );
+    case "/front.html":
+      // The outlet's front page, given instead of its feed; it names the feed, as pages do.
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        `<!-- served by the gazette --><!doctype html><html><head><link rel="stylesheet" href="/s.css"><link type="application/rss+xml" rel="alternate" href="/rss.xml" title="News"></head><body><h1>Harbour Gazette</h1></body></html>`,
+      );
     case "/html-feed.xml":
       return send(
         res,
