@@ -98,7 +98,7 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
     const ingest = async () => {
       const { stdout, stderr } = await promisify(execFile)(
         process.execPath,
-        [onrecord, "ingest", "--feed", site.feedUrl, "--allow-private-hosts"],
+        [onrecord, "ingest", "--feed", site.feedUrl, "--allow-private-hosts", "--delay", "0"],
         { cwd },
       );
       return { lines: stdout.trim().split("\n").sort(), stderr };
