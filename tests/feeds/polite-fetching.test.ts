@@ -58,20 +58,24 @@ const advance = async (ms: number) => {
   clock += ms;
 };
 
+/** A polite client on the test's clock, every test host resolved to this server. */
+const politeClient = (delayMs: number) =>
+  new PoliteClient(
+    new SafeHttpClient({
+      userAgent: USER_AGENT,
+      resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+      isAllowedAddress: (a) => a === "127.0.0.1",
+    }),
+    { delayMs, now: () => clock, sleep: advance },
+  );
+
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("fetching as a good guest", () => {
   it("asks one request at a time per host, spaced by the delay (a longer Crawl-delay wins), hosts side by side, under onrecord's name", async () => {
     // Prepare: a clock that moves only when the client waits, so the spacing it keeps is exact.
     clock = 0;
-    const client = new PoliteClient(
-      new SafeHttpClient({
-        userAgent: USER_AGENT,
-        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
-        isAllowedAddress: (a) => a === "127.0.0.1",
-      }),
-      { delayMs: 1000, now: () => clock, sleep: advance },
-    );
+    const client = politeClient(1000);
     const url = (host: string, path: string) => `http://${host}:${port}${path}`;
     seen.length = 0;
     // Act
@@ -102,14 +106,7 @@ describe("fetching as a good guest", () => {
   it("follows a redirect as politely as the first request: the other host's robots.txt and turn, the same host's delay", async () => {
     // Prepare
     clock = 0;
-    const client = new PoliteClient(
-      new SafeHttpClient({
-        userAgent: USER_AGENT,
-        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
-        isAllowedAddress: (a) => a === "127.0.0.1",
-      }),
-      { delayMs: 1000, now: () => clock, sleep: advance },
-    );
+    const client = politeClient(1000);
     const url = (path: string) => `http://a.test:${port}${path}`;
     seen.length = 0;
     // Act
@@ -135,14 +132,7 @@ describe("fetching as a good guest", () => {
 
   it("honours robots.txt for onrecord, keeps it a day, then reads it again", async () => {
     clock = 0;
-    const client = new PoliteClient(
-      new SafeHttpClient({
-        userAgent: USER_AGENT,
-        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
-        isAllowedAddress: (a) => a === "127.0.0.1",
-      }),
-      { delayMs: 0, now: () => clock, sleep: advance },
-    );
+    const client = politeClient(0);
     const url = (path: string) => `http://a.test:${port}${path}`;
     seen.length = 0;
     const robotsReads = () => seen.filter((s) => s.host === "a.test" && s.path === "/robots.txt").length;

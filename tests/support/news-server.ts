@@ -91,6 +91,18 @@ const [GZIP_BOMB, BROTLI_BOMB] = ((fiftyMb: Buffer) => [
   brotliCompressSync(fiftyMb, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }),
 ])(Buffer.alloc(50 * 1024 * 1024, "a"));
 
+/** 50 MB in 1 MB chunks, as fast as the client reads, until it hangs up. */
+function sendFiftyMegabytes(res: ServerResponse): void {
+  const mb = Buffer.alloc(1024 * 1024, "a");
+  let sent = 0;
+  const pump = () => {
+    while (sent < 50 && !res.destroyed && res.write(mb)) sent++;
+    if (sent >= 50) res.end();
+    else if (!res.destroyed) res.once("drain", pump);
+  };
+  pump();
+}
+
 function route(
   origin: string,
   path: string,
@@ -322,26 +334,12 @@ function route(
     case "/huge.html": {
       // 50 MB declared and sent, in 1 MB chunks.
       res.writeHead(200, { "content-type": "text/html", "content-length": 50 * 1024 * 1024 });
-      const mb = Buffer.alloc(1024 * 1024, "a");
-      let sent = 0;
-      const pump = () => {
-        while (sent < 50 && !res.destroyed && res.write(mb)) sent++;
-        if (sent >= 50) res.end();
-        else if (!res.destroyed) res.once("drain", pump);
-      };
-      return pump();
+      return sendFiftyMegabytes(res);
     }
     case "/huge-unannounced.html": {
       // 50 MB with no Content-Length: only counting while reading can stop it.
       res.writeHead(200, { "content-type": "text/html" });
-      const mb = Buffer.alloc(1024 * 1024, "a");
-      let sent = 0;
-      const pump = () => {
-        while (sent < 50 && !res.destroyed && res.write(mb)) sent++;
-        if (sent >= 50) res.end();
-        else if (!res.destroyed) res.once("drain", pump);
-      };
-      return pump();
+      return sendFiftyMegabytes(res);
     }
     case "/bomb.html":
       // 40 KB on the wire, 50 MB once gunzipped.
