@@ -28,6 +28,12 @@ export interface PutArticleOptions {
    * the same content, it is found there and reported `unchanged` rather than stored a second time.
    */
   formerIds?: readonly string[];
+  /**
+   * The article carries no date of its own: its `publishedAt` is the day it arrived (an S3
+   * event's, a file's). The same article stored under its id (or a former one) on another day is
+   * then the same article, `unchanged`, still filed under the day it first came.
+   */
+  undated?: boolean;
 }
 
 /** Articles with the statements extracted from them at ingest, read back a window at a time. */
@@ -85,9 +91,16 @@ export class FetchError extends Error {
   }
 }
 
+/**
+ * Makes one request of a GET that may be redirected: the URL of that hop, and `send`, which makes
+ * it. A wrapper can wait for its turn first, or refuse the hop by throwing a {@link FetchError}.
+ */
+export type HopWrapper = (url: string, send: () => Promise<HttpResponse>) => Promise<HttpResponse>;
+
 /** GETs a URL; every answer (404 and 500 too) is returned, failures to get one thrown as {@link FetchError}. */
 export interface HttpClient {
-  get(url: string, headers?: Record<string, string>): Promise<HttpResponse>;
+  /** @param eachHop wraps each request, the first and every redirect's (politeness applies to every host asked). */
+  get(url: string, headers?: Record<string, string>, eachHop?: HopWrapper): Promise<HttpResponse>;
 }
 
 /** A feed onrecord polls, and what its last poll found. */
@@ -101,6 +114,14 @@ export interface FeedRecord {
   lastError: string | null;
   /** The links of the items the feed listed at its last successful poll (the latest 200). */
   links: string[];
+  /**
+   * The items of that poll that were new then, with what the feed said of them: a `304` later
+   * stands for them too, so those still not dealt with (a page that failed for now, an item left
+   * by `--since`) are queued again rather than lost. Absent in records of an earlier version.
+   */
+  pending?: PendingItem[];
+  /** The feed's own title, the outlet's name for pages that give none. */
+  title?: string | null;
   /** Items seen in the feed, stored, and skipped (with a reason), over all polls. */
   counts: { seen: number; stored: number; skipped: number };
 }
@@ -112,7 +133,16 @@ export interface FeedPollUpdate {
   lastModified?: string | null;
   error: string | null;
   links?: string[];
+  pending?: PendingItem[];
+  title?: string | null;
   counts?: Partial<FeedRecord["counts"]>;
+}
+
+/** A feed item as a poll found it, kept until it is dealt with. */
+export interface PendingItem {
+  link: string;
+  title: string | null;
+  publishedAt: string | null;
 }
 
 /** What became of one item's page. */

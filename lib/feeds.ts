@@ -57,12 +57,17 @@ export class Feeds extends Construct {
       reason: "This queue is the fetch queue's dead-letter queue: it needs none of its own.",
     });
 
+    // The scheduler invokes the poller asynchronously: a run that fails is retried by Lambda and
+    // then kept in the same dead-letter queue as an invocation the scheduler could not make.
+    const pollDeadLetters = deadLetterQueue(this);
     this.poller = new OnRecordFunction(this, "Poller", {
       handler: "poll-feeds",
       description: "Polls every listed feed with conditional GET and queues its new items",
       timeout: Duration.minutes(5),
+      deadLetterQueue: pollDeadLetters,
       environment: { ...tables, ONRECORD_FETCH_QUEUE_URL: this.queue.queueUrl },
     });
+    this.poller.configureAsyncInvoke({ retryAttempts: 2 });
     grantTable(this.poller, props.feeds, ["Scan", "GetItem", "UpdateItem"]);
     grantTable(this.poller, props.feedItems, ["BatchGetItem"]);
     this.queue.grantSendMessages(this.poller);
@@ -86,7 +91,6 @@ export class Feeds extends Construct {
       new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
     );
 
-    const pollDeadLetters = deadLetterQueue(this);
     new Schedule(this, "Poll", {
       description: "Poll onrecord's feeds for new articles",
       schedule: ScheduleExpression.expression(props.scheduleExpression),
@@ -98,7 +102,8 @@ export class Feeds extends Construct {
     });
     Validations.of(pollDeadLetters).acknowledge({
       id: "AwsSolutions-SQS3",
-      reason: "This queue is the poll schedule's dead-letter queue: it needs none of its own.",
+      reason:
+        "This queue is the dead-letter queue of the poll schedule and the poller: it needs none of its own.",
     });
     const stack = Stack.of(this);
     const pollerId = stack.resolve(stack.getLogicalId(this.poller.node.defaultChild as CfnElement));

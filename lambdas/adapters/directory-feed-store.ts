@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticleSink } from "../app/feeds/fetch-item.ts";
+import { checkArticleFields } from "../core/article.ts";
 import type { Article } from "../core/types.ts";
 import type { FeedPollUpdate, FeedRecord, FeedStore, SeenItem } from "../ports.ts";
 
@@ -119,6 +120,8 @@ export function applyPoll(feed: FeedRecord, update: FeedPollUpdate): FeedRecord 
     ...(update.etag !== undefined && { etag: update.etag }),
     ...(update.lastModified !== undefined && { lastModified: update.lastModified }),
     ...(update.links !== undefined && { links: update.links }),
+    ...(update.pending !== undefined && { pending: update.pending }),
+    ...(update.title !== undefined && { title: update.title }),
     counts: addCounts(feed.counts, update.counts ?? {}),
   };
 }
@@ -133,12 +136,15 @@ function addCounts(a: FeedRecord["counts"], b: Partial<FeedRecord["counts"]>): F
 
 /**
  * Fetched articles as JSON files in a folder, in the form `onrecord digest --articles` reads;
- * each named after its canonical URL (readable, and unique by a short hash).
+ * each named after its canonical URL (readable, and unique by a short hash). Each is checked as
+ * `digest --articles` will check it, so no file is written that it would refuse.
  */
 export class DirectoryArticleSink implements ArticleSink {
   constructor(private readonly dir: string) {}
 
+  /** @throws {ArticleFormatError} for a field over its limit. */
   async put(article: Article): Promise<"stored" | "unchanged"> {
+    checkArticleFields(article.url ?? article.id, article);
     const file = join(this.dir, fileNameFor(article.url ?? article.id));
     const json = `${JSON.stringify(
       {

@@ -37,9 +37,11 @@ export class DynamoArticleStore implements ArticleStore {
 
   async put(stored: StoredArticle, options: PutArticleOptions = {}): Promise<PutArticleResult> {
     const { article } = stored;
+    const undated = options.undated ?? false;
+    if (undated && (await this.holdsSameArticle(article.id, article, undated))) return "unchanged";
     const former = (options.formerIds ?? []).filter((id) => id !== article.id);
     if (former.length > 0 && !(await this.has(article.id))) {
-      for (const id of former) if (await this.holdsSameArticle(id, article)) return "unchanged";
+      for (const id of former) if (await this.holdsSameArticle(id, article, undated)) return "unchanged";
     }
     if (!article.publishedAt) throw new ArticleStoreError(article.id, "no publication date to file it under");
     const json = JSON.stringify(stored);
@@ -93,15 +95,19 @@ export class DynamoArticleStore implements ArticleStore {
     return Item !== undefined;
   }
 
-  /** Whether the item under `id` is this article (every field but the id equal). */
-  private async holdsSameArticle(id: string, article: Article): Promise<boolean> {
+  /**
+   * Whether the item under `id` is this article: every field but the id equal, and the date too
+   * unless the article has none of its own.
+   */
+  private async holdsSameArticle(id: string, article: Article, undated: boolean): Promise<boolean> {
     const { Item } = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { [ARTICLES_TABLE.partitionKey]: id } }),
     );
     if (!Item?.content) return false;
     const found = (JSON.parse(gunzipSync(Item.content as Uint8Array).toString("utf8")) as StoredArticle)
       .article;
-    return (["title", "url", "outlet", "publishedAt", "body"] as const).every((f) => found[f] === article[f]);
+    const fields = ["title", "url", "outlet", "body", ...(undated ? [] : ["publishedAt" as const])] as const;
+    return fields.every((f) => found[f] === article[f]);
   }
 
   async listWindow(from: string, to: string): Promise<StoredArticle[]> {

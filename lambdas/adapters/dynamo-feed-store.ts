@@ -69,9 +69,11 @@ export class DynamoFeedStore implements FeedStore {
     const names: Record<string, string> = { "#url": "url" };
     const values: Record<string, unknown> = { ":polled": update.polledAt, ":error": update.error };
     const sets = ["lastPolledAt = :polled", "lastError = :error"];
-    for (const field of ["etag", "lastModified", "links"] as const) {
+    for (const field of ["etag", "lastModified", "links", "pending", "title"] as const) {
       if (update[field] === undefined) continue;
-      sets.push(`${field} = :${field}`);
+      // Every name through a placeholder, so none can clash with a word DynamoDB reserves.
+      names[`#${field}`] = field;
+      sets.push(`#${field} = :${field}`);
       values[`:${field}`] = update[field];
     }
     await this.update(url, sets, update.counts ?? {}, names, values);

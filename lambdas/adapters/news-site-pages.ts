@@ -16,8 +16,9 @@ const e = escapeHtml;
 
 /**
  * A news page the way outlets build them, furniture and all: navigation, breadcrumbs, a byline, a
- * photo with its caption and credit, a "read more" link and a related-stories box inside the
- * article, a comments section, a newsletter box and a footer. The article's own paragraphs are the
+ * photo with its caption and credit, an advertising slot, a "read more" link and a related-stories
+ * box inside the article, an editor's note and the author's bio after it, a comments section, a
+ * newsletter box and a footer. The article's own paragraphs are the
  * only prose a reader of the page should keep.
  */
 export function renderArticlePage(site: { name: string; url: string }, article: SiteArticle): string {
@@ -48,11 +49,15 @@ export function renderArticlePage(site: { name: string; url: string }, article: 
       <p class="byline">By <a rel="author" href="/staff/desk/">Staff Desk</a> · <time datetime="${e(article.publishedAt)}">${e(article.publishedAt.slice(0, 10))}</time></p>
       <figure class="lead-image"><img src="/images/${hash(article.path)}.jpg" alt=""><figcaption>Officials arrive for the morning session. <span class="credit">Photo: Desk archive</span></figcaption></figure>
 ${first ? paragraph(first) : ""}
+      <div class="ad-slot"><p>Advertisement</p></div>
+      <p class="continues">Story continues below advertisement</p>
       <div class="share"><a href="/share?u=${encodeURIComponent(url)}">Share</a> <a href="/email?u=${encodeURIComponent(url)}">Email</a></div>
 ${rest.slice(0, middle).map(paragraph).join("\n")}
       <p class="read-more"><a href="/politics/">Read more: the week in politics</a></p>
       <aside class="related"><h2>Related</h2><ul><li><a href="/politics/budget-vote/">Council sets date for budget vote</a></li><li><a href="/world/summit/">Summit ends without a joint statement</a></li></ul></aside>
 ${rest.slice(middle).map(paragraph).join("\n")}
+      <p><em>This story has been updated with comment from the minister's office.</em></p>
+      <div class="author-bio"><p>Staff Desk reports on government and politics for ${e(site.name)}.</p></div>
       <div class="tags">Tags: <a href="/tags/government/">government</a>, <a href="/tags/policy/">policy</a></div>
     </article>
     <section id="comments" class="comments">

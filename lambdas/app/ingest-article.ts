@@ -19,7 +19,8 @@ export interface IngestResult {
 
 /**
  * Stores an article and the statements extracted from it, once: extraction happens here, at
- * ingest, never when a digest is composed. Ingesting the same file again changes nothing.
+ * ingest, never when a digest is composed. Ingesting the same file again changes nothing, on
+ * another day too (an undated file keeps the day it first came).
  *
  * @throws {ArticleFormatError} for a file that is not an article (binary, malformed JSON, too large).
  * @throws {ArticleStoreError} for one that cannot be stored (no date, refused by the store).
@@ -29,7 +30,10 @@ export async function ingestArticle(
   store: ArticleStore,
   options: PutArticleOptions = {},
 ): Promise<IngestResult> {
-  return storeArticle(parseArticle(source), store, options);
+  // Read without the fallback first, to know whether the date is the article's own.
+  const article = parseArticle({ ...source, fallbackDate: null });
+  if (article.publishedAt !== null || !source.fallbackDate) return storeArticle(article, store, options);
+  return storeArticle({ ...article, publishedAt: source.fallbackDate }, store, { ...options, undated: true });
 }
 
 /**
@@ -70,13 +74,14 @@ export async function recordRefusal(
   error: Error,
   now = new Date(),
 ): Promise<Refusal> {
-  const refusal = { at: now.toISOString(), source, reason: reasonOf(error) };
+  const refusal = { at: now.toISOString(), source, reason: refusalReason(error) };
   await sink.log.record(refusal);
   sink.count?.(1);
   return refusal;
 }
 
-function reasonOf(error: Error): string {
+/** A refusal's one-line reason: the error's message without the file or id it starts with. */
+export function refusalReason(error: Error): string {
   const subject =
     error instanceof ArticleFormatError
       ? error.file

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { collect } from "./fetch.ts";
+import { collect, milliseconds } from "./fetch.ts";
 
 export interface IngestOptions {
   feed?: string[];
   allowPrivateHosts?: boolean;
+  delay?: number;
 }
 
 /**
@@ -23,6 +24,7 @@ export function registerIngest(program: Command): void {
     )
     .option("--feed <url>", "fetch a feed's new items and store them (repeat for more)", collect)
     .option("--allow-private-hosts", "with --feed: also fetch from loopback and private addresses")
+    .option("--delay <ms>", "with --feed: pause between two requests to one host", milliseconds, 1000)
     .action(async (files: string[], options: IngestOptions) => {
       if (files.length === 0 && !options.feed) {
         process.stderr.write("onrecord ingest: give article files, a folder of them, or --feed URL\n");

@@ -36,13 +36,16 @@ export async function feedsCommand(
   return (await store.remove(feed)) ? `removed ${feed}\n` : `not listed ${feed}\n`;
 }
 
-/** One line per feed: URL, last poll (or `never polled`), item counts, last error. */
+/**
+ * One line per feed: URL, last poll (or `never polled`), the items in the feed at its last poll,
+ * and over all polls the items new then, stored and skipped; its last error.
+ */
 export function formatFeeds(feeds: readonly FeedRecord[]): string {
   if (feeds.length === 0) return "no feeds; add one with `onrecord feeds add URL`\n";
   return feeds
     .map((f) => {
       const polled = f.lastPolledAt ? `polled ${f.lastPolledAt.replace(/\.\d{3}Z$/, "Z")}` : "never polled";
-      const counts = `${f.counts.seen} seen, ${f.counts.stored} stored, ${f.counts.skipped} skipped`;
+      const counts = `${f.links.length} in the feed; ${f.counts.seen} new, ${f.counts.stored} stored, ${f.counts.skipped} skipped`;
       return `${f.url}  ${polled}  ${counts}${f.lastError ? `  last error: ${f.lastError}` : ""}\n`;
     })
     .join("");

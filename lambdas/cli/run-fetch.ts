@@ -21,7 +21,7 @@ export async function runFetch(options: FetchOptions): Promise<void> {
     sink: new DirectoryArticleSink(options.out),
     ...(options.since && { since: options.since }),
   };
-  const { polls } = await fetchFeeds(options.feed, deps, printLine);
+  const { polls } = await fetchFeeds(options.feed, deps, printLine("fetch"));
   if (polls.some((p) => p.status === "failed")) process.exitCode = 1;
 }
 
@@ -33,9 +33,11 @@ export function politeHttp(options: { allowPrivateHosts?: boolean; delay?: numbe
   );
 }
 
-/** Items on stdout, one line each; a feed that failed on stderr. */
-export function printLine(line: ItemOutcome | PollResult): void {
-  if ("outcome" in line) process.stdout.write(`${outcomeLine(line)}\n`);
-  else if (line.status === "failed")
-    process.stderr.write(`onrecord fetch: feed ${line.feedUrl}: ${line.error}\n`);
+/** Items on stdout, one line each; a feed that failed on stderr, named by the command that read it. */
+export function printLine(command: string): (line: ItemOutcome | PollResult) => void {
+  return (line) => {
+    if ("outcome" in line) process.stdout.write(`${outcomeLine(line)}\n`);
+    else if (line.status === "failed")
+      process.stderr.write(`onrecord ${command}: feed ${line.feedUrl}: ${line.error}\n`);
+  };
 }

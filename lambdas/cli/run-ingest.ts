@@ -52,9 +52,12 @@ export async function runIngest(files: string[], options: IngestOptions = {}): P
         env.ONRECORD_FEED_ITEMS_TABLE ?? "",
         ...(target.kind === "local" ? [target.stack.dynamo] : []),
       );
-      const http = politeHttp({ allowPrivateHosts: options.allowPrivateHosts ?? false });
+      const http = politeHttp({
+        allowPrivateHosts: options.allowPrivateHosts ?? false,
+        delay: options.delay ?? 1000,
+      });
       const deps = { http, feeds, sink: storeSink(articles), refusals };
-      feedsFailed = (await fetchFeeds(options.feed, deps, printLine)).polls.some(
+      feedsFailed = (await fetchFeeds(options.feed, deps, printLine("ingest"))).polls.some(
         (p) => p.status === "failed",
       );
     }

@@ -37,13 +37,18 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
       "already listed https://news.example.org/feed.xml\n",
     );
     await store.recordPoll("https://news.example.org/feed.xml", {
+      polledAt: "2026-11-23T06:00:00.000Z",
+      error: null,
+      links: ["https://news.example.org/a", "https://news.example.org/b", "https://news.example.org/c"],
+      counts: { seen: 3 },
+    });
+    await store.recordPoll("https://news.example.org/feed.xml", {
       polledAt: "2026-11-23T06:30:00.000Z",
       error: "HTTP 503",
-      counts: { seen: 3 },
     });
     await store.count("https://news.example.org/feed.xml", { stored: 2, skipped: 1 });
     expect(await feedsCommand(store, "list")).toBe(
-      "https://news.example.org/feed.xml  polled 2026-11-23T06:30:00Z  3 seen, 2 stored, 1 skipped  last error: HTTP 503\n",
+      "https://news.example.org/feed.xml  polled 2026-11-23T06:30:00Z  3 in the feed; 3 new, 2 stored, 1 skipped  last error: HTTP 503\n",
     );
     expect(await feedsCommand(store, "remove", "https://news.example.org/feed.xml")).toBe(
       "removed https://news.example.org/feed.xml\n",
@@ -52,6 +57,23 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
       "not listed https://news.example.org/feed.xml\n",
     );
     await expect(feedsCommand(store, "add", "file:///etc/passwd")).rejects.toThrow("not an http(s) URL");
+  });
+
+  it("keeps in a listed feed's record what its poll found new, with the feed's title, for a later 304 to stand for", async () => {
+    const store = new DynamoFeedStore(FEEDS_TABLE.localName, FEED_ITEMS_TABLE.localName, aws.dynamo);
+    const feed = "https://wire.example.org/rss.xml";
+    await store.add(feed, new Date("2026-11-23T06:00:00Z"));
+    const pending = [{ link: "https://wire.example.org/a", title: "Tolls end in May", publishedAt: null }];
+    await store.recordPoll(feed, {
+      polledAt: "2026-11-23T06:30:00.000Z",
+      etag: '"v1"',
+      error: null,
+      links: ["https://wire.example.org/a", "https://wire.example.org/b"],
+      pending,
+      title: "Example Wire",
+    });
+    expect(await store.get(feed)).toMatchObject({ etag: '"v1"', pending, title: "Example Wire" });
+    await store.remove(feed);
   });
 
   it("stores a feed's new items into the article store with their statements, once", async () => {
@@ -76,7 +98,7 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
     const ingest = async () => {
       const { stdout, stderr } = await promisify(execFile)(
         process.execPath,
-        [onrecord, "ingest", "--feed", site.feedUrl, "--allow-private-hosts"],
+        [onrecord, "ingest", "--feed", site.feedUrl, "--allow-private-hosts", "--delay", "0"],
         { cwd },
       );
       return { lines: stdout.trim().split("\n").sort(), stderr };
@@ -84,5 +106,12 @@ describe("onrecord feeds, and ingest --feed, on the local data stack", () => {
     const pages = site.articles.map((a) => new URL(a.path, site.url).toString()).sort();
     expect(await ingest()).toEqual({ lines: pages.map((p) => `stored ${p}`), stderr: "" });
     expect(await ingest()).toEqual({ lines: pages.map((p) => `unchanged ${p}`), stderr: "" });
+    const missing = new URL("/no-such-feed.xml", site.url).toString();
+    const failed = await promisify(execFile)(
+      process.execPath,
+      [onrecord, "ingest", "--feed", missing, "--allow-private-hosts"],
+      { cwd },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1, stderr: `onrecord ingest: feed ${missing}: HTTP 404\n` });
   });
 });

@@ -1,23 +1,11 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalNewsSite, startLocalNewsSite } from "../../lambdas/adapters/local-news-site.ts";
+import { runOnrecord } from "../support/cli-run.ts";
 
-const run = promisify(execFile);
-const onrecord = new URL("../../bin/onrecord.mjs", import.meta.url).pathname;
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [onrecord, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (...args: string[]) => runOnrecord(args);
 
 let site: LocalNewsSite;
 beforeAll(async () => {

@@ -24,10 +24,10 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => deployment?.close());
 
-const ingest = (keys: string[], sizes: Record<string, number> = {}) =>
+const ingest = (keys: string[], sizes: Record<string, number> = {}, at = "2026-11-25T10:00:00.000Z") =>
   deployment.invoke<unknown, { ingested: { id: string; result: string }[]; refused: string[] }>(
     "IngestIngester",
-    s3PutEvent(keys, "2026-11-25T10:00:00.000Z", sizes),
+    s3PutEvent(keys, at, sizes),
   );
 
 describe("ingest under hostile input, the deployed bundle against dynalite", { timeout: 120_000 }, () => {
@@ -116,6 +116,35 @@ describe("ingest under hostile input, the deployed bundle against dynalite", { t
     expect(again.ingested.map((a) => a.result)).toEqual(["unchanged", "unchanged"]);
     const day = await store.listWindow("2026-11-25", "2026-11-25");
     expect(day.filter((a) => a.article.id.endsWith("2026-11-25.json"))).toHaveLength(2);
+  });
+
+  it("reports a file with no date of its own unchanged when the same bytes come again on a later day, filed under the first", async () => {
+    // Prepare: the same bytes, once under their key and once as the earlier version stored them.
+    const bytes = new TextEncoder().encode('"The ferry runs again," Transport Minister Ana Costa said.');
+    deployment.standIns.objects.set(`${INGEST_BUCKET}/undated/ferry.txt`, bytes);
+    deployment.standIns.objects.set(`${INGEST_BUCKET}/undated/old/harbour.txt`, bytes);
+    const former = parseArticle({ name: "harbour.txt", bytes, fallbackDate: "2026-11-20" });
+    await store.put({ article: former, statements: extractStatements(former) });
+    // Act
+    const first = await ingest(["undated/ferry.txt"], {}, "2026-11-21T08:00:00.000Z");
+    const again = await ingest(
+      ["undated/ferry.txt", "undated/old/harbour.txt"],
+      {},
+      "2026-11-28T08:00:00.000Z",
+    );
+    // Assess
+    expect(first.ingested.map((a) => a.result)).toEqual(["stored"]);
+    expect(again.ingested.map((a) => a.result)).toEqual(["unchanged", "unchanged"]);
+    const weeks = await store.listWindow("2026-11-20", "2026-11-28");
+    expect(
+      weeks
+        .filter((a) => a.article.body.includes("ferry runs again"))
+        .map((a) => [a.article.id, a.article.publishedAt])
+        .sort(),
+    ).toEqual([
+      ["harbour.txt", "2026-11-20"],
+      ["undated/ferry.txt", "2026-11-21"],
+    ]);
   });
 
   it("finds an article stored under its former id (the key's base name) again instead of storing it twice", async () => {

@@ -27,6 +27,19 @@ describe("a page's text, in the charset it was served in", () => {
     expect(decodeText(iconv.encode(html, "iso-8859-1"), "text/html; charset=iso-8859-1")).toBe(html);
   });
 
+  it("reads a page labelled ISO-8859-1 as browsers do, as windows-1252: its curly quotes stay quote marks", () => {
+    const bytes = iconv.encode(TEXT["windows-1252"], "windows-1252");
+    expect(decodeText(bytes, "text/html; charset=ISO-8859-1")).toBe(TEXT["windows-1252"]);
+    expect(
+      decodeText(iconv.encode(`<meta charset="latin1">${TEXT["windows-1252"]}`, "windows-1252"), null),
+    ).toBe(`<meta charset="latin1">${TEXT["windows-1252"]}`);
+  });
+
+  it("trusts a byte-order mark over a header that names another charset", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT["euc-kr"])]);
+    expect(decodeText(bytes, "text/html; charset=euc-kr")).toBe(TEXT["euc-kr"]);
+  });
+
   it("takes UTF-8 when nothing is declared or the label is unknown", () => {
     const html = "<p>“Enough,” she said.</p>";
     expect(decodeText(Buffer.from(html), null)).toBe(html);

@@ -44,7 +44,9 @@ async function newRun() {
   return {
     dir,
     deps,
-    run: (...feeds: string[]) =>
+    run: (feed: string, options: { since?: string } = {}) =>
+      fetchFeeds([`${server.origin}${feed}`], { ...deps, ...options }),
+    runAll: (...feeds: string[]) =>
       fetchFeeds(
         feeds.map((f) => `${server.origin}${f}`),
         deps,
@@ -104,12 +106,17 @@ describe("onrecord fetch against a local outlet", () => {
       "/loop-a.html": `redirect loop at ${server.origin}/loop-a.html`,
       "/to-private.html": "intranet.test is a private or local address (10.0.0.7), not fetched",
       "/huge.html": "larger than 5 MB",
+      "/huge-unannounced.html": "larger than 5 MB",
       "/bomb.html": "larger than 5 MB",
       "/bomb-br.html": "larger than 5 MB",
       "/private/memo.html": "robots.txt disallows it",
       // Five redirects are followed (to the harbour story), a sixth is not.
       "/hops/5": "stored",
       "/hops/6": "more than 5 redirects",
+      // A field over its limit: never written where `digest --articles` would refuse it.
+      "/long-title.html": "title longer than 1000 characters",
+      // Markup no page has, which would exhaust Readability's stack.
+      "/deep.html": "markup nested more than 400 elements deep",
     });
     const stored = await articlesIn(dir);
     expect(stored[KOREAN.path]?.body).toBe(KOREAN.paragraphs.join("\n\n"));
@@ -129,6 +136,11 @@ describe("onrecord fetch against a local outlet", () => {
   it.each([
     ["malformed XML", "/malformed.xml", /^malformed XML at line 1: /],
     ["a web page served as a feed", "/html-feed.xml", /^a web page, not a feed$/],
+    [
+      "a site's front page given for its feed (naming the feed it links to)",
+      "/front.html",
+      /^a web page, not a feed; the page names its feed: http:\/\/news\.test:\d+\/rss\.xml$/,
+    ],
   ])("reports %s as the feed's error and stores nothing", async (_, feed, error) => {
     const { deps, run } = await newRun();
     const { polls, items } = await run(feed);
@@ -138,8 +150,8 @@ describe("onrecord fetch against a local outlet", () => {
   });
 
   it("stores the same article reached through two feeds once, its tracking parameters and fragment dropped", async () => {
-    const { dir, run } = await newRun();
-    const { items } = await run("/rss.xml", "/second.xml");
+    const { dir, runAll } = await newRun();
+    const { items } = await runAll("/rss.xml", "/second.xml");
     const bridge = `${server.origin}${ARTICLES.bridge?.path}`;
     expect(items.filter((i) => i.link === bridge).map((i) => i.outcome)).toEqual(["stored"]);
     expect(Object.keys(await articlesIn(dir)).filter((p) => p === ARTICLES.bridge?.path)).toHaveLength(1);
@@ -154,6 +166,62 @@ describe("onrecord fetch against a local outlet", () => {
     expect(polls[0]?.status).toBe("not-modified");
     expect(asked).toEqual([{ path: "/rss.xml", ifNoneMatch: '"rss-v1"' }]);
     expect(items.map((i) => i.outcome)).toEqual(["unchanged", "unchanged"]);
+  });
+
+  it("fetches again, on a later run answered 304, the items a run left: a page that failed for now, an item before --since", async () => {
+    // Prepare: the first run leaves both items of the feed.
+    const { run } = await newRun();
+    const flaky = `${server.origin}/flaky.html`;
+    const rail = `${server.origin}${ARTICLES.rail?.path}`;
+    const first = await run("/pending.xml", { since: "2026-11-22" });
+    expect(first.items.map((i) => [i.link, i.reason])).toEqual([
+      [flaky, "HTTP 503"],
+      [rail, "published before 2026-11-22"],
+    ]);
+    // Act: the feed has not changed.
+    const before = server.requests.length;
+    const second = await run("/pending.xml");
+    const third = await run("/pending.xml");
+    // Assess: the 304 stood for both items, and each was fetched and stored once.
+    expect(second.polls[0]?.status).toBe("not-modified");
+    expect(second.items.map((i) => [i.link, i.outcome])).toEqual([
+      [flaky, "stored"],
+      [rail, "stored"],
+    ]);
+    expect(third.items.map((i) => [i.link, i.outcome])).toEqual([
+      [flaky, "unchanged"],
+      [rail, "unchanged"],
+    ]);
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual([
+      "/pending.xml",
+      "/flaky.html",
+      ARTICLES.rail?.path,
+      "/pending.xml",
+    ]);
+  });
+
+  it("passes over an item whose link is longer than a URL may be, and says so as the feed's error", async () => {
+    const { deps, run } = await newRun();
+    const { items } = await run("/long-links.xml");
+    expect(items.map((i) => [new URL(i.link).pathname, i.outcome])).toEqual([
+      [ARTICLES.rail?.path, "stored"],
+    ]);
+    expect((await deps.feeds.get(`${server.origin}/long-links.xml`))?.lastError).toBe(
+      "1 item(s) without a usable link",
+    );
+  });
+
+  it("asks a feed that gives only Last-Modified again with If-Modified-Since, and on 304 fetches no page", async () => {
+    const { run } = await newRun();
+    const first = await run("/dated.xml");
+    const before = server.requests.length;
+    const second = await run("/dated.xml");
+    expect(first.items.map((i) => i.outcome)).toEqual(["stored"]);
+    expect(second.polls[0]?.status).toBe("not-modified");
+    expect(server.requests.slice(before)).toEqual([
+      { path: "/dated.xml", ifModifiedSince: "Tue, 24 Nov 2026 21:40:00 GMT" },
+    ]);
+    expect(second.items.map((i) => i.outcome)).toEqual(["unchanged"]);
   });
 
   it("refuses a loopback feed under the default address policy, after resolving its name", async () => {

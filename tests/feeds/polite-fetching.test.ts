@@ -39,9 +39,13 @@ beforeAll(async () => {
           .writeHead(200, { "content-type": "text/plain" })
           .end(
             host === "b.test"
-              ? "User-agent: *\nCrawl-delay: 3\n"
+              ? "User-agent: *\nCrawl-delay: 3\nDisallow: /hidden/\n"
               : "User-agent: onrecord\nDisallow: /drafts/\n",
           );
+      // a.test/go/PATH sends the reader to b.test/PATH; a.test/again/PATH to a.test/PATH.
+      if (path.startsWith("/go/"))
+        return void res.writeHead(302, { location: `http://b.test:${port}${path.slice(3)}` }).end();
+      if (path.startsWith("/again/")) return void res.writeHead(302, { location: path.slice(6) }).end();
       res.writeHead(200, { "content-type": "text/html" }).end(`<p>${path}</p>`);
     }, 30);
   });
@@ -54,20 +58,24 @@ const advance = async (ms: number) => {
   clock += ms;
 };
 
+/** A polite client on the test's clock, every test host resolved to this server. */
+const politeClient = (delayMs: number) =>
+  new PoliteClient(
+    new SafeHttpClient({
+      userAgent: USER_AGENT,
+      resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+      isAllowedAddress: (a) => a === "127.0.0.1",
+    }),
+    { delayMs, now: () => clock, sleep: advance },
+  );
+
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("fetching as a good guest", () => {
   it("asks one request at a time per host, spaced by the delay (a longer Crawl-delay wins), hosts side by side, under onrecord's name", async () => {
     // Prepare: a clock that moves only when the client waits, so the spacing it keeps is exact.
     clock = 0;
-    const client = new PoliteClient(
-      new SafeHttpClient({
-        userAgent: USER_AGENT,
-        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
-        isAllowedAddress: (a) => a === "127.0.0.1",
-      }),
-      { delayMs: 1000, now: () => clock, sleep: advance },
-    );
+    const client = politeClient(1000);
     const url = (host: string, path: string) => `http://${host}:${port}${path}`;
     seen.length = 0;
     // Act
@@ -95,16 +103,36 @@ describe("fetching as a good guest", () => {
     expect(USER_AGENT).toMatch(/^onrecord\//);
   });
 
+  it("follows a redirect as politely as the first request: the other host's robots.txt and turn, the same host's delay", async () => {
+    // Prepare
+    clock = 0;
+    const client = politeClient(1000);
+    const url = (path: string) => `http://a.test:${port}${path}`;
+    seen.length = 0;
+    // Act
+    const redirected = await client.get(url("/go/news.html"));
+    const refused = client.get(url("/go/hidden/memo.html"));
+    await expect(refused).rejects.toThrow("robots.txt disallows it");
+    const again = await client.get(url("/again/1.html"));
+    // Assess
+    expect([redirected.url, redirected.status]).toEqual([`http://b.test:${port}/news.html`, 200]);
+    expect(seen.map((s) => `${s.host}${s.path}`)).toEqual([
+      "a.test/robots.txt",
+      "a.test/go/news.html",
+      "b.test/robots.txt",
+      "b.test/news.html",
+      "a.test/go/hidden/memo.html",
+      "a.test/again/1.html",
+      "a.test/1.html",
+    ]);
+    expect(again.status).toBe(200);
+    const at = (path: string) => seen.find((s) => s.path === path)?.at ?? Number.NaN;
+    expect(at("/1.html") - at("/again/1.html")).toBeGreaterThanOrEqual(1000);
+  });
+
   it("honours robots.txt for onrecord, keeps it a day, then reads it again", async () => {
     clock = 0;
-    const client = new PoliteClient(
-      new SafeHttpClient({
-        userAgent: USER_AGENT,
-        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
-        isAllowedAddress: (a) => a === "127.0.0.1",
-      }),
-      { delayMs: 0, now: () => clock, sleep: advance },
-    );
+    const client = politeClient(0);
     const url = (path: string) => `http://a.test:${port}${path}`;
     seen.length = 0;
     const robotsReads = () => seen.filter((s) => s.host === "a.test" && s.path === "/robots.txt").length;

@@ -59,6 +59,24 @@ describe("an article's URL and id", () => {
       "https://news.example.org/feed.xml",
       "https://news.example.org/story",
     ],
+    [
+      "an AMP copy's canonical at the article above it, taken",
+      "https://news.example.org/2026/11/story/amp/",
+      "/2026/11/story/",
+      "https://news.example.org/2026/11/story/",
+    ],
+    [
+      "a canonical without the page's query, taken",
+      "https://news.example.org/politics/story?page=1",
+      "https://news.example.org/politics/story",
+      "https://news.example.org/politics/story",
+    ],
+    [
+      "a canonical at another outlet that first published it, taken",
+      "https://news.example.org/wire/story",
+      "https://wire.example.com/2026/story",
+      "https://wire.example.com/2026/story",
+    ],
     ["no canonical", "https://news.example.org/story#c", null, "https://news.example.org/story"],
   ])("a page with %s", (_, page, declared, expected) => {
     expect(chooseCanonical(page, declared, "https://news.example.org/feed.xml")).toBe(expected);

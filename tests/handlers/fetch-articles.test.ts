@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DirectoryArticleSink, DirectoryFeedStore } from "../../lambdas/adapters/directory-feed-store.ts";
 import { createHandler } from "../../lambdas/handlers/fetch-articles.ts";
-import type { HttpClient, QueuedItem } from "../../lambdas/ports.ts";
+import type { HttpClient, QueuedItem, Refusal } from "../../lambdas/ports.ts";
 import { ARTICLES } from "../support/news-fixtures.ts";
 import { fixturePage } from "../support/news-server.ts";
 
@@ -54,5 +54,33 @@ describe("the fetcher handler, one FIFO group (one host) per batch", () => {
     expect(batchItemFailures.map((f) => f.itemIdentifier)).toEqual(
       handedBack.map((i) => `m${ARTICLES[i]?.path ?? i}`),
     );
+  });
+});
+
+describe("the fetcher handler, what it did not store", () => {
+  it("keeps every item skipped for good with its reason and counts it, and none it hands back to retry", async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), "onrecord-fetcher-"));
+    const kept: Refusal[] = [];
+    let counted = 0;
+    const handler = createHandler({
+      http: outlet,
+      feeds: new DirectoryFeedStore(dir),
+      sink: new DirectoryArticleSink(dir),
+      refusals: {
+        log: { record: async (r) => void kept.push(r), listSince: async () => kept },
+        count: (n) => {
+          counted += n;
+        },
+      },
+    });
+    // Act: a story, a page gone for good, a story, then a busy page (handed back, with what follows).
+    await handler({
+      Records: [ARTICLES.bridge?.path, "/gone.html", ARTICLES.budget?.path].map((p) => record(p ?? "")),
+    });
+    await handler({ Records: ["/busy.html", ARTICLES.clinic?.path ?? ""].map(record) });
+    // Assess
+    expect(kept.map((r) => [r.source, r.reason])).toEqual([[`${ORIGIN}/gone.html`, "HTTP 404"]]);
+    expect(counted).toBe(1);
   });
 });

@@ -23,6 +23,20 @@ describe("feeds: the poller", () => {
     });
   });
 
+  it("keeps a run that failed every retry of Lambda's in the schedule's dead-letter queue (the scheduler invokes asynchronously)", () => {
+    const target = Object.values(pipeline.findResources("AWS::Scheduler::Schedule")).find(
+      (s) =>
+        JSON.stringify(s.Properties.Target.Arn) ===
+        JSON.stringify({ "Fn::GetAtt": [lambda("FeedsPoller").id, "Arn"] }),
+    );
+    const scheduleQueue = target?.Properties.Target.DeadLetterConfig.Arn;
+    expect(lambda("FeedsPoller").props.DeadLetterConfig).toEqual({ TargetArn: scheduleQueue });
+    pipeline.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: lambda("FeedsPoller").id },
+      MaximumRetryAttempts: 2,
+    });
+  });
+
   it("takes its schedule from context", () => {
     const hourly = synthesizeWithoutBundling({ feedPollSchedule: "rate(1 hour)" });
     hourly.pipeline.hasResourceProperties("AWS::Scheduler::Schedule", { ScheduleExpression: "rate(1 hour)" });
@@ -37,6 +51,8 @@ describe("feeds: the poller", () => {
       "dynamodb:UpdateItem",
       "sqs:GetQueueAttributes",
       "sqs:GetQueueUrl",
+      "sqs:SendMessage",
+      // its own dead-letter queue
       "sqs:SendMessage",
     ]);
     expect(Object.keys(lambda("FeedsPoller").props.Environment.Variables).sort()).toEqual([

@@ -43,22 +43,27 @@ export interface NewsServer {
   origin: string;
   port: number;
   /** Every request's path and its conditional headers, in order. */
-  requests: { path: string; ifNoneMatch?: string }[];
+  requests: { path: string; ifNoneMatch?: string; ifModifiedSince?: string }[];
   close: () => Promise<void>;
 }
 
 /** The fixture outlet: feeds of every format, item pages, and every way a server can misbehave. */
 export async function startNewsServer(): Promise<NewsServer> {
   const requests: NewsServer["requests"] = [];
+  const served = new Map<string, number>();
   let origin = "";
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     const ifNoneMatch = req.headers["if-none-match"];
+    const ifModifiedSince = req.headers["if-modified-since"];
     requests.push({
       path: url.pathname + url.search,
       ...(ifNoneMatch && { ifNoneMatch: String(ifNoneMatch) }),
+      ...(ifModifiedSince && { ifModifiedSince }),
     });
-    route(origin, url.pathname, String(ifNoneMatch ?? ""), res);
+    served.set(url.pathname, (served.get(url.pathname) ?? 0) + 1);
+    const conditional = { ifNoneMatch: String(ifNoneMatch ?? ""), ifModifiedSince: ifModifiedSince ?? "" };
+    route(origin, url.pathname, conditional, res, served.get(url.pathname) ?? 1);
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -86,7 +91,26 @@ const [GZIP_BOMB, BROTLI_BOMB] = ((fiftyMb: Buffer) => [
   brotliCompressSync(fiftyMb, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }),
 ])(Buffer.alloc(50 * 1024 * 1024, "a"));
 
-function route(origin: string, path: string, ifNoneMatch: string, res: ServerResponse): unknown {
+/** 50 MB in 1 MB chunks, as fast as the client reads, until it hangs up. */
+function sendFiftyMegabytes(res: ServerResponse): void {
+  const mb = Buffer.alloc(1024 * 1024, "a");
+  let sent = 0;
+  const pump = () => {
+    while (sent < 50 && !res.destroyed && res.write(mb)) sent++;
+    if (sent >= 50) res.end();
+    else if (!res.destroyed) res.once("drain", pump);
+  };
+  pump();
+}
+
+function route(
+  origin: string,
+  path: string,
+  { ifNoneMatch, ifModifiedSince }: { ifNoneMatch: string; ifModifiedSince: string },
+  res: ServerResponse,
+  /** How many times this path has been asked for, this one included. */
+  nth: number,
+): unknown {
   const { bridge, budget, clinic, harbour, rail } = ARTICLES as Record<string, FixtureArticle>;
   const page = Object.values(ARTICLES).find((a) => a.path === path);
   if (page) return send(res, 200, "text/html; charset=utf-8", fixturePage(origin, page));
@@ -106,6 +130,39 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
         etag,
       });
     }
+    case "/dated.xml": {
+      // A feed that gives a Last-Modified and no ETag.
+      const lastModified = "Tue, 24 Nov 2026 21:40:00 GMT";
+      if (ifModifiedSince === lastModified) return void res.writeHead(304).end();
+      return send(res, 200, "application/rss+xml", rss(origin, [budget as FixtureArticle]), {
+        "last-modified": lastModified,
+      });
+    }
+    case "/pending.xml": {
+      // A story whose page fails the first time, and an older one.
+      const etag = '"pending-v1"';
+      if (ifNoneMatch === etag) return void res.writeHead(304, { etag }).end();
+      const flaky = { ...(clinic as FixtureArticle), path: "/flaky.html" };
+      return send(res, 200, "application/rss+xml", rss(origin, [flaky, rail as FixtureArticle]), { etag });
+    }
+    case "/flaky.html":
+      if (nth === 1) return send(res, 503, "text/html", "<h1>Try again later</h1>");
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        fixturePage(origin, { ...(clinic as FixtureArticle), path: "/flaky.html" }),
+      );
+    case "/long-links.xml":
+      return send(
+        res,
+        200,
+        "application/rss+xml",
+        rss(origin, [
+          { ...(rail as FixtureArticle), path: `/${"a".repeat(3000)}.html` },
+          rail as FixtureArticle,
+        ]),
+      );
     case "/rss-content.xml":
       return send(
         res,
@@ -165,11 +222,14 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
             "/loop-a.html",
             "/to-private.html",
             "/huge.html",
+            "/huge-unannounced.html",
             "/bomb.html",
             "/bomb-br.html",
             "/private/memo.html",
             "/hops/5",
             "/hops/6",
+            "/long-title.html",
+            "/deep.html",
           ].map((p) => ({ path: p, title: p, published: "2026-11-20T00:00:00Z" })),
         ),
       );
@@ -179,6 +239,14 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
         200,
         "application/rss+xml",
         `<?xml version="1.0"?><rss version="2.0"><channel><title>Cut</title><item><title>Half`,
+      );
+    case "/front.html":
+      // The outlet's front page, given instead of its feed; it names the feed, as pages do.
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        `<!-- served by the gazette --><!doctype html><html><head><link rel="stylesheet" href="/s.css"><link type="application/rss+xml" rel="alternate" href="/rss.xml" title="News"></head><body><h1>Harbour Gazette</h1></body></html>`,
       );
     case "/html-feed.xml":
       return send(
@@ -219,6 +287,25 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
           },
         )}</script></head><body><div id="app">Loading…</div><noscript>Please enable JavaScript.</noscript></body></html>`,
       );
+    case "/long-title.html":
+      // A headline no outlet writes: 5,000 characters.
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        fixturePage(origin, { ...(rail as FixtureArticle), path }).replace(
+          "<head>",
+          `<head><meta property="og:title" content="${"Breaking ".repeat(555)}">`,
+        ),
+      );
+    case "/deep.html":
+      // Nested 20,000 elements deep: enough to exhaust a recursive reader's stack.
+      return send(
+        res,
+        200,
+        "text/html; charset=utf-8",
+        `<html><body>${"<div>".repeat(20_000)}<p>Deep.</p>${"</div>".repeat(20_000)}</body></html>`,
+      );
     case "/missing.html":
       return send(res, 404, "text/html", "<h1>Not found</h1>");
     case "/broken.html":
@@ -247,14 +334,12 @@ function route(origin: string, path: string, ifNoneMatch: string, res: ServerRes
     case "/huge.html": {
       // 50 MB declared and sent, in 1 MB chunks.
       res.writeHead(200, { "content-type": "text/html", "content-length": 50 * 1024 * 1024 });
-      const mb = Buffer.alloc(1024 * 1024, "a");
-      let sent = 0;
-      const pump = () => {
-        while (sent < 50 && !res.destroyed && res.write(mb)) sent++;
-        if (sent >= 50) res.end();
-        else if (!res.destroyed) res.once("drain", pump);
-      };
-      return pump();
+      return sendFiftyMegabytes(res);
+    }
+    case "/huge-unannounced.html": {
+      // 50 MB with no Content-Length: only counting while reading can stop it.
+      res.writeHead(200, { "content-type": "text/html" });
+      return sendFiftyMegabytes(res);
     }
     case "/bomb.html":
       // 40 KB on the wire, 50 MB once gunzipped.

@@ -4,7 +4,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { hostAddress, isPublicAddress } from "../../core/feeds/address-policy.ts";
-import { FetchError, type HttpClient, type HttpResponse } from "../../ports.ts";
+import { FetchError, type HopWrapper, type HttpClient, type HttpResponse } from "../../ports.ts";
 
 /** Resolves a host name to its addresses (the system resolver by default; tests inject their own). */
 export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
@@ -32,8 +32,9 @@ const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true }
  * address a host resolves to is checked before connecting, on the first request and on every
  * redirect, and the check is made on the address actually connected to (the client's `lookup`), so
  * DNS cannot change its answer in between; at most `maxRedirects` redirects, no loops, http(s)
- * only; one deadline for the whole exchange; the body capped while reading and after gzip, deflate
- * or brotli decoding, a larger `Content-Length` refused before reading.
+ * only; one deadline for each request, from connecting to its last byte; the body capped while
+ * reading and after gzip, deflate or brotli decoding, a larger `Content-Length` refused before
+ * reading.
  */
 export class SafeHttpClient implements HttpClient {
   private readonly timeoutMs: number;
@@ -55,12 +56,17 @@ export class SafeHttpClient implements HttpClient {
     this.resolve = options.resolve ?? systemResolver;
   }
 
-  async get(url: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+  async get(
+    url: string,
+    headers: Record<string, string> = {},
+    eachHop: HopWrapper = (_, send) => send(),
+  ): Promise<HttpResponse> {
     const visited = new Set<string>();
     let current = url;
     for (let redirects = 0; ; redirects++) {
       visited.add(current);
-      const response = await this.once(current, headers);
+      const hop = current;
+      const response = await eachHop(hop, () => this.once(hop, headers));
       const location = response.headers.location;
       if (response.status < 300 || response.status >= 400 || response.status === 304 || !location)
         return response;

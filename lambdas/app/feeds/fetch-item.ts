@@ -1,9 +1,9 @@
 import { articleIdFor } from "../../core/feeds/canonical-url.ts";
 import { decodeText } from "../../core/feeds/charset.ts";
-import { extractPageArticle } from "../../core/feeds/page-article.ts";
+import { extractPageArticle, PageFormatError } from "../../core/feeds/page-article.ts";
 import type { Article } from "../../core/types.ts";
 import { type FeedStore, FetchError, type HttpClient, type QueuedItem } from "../../ports.ts";
-import { isRefusal, type RefusalSink, recordRefusal } from "../ingest-article.ts";
+import { isRefusal, type RefusalSink, recordRefusal, refusalReason } from "../ingest-article.ts";
 
 /** Where fetched articles go: the article store (with their statements), or a folder of JSON files. */
 export interface ArticleSink {
@@ -14,6 +14,7 @@ export interface FetchItemDeps {
   http: HttpClient;
   feeds: FeedStore;
   sink: ArticleSink;
+  /** Where items skipped for good are kept with their reason and counted (`onrecord refused`). */
   refusals?: RefusalSink;
   /** Items published before this day (ISO) are skipped, and left for a run with an earlier one. */
   since?: string;
@@ -53,6 +54,9 @@ export async function fetchItem(item: QueuedItem, deps: FetchItemDeps): Promise<
     const counted =
       outcome.outcome === "skipped" ? { skipped: 1 } : outcome.outcome === "stored" ? { stored: 1 } : {};
     if (Object.keys(counted).length > 0) await deps.feeds.count(item.feedUrl, counted);
+    // Skipped for good is not stored: listed with its reason, as a refused bucket drop is.
+    if (outcome.outcome === "skipped" && deps.refusals)
+      await recordRefusal(deps.refusals, item.link, new Error(outcome.reason), now());
     return outcome;
   };
   const skip = (reason: string, retry = false) =>
@@ -72,12 +76,20 @@ export async function fetchItem(item: QueuedItem, deps: FetchItemDeps): Promise<
   const type = response.headers["content-type"] ?? "";
   if (!HTML.test(type)) return skip(`not a web page (${type.split(";")[0] || "no content type"})`);
 
-  const page = extractPageArticle(decodeText(response.body, type), response.url, {
-    feedUrl: item.feedUrl,
-    title: item.title,
-    publishedAt: item.publishedAt,
-    outlet: item.feedTitle,
-  });
+  let page: ReturnType<typeof extractPageArticle>;
+  try {
+    page = extractPageArticle(decodeText(response.body, type), response.url, {
+      feedUrl: item.feedUrl,
+      title: item.title,
+      publishedAt: item.publishedAt,
+      outlet: item.feedTitle,
+    });
+  } catch (error) {
+    // Markup no page has; a stack overflow is the same, reached another way.
+    if (error instanceof PageFormatError || error instanceof RangeError)
+      return skip((error as Error).message);
+    throw error;
+  }
   if (page.paragraphs.length === 0) return skip("no article text on the page");
   if (deps.since && page.publishedAt && page.publishedAt < deps.since)
     return { link: item.link, outcome: "skipped", reason: `published before ${deps.since}`, retry: true };
@@ -98,7 +110,6 @@ export async function fetchItem(item: QueuedItem, deps: FetchItemDeps): Promise<
     return done({ link: item.link, outcome, articleId: id }, [page.canonicalUrl]);
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    if (deps.refusals) await recordRefusal(deps.refusals, item.link, error, now());
-    return skip(error.message.replace(`${id}: `, ""));
+    return skip(refusalReason(error));
   }
 }

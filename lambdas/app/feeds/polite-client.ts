@@ -1,5 +1,5 @@
 import robotsModule from "robots-parser";
-import { FetchError, type HttpClient, type HttpResponse } from "../../ports.ts";
+import { FetchError, type HopWrapper, type HttpClient, type HttpResponse } from "../../ports.ts";
 
 /** The name onrecord gives itself: robots.txt rules for `onrecord` (or `*`) apply to it. */
 export const USER_AGENT = "onrecord/0.1 (weekly digest of what officials said on the record; feed reader)";
@@ -51,14 +51,17 @@ export class PoliteClient implements HttpClient {
   }
 
   /**
-   * GETs a URL robots.txt allows, in its host's turn.
+   * GETs a URL robots.txt allows, in its host's turn; a redirect is followed the same way, to
+   * whichever host it points at (a feed's links often pass through a tracking host first).
    * @throws {FetchError} (permanent) when robots.txt disallows it, or as the HTTP client does.
    */
-  async get(url: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
-    const robots = await this.robotsFor(url);
-    if (robots.isAllowed(url, ROBOTS_TOKEN) === false)
-      throw new FetchError(url, "robots.txt disallows it", true);
-    return this.inTurn(url, robots.crawlDelayMs, () => this.http.get(url, headers));
+  async get(url: string, headers: Record<string, string> = {}, eachHop?: HopWrapper): Promise<HttpResponse> {
+    return this.http.get(url, headers, async (hop, send) => {
+      const robots = await this.robotsFor(hop);
+      if (robots.isAllowed(hop, ROBOTS_TOKEN) === false)
+        throw new FetchError(hop, "robots.txt disallows it", true);
+      return this.inTurn(hop, robots.crawlDelayMs, () => (eachHop ? eachHop(hop, send) : send()));
+    });
   }
 
   private async robotsFor(url: string): Promise<Robots> {

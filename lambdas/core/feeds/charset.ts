@@ -4,18 +4,38 @@ import iconv from "iconv-lite";
 const PRESCAN_BYTES = 1024;
 
 /**
- * Decodes a fetched page or feed: the charset from the `Content-Type` header, else a byte-order
- * mark, else `<meta charset>` / `<meta http-equiv content>` or the XML declaration in the first
- * bytes, else UTF-8. Any encoding iconv-lite knows (EUC-KR, Shift_JIS, ISO-8859-1, windows-1252,
- * GB18030, …); an unknown label falls back to UTF-8, invalid bytes become U+FFFD.
+ * Labels that name one encoding but mean, on the web, its superset (the WHATWG Encoding standard):
+ * a page "in ISO-8859-1" with curly quotes is windows-1252, and read as Latin-1 its quote marks
+ * would become control characters.
+ */
+const SUPERSETS: Record<string, string> = {
+  "iso-8859-1": "windows-1252",
+  iso8859_1: "windows-1252",
+  "iso8859-1": "windows-1252",
+  latin1: "windows-1252",
+  l1: "windows-1252",
+  "us-ascii": "windows-1252",
+  ascii: "windows-1252",
+  "x-euc-kr": "euc-kr",
+  gb2312: "gb18030",
+  gbk: "gb18030",
+};
+
+/**
+ * Decodes a fetched page or feed: a byte-order mark first, else the charset from the
+ * `Content-Type` header, else `<meta charset>` / `<meta http-equiv content>` or the XML
+ * declaration in the first bytes, else UTF-8 (the HTML standard's order). Any encoding iconv-lite
+ * knows (EUC-KR, Shift_JIS, ISO-8859-1 read as windows-1252, GB18030, …); an unknown label falls
+ * back to UTF-8, invalid bytes become U+FFFD.
  * @example
  * decodeText(bytes, "text/html; charset=EUC-KR")
  */
 export function decodeText(bytes: Uint8Array, contentType: string | null): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const label = charsetOf(contentType) ?? bomCharset(buffer) ?? declaredCharset(buffer) ?? "utf-8";
-  const encoding = iconv.encodingExists(label) ? label : "utf-8";
-  return iconv.decode(buffer, encoding);
+  const bom = bomCharset(buffer);
+  const label = bom ?? charsetOf(contentType) ?? declaredCharset(buffer) ?? "utf-8";
+  const encoding = SUPERSETS[label] ?? label;
+  return iconv.decode(buffer, iconv.encodingExists(encoding) ? encoding : "utf-8");
 }
 
 function charsetOf(contentType: string | null): string | null {

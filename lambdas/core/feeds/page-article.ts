@@ -3,8 +3,7 @@ import { parseHTML } from "linkedom";
 import { chooseCanonical } from "./canonical-url.ts";
 import { isoDate } from "./feed-items.ts";
 import { type JsonLdArticle, type PageDocument, readJsonLd } from "./json-ld.ts";
-
-type PageElement = NonNullable<ReturnType<PageDocument["querySelector"]>>;
+import { collapse, type PageElement, paragraphsOf, removeFurniture } from "./page-body.ts";
 
 /** What the feed said about an item, used where the page itself says nothing. */
 export interface PageHints {
@@ -25,42 +24,31 @@ export interface PageArticle {
   paragraphs: string[];
 }
 
-// Page furniture removed before Readability looks: it keeps most of these out by itself, but a
-// caption or a byline inside the article's own container would otherwise be read as prose.
-const FURNITURE = [
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "nav",
-  "aside",
-  "footer",
-  "form",
-  "figure",
-  "figcaption",
-  "[role=navigation]",
-  "[role=complementary]",
-  "[rel=author]",
-  "[itemprop=author]",
-].join(",");
-const FURNITURE_CLASS =
-  /(^|[\s_-])(byline|author|comments?|related|read-?more|share|social|newsletter|promo|caption|credit|tags|breadcrumbs?)([\s_-]|$)/i;
-// A paragraph that only sends the reader elsewhere.
-const SIGNPOST =
-  /^(read more|related|see also|continue reading|more on this|sign up|subscribe|advertisement)\b/i;
-const BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
+/** A page that cannot be read as a news page: markup no outlet writes. */
+export class PageFormatError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "PageFormatError";
+  }
+}
 
+// Real pages nest a few dozen elements deep; Readability recurses, and a page nested thousands
+// deep (hostile, or broken) would exhaust the stack.
+const MAX_DEPTH = 400;
 /**
  * Reads a news page as its outlet published it: headline, canonical URL, outlet, publication date
  * (the feed item's, else `article:published_time`, else JSON-LD `datePublished`) and the body as
  * paragraphs in order — captions, bylines, "read more" links, navigation and comments left out.
  * The body is Readability's (Firefox Reader View) over a linkedom DOM; a page whose text lives only
  * in JSON-LD `articleBody` gives that. Pure: the page's text in, plain data out.
+ * @throws {PageFormatError} for markup nested deeper than any page is.
  * @example
  * extractPageArticle("<html>…<article><p>“We will rebuild the bridge,” the mayor said.</p></article>…", "https://news.example.org/bridge", hints)
  */
 export function extractPageArticle(html: string, pageUrl: string, hints: PageHints): PageArticle {
   const { document } = parseHTML(html);
+  if (deeperThan(document.documentElement as PageElement | null, MAX_DEPTH))
+    throw new PageFormatError(`markup nested more than ${MAX_DEPTH} elements deep`);
   const meta = (key: string) =>
     document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content")?.trim() ||
     null;
@@ -69,49 +57,45 @@ export function extractPageArticle(html: string, pageUrl: string, hints: PageHin
   // The page's <title> usually carries the outlet's name too ("… – Harbour Gazette"); its <h1> does not.
   const heading = clean(document.querySelector("h1")?.textContent);
   const documentTitle = clean(document.querySelector("title")?.textContent);
-  const paragraphs = bodyParagraphs(document, ld);
+  const title = clean(ld?.headline) ?? meta("og:title") ?? hints.title ?? heading ?? documentTitle;
   return {
     canonicalUrl: chooseCanonical(pageUrl, canonicalHref, hints.feedUrl),
-    title: clean(ld?.headline) ?? meta("og:title") ?? hints.title ?? heading ?? documentTitle,
+    title,
     outlet: meta("og:site_name") ?? clean(ld?.publisher) ?? hints.outlet ?? new URL(pageUrl).hostname,
     publishedAt: day(hints.publishedAt) ?? day(meta("article:published_time")) ?? day(ld?.datePublished),
-    paragraphs,
+    paragraphs: bodyParagraphs(document, ld, [title, heading]),
   };
 }
 
-function bodyParagraphs(document: PageDocument, ld: JsonLdArticle | null): string[] {
-  for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
-  for (const element of [...document.querySelectorAll("[class], [id]")]) {
-    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
-    if (FURNITURE_CLASS.test(names) && !element.matches("html, body, main, article")) element.remove();
-  }
-  const parsed = new Readability(document as never, { charThreshold: 200 }).parse();
-  const fromPage = parsed?.content ? paragraphsOf(parsed.content, parsed.byline ?? null) : [];
+function bodyParagraphs(
+  document: PageDocument,
+  ld: JsonLdArticle | null,
+  headlines: (string | null)[],
+): string[] {
+  removeFurniture(document);
+  // The serializer hands back Readability's element itself: no second parse of its HTML.
+  const parsed = new Readability(document as never, {
+    charThreshold: 200,
+    serializer: (element: unknown) => element,
+  }).parse() as { content?: unknown; byline?: string | null } | null;
+  const content = parsed?.content as PageElement | undefined;
+  const skip = new Set([...headlines, clean(parsed?.byline)].filter((h): h is string => Boolean(h)));
+  const fromPage = content ? paragraphsOf(content, skip) : [];
   const fromLd = ld?.articleBody ? splitParagraphs(ld.articleBody) : [];
   const length = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
   // Text only in JSON-LD (an app shell, a paywall's teaser): the structured copy is the article.
   return length(fromLd) > 2 * length(fromPage) ? fromLd : fromPage;
 }
 
-function paragraphsOf(content: string, byline: string | null): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
-  const blocks = [...document.querySelectorAll(BLOCKS)].filter(
-    (block) => !block.querySelector(BLOCKS), // the innermost block holds the words
-  );
-  const paragraphs: string[] = [];
-  for (const block of blocks) {
-    const text = collapse(block.textContent ?? "");
-    if (!text || SIGNPOST.test(text) || onlyALink(block, text)) continue;
-    if (byline && text === collapse(byline)) continue;
-    paragraphs.push(text);
+/** Whether any element lies more than `limit` levels below `root` (walked without recursion). */
+function deeperThan(root: PageElement | null, limit: number): boolean {
+  const stack: [PageElement, number][] = root ? [[root, 0]] : [];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [element, depth] = next;
+    if (depth > limit) return true;
+    for (const child of [...element.children] as PageElement[]) stack.push([child, depth + 1]);
   }
-  return paragraphs;
-}
-
-/** A block whose whole text is one link ("Mayor outlines budget →") is a teaser for another page. */
-function onlyALink(block: PageElement, text: string): boolean {
-  const links = [...block.querySelectorAll("a")];
-  return links.length === 1 && collapse(links[0]?.textContent ?? "") === text;
+  return false;
 }
 
 function splitParagraphs(text: string): string[] {
@@ -119,10 +103,6 @@ function splitParagraphs(text: string): string[] {
     .split(/\r?\n\s*\r?\n|\r?\n/)
     .map(collapse)
     .filter((p) => p.length > 0);
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }
 
 function clean(value: string | null | undefined): string | null {
