@@ -137,6 +137,11 @@ export interface DigestStats {
   articles: number;
   /** Statements gathered from those articles, before merging. */
   statements: number;
+  /**
+   * Statements left out as doubtful on two counts (not confident enough for the email, and no
+   * whole statement: a clause cut from its sentence): printed nowhere, still stored with their articles.
+   */
+  doubtful?: number;
   /** Statements folded into another: the same words from another outlet, or a split utterance. */
   merged: number;
 }

@@ -1,6 +1,6 @@
 import type { AlsoQuoted, Digest, Official, OtherSource, StoredArticle } from "../types.ts";
 import { deduplicateStatements, mergeWithinArticles } from "./deduplicate.ts";
-import { DEFAULT_MIN_CONFIDENCE, outOfEmail } from "./email-worthy.ts";
+import { DEFAULT_MIN_CONFIDENCE, isDoubtful, outOfEmail } from "./email-worthy.ts";
 import { chooseAffiliation, chooseName, chooseRole, chooseTitle } from "./identity.ts";
 import {
   prominenceOf,
@@ -42,13 +42,16 @@ export interface ComposeDigestInput {
  */
 export function composeDigest(input: ComposeDigestInput): Digest {
   const window = checkWindow(input.from, input.to, input.timeZone);
+  const minConfidence = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const gathered = gatherWindow(input.articles, window);
-  const resolution = resolveOfficials(gathered);
+  // Attributions doubtful on two counts are printed nowhere: nobody is listed on their strength.
+  const printable = gathered.filter((g) => !isDoubtful(g.statement, minConfidence));
+  const resolution = resolveOfficials(printable);
   const context: Context = {
     seenBefore: seenInPrevious(input.previous),
     signatureOf: memoisedSignature(),
     from: window.from,
-    minConfidence: input.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    minConfidence,
   };
   const officials = byProminence(resolution.officials.map((g) => composeOfficial(g, context)));
   const alsoQuoted = byProminence(resolution.alsoQuoted.map((g) => composeAlsoQuoted(g, context)));
@@ -63,7 +66,8 @@ export function composeDigest(input: ComposeDigestInput): Digest {
     stats: {
       articles: countInWindow(input.articles, window),
       statements: gathered.length,
-      merged: gathered.length - kept,
+      doubtful: gathered.length - printable.length,
+      merged: printable.length - kept,
     },
   };
 }

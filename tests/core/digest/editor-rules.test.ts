@@ -187,6 +187,70 @@ describe("the editor's rules", () => {
     expect(names(compose([feature, ...president]))).toEqual(["Lia Moreau", "Dan Cole"]);
   });
 
+  it("prints nowhere an attribution doubtful on two counts, and lists nobody on its strength", () => {
+    const body =
+      "Governor Ana Ruiz accused the council of stalling the budget. " +
+      "The audit, which Mayor Olav Berg accused of bias, was published on Monday. " +
+      "Ruiz said the state would pay its share. Berg vowed to fight on.";
+    const digest = compose([
+      storedArticle({
+        id: "audit.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          // A whole clause the extractor doubts: the archive shows it, marked.
+          {
+            text: "the state would pay its share",
+            speaker: "Ana Ruiz",
+            title: "Governor",
+            kind: "indirect",
+            confidence: 0.6,
+          },
+          // Sure of it, but cut from its sentence: marked, shown in the archive.
+          {
+            text: "the council of stalling the budget",
+            speaker: "Ana Ruiz",
+            title: "Governor",
+            kind: "indirect",
+            cue: "accused",
+          },
+          // Doubted and cut from its sentence: a misread sentence, printed nowhere.
+          {
+            text: "of bias",
+            speaker: "Olav Berg",
+            title: "Mayor",
+            kind: "indirect",
+            cue: "accused",
+            confidence: 0.3,
+          },
+        ],
+      }),
+    ]);
+    expect(names(digest)).toEqual(["Ana Ruiz"]);
+    expect(digest.officials[0]?.statements.map((s) => s.why ?? "email")).toEqual(["email", "lowConfidence"]);
+    expect(digest.stats?.doubtful).toBe(1);
+    expect(JSON.stringify(digest)).not.toContain("of bias");
+  });
+
+  it("reads an infinitive a reporting verb takes as a whole statement, a bare one as cut", () => {
+    const body = "Mayor Olav Berg vowed to fight on. Berg told reporters in the square.";
+    const digest = compose([
+      storedArticle({
+        id: "vow.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          { text: "to fight on", speaker: "Olav Berg", title: "Mayor", kind: "indirect", cue: "vowed" },
+          { text: "in the square", speaker: "Olav Berg", title: "Mayor", kind: "indirect", cue: "told" },
+        ],
+      }),
+    ]);
+    expect(digest.officials[0]?.statements.map((s) => [s.text, s.why ?? "email"])).toEqual([
+      ["to fight on", "email"],
+      ["in the square", "fragment"],
+    ]);
+  });
+
   it("finds no person in a place or a headline", () => {
     const digest = compose([
       storedArticle({
