@@ -13,6 +13,8 @@ export interface PersonGroup {
   items: SourcedStatement[];
   /** Every role phrase the window's articles give the person, once per article and phrase. */
   roles?: RoleMention[];
+  /** Whether their articles write their full name outside a headline. */
+  namedInBody?: boolean;
 }
 
 /** Statements of one source that is not an official: an agency, a poll, an unnamed source. */
@@ -116,7 +118,7 @@ function withRoles(cluster: Cluster): PersonGroup {
     articles.set(item.article.id, item.article);
   }
   const found = mentionsOf({ surname, given }, [...articles.values()]);
-  const placed: PersonGroup = { ...group, roles: [] };
+  const placed: PersonGroup = { ...group, roles: [], namedInBody: found.fullNames.length > 0 };
   const seen = new Set<string>();
   group.items.forEach((item, i) => {
     for (const t of item.statement.titles ?? []) addRole(placed, t, item.article.id, seen);
@@ -200,8 +202,9 @@ function standingOf(group: PersonGroup): "official" | "person" | "none" {
     else private_++;
     running ||= isCandidacy(phrase);
   }
-  // Words only in a headline ("Clinton Cash Debunks Hillary: …") name nobody.
-  if (group.items.every(inHeadline)) return "none";
+  // Words only in a headline name nobody ("Clinton Cash Debunks Hillary: …"), unless the story
+  // names the speaker in full ("Rubio: I Still Believe …" over a story about Marco Rubio).
+  if (!group.namedInBody && group.items.every(inHeadline)) return "none";
   const fullName = group.names.some((n) => nameTokens(n).length > 1);
   // A lone surname the articles never complete is somebody unidentified ("Hale"), not an official.
   if (fullName && current > private_ && (2 * current > past || running)) return "official";

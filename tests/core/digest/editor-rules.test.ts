@@ -251,6 +251,20 @@ describe("the editor's rules", () => {
     ]);
   });
 
+  it("credits a headline's 'Name: words' to the person the story names in full", () => {
+    const title = "Hale: The Bill Will Pass This Month";
+    const digest = compose([
+      storedArticle({
+        id: "headline.txt",
+        date: "2026-10-06",
+        title,
+        body: `${title}\n\nSenator Ruth Hale told reporters on Tuesday that she had counted the votes.`,
+        statements: [{ text: "The Bill Will Pass This Month", speaker: "Hale", cue: ":", kind: "indirect" }],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.title])).toEqual([["Ruth Hale", "Senator"]]);
+  });
+
   it("finds no person in a place or a headline", () => {
     const digest = compose([
       storedArticle({
