@@ -172,6 +172,8 @@ function readRoleOnce(phrase: string): ReadRole | null {
   // Heads of university departments and academies speak as scholars: "associate director of
   // Rutgers University's Eagleton Institute", "president of the Federal Academy for Security Policy".
   if (cut > 0 && ACADEMIC.test(words.slice(cut).join(" "))) return { kind: "private", head: w, past };
+  // Heads of consultancies and polling firms are quoted as consultants: "president of Solidarity Strategies".
+  if (CONSULTANCY.test(phrase)) return { kind: "private", head: w, past };
   if (STAFF_HEADS.has(w)) {
     const whose = main.slice(0, -1).some((x) => !NOBODY.has(x) && !ROLE_MODIFIERS.has(x) && !isHead(x));
     const named = whose || (cut > 0 && hasNamedComplement(phrase));
@@ -193,6 +195,9 @@ const GENERAL_OFFICES = new Set(
   "attorney surgeon inspector secretary solicitor postmaster governor consul auditor".split(" "),
 );
 const ACADEMIC = /\b(university|college|academy|school|polytechnic)\b/;
+/** Firms whose people are quoted for their advice, whatever their rank: consultancies, pollsters, lobbyists. */
+const CONSULTANCY =
+  /\b(?:Strategies|Consulting|Consultants|Consultancy|Public Affairs|Polling|(?:consulting|consultancy|polling|lobbying|public[- ]relations|PR) firm)\b/;
 const PROFESSIONS = new Set("strategist consultant operative".split(" "));
 /** Heads of a candidacy: running for an office is holding a public role now, whatever one held before. */
 const CANDIDACY = new Set(

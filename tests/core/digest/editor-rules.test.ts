@@ -265,6 +265,23 @@ describe("the editor's rules", () => {
     expect(digest.officials.map((o) => [o.name, o.title])).toEqual([["Ruth Hale", "Senator"]]);
   });
 
+  it("lists the head of a consultancy under also quoted, whatever their rank there", () => {
+    const body =
+      '"Turnout will decide it," said Ines Vidal, president of Harbor Strategies, a political consulting firm.';
+    const digest = compose([
+      storedArticle({
+        id: "consultant.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          { text: "Turnout will decide it,", speaker: "Ines Vidal", title: "president of Harbor Strategies" },
+        ],
+      }),
+    ]);
+    expect(digest.officials).toEqual([]);
+    expect(digest.alsoQuoted?.map((p) => p.name)).toEqual(["Ines Vidal"]);
+  });
+
   it("finds no person in a place or a headline", () => {
     const digest = compose([
       storedArticle({
