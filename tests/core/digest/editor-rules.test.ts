@@ -282,6 +282,35 @@ describe("the editor's rules", () => {
     expect(digest.alsoQuoted?.map((p) => p.name)).toEqual(["Ines Vidal"]);
   });
 
+  it("ranks the President quoted once above a minister quoted at length in one interview", () => {
+    const president = storedArticle({
+      id: "president.txt",
+      date: "2026-10-07",
+      outlet: "Outlet p",
+      body: 'President Lia Moreau said: "The summit was a success."',
+      statements: [{ text: "The summit was a success.", speaker: "Lia Moreau", title: "President" }],
+    });
+    const lines = [
+      "Tariffs on imported steel will fall next spring",
+      "The budget deficit should narrow to three percent",
+      "Pension reform cannot wait for another election",
+      "Our banks hold more capital than they did in 2008",
+      "Fuel subsidies cost the treasury too much every winter",
+      "Farmers will receive their drought payments in March",
+      "The central bank decides interest rates on its own",
+      "Corporate taxes are not going up this year",
+      "Exports to our neighbours grew faster than expected",
+    ];
+    const interview = storedArticle({
+      id: "interview.txt",
+      date: "2026-10-08",
+      outlet: "Outlet i",
+      body: lines.map((l) => `"${l}," Finance Minister Ivo Petrov said.`).join("\n\n"),
+      statements: lines.map((text) => ({ text, speaker: "Ivo Petrov", title: "Finance Minister" })),
+    });
+    expect(names(compose([interview, president]))).toEqual(["Lia Moreau", "Ivo Petrov"]);
+  });
+
   it("finds no person in a place or a headline", () => {
     const digest = compose([
       storedArticle({
