@@ -231,6 +231,8 @@ function roleBefore(before: string): string | null {
     taken.splice(0, /^the$/i.test(taken[lead] ?? "") ? lead + 1 : lead);
   }
   while (taken.length > 0 && HONORIFIC.test(taken.at(-1) ?? "")) taken.pop();
+  // "supporters of Sanders", "an adviser to Obama": a relation to the name, no role of it.
+  if (/^(?:of|for|to|and|&|the|with|by)$/i.test(taken.at(-1) ?? "")) return null;
   if (taken.length === 0) return null;
   const phrase = cleanRolePhrase(taken.join(" "));
   return phrase && readRole(phrase) ? phrase : null;

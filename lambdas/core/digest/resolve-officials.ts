@@ -194,7 +194,11 @@ function standingOf(group: PersonGroup): "official" | "person" | "none" {
   let private_ = 0;
   let past = 0;
   let running = false;
-  for (const { phrase } of group.roles ?? []) {
+  const roles = group.roles ?? [];
+  for (const { phrase, article } of roles) {
+    // "senior strategist" beside "senior strategist for Sanders" in one article is that one role, cut.
+    const cut = `${foldCase(phrase)} `;
+    if (roles.some((r) => r.article === article && foldCase(r.phrase).startsWith(cut))) continue;
     const role = readRole(phrase);
     if (!role || role.kind === "staff") continue;
     if (role.past) past++;

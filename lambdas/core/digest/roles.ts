@@ -168,6 +168,9 @@ function readRoleOnce(phrase: string): ReadRole | null {
   if (RELATIONS.has(w)) return { kind: "staff", head: w, past };
   if (PARTY_MEMBERS.has(w))
     return LEGISLATURE.test(words.join(" ")) ? { kind: "public", head: w, past } : null;
+  // "Assistant U.S. Attorney", "Phoenix City Attorney", "district attorney": a public prosecutor.
+  if (w === "attorney" && main.slice(0, -1).some((x) => JURISDICTIONS.has(x)))
+    return { kind: "public", head: w, past };
   if (PRIVATE_HEADS.has(w)) return { kind: "private", head: w, past };
   // Heads of university departments and academies speak as scholars: "associate director of
   // Rutgers University's Eagleton Institute", "president of the Federal Academy for Security Policy".
@@ -193,6 +196,10 @@ const BODY_POSSESSIVE =
 const MAX_ROLE_WORDS = 14;
 const GENERAL_OFFICES = new Set(
   "attorney surgeon inspector secretary solicitor postmaster governor consul auditor".split(" "),
+);
+/** Words that make an attorney the public's: a prosecutor or a government's lawyer. */
+const JURISDICTIONS = new Set(
+  "u.s us federal district state city county prosecuting commonwealth".split(" "),
 );
 const ACADEMIC = /\b(university|college|academy|school|polytechnic)\b/;
 /** Firms whose people are quoted for their advice, whatever their rank: consultancies, pollsters, lobbyists. */

@@ -311,6 +311,52 @@ describe("the editor's rules", () => {
     expect(names(compose([interview, president]))).toEqual(["Lia Moreau", "Ivo Petrov"]);
   });
 
+  it("counts a public prosecutor as an official, and a staff role cut short as the fuller one beside it", () => {
+    const body =
+      "Assistant U.S. Attorney Maya Lin said the case was strong. " +
+      'Senior strategist Tad Vine said the ads would run. "We are ahead," said Vine, senior strategist for Ana Ruiz.';
+    const digest = compose([
+      storedArticle({
+        id: "staff.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          {
+            text: "the case was strong",
+            speaker: "Maya Lin",
+            title: "Assistant U.S. Attorney",
+            kind: "indirect",
+          },
+          { text: "the ads would run", speaker: "Tad Vine", title: "Senior strategist", kind: "indirect" },
+          { text: "We are ahead,", speaker: "Tad Vine", title: "senior strategist for Ana Ruiz" },
+        ],
+      }),
+    ]);
+    expect(names(digest).sort()).toEqual(["Maya Lin", "Tad Vine"]);
+  });
+
+  it("reads no role of a person in a relation to them ('supporters of Ruth Hale')", () => {
+    const digest = compose([
+      storedArticle({
+        id: "senate.txt",
+        date: "2026-10-06",
+        body: "Senator Ruth Hale said the bill would pass.",
+        statements: [
+          { text: "the bill would pass", speaker: "Ruth Hale", title: "Senator", kind: "indirect" },
+        ],
+      }),
+      storedArticle({
+        id: "fund.txt",
+        date: "2026-10-07",
+        body: "The fund raised most of its money from supporters of Ruth Hale. Ruth Hale said she was grateful.",
+        statements: [{ text: "she was grateful", speaker: "Ruth Hale", kind: "indirect" }],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.title, o.statements.length])).toEqual([
+      ["Ruth Hale", "Senator", 2],
+    ]);
+  });
+
   it("finds no person in a place or a headline", () => {
     const digest = compose([
       storedArticle({
