@@ -1,6 +1,6 @@
 import type { RoleMention } from "./mentions.ts";
 import { foldCase, nameTokens, titleCovers, titleKey } from "./names.ts";
-import { isCurrentPublicRole, needsWhose } from "./roles.ts";
+import { isCurrentPublicRole, needsWhose, officeWording } from "./roles.ts";
 
 /** Titles longer than this are a misread sentence, not a role. */
 const MAX_TITLE_WORDS = 14;
@@ -96,7 +96,8 @@ export function chooseRole(
   affiliation: string | null,
 ): { title: string | null; affiliation: string | null } {
   const current = roles.filter((r) => isCurrentPublicRole(r.phrase)).map((r) => r.phrase);
-  let title = chooseTitle(current.length > 0 ? current : roles.map((r) => r.phrase));
+  const chosen = chooseTitle(current.length > 0 ? current : roles.map((r) => r.phrase));
+  let title = chosen ? capitalise(officeWording(chosen)) : null;
   // "South Korea's Defence Minister" with South Korea the affiliation: the office names itself.
   if (title && affiliation) {
     const possessive = new RegExp(`^(?:the\\s+)?${escapeRegExp(affiliation)}['’]s?\\s+`, "iu");
@@ -110,6 +111,10 @@ export function chooseRole(
   }
   const shown = title && affiliation && foldCase(title).includes(foldCase(affiliation)) ? null : affiliation;
   return { title, affiliation: shown };
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function escapeRegExp(text: string): string {

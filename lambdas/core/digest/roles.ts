@@ -409,6 +409,33 @@ export function needsWhose(title: string): boolean {
   return words.slice(0, words.indexOf(role.head)).every((w) => ROLE_MODIFIERS.has(w) || NOBODY.has(w));
 }
 
+/**
+ * A role in the wording the digest prints for every official alike: a run for office is a
+ * "candidate" ("GOP contender" → "GOP candidate", "presidential hopeful" → "presidential
+ * candidate"), and a party's member placed in a chamber holds its seat ("the Senate's only
+ * African-American Republican" → "Senator").
+ * @example
+ * officeWording("Republican presidential hopeful") // "Republican presidential candidate"
+ */
+export function officeWording(title: string): string {
+  const role = readRole(title);
+  if (!role) return title;
+  if (PARTY_MEMBERS.has(role.head)) {
+    const chamber = LEGISLATURE.exec(foldCase(title))?.[1];
+    const seat = chamber ? SEATS[chamber] : undefined;
+    if (seat) return role.past ? `Former ${seat.toLowerCase()}` : seat;
+  }
+  return title.replace(/\b(?:contender|hopeful)$/i, "candidate");
+}
+
+/** What a member of a chamber is called. */
+const SEATS: Readonly<Record<string, string>> = {
+  senate: "Senator",
+  house: "Representative",
+  congress: "Representative",
+  parliament: "Member of Parliament",
+};
+
 /** Whether a role phrase names a public role held now. */
 export function isCurrentPublicRole(phrase: string): boolean {
   const role = readRole(phrase);

@@ -311,6 +311,32 @@ describe("the editor's rules", () => {
     expect(names(compose([interview, president]))).toEqual(["Lia Moreau", "Ivo Petrov"]);
   });
 
+  it("calls a run for office a candidate, and a party's member in a chamber by the seat", () => {
+    const body =
+      "GOP contender Ana Ruiz said the primary was hers to lose. " +
+      "Tom Hale, the Senate's only independent Republican, said he would not endorse her.";
+    const digest = compose([
+      storedArticle({
+        id: "wording.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          {
+            text: "the primary was hers to lose",
+            speaker: "Ana Ruiz",
+            title: "GOP contender",
+            kind: "indirect",
+          },
+          { text: "he would not endorse her", speaker: "Tom Hale", kind: "indirect" },
+        ],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.title]).sort()).toEqual([
+      ["Ana Ruiz", "GOP candidate"],
+      ["Tom Hale", "Senator"],
+    ]);
+  });
+
   it("counts a public prosecutor as an official, and a staff role cut short as the fuller one beside it", () => {
     const body =
       "Assistant U.S. Attorney Maya Lin said the case was strong. " +
