@@ -1,4 +1,4 @@
-import type { Digest, OutOfEmail } from "../types.ts";
+import type { Digest, OutOfEmail, StatementKind } from "../types.ts";
 
 /** Statements an issue needs for the email by default: a week with none is not composed or sent. */
 export const DEFAULT_MIN_STATEMENTS = 1;
@@ -21,21 +21,29 @@ export const DEFAULT_MIN_CONFIDENCE = 0.8;
  * isDoubtful({ text: "of a growing instability", cue: "warned", confidence: 0.4 }, 0.8) // false
  */
 export function isDoubtful(
-  statement: { text: string; cue?: string | null; confidence: number },
+  statement: { text: string; cue?: string | null; kind?: StatementKind; confidence: number },
   minConfidence = DEFAULT_MIN_CONFIDENCE,
 ): boolean {
-  return statement.confidence < minConfidence && isBroken(statement.text, statement.cue);
+  return statement.confidence < minConfidence && isBroken(statement);
 }
 
-/** Words that are no whole statement: cut from their sentence, a bracket unpaired, a figure first. */
-function isBroken(text: string, cue?: string | null): boolean {
-  const clause = text.trim();
+/**
+ * Words that are no whole statement: cut from their sentence, a bracket unpaired, a figure first,
+ * or reported words run on into the narration around them, which has a reporting clause of its
+ * own ("Sources told POLITICO, however, that she …", "… schools," Trump said: …").
+ */
+function isBroken(statement: { text: string; cue?: string | null; kind?: StatementKind }): boolean {
+  const clause = statement.text.trim();
   return (
-    isCutClause(clause, cue) ||
+    isCutClause(clause, statement.cue) ||
     /^\d/.test(clause) ||
-    (clause.match(/\(/g)?.length ?? 0) !== (clause.match(/\)/g)?.length ?? 0)
+    (clause.match(/\(/g)?.length ?? 0) !== (clause.match(/\)/g)?.length ?? 0) ||
+    (statement.kind !== "direct" && NARRATED.test(clause))
   );
 }
+
+// A named subject and a reporting verb, outside the quoted words of reported speech.
+const NARRATED = /(?:^|[\s,;])\p{Lu}[\p{L}.'’-]+\s+(?:said|says|told|tells|added|wrote)\b/u;
 
 /** What the email needs to know of one statement's occurrences to decide whether it shows it. */
 export interface Occurrence {
