@@ -69,9 +69,9 @@ export function isCutClause(text: string, cue?: string | null): boolean {
   return !(TAKES_PREPOSITION.test(verb) && /^(?:of|about|against|for|on|with)\s/.test(text));
 }
 
-// Reporting verbs, in any form, that take a preposition without an object: "warned of", "spoke about".
+// Reporting verbs, in any form, that take a preposition without an object: "warned of", "called for".
 const TAKES_PREPOSITION =
-  /^(?:warn|spoke|speak|talk|complain|boast|caution|argu|wrote|write|writing|testif|joke|joking|worr)/;
+  /^(?:warn|spoke|speak|talk|complain|boast|caution|argu|wrote|write|writing|testif|joke|joking|worr|call)/;
 // Reporting verbs, in any form, whose content is an infinitive: "vowed to fight on", "pledged to back".
 const TAKES_INFINITIVE =
   /^(?:vow|pledg|promis|threat|refus|plan|agre|offer|claim|hop|want|intend|swor|swear|seek|sought|decid|aim)/;

@@ -25,7 +25,8 @@ const PUBLIC_HEADS = new Set(
   secretary-treasurer attorney-general prosecutor defender judge justice speaker leader whip chairman
   chairwoman chair chairperson co-chair commissioner ambassador envoy director administrator chief head
   ceo executive officer spokesman spokeswoman spokesperson spokespeople counsel treasurer superdelegate
-  delegate nominee nominee-in-waiting candidate hopeful contender challenger mate lawmaker legislator
+  delegate nominee nominee-in-waiting candidate hopeful contender challenger frontrunner front-runner mate
+  lawmaker legislator
   councilman councilwoman councillor councilor alderman sheriff commander king queen prince princess emperor pope monarch founder co-founder agent official officials
   mp deputy magistrate coordinator comptroller auditor clerk marshal superintendent regent lady
   incumbent member`.split(/\s+/),
@@ -208,7 +209,9 @@ const CONSULTANCY =
 const PROFESSIONS = new Set("strategist consultant operative".split(" "));
 /** Heads of a candidacy: running for an office is holding a public role now, whatever one held before. */
 const CANDIDACY = new Set(
-  "nominee nominee-in-waiting candidate hopeful contender challenger mate".split(" "),
+  "nominee nominee-in-waiting candidate hopeful contender challenger frontrunner front-runner mate".split(
+    " ",
+  ),
 );
 
 /** Whether a role is a run for office now: "Republican presidential candidate", "running mate". */
@@ -412,7 +415,7 @@ export function needsWhose(title: string): boolean {
 /**
  * A role in the wording the digest prints for every official alike: a run for office is a
  * "candidate" ("GOP contender" → "GOP candidate", "presidential hopeful" → "presidential
- * candidate"), and a party's member placed in a chamber holds its seat ("the Senate's only
+ * candidate", "Democratic front-runner" → "Democratic candidate"), and a party's member placed in a chamber holds its seat ("the Senate's only
  * African-American Republican" → "Senator").
  * @example
  * officeWording("Republican presidential hopeful") // "Republican presidential candidate"
@@ -425,7 +428,7 @@ export function officeWording(title: string): string {
     const seat = chamber ? SEATS[chamber] : undefined;
     if (seat) return role.past ? `Former ${seat.toLowerCase()}` : seat;
   }
-  return title.replace(/\b(?:contender|hopeful)$/i, "candidate");
+  return title.replace(/\b(?:contender|hopeful|front-?runner)$/i, "candidate");
 }
 
 /** What a member of a chamber is called. */
