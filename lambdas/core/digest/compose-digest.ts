@@ -13,7 +13,7 @@ import { type OtherGroup, type PersonGroup, resolveOfficials } from "./resolve-o
 import { officeWeight } from "./roles.ts";
 import { memoisedSignature, type TextSignature } from "./similarity.ts";
 import { summariseOfficial } from "./summarise.ts";
-import { checkWindow, countInWindow, gatherWindow, type SourcedStatement } from "./window.ts";
+import { articlesInWindow, checkWindow, gatherWindow, type SourcedStatement } from "./window.ts";
 
 export { DigestWindowError } from "./window.ts";
 
@@ -46,7 +46,9 @@ export function composeDigest(input: ComposeDigestInput): Digest {
   const gathered = gatherWindow(input.articles, window);
   // Attributions doubtful on two counts are printed nowhere: nobody is listed on their strength.
   const printable = gathered.filter((g) => !isDoubtful(g.statement, minConfidence));
-  const resolution = resolveOfficials(printable);
+  const week = articlesInWindow(input.articles, window);
+  // What the week's articles call people is read in all of them, not only those quoting them.
+  const resolution = resolveOfficials(printable, week);
   const context: Context = {
     seenBefore: seenInPrevious(input.previous),
     signatureOf: memoisedSignature(),
@@ -64,7 +66,7 @@ export function composeDigest(input: ComposeDigestInput): Digest {
     alsoQuoted: alsoQuoted.map((o) => o.value),
     others: others.map((o) => o.value),
     stats: {
-      articles: countInWindow(input.articles, window),
+      articles: week.length,
       statements: gathered.length,
       doubtful: gathered.length - printable.length,
       merged: printable.length - kept,

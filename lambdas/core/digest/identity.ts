@@ -7,7 +7,7 @@ const MAX_TITLE_WORDS = 14;
 
 /**
  * The name to show for a person: the full name articles use most, never a lone surname when a
- * full name is known.
+ * full name is known; on a tie the fullest, then the plainest ("Donald Trump", not "Donald J. Trump").
  * @example
  * chooseName(["Ahn", "Ahn Gyu-back", "Ahn Gyu-back"]) // "Ahn Gyu-back"
  */
@@ -16,7 +16,11 @@ export function chooseName(names: readonly string[]): string {
   for (const name of names) if (!length.has(name)) length.set(name, nameTokens(name).length);
   const full = names.filter((n) => (length.get(n) ?? 0) > 1);
   return (
-    mostCommon(full.length > 0 ? full : names, (a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0)) ?? ""
+    mostCommon(
+      full.length > 0 ? full : names,
+      // More of the name first ("Hillary Rodham Clinton"), then fewer initials and suffixes ("Donald Trump").
+      (a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0) || b.length - a.length,
+    ) ?? ""
   );
 }
 

@@ -51,6 +51,24 @@ describe("the editor's rules", () => {
     expect(official?.statements).toHaveLength(2);
   });
 
+  it("reads what the week calls an official in every article, even one quoting nobody", () => {
+    const quoted = storedArticle({
+      id: "quoted.txt",
+      date: "2026-10-06",
+      body: "Mira Kovac said the port strike would end by Friday.",
+      statements: [{ text: "the port strike would end by Friday", speaker: "Mira Kovac", kind: "indirect" }],
+    });
+    const visit = storedArticle({
+      id: "visit.txt",
+      date: "2026-10-07",
+      body: "Transport Minister Mira Kovac toured the harbour on Tuesday.",
+      statements: [],
+    });
+    expect(compose([quoted, visit]).officials.map((o) => [o.name, o.title])).toEqual([
+      ["Mira Kovac", "Transport Minister"],
+    ]);
+  });
+
   it("keeps two officials who share a surname apart, and a lone surname with the one the article means", () => {
     const body =
       "Senator Paul Brandt said the budget was late. Mayor Ellen Brandt said the city would borrow. " +
