@@ -81,10 +81,19 @@ export const CUT_CLAUSE =
   /^(?:to|of|on|for|about|with|from|in|at|by|both|and|but|or|as|while|after|before|because|than|into|over|during)\s/;
 
 /**
+ * Words in a headline's title case, every long word capitalised ("Plans He And Trump Have Made
+ * For Releasing Tax Returns"): a headline's words, not a sentence the email can print.
+ */
+export function isHeadlineCase(text: string): boolean {
+  const long = text.split(/\s+/).filter((w) => /^["“‘']?\p{L}{4}/u.test(w));
+  return long.length >= 4 && long.every((w) => /^["“‘']?\p{Lu}/u.test(w));
+}
+
+/**
  * Why the email leaves a statement out, or null when it shows it: words said at an earlier time
  * than the window (every article carrying them says so: "said in July", "said at the time"), an
- * attribution no article makes with enough confidence, or a clause cut from its sentence. The
- * archive shows it, marked.
+ * attribution no article makes with enough confidence, or a clause cut from its sentence or a
+ * headline's title case. The archive shows it, marked.
  * @example
  * outOfEmail([{ text: "we will win", confidence: 1, said: "2016-07" }], "2016-10-03") // "earlier"
  * outOfEmail([{ text: "we will win", confidence: 0.4 }], "2016-10-03") // "lowConfidence"
@@ -98,7 +107,7 @@ export function outOfEmail(
   if (occurrences.every((o) => saidBefore(o.said, from))) return "earlier";
   const confidence = Math.max(...occurrences.map((o) => o.confidence));
   if (confidence < minConfidence) return "lowConfidence";
-  return occurrences.every((o) => isCutClause(o.text, o.cue)) ? "fragment" : null;
+  return occurrences.every((o) => isCutClause(o.text, o.cue) || isHeadlineCase(o.text)) ? "fragment" : null;
 }
 
 /** `said` is "earlier", or a year, month or day: before the window when it ends before `from` begins. */

@@ -1,6 +1,6 @@
 import type { RoleMention } from "./mentions.ts";
 import { foldCase, nameTokens, titleCovers, titleKey } from "./names.ts";
-import { isCurrentPublicRole, needsWhose, officeWording } from "./roles.ts";
+import { inSentence, isCurrentPublicRole, needsWhose, officeWording } from "./roles.ts";
 
 /** Titles longer than this are a misread sentence, not a role. */
 const MAX_TITLE_WORDS = 14;
@@ -111,7 +111,7 @@ export function chooseRole(
     }
   }
   if (title && affiliation && needsWhose(title)) {
-    title = `${affiliation} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+    title = `${affiliation} ${inSentence(title)}`;
   }
   const shown = title && affiliation && foldCase(title).includes(foldCase(affiliation)) ? null : affiliation;
   return { title, affiliation: shown };

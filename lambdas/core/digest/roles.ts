@@ -439,6 +439,27 @@ const SEATS: Readonly<Record<string, string>> = {
   parliament: "Member of Parliament",
 };
 
+/** Words of roles written with a capital anywhere: parties, peoples, countries. */
+const PROPER_MODIFIERS = new Set(
+  "republican democratic democrat gop latino hispanic american u.s. us black libertarian".split(" "),
+);
+
+/**
+ * A title as it reads inside a sentence: its first letter in lower case when its first word is a
+ * common role word ("advocacy director of …", "Clinton latino" never), kept otherwise
+ * ("Latino vote director", "Senate Minority Leader").
+ * @example
+ * inSentence("Advocacy director of the consortium") // "advocacy director of the consortium"
+ * inSentence("Latino vote director") // "Latino vote director"
+ */
+export function inSentence(title: string): string {
+  const first = title.split(/\s+/, 1)[0] ?? "";
+  const word = foldCase(first);
+  if (!/^\p{Lu}\p{Ll}/u.test(first) || PROPER_MODIFIERS.has(word)) return title;
+  if (!(ROLE_MODIFIERS.has(word) || isHead(word))) return title;
+  return `${first.charAt(0).toLowerCase()}${title.slice(1)}`;
+}
+
 /** Whether a role phrase names a public role held now. */
 export function isCurrentPublicRole(phrase: string): boolean {
   const role = readRole(phrase);

@@ -411,6 +411,37 @@ describe("the editor's rules", () => {
     ]);
   });
 
+  it("keeps a headline's title-case words out of the email, and a long title in a sentence's case", () => {
+    const title = "Ruiz Announces Plans She Has Made For Dredging The Harbor";
+    const digest = compose([
+      storedArticle({
+        id: "plans.txt",
+        date: "2026-10-06",
+        title,
+        body: `${title}\n\nAna Ruiz, executive director of the Harbor Trust, said the dredging would start in May.`,
+        statements: [
+          {
+            text: "Plans She Has Made For Dredging The Harbor",
+            speaker: "Ana Ruiz",
+            kind: "indirect",
+            cue: "Announces",
+          },
+          {
+            text: "the dredging would start in May",
+            speaker: "Ana Ruiz",
+            title: "executive director of the Harbor Trust",
+            kind: "indirect",
+          },
+        ],
+      }),
+    ]);
+    const [ruiz] = digest.officials;
+    expect(ruiz?.statements.map((s) => s.why ?? "email")).toEqual(["email", "fragment"]);
+    expect(ruiz?.summary).toBe(
+      "Ana Ruiz, executive director of the Harbor Trust, said the dredging would start in May.",
+    );
+  });
+
   it("finds no person in a place or a headline", () => {
     const digest = compose([
       storedArticle({
