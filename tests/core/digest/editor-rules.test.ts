@@ -118,6 +118,36 @@ describe("the editor's rules", () => {
     ]);
   });
 
+  it("makes one statement of a quoted sentence and another outlet's paraphrase of it", () => {
+    const quoted = storedArticle({
+      id: "quote.txt",
+      date: "2026-10-07",
+      outlet: "Outlet q",
+      body: 'Governor Ana Ruiz said: "The harbor will not close this winter."',
+      statements: [
+        { text: "The harbor will not close this winter.", speaker: "Ana Ruiz", title: "Governor" },
+      ],
+    });
+    const paraphrase = storedArticle({
+      id: "paraphrase.txt",
+      date: "2026-10-08",
+      outlet: "Outlet p",
+      body: "Ruiz said the harbor would not close this winter.",
+      statements: [
+        {
+          text: "the harbor would not close this winter",
+          speaker: "Ana Ruiz",
+          title: "Governor",
+          kind: "indirect",
+        },
+      ],
+    });
+    const [ruiz] = compose([quoted, paraphrase]).officials;
+    expect(ruiz?.statements.map((s) => [s.text, s.sources.map((x) => x.article)])).toEqual([
+      ["The harbor will not close this winter.", ["quote.txt", "paraphrase.txt"]],
+    ]);
+  });
+
   it("keeps a July quote in an October article out of the email, marked earlier, after this week's words", () => {
     const body =
       'Senator Ruth Hale said on Tuesday that the bill "has the votes." ' +
