@@ -290,6 +290,36 @@ describe("the editor's rules", () => {
     expect(JSON.stringify(digest)).not.toMatch(/of bias|Sources told/);
   });
 
+  it("credits nobody with words reported through unnamed sources: they were not said on the record", () => {
+    const body =
+      "Senator Ruth Hale told reporters the bill would pass. " +
+      "In a closed meeting she urged the leader to delay the vote, according to two aides who requested anonymity. " +
+      "Senator Tom Ives said the vote would wait.";
+    const digest = compose([
+      storedArticle({
+        id: "closed-door.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          { text: "the bill would pass", speaker: "Ruth Hale", title: "Senator", kind: "indirect" },
+          {
+            text: "the leader to delay the vote",
+            speaker: "Ruth Hale",
+            title: "Senator",
+            kind: "indirect",
+            cue: "urged",
+          },
+          { text: "the vote would wait", speaker: "Tom Ives", title: "Senator", kind: "indirect" },
+        ],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.statements.map((s) => s.text)]).sort()).toEqual([
+      ["Ruth Hale", ["the bill would pass"]],
+      ["Tom Ives", ["the vote would wait"]],
+    ]);
+    expect(digest.stats?.offRecord).toBe(1);
+  });
+
   it("reads an infinitive a reporting verb takes as a whole statement, a bare one as cut", () => {
     const body = "Mayor Olav Berg vowed to fight on. Berg told reporters in the square.";
     const digest = compose([
