@@ -12,6 +12,7 @@ const AROUND = 240;
 // Unnamed sources vouching for the words: "according to two senators … who requested anonymity".
 const UNNAMED =
   /\b(?:according to|said|says|told)\b[^.!?\n]{0,120}?\b(?:anonymity|unnamed|sources?\b|people familiar|person familiar|(?:aides?|officials?|allies|advisers?|associates) (?:who|familiar))/i;
+const HINT = /anonym|according|familiar|sources?\b|unnamed/i;
 const ANONYMITY =
   /\b(?:on (?:the )?condition of anonymity|requested anonymity|asked not to be (?:named|identified))\b/i;
 
@@ -24,6 +25,9 @@ const ANONYMITY =
 export function isOffRecord({ statement, article }: SourcedStatement): boolean {
   if (statement.sourceType !== "person") return false;
   const body = article.body;
+  // Most statements have no word of an unnamed source near them: one look settles those.
+  const near = body.slice(Math.max(0, statement.start - AROUND), statement.end + AROUND);
+  if (!HINT.test(near)) return false;
   const after = sentenceAfter(body, statement.end);
   const before = sentenceBefore(body, statement.start);
   const sentence = `${before} … ${after}`;
