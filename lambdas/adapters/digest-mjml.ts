@@ -61,9 +61,15 @@ function officialMjml(official: OfficialView, model: IssueModel, templates: Dige
   return fillTemplate(p.official, {
     name: official.name,
     role: official.role ? fillTemplate(p.role, { role: official.role }) : NO_MARKUP,
-    summary: official.summary,
-    summarySources:
-      official.summarySources.length > 0 ? sourceListMjml(official.summarySources, 0, templates) : NO_MARKUP,
+    summary: official.summary
+      ? fillTemplate(p.summary, {
+          text: official.summary,
+          sources:
+            official.summarySources.length > 0
+              ? sourceListMjml(official.summarySources, 0, templates)
+              : NO_MARKUP,
+        })
+      : NO_MARKUP,
     statements: joinMarkup(official.statements.map((s) => statementMjml(s, templates))),
     more:
       official.moreStatements > 0

@@ -153,4 +153,21 @@ describe("the email", () => {
     expect(text).toContain("“It is time,” she said, “to act.”");
     expect(text).not.toContain("''");
   });
+
+  it("lets a quote speak for itself when the summary would only open it", async () => {
+    const quote = "We know the bill is late. We also know it will pass before the recess.";
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Ruth Hale", {
+          summary: "Senator Ruth Hale said: “We know the bill is late.”",
+          statements: [statement(quote)],
+        }),
+      ],
+    };
+    const { html, text } = await render(digest);
+    expect(text.match(/We know the bill is late/g)).toHaveLength(1);
+    expect(html).not.toContain('class="summary"');
+    expect(html).toContain("We also know it will pass");
+  });
 });

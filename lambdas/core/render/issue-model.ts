@@ -35,6 +35,7 @@ export interface OfficialView {
   name: string;
   /** Title and affiliation, e.g. "Defence Minister, South Korea", or null. */
   role: string | null;
+  /** One or two sentences on what they said; empty when it would only open a quote shown below. */
   summary: string;
   /**
    * The sources of the statement the summary says in full: that statement is not repeated
@@ -128,14 +129,21 @@ function toOfficialView(o: Official, max: number, view: (s: DigestStatement) => 
   // A summary that says a statement whole stands for it: the statement is not printed again.
   const said = shown.findIndex((s) => !s.trimmed && saysAllOf(summary, s.text, o.name));
   const lead = said >= 0 ? shown.splice(said, 1)[0] : undefined;
+  // A summary that only opens a quote printed below says nothing the quote does not: the quote speaks.
+  const opens = !lead && shown.some((s) => s.quoted && saysAllOf(s.text, summaryWords(summary), o.name));
   return {
     name: short(cleanText(o.name), MAX_NAME_CHARS),
     role: role ? short(role, MAX_TITLE_CHARS) : null,
-    summary,
+    summary: opens ? "" : summary,
     summarySources: lead?.sources ?? [],
     statements: shown,
     moreStatements: Math.max(0, o.statements.length - Math.min(max, statements.length)),
   };
+}
+
+/** What a summary "Title Name said: “…”" quotes: the words inside its quotation marks, or all of it. */
+function summaryWords(summary: string): string {
+  return /:\s*“(.*)”$/su.exec(summary)?.[1] ?? "";
 }
 
 /** Whether every word of a statement (its speaker's name aside) is in the summary. */
@@ -205,7 +213,8 @@ function subjectOf(dateRange: string, officials: readonly OfficialView[]): strin
 
 function previewOf(officials: readonly OfficialView[]): string {
   const lead = officials[0];
-  return lead ? short(lead.summary, 140) : "No statements from officials were found this week.";
+  if (!lead) return "No statements from officials were found this week.";
+  return short(lead.summary || `${lead.name}: ${lead.statements[0]?.text ?? ""}`, 140);
 }
 
 /** "22 – 28 December 2025", "29 December 2025 – 4 January 2026", "29 December 2025". */
