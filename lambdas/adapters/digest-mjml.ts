@@ -61,7 +61,15 @@ function officialMjml(official: OfficialView, model: IssueModel, templates: Dige
   return fillTemplate(p.official, {
     name: official.name,
     role: official.role ? fillTemplate(p.role, { role: official.role }) : NO_MARKUP,
-    summary: official.summary,
+    summary: official.summary
+      ? fillTemplate(p.summary, {
+          text: official.summary,
+          sources:
+            official.summarySources.length > 0
+              ? sourceListMjml(official.summarySources, 0, templates)
+              : NO_MARKUP,
+        })
+      : NO_MARKUP,
     statements: joinMarkup(official.statements.map((s) => statementMjml(s, templates))),
     more:
       official.moreStatements > 0
@@ -96,12 +104,16 @@ function statementMjml(statement: StatementView, templates: DigestTemplates): Ma
 }
 
 function sourcesMjml(statement: StatementView, templates: DigestTemplates): Markup {
+  return sourceListMjml(statement.sources, statement.moreSources, templates);
+}
+
+function sourceListMjml(sources: readonly SourceView[], more: number, templates: DigestTemplates): Markup {
   const p = templates.partials;
-  const items = statement.sources.map((s) =>
+  const items = sources.map((s) =>
     fillTemplate(p.source, { outlet: outletMjml(s, templates), details: details(s) }),
   );
-  if (statement.moreSources > 0) {
-    const n = statement.moreSources;
+  if (more > 0) {
+    const n = more;
     items.push(fillTemplate(p.source, { outlet: `and ${n} more article${n === 1 ? "" : "s"}`, details: "" }));
   }
   return fillTemplate(p.sources, { items: joinMarkup(items) });

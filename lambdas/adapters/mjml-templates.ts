@@ -7,6 +7,7 @@ export const DIGEST_PARTIALS = [
   "header",
   "official",
   "role",
+  "summary",
   "statement-quoted",
   "statement-reported",
   "sources",

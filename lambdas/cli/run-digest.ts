@@ -107,10 +107,16 @@ async function readPreviousDigest(file: string): Promise<Digest> {
 function reportCounts(digest: Digest): void {
   const statements = digest.officials.reduce((n, o) => n + o.statements.length, 0);
   const others = (digest.others ?? []).reduce((n, o) => n + o.statements.length, 0);
-  const { articles = 0, statements: gathered = 0, merged = 0 } = digest.stats ?? {};
+  const {
+    articles = 0,
+    statements: gathered = 0,
+    merged = 0,
+    doubtful = 0,
+    offRecord = 0,
+  } = digest.stats ?? {};
   process.stderr.write(
     `onrecord digest: ${articles} articles in ${digest.from}..${digest.to}, ${gathered} statements gathered, ` +
-      `${merged} merged as duplicates; ${digest.officials.length} officials with ${statements} statements, ` +
+      `${merged} merged as duplicates, ${doubtful} left out as doubtful attributions, ${offRecord} as off the record; ${digest.officials.length} officials with ${statements} statements, ` +
       `${digest.others?.length ?? 0} other sources with ${others}\n`,
   );
 }

@@ -137,6 +137,16 @@ export interface DigestStats {
   articles: number;
   /** Statements gathered from those articles, before merging. */
   statements: number;
+  /**
+   * Statements their articles report through unnamed sources ("according to two senators who
+   * requested anonymity"): not said on the record, printed nowhere.
+   */
+  offRecord?: number;
+  /**
+   * Statements left out as doubtful on two counts (not confident enough for the email, and no
+   * whole statement: a clause cut from its sentence): printed nowhere, still stored with their articles.
+   */
+  doubtful?: number;
   /** Statements folded into another: the same words from another outlet, or a split utterance. */
   merged: number;
 }

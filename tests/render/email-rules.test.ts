@@ -93,4 +93,81 @@ describe("the email", () => {
     expect(text).toContain("Unification Ministry spokesperson");
     expect(text).not.toContain("Unification Ministry spokesperson, Unification Ministry");
   });
+
+  it("prints a statement the summary says whole once, its sources under the summary", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Cho Hyun", {
+          summary: "Defence Minister Cho Hyun warned that the talks would resume in spring.",
+          statements: [
+            statement("that the talks would resume in spring", {
+              kind: "indirect",
+              cue: "warned",
+              sources: [source("talks.txt", { outlet: "Harbor Times", title: "Talks to resume" })],
+            }),
+            statement("We are ready for them"),
+          ],
+        }),
+      ],
+    };
+    const { html, text } = await render(digest);
+    expect(text.match(/talks would resume in spring/g)).toHaveLength(1);
+    expect(text).toMatch(/resume in spring\.\n\s+— Harbor Times, “Talks to resume”/);
+    // Once in the body (the preview line mail clients show repeats the summary, hidden).
+    expect(html.match(/<p class="reported">/g)).toBeNull();
+    expect(html).toContain("Harbor Times");
+    expect(text).toContain("We are ready for them");
+  });
+
+  it("reads a reported clause from its 'that', without the circumstance read into it", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Ruth Hale", {
+          statements: [
+            statement("since the spring, at fundraisers and in private, that the bill is in trouble", {
+              kind: "indirect",
+              cue: "told",
+            }),
+          ],
+        }),
+      ],
+    };
+    const { text } = await render(digest);
+    expect(text).toContain("Ruth Hale said that the bill is in trouble.");
+  });
+
+  it("sets an outlet's paired apostrophes as the quotation marks they stand for", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Ruth Hale", {
+          summary: "Senator Ruth Hale said the plan would ''find and close every tunnel.''",
+          statements: [statement("''It is time,'' she said, ''to act.''")],
+        }),
+      ],
+    };
+    const { text } = await render(digest);
+    expect(text).toContain("would “find and close every tunnel.”");
+    expect(text).toContain("“It is time,” she said, “to act.”");
+    expect(text).not.toContain("''");
+  });
+
+  it("lets a quote speak for itself when the summary would only open it", async () => {
+    const quote = "We know the bill is late. We also know it will pass before the recess.";
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Ruth Hale", {
+          summary: "Senator Ruth Hale said: “We know the bill is late.”",
+          statements: [statement(quote)],
+        }),
+      ],
+    };
+    const { html, text } = await render(digest);
+    expect(text.match(/We know the bill is late/g)).toHaveLength(1);
+    expect(html).not.toContain('class="summary"');
+    expect(html).toContain("We also know it will pass");
+  });
 });

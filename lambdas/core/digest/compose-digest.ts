@@ -1,7 +1,8 @@
 import type { AlsoQuoted, Digest, Official, OtherSource, StoredArticle } from "../types.ts";
 import { deduplicateStatements, mergeWithinArticles } from "./deduplicate.ts";
-import { DEFAULT_MIN_CONFIDENCE, outOfEmail } from "./email-worthy.ts";
+import { DEFAULT_MIN_CONFIDENCE, isDoubtful, outOfEmail } from "./email-worthy.ts";
 import { chooseAffiliation, chooseName, chooseRole, chooseTitle } from "./identity.ts";
+import { isOffRecord } from "./on-record.ts";
 import {
   prominenceOf,
   type RankedStatement,
@@ -13,7 +14,7 @@ import { type OtherGroup, type PersonGroup, resolveOfficials } from "./resolve-o
 import { officeWeight } from "./roles.ts";
 import { memoisedSignature, type TextSignature } from "./similarity.ts";
 import { summariseOfficial } from "./summarise.ts";
-import { checkWindow, countInWindow, gatherWindow, type SourcedStatement } from "./window.ts";
+import { articlesInWindow, checkWindow, gatherWindow, type SourcedStatement } from "./window.ts";
 
 export { DigestWindowError } from "./window.ts";
 
@@ -42,13 +43,19 @@ export interface ComposeDigestInput {
  */
 export function composeDigest(input: ComposeDigestInput): Digest {
   const window = checkWindow(input.from, input.to, input.timeZone);
+  const minConfidence = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const gathered = gatherWindow(input.articles, window);
-  const resolution = resolveOfficials(gathered);
+  // Attributions doubtful on two counts are printed nowhere: nobody is listed on their strength.
+  const onRecord = gathered.filter((g) => !isOffRecord(g));
+  const printable = onRecord.filter((g) => !isDoubtful(g.statement, minConfidence));
+  const week = articlesInWindow(input.articles, window);
+  // What the week's articles call people is read in all of them, not only those quoting them.
+  const resolution = resolveOfficials(printable, week);
   const context: Context = {
     seenBefore: seenInPrevious(input.previous),
     signatureOf: memoisedSignature(),
     from: window.from,
-    minConfidence: input.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    minConfidence,
   };
   const officials = byProminence(resolution.officials.map((g) => composeOfficial(g, context)));
   const alsoQuoted = byProminence(resolution.alsoQuoted.map((g) => composeAlsoQuoted(g, context)));
@@ -61,9 +68,11 @@ export function composeDigest(input: ComposeDigestInput): Digest {
     alsoQuoted: alsoQuoted.map((o) => o.value),
     others: others.map((o) => o.value),
     stats: {
-      articles: countInWindow(input.articles, window),
+      articles: week.length,
       statements: gathered.length,
-      merged: gathered.length - kept,
+      offRecord: gathered.length - onRecord.length,
+      doubtful: onRecord.length - printable.length,
+      merged: printable.length - kept,
     },
   };
 }

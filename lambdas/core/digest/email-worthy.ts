@@ -1,4 +1,4 @@
-import type { Digest, OutOfEmail } from "../types.ts";
+import type { Digest, OutOfEmail, StatementKind } from "../types.ts";
 
 /** Statements an issue needs for the email by default: a week with none is not composed or sent. */
 export const DEFAULT_MIN_STATEMENTS = 1;
@@ -8,6 +8,42 @@ export const DEFAULT_MIN_STATEMENTS = 1;
  * are right (the extractor's confidence is calibrated so).
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.8;
+
+/**
+ * Whether an attribution is doubtful on two counts, so that the digest prints it nowhere, not
+ * even in the archive: the extractor is not sure enough of it for the email, and its words are
+ * no whole statement (a clause cut from its sentence, a bracket opened or closed outside it, a
+ * figure where a clause should begin: "of selling pipe dreams", "6 in Milwaukee"). Each defect
+ * alone is common in words rightly attributed; together they are mostly a misread sentence. The
+ * statement stays stored with its article; the digest counts it (`stats.doubtful`).
+ * @example
+ * isDoubtful({ text: "of impugning her integrity", cue: "accused", confidence: 0.2 }, 0.8) // true
+ * isDoubtful({ text: "of a growing instability", cue: "warned", confidence: 0.4 }, 0.8) // false
+ */
+export function isDoubtful(
+  statement: { text: string; cue?: string | null; kind?: StatementKind; confidence: number },
+  minConfidence = DEFAULT_MIN_CONFIDENCE,
+): boolean {
+  return statement.confidence < minConfidence && isBroken(statement);
+}
+
+/**
+ * Words that are no whole statement: cut from their sentence, a bracket unpaired, a figure first,
+ * or reported words run on into the narration around them, which has a reporting clause of its
+ * own ("Sources told POLITICO, however, that she …", "… schools," Trump said: …").
+ */
+function isBroken(statement: { text: string; cue?: string | null; kind?: StatementKind }): boolean {
+  const clause = statement.text.trim();
+  return (
+    isCutClause(clause, statement.cue) ||
+    /^\d/.test(clause) ||
+    (clause.match(/\(/g)?.length ?? 0) !== (clause.match(/\)/g)?.length ?? 0) ||
+    (statement.kind !== "direct" && NARRATED.test(clause))
+  );
+}
+
+// A named subject and a reporting verb, outside the quoted words of reported speech.
+const NARRATED = /(?:^|[\s,;])\p{Lu}[\p{L}.'’-]+\s+(?:said|says|told|tells|added|wrote)\b/u;
 
 /** What the email needs to know of one statement's occurrences to decide whether it shows it. */
 export interface Occurrence {
@@ -19,31 +55,45 @@ export interface Occurrence {
 
 /**
  * Whether a reported clause is cut from its sentence: it begins with a preposition or a
- * conjunction, unless its reporting verb carries it ("warned of a growing instability").
+ * conjunction, unless its reporting verb carries it ("warned of a growing instability", "vowed
+ * to fight on").
  * @example
  * isCutClause("of masterminding the coup", "accused") // true
  * isCutClause("of a growing instability", "warned") // false
+ * isCutClause("to fight on", "vowing") // false
  */
 export function isCutClause(text: string, cue?: string | null): boolean {
   if (!CUT_CLAUSE.test(text)) return false;
-  const verb = (cue ?? "").toLowerCase();
-  return !(INTRANSITIVE.has(verb) && /^(?:of|about|against|for|on|with)\s/.test(text));
+  const verb = (cue ?? "").toLowerCase().split(/\s+/).at(-1) ?? "";
+  if (/^to\s/.test(text)) return !TAKES_INFINITIVE.test(verb);
+  return !(TAKES_PREPOSITION.test(verb) && /^(?:of|about|against|for|on|with)\s/.test(text));
 }
 
-// Reporting verbs that take a preposition without an object: "warned of", "spoke about".
-const INTRANSITIVE = new Set(
-  "warned spoke talked complained boasted cautioned argued wrote testified joked worried".split(" "),
-);
+// Reporting verbs, in any form, that take a preposition without an object: "warned of", "called for".
+const TAKES_PREPOSITION =
+  /^(?:warn|spoke|speak|talk|complain|boast|caution|argu|wrote|write|writing|testif|joke|joking|worr|call)/;
+// Reporting verbs, in any form, whose content is an infinitive: "vowed to fight on", "pledged to back".
+const TAKES_INFINITIVE =
+  /^(?:vow|pledg|promis|threat|refus|plan|agre|offer|claim|hop|want|intend|swor|swear|seek|sought|decid|aim)/;
 
 /** How a reported clause cut from its sentence begins: a preposition or a conjunction. */
 export const CUT_CLAUSE =
   /^(?:to|of|on|for|about|with|from|in|at|by|both|and|but|or|as|while|after|before|because|than|into|over|during)\s/;
 
 /**
+ * Words in a headline's title case, every long word capitalised ("Plans He And Trump Have Made
+ * For Releasing Tax Returns"): a headline's words, not a sentence the email can print.
+ */
+export function isHeadlineCase(text: string): boolean {
+  const long = text.split(/\s+/).filter((w) => /^["“‘']?\p{L}{4}/u.test(w));
+  return long.length >= 4 && long.every((w) => /^["“‘']?\p{Lu}/u.test(w));
+}
+
+/**
  * Why the email leaves a statement out, or null when it shows it: words said at an earlier time
  * than the window (every article carrying them says so: "said in July", "said at the time"), an
- * attribution no article makes with enough confidence, or a clause cut from its sentence. The
- * archive shows it, marked.
+ * attribution no article makes with enough confidence, or a clause cut from its sentence or a
+ * headline's title case. The archive shows it, marked.
  * @example
  * outOfEmail([{ text: "we will win", confidence: 1, said: "2016-07" }], "2016-10-03") // "earlier"
  * outOfEmail([{ text: "we will win", confidence: 0.4 }], "2016-10-03") // "lowConfidence"
@@ -57,7 +107,7 @@ export function outOfEmail(
   if (occurrences.every((o) => saidBefore(o.said, from))) return "earlier";
   const confidence = Math.max(...occurrences.map((o) => o.confidence));
   if (confidence < minConfidence) return "lowConfidence";
-  return occurrences.every((o) => isCutClause(o.text, o.cue)) ? "fragment" : null;
+  return occurrences.every((o) => isCutClause(o.text, o.cue) || isHeadlineCase(o.text)) ? "fragment" : null;
 }
 
 /** `said` is "earlier", or a year, month or day: before the window when it ends before `from` begins. */

@@ -1,13 +1,13 @@
 import type { RoleMention } from "./mentions.ts";
 import { foldCase, nameTokens, titleCovers, titleKey } from "./names.ts";
-import { isCurrentPublicRole, needsWhose } from "./roles.ts";
+import { inSentence, isCurrentPublicRole, needsWhose, officeWording } from "./roles.ts";
 
 /** Titles longer than this are a misread sentence, not a role. */
 const MAX_TITLE_WORDS = 14;
 
 /**
  * The name to show for a person: the full name articles use most, never a lone surname when a
- * full name is known.
+ * full name is known; on a tie the fullest, then the plainest ("Donald Trump", not "Donald J. Trump").
  * @example
  * chooseName(["Ahn", "Ahn Gyu-back", "Ahn Gyu-back"]) // "Ahn Gyu-back"
  */
@@ -16,7 +16,11 @@ export function chooseName(names: readonly string[]): string {
   for (const name of names) if (!length.has(name)) length.set(name, nameTokens(name).length);
   const full = names.filter((n) => (length.get(n) ?? 0) > 1);
   return (
-    mostCommon(full.length > 0 ? full : names, (a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0)) ?? ""
+    mostCommon(
+      full.length > 0 ? full : names,
+      // More of the name first ("Hillary Rodham Clinton"), then fewer initials and suffixes ("Donald Trump").
+      (a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0) || b.length - a.length,
+    ) ?? ""
   );
 }
 
@@ -96,7 +100,8 @@ export function chooseRole(
   affiliation: string | null,
 ): { title: string | null; affiliation: string | null } {
   const current = roles.filter((r) => isCurrentPublicRole(r.phrase)).map((r) => r.phrase);
-  let title = chooseTitle(current.length > 0 ? current : roles.map((r) => r.phrase));
+  const chosen = chooseTitle(current.length > 0 ? current : roles.map((r) => r.phrase));
+  let title = chosen ? capitalise(officeWording(chosen)) : null;
   // "South Korea's Defence Minister" with South Korea the affiliation: the office names itself.
   if (title && affiliation) {
     const possessive = new RegExp(`^(?:the\\s+)?${escapeRegExp(affiliation)}['’]s?\\s+`, "iu");
@@ -106,10 +111,14 @@ export function chooseRole(
     }
   }
   if (title && affiliation && needsWhose(title)) {
-    title = `${affiliation} ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+    title = `${affiliation} ${inSentence(title)}`;
   }
   const shown = title && affiliation && foldCase(title).includes(foldCase(affiliation)) ? null : affiliation;
   return { title, affiliation: shown };
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function escapeRegExp(text: string): string {

@@ -191,7 +191,9 @@ function isPlaceWord(word: string): boolean {
 }
 
 /** The role phrase that ends right before a name: "presumptive Republican presidential nominee". */
-function roleBefore(text: string): string | null {
+function roleBefore(before: string): string | null {
+  // A role never runs across a line break: the line before is a headline or another paragraph.
+  const text = before.slice(before.lastIndexOf("\n") + 1);
   const trimmed = text.replace(/\s+$/u, "");
   if (trimmed.length === text.length && text.length > 0) return null;
   // "the secretary of the Treasury, Jacob J. Lew": a role set off by a comma, led by "the" or a possessive.
@@ -229,6 +231,8 @@ function roleBefore(text: string): string | null {
     taken.splice(0, /^the$/i.test(taken[lead] ?? "") ? lead + 1 : lead);
   }
   while (taken.length > 0 && HONORIFIC.test(taken.at(-1) ?? "")) taken.pop();
+  // "supporters of Sanders", "an adviser to Obama": a relation to the name, no role of it.
+  if (/^(?:of|for|to|and|&|the|with|by)$/i.test(taken.at(-1) ?? "")) return null;
   if (taken.length === 0) return null;
   const phrase = cleanRolePhrase(taken.join(" "));
   return phrase && readRole(phrase) ? phrase : null;

@@ -72,18 +72,28 @@ function importanceOf(m: MergedStatement, isNew: boolean): number {
 export function prominenceOf(statements: readonly RankedStatement[], office: number): number {
   const articles = new Set<string>();
   const outlets = new Set<string>();
+  const saidIn = new Map<string, number>();
   for (const s of statements) {
     for (const source of s.statement.sources) {
       articles.add(source.article);
       outlets.add(source.outlet ?? source.article);
     }
+    const first = s.statement.sources[0]?.article ?? "";
+    saidIn.set(first, (saidIn.get(first) ?? 0) + 1);
   }
+  // Distinct things said, counting no more of one article than an issue shows of an official:
+  // a feature quoting somebody at length is one source of their words, not twenty.
+  let said = 0;
+  for (const n of saidIn.values()) said += Math.min(n, SAID_PER_ARTICLE);
   const weight = statements.slice(0, 3).reduce((sum, s) => sum + Math.max(0, s.importance), 0);
   return (
     office +
     2 * Math.log2(1 + articles.size) +
     Math.log2(1 + outlets.size) +
-    Math.log2(1 + statements.length) +
+    Math.log2(1 + said) +
     0.25 * weight
   );
 }
+
+/** Statements of one article counted towards prominence: as many as an issue shows of an official. */
+const SAID_PER_ARTICLE = 3;

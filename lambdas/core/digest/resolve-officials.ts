@@ -1,4 +1,5 @@
 import type { Article, SourceType } from "../types.ts";
+import { sameGivenName } from "./given-names.ts";
 import { mentionsOf, type RoleMention, WindowNames } from "./mentions.ts";
 import { foldCase, nameTokens, splitLeadingRole, stripTitle, titlesCompatible } from "./names.ts";
 import { cleanRolePhrase, isCandidacy, isCurrentPublicRole, readRole } from "./roles.ts";
@@ -13,6 +14,8 @@ export interface PersonGroup {
   items: SourcedStatement[];
   /** Every role phrase the window's articles give the person, once per article and phrase. */
   roles?: RoleMention[];
+  /** Whether their articles write their full name outside a headline. */
+  namedInBody?: boolean;
 }
 
 /** Statements of one source that is not an official: an agency, a poll, an unnamed source. */
@@ -30,8 +33,11 @@ export interface Resolution {
 }
 
 interface Cluster {
+  key: string;
   tokens: string[];
   tokenSet: Set<string>;
+  /** "jr" for "Donald Trump Jr.": a son may speak beside his father. */
+  suffix: string | null;
   group: PersonGroup;
 }
 
@@ -40,6 +46,7 @@ interface PersonItem {
   name: string;
   title: string | null;
   tokens: string[];
+  suffix: string | null;
   key: string;
 }
 
@@ -48,11 +55,15 @@ interface PersonItem {
  * "Hillary Clinton" within "Hillary Rodham Clinton") are one person; a lone surname or given name
  * ("Ahn") joins the one person it can mean, judged by title and article, and stays apart when it
  * could mean two ("Reyes" with a Mayor Daniel and a Councilwoman Maria Reyes). Only named
- * `person` sources can be officials; people quoted in a private role join the others.
+ * `person` sources can be officials; people quoted in a private role join the others. `window`:
+ * the week's articles, where what people are called is read (by default those of `items`).
  * @example
  * resolveOfficials(items) // { officials: [{ names: ["Ahn Gyu-back", "Ahn"], items }], others: [...] }
  */
-export function resolveOfficials(items: readonly SourcedStatement[]): Resolution {
+export function resolveOfficials(
+  items: readonly SourcedStatement[],
+  window: readonly Article[] = [...new Map(items.map((i) => [i.article.id, i.article])).values()],
+): Resolution {
   const people: PersonItem[] = [];
   const others = new Map<string, OtherGroup>();
   const readName = memoisedNameReader();
@@ -69,7 +80,7 @@ export function resolveOfficials(items: readonly SourcedStatement[]): Resolution
   }
   const officials: PersonGroup[] = [];
   const alsoQuoted: PersonGroup[] = [];
-  const groups = [...clusters.values()].map(withRoles);
+  const groups = joinBareSurnames([...clusters.values()].map((c) => ({ cluster: c, group: withRoles(c) })));
   // Those whose own articles give no office: what the week's other articles call them, in one pass.
   const unplaced = groups.filter((g) => !g.roles?.some((r) => isCurrentPublicRole(r.phrase)));
   const wanted = new Map<PersonGroup, string[]>();
@@ -80,7 +91,7 @@ export function resolveOfficials(items: readonly SourcedStatement[]): Resolution
     if (full.length > 1) wanted.set(group, [full[0] ?? "", full.at(-1) ?? ""]);
   }
   const windowNames = new WindowNames(
-    [...new Map(items.map((i) => [i.article.id, i.article])).values()],
+    window,
     [...wanted.values()].map(([given, surname]) => `${given} ${surname}`),
   );
   for (const [group, [given, surname]] of wanted) {
@@ -100,6 +111,32 @@ export function resolveOfficials(items: readonly SourcedStatement[]): Resolution
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
 /**
+ * A bare surname no statement could settle ("Trump" where Ivanka Trump speaks too) joins the one
+ * person whose full name its own articles write ("Donald J. Trump"): one identity, not two.
+ */
+function joinBareSurnames(placed: { cluster: Cluster; group: PersonGroup }[]): PersonGroup[] {
+  const named = placed.filter((p) => p.cluster.tokens.length > 1);
+  const joined = new Set<PersonGroup>();
+  for (const { cluster, group } of placed) {
+    if (cluster.tokens.length > 1) continue;
+    const full = group.names.map(nameTokens).filter((t) => t.length > 1);
+    if (full.length === 0) continue;
+    const fits = named.filter(({ cluster: o }) =>
+      full.every((t) => t.at(-1) === o.tokens.at(-1) && sameGivenName(t[0] ?? "", o.tokens[0] ?? "")),
+    );
+    const target = fits[0]?.group;
+    if (fits.length !== 1 || !target) continue;
+    target.names.push(...group.names);
+    target.titles.push(...group.titles);
+    target.items.push(...group.items);
+    target.roles = [...(target.roles ?? []), ...(group.roles ?? [])];
+    target.namedInBody ||= group.namedInBody;
+    joined.add(group);
+  }
+  return placed.map((p) => p.group).filter((g) => !joined.has(g));
+}
+
+/**
  * The person's roles as the window gives them: every role phrase of their statements, and what
  * their articles write before and after their name; and the full name a bare surname stands for.
  */
@@ -116,7 +153,13 @@ function withRoles(cluster: Cluster): PersonGroup {
     articles.set(item.article.id, item.article);
   }
   const found = mentionsOf({ surname, given }, [...articles.values()]);
-  const placed: PersonGroup = { ...group, roles: [] };
+  // Named in full outside a headline: the whole name, not a part of it ("Carly Fiorina Endorses Ted Cruz").
+  const own = nameTokens(longest);
+  const namedInBody = found.fullNames.some((f) => {
+    const written = new Set(nameTokens(f));
+    return own.every((t) => written.has(t));
+  });
+  const placed: PersonGroup = { ...group, roles: [], namedInBody };
   const seen = new Set<string>();
   group.items.forEach((item, i) => {
     for (const t of item.statement.titles ?? []) addRole(placed, t, item.article.id, seen);
@@ -192,7 +235,11 @@ function standingOf(group: PersonGroup): "official" | "person" | "none" {
   let private_ = 0;
   let past = 0;
   let running = false;
-  for (const { phrase } of group.roles ?? []) {
+  const roles = group.roles ?? [];
+  for (const { phrase, article } of roles) {
+    // "senior strategist" beside "senior strategist for Sanders" in one article is that one role, cut.
+    const cut = `${foldCase(phrase)} `;
+    if (roles.some((r) => r.article === article && foldCase(r.phrase).startsWith(cut))) continue;
     const role = readRole(phrase);
     if (!role || role.kind === "staff") continue;
     if (role.past) past++;
@@ -200,8 +247,9 @@ function standingOf(group: PersonGroup): "official" | "person" | "none" {
     else private_++;
     running ||= isCandidacy(phrase);
   }
-  // Words only in a headline ("Clinton Cash Debunks Hillary: …") name nobody.
-  if (group.items.every(inHeadline)) return "none";
+  // Words only in a headline name nobody ("Clinton Cash Debunks Hillary: …"), unless the story
+  // names the speaker in full ("Rubio: I Still Believe …" over a story about Marco Rubio).
+  if (!group.namedInBody && group.items.every(inHeadline)) return "none";
   const fullName = group.names.some((n) => nameTokens(n).length > 1);
   // A lone surname the articles never complete is somebody unidentified ("Hale"), not an official.
   if (fullName && current > private_ && (2 * current > past || running)) return "official";
@@ -248,9 +296,10 @@ function memoisedNameReader() {
     if (read === undefined) {
       const split = splitLeadingRole(stripTitle(speaker, title));
       const tokens = nameTokens(split.name);
+      const suffix = suffixOf(split.name);
       read =
         tokens.length > 0
-          ? { name: split.name, title: title ?? split.role, tokens, key: nameKey(tokens) }
+          ? { name: split.name, title: title ?? split.role, tokens, suffix, key: nameKey(tokens, suffix) }
           : null;
       byTitle.set(title, read);
     }
@@ -259,49 +308,115 @@ function memoisedNameReader() {
 }
 
 /** Names with the same tokens in any order are one name: "Ahn Gyu-back", "Gyu-back Ahn". */
-function nameKey(tokens: readonly string[]): string {
-  return [...tokens].sort().join(" ");
+function nameKey(tokens: readonly string[], suffix: string | null = null): string {
+  const key = [...tokens].sort().join(" ");
+  return suffix ? `${key} ${suffix}.` : key;
+}
+
+/** "jr" of "Joseph R. Biden Jr.", or null. */
+function suffixOf(name: string): string | null {
+  const last = foldCase(
+    name
+      .trim()
+      .split(/[\s,]+/)
+      .at(-1) ?? "",
+  ).replace(/\.$/, "");
+  return SUFFIX.test(last) ? last : null;
 }
 
 function clusterFullNames(people: PersonItem[]): Map<string, Cluster> {
   const clusters = new Map<string, Cluster>();
-  for (const person of people) addTo(ensureCluster(clusters, person.tokens, person.key), person);
+  for (const person of people)
+    addTo(ensureCluster(clusters, person.tokens, person.key, person.suffix), person);
   mergeNameVariants(clusters);
   return clusters;
 }
 
-function ensureCluster(clusters: Map<string, Cluster>, tokens: string[], key = nameKey(tokens)): Cluster {
+function ensureCluster(
+  clusters: Map<string, Cluster>,
+  tokens: string[],
+  key = nameKey(tokens),
+  suffix: string | null = null,
+): Cluster {
   let cluster = clusters.get(key);
   if (!cluster) {
-    cluster = { tokens, tokenSet: new Set(tokens), group: { names: [], titles: [], items: [] } };
+    cluster = {
+      key,
+      tokens,
+      tokenSet: new Set(tokens),
+      suffix,
+      group: { names: [], titles: [], items: [] },
+    };
     clusters.set(key, cluster);
   }
   return cluster;
 }
 
-/** "Hillary Clinton" joins "Hillary Rodham Clinton" when that is the only longer name it fits. */
+/**
+ * Names of one person join: "Hillary Clinton" the only fuller name it fits ("Hillary Rodham
+ * Clinton"), "Joe Biden" the one "Joseph R. Biden Jr." (a diminutive, an initial, a suffix), and
+ * words a headline or a sentence put before a known full name fall away ("Billionaire Donald
+ * Trump" is Donald Trump). A suffix keeps two people apart where one article quotes both
+ * ("Donald Trump Jr." beside his father). A name that fits two others joins neither.
+ */
 function mergeNameVariants(clusters: Map<string, Cluster>): void {
   const byLast = new Map<string, Cluster[]>();
   for (const c of clusters.values()) pushTo(byLast, c.tokens.at(-1) ?? "", c);
-  for (const [key, c] of [...clusters].sort((a, b) => a[1].tokens.length - b[1].tokens.length)) {
-    const longer = (byLast.get(c.tokens.at(-1) ?? "") ?? []).filter(
+  // Shorter names first, then the less quoted: each joins the one fuller name it fits.
+  const order = [...clusters.values()].sort(
+    (a, b) => a.tokens.length - b.tokens.length || a.group.items.length - b.group.items.length,
+  );
+  for (const c of order) {
+    if (clusters.get(c.key) !== c) continue;
+    const fits = (byLast.get(c.tokens.at(-1) ?? "") ?? []).filter(
+      (o) => o !== c && clusters.get(o.key) === o && isVariantOf(c, o),
+    );
+    const target = fits[0];
+    if (fits.length === 1 && target) mergeCluster(clusters, byLast, c, target);
+  }
+  // "Billionaire Donald Trump": a known full name with words before it.
+  const full = [...clusters.values()].filter((c) => c.tokens.length >= 2);
+  for (const c of order) {
+    if (clusters.get(c.key) !== c || c.tokens.length < 3) continue;
+    const within = full.filter(
       (o) =>
         o !== c &&
-        o.tokens.length > c.tokens.length &&
-        o.tokens[0] === c.tokens[0] &&
-        c.tokens.every((t) => o.tokenSet.has(t)),
+        clusters.get(o.key) === o &&
+        o.tokens.length < c.tokens.length &&
+        o.tokens.every((t, i) => c.tokens[c.tokens.length - o.tokens.length + i] === t),
     );
-    const target = longer[0];
-    if (longer.length !== 1 || !target) continue;
-    target.group.names.push(...c.group.names);
-    target.group.titles.push(...c.group.titles);
-    target.group.items.push(...c.group.items);
-    clusters.delete(key);
-    byLast.set(
-      c.tokens.at(-1) ?? "",
-      (byLast.get(c.tokens.at(-1) ?? "") ?? []).filter((o) => o !== c),
-    );
+    const target = within[0];
+    if (within.length === 1 && target) mergeCluster(clusters, byLast, c, target);
   }
+}
+
+/** Whether `c` names the person `o` names more fully, or as often under another given name. */
+function isVariantOf(c: Cluster, o: Cluster): boolean {
+  if (o.tokens.length < c.tokens.length) return false;
+  if (o.tokens.length === c.tokens.length && o.group.items.length < c.group.items.length) return false;
+  if (!sameGivenName(c.tokens[0] ?? "", o.tokens[0] ?? "")) return false;
+  if (!c.tokens.slice(1).every((t) => o.tokenSet.has(t))) return false;
+  if (c.suffix === o.suffix) return true;
+  if (c.suffix !== null && o.suffix !== null) return false;
+  const articles = new Set(o.group.items.map((i) => i.article.id));
+  return !c.group.items.some((i) => articles.has(i.article.id));
+}
+
+function mergeCluster(
+  clusters: Map<string, Cluster>,
+  byLast: Map<string, Cluster[]>,
+  from: Cluster,
+  into: Cluster,
+): void {
+  into.group.names.push(...from.group.names);
+  into.group.titles.push(...from.group.titles);
+  into.group.items.push(...from.group.items);
+  clusters.delete(from.key);
+  const last = from.tokens.at(-1) ?? "";
+  byLast.set(
+    last,
+    (byLast.get(last) ?? []).filter((o) => o !== from),
+  );
 }
 
 interface Candidate {

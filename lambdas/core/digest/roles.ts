@@ -25,7 +25,8 @@ const PUBLIC_HEADS = new Set(
   secretary-treasurer attorney-general prosecutor defender judge justice speaker leader whip chairman
   chairwoman chair chairperson co-chair commissioner ambassador envoy director administrator chief head
   ceo executive officer spokesman spokeswoman spokesperson spokespeople counsel treasurer superdelegate
-  delegate nominee nominee-in-waiting candidate hopeful contender challenger mate lawmaker legislator
+  delegate nominee nominee-in-waiting candidate hopeful contender challenger frontrunner front-runner mate
+  lawmaker legislator
   councilman councilwoman councillor councilor alderman sheriff commander king queen prince princess emperor pope monarch founder co-founder agent official officials
   mp deputy magistrate coordinator comptroller auditor clerk marshal superintendent regent lady
   incumbent member`.split(/\s+/),
@@ -168,10 +169,15 @@ function readRoleOnce(phrase: string): ReadRole | null {
   if (RELATIONS.has(w)) return { kind: "staff", head: w, past };
   if (PARTY_MEMBERS.has(w))
     return LEGISLATURE.test(words.join(" ")) ? { kind: "public", head: w, past } : null;
+  // "Assistant U.S. Attorney", "Phoenix City Attorney", "district attorney": a public prosecutor.
+  if (w === "attorney" && main.slice(0, -1).some((x) => JURISDICTIONS.has(x)))
+    return { kind: "public", head: w, past };
   if (PRIVATE_HEADS.has(w)) return { kind: "private", head: w, past };
   // Heads of university departments and academies speak as scholars: "associate director of
   // Rutgers University's Eagleton Institute", "president of the Federal Academy for Security Policy".
   if (cut > 0 && ACADEMIC.test(words.slice(cut).join(" "))) return { kind: "private", head: w, past };
+  // Heads of consultancies and polling firms are quoted as consultants: "president of Solidarity Strategies".
+  if (CONSULTANCY.test(phrase)) return { kind: "private", head: w, past };
   if (STAFF_HEADS.has(w)) {
     const whose = main.slice(0, -1).some((x) => !NOBODY.has(x) && !ROLE_MODIFIERS.has(x) && !isHead(x));
     const named = whose || (cut > 0 && hasNamedComplement(phrase));
@@ -192,11 +198,20 @@ const MAX_ROLE_WORDS = 14;
 const GENERAL_OFFICES = new Set(
   "attorney surgeon inspector secretary solicitor postmaster governor consul auditor".split(" "),
 );
+/** Words that make an attorney the public's: a prosecutor or a government's lawyer. */
+const JURISDICTIONS = new Set(
+  "u.s us federal district state city county prosecuting commonwealth".split(" "),
+);
 const ACADEMIC = /\b(university|college|academy|school|polytechnic)\b/;
+/** Firms whose people are quoted for their advice, whatever their rank: consultancies, pollsters, lobbyists. */
+const CONSULTANCY =
+  /\b(?:Strategies|Consulting|Consultants|Consultancy|Public Affairs|Polling|(?:consulting|consultancy|polling|lobbying|public[- ]relations|PR) firm)\b/;
 const PROFESSIONS = new Set("strategist consultant operative".split(" "));
 /** Heads of a candidacy: running for an office is holding a public role now, whatever one held before. */
 const CANDIDACY = new Set(
-  "nominee nominee-in-waiting candidate hopeful contender challenger mate".split(" "),
+  "nominee nominee-in-waiting candidate hopeful contender challenger frontrunner front-runner mate".split(
+    " ",
+  ),
 );
 
 /** Whether a role is a run for office now: "Republican presidential candidate", "running mate". */
@@ -395,6 +410,54 @@ export function needsWhose(title: string): boolean {
   if (words.some((w) => /^(of|for|to|at|with)$/.test(w))) return false;
   // Any word before the head that is not a generic modifier names the body: "White House", "Sanders".
   return words.slice(0, words.indexOf(role.head)).every((w) => ROLE_MODIFIERS.has(w) || NOBODY.has(w));
+}
+
+/**
+ * A role in the wording the digest prints for every official alike: a run for office is a
+ * "candidate" ("GOP contender" → "GOP candidate", "presidential hopeful" → "presidential
+ * candidate", "Democratic front-runner" → "Democratic candidate"), and a party's member placed in a chamber holds its seat ("the Senate's only
+ * African-American Republican" → "Senator").
+ * @example
+ * officeWording("Republican presidential hopeful") // "Republican presidential candidate"
+ */
+export function officeWording(title: string): string {
+  const role = readRole(title);
+  if (!role) return title;
+  if (PARTY_MEMBERS.has(role.head)) {
+    const chamber = LEGISLATURE.exec(foldCase(title))?.[1];
+    const seat = chamber ? SEATS[chamber] : undefined;
+    if (seat) return role.past ? `Former ${seat.toLowerCase()}` : seat;
+  }
+  return title.replace(/\b(?:contender|hopeful|front-?runner)$/i, "candidate");
+}
+
+/** What a member of a chamber is called. */
+const SEATS: Readonly<Record<string, string>> = {
+  senate: "Senator",
+  house: "Representative",
+  congress: "Representative",
+  parliament: "Member of Parliament",
+};
+
+/** Words of roles written with a capital anywhere: parties, peoples, countries. */
+const PROPER_MODIFIERS = new Set(
+  "republican democratic democrat gop latino hispanic american u.s. us black libertarian".split(" "),
+);
+
+/**
+ * A title as it reads inside a sentence: its first letter in lower case when its first word is a
+ * common role word ("advocacy director of …", "Clinton latino" never), kept otherwise
+ * ("Latino vote director", "Senate Minority Leader").
+ * @example
+ * inSentence("Advocacy director of the consortium") // "advocacy director of the consortium"
+ * inSentence("Latino vote director") // "Latino vote director"
+ */
+export function inSentence(title: string): string {
+  const first = title.split(/\s+/, 1)[0] ?? "";
+  const word = foldCase(first);
+  if (!/^\p{Lu}\p{Ll}/u.test(first) || PROPER_MODIFIERS.has(word)) return title;
+  if (!(ROLE_MODIFIERS.has(word) || isHead(word))) return title;
+  return `${first.charAt(0).toLowerCase()}${title.slice(1)}`;
 }
 
 /** Whether a role phrase names a public role held now. */

@@ -2,6 +2,7 @@ import { opensWithVerb, reportedSentence } from "../render/reported.ts";
 import type { StatementKind } from "../types.ts";
 import { isCutClause } from "./email-worthy.ts";
 import { foldCase, nameTokens } from "./names.ts";
+import { inSentence } from "./roles.ts";
 
 /** What a summary needs of each statement, most important first (the email's first). */
 export interface SummaryInput {
@@ -68,7 +69,9 @@ export function labelOf(name: string, title: string | null): string {
   if (!title) return name;
   const short =
     title.split(/\s+/).length <= 5 && !/\b(of|for|at|to|the|a|an|and|from|in|on|with|by)\b/i.test(title);
-  return short ? `${title.charAt(0).toUpperCase()}${title.slice(1)} ${name}` : `${name}, ${title},`;
+  return short
+    ? `${title.charAt(0).toUpperCase()}${title.slice(1)} ${name}`
+    : `${name}, ${inSentence(title)},`;
 }
 
 /** The statement's words as a clause a sentence can carry, or null when they are not one. */

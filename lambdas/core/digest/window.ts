@@ -70,13 +70,15 @@ export function gatherWindow(articles: readonly StoredArticle[], window: DigestW
   return gathered;
 }
 
-/** How many articles fall within the window (with or without statements). */
-export function countInWindow(articles: readonly StoredArticle[], window: DigestWindow): number {
+/** The articles dated within the window, with or without statements: what the week wrote. */
+export function articlesInWindow(articles: readonly StoredArticle[], window: DigestWindow): Article[] {
   const dayOf = dayInZone(window.timeZone);
-  return articles.filter(({ article }) => {
+  const within: Article[] = [];
+  for (const { article } of articles) {
     const day = article.publishedAt ? dayOf(article.publishedAt) : null;
-    return day !== null && day >= window.from && day <= window.to;
-  }).length;
+    if (day !== null && day >= window.from && day <= window.to) within.push(article);
+  }
+  return within;
 }
 
 function dayInZone(timeZone: string): (published: string) => string | null {

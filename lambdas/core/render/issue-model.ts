@@ -35,7 +35,13 @@ export interface OfficialView {
   name: string;
   /** Title and affiliation, e.g. "Defence Minister, South Korea", or null. */
   role: string | null;
+  /** One or two sentences on what they said; empty when it would only open a quote shown below. */
   summary: string;
+  /**
+   * The sources of the statement the summary says in full: that statement is not repeated
+   * word for word below it, its sources go under the summary instead. Empty otherwise.
+   */
+  summarySources: SourceView[];
   statements: StatementView[];
   moreStatements: number;
 }
@@ -118,13 +124,35 @@ export function buildIssueModel(digest: Digest, input: RenderSettingsInput): Iss
 function toOfficialView(o: Official, max: number, view: (s: DigestStatement) => StatementView): OfficialView {
   const role = roleOf(o.title, o.affiliation);
   const statements = o.statements.filter((s) => s.email !== false);
+  const summary = trimText(typeset(cleanText(o.summary)), MAX_SUMMARY_CHARS).text;
+  const shown = statements.slice(0, max).map(view);
+  // A summary that says a statement whole stands for it: the statement is not printed again.
+  const said = shown.findIndex((s) => !s.trimmed && saysAllOf(summary, s.text, o.name));
+  const lead = said >= 0 ? shown.splice(said, 1)[0] : undefined;
+  // A summary that only opens a quote printed below says nothing the quote does not: the quote speaks.
+  const opens = !lead && shown.some((s) => s.quoted && saysAllOf(s.text, summaryWords(summary), o.name));
   return {
     name: short(cleanText(o.name), MAX_NAME_CHARS),
     role: role ? short(role, MAX_TITLE_CHARS) : null,
-    summary: trimText(cleanText(o.summary), MAX_SUMMARY_CHARS).text,
-    statements: statements.slice(0, max).map(view),
+    summary: opens ? "" : summary,
+    summarySources: lead?.sources ?? [],
+    statements: shown,
     moreStatements: Math.max(0, o.statements.length - Math.min(max, statements.length)),
   };
+}
+
+/** What a summary "Title Name said: “…”" quotes: the words inside its quotation marks, or all of it. */
+function summaryWords(summary: string): string {
+  return /:\s*“(.*)”$/su.exec(summary)?.[1] ?? "";
+}
+
+/** Whether every word of a statement (its speaker's name aside) is in the summary. */
+function saysAllOf(summary: string, statement: string, name: string): boolean {
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const own = new Set(words(name));
+  const inSummary = new Set(words(summary));
+  const said = words(statement).filter((w) => !own.has(w));
+  return said.length >= 4 && said.every((w) => inSummary.has(w));
 }
 
 function toStatementView(
@@ -134,7 +162,7 @@ function toStatementView(
   speaker: string,
 ): StatementView {
   // Reported speech reads as a sentence with its speaker and verb; a quote stays its own words.
-  const sentence = reportedSentence(cleanText(speaker), s.cue, cleanText(s.text), s.kind);
+  const sentence = reportedSentence(cleanText(speaker), s.cue, typeset(cleanText(s.text)), s.kind);
   const { text, trimmed } = trimText(sentence, maxChars);
   return {
     text,
@@ -144,6 +172,16 @@ function toStatementView(
     sources: s.sources.slice(0, maxSources).map(toSourceView),
     moreSources: Math.max(0, s.sources.length - maxSources),
   };
+}
+
+/**
+ * Two apostrophes some outlets set for quotation marks ('' … '') as the marks they stand for:
+ * “ where a quotation opens, ” where it closes.
+ * @example
+ * typeset("to ''find and dislocate tunnels.''") // "to “find and dislocate tunnels.”"
+ */
+export function typeset(text: string): string {
+  return text.replace(/(^|[\s([—–-])''/gu, "$1“").replace(/''/g, "”");
 }
 
 function toSourceView(source: DigestSource): SourceView {
@@ -175,7 +213,8 @@ function subjectOf(dateRange: string, officials: readonly OfficialView[]): strin
 
 function previewOf(officials: readonly OfficialView[]): string {
   const lead = officials[0];
-  return lead ? short(lead.summary, 140) : "No statements from officials were found this week.";
+  if (!lead) return "No statements from officials were found this week.";
+  return short(lead.summary || `${lead.name}: ${lead.statements[0]?.text ?? ""}`, 140);
 }
 
 /** "22 – 28 December 2025", "29 December 2025 – 4 January 2026", "29 December 2025". */

@@ -45,7 +45,8 @@ function officialLines(official: OfficialView, rank: number, archiveUrl: string 
   const t = escapeTemplateText;
   const lines = [`${rank}. ${t(official.name)}`];
   if (official.role) lines.push(`   ${t(official.role)}`);
-  lines.push("", `   ${t(official.summary)}`);
+  if (official.summary) lines.push("", `   ${t(official.summary)}`);
+  for (const source of official.summarySources) lines.push(`     — ${sourceLine(source)}`);
   for (const statement of official.statements) lines.push("", ...statementLines(statement));
   if (official.moreStatements > 0) {
     const where = archiveUrl ? `: ${t(archiveUrl)}` : "";

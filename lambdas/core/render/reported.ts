@@ -29,8 +29,11 @@ export function reportedSentence(
   text: string,
   kind: StatementKind,
 ): string {
-  const words = text.replace(/\s+/g, " ").trim();
-  if (kind === "direct" || !words) return words;
+  const whole = text.replace(/\s+/g, " ").trim();
+  if (kind === "direct" || !whole) return whole;
+  // "told since the spring, at fundraisers, that she is worried": the circumstance read into the
+  // clause goes, the clause stays ("said that she is worried").
+  const words = whole.replace(CIRCUMSTANCE_BEFORE_THAT, "");
   // A comma the quote closed on ("… since Richard Nixon,”") ends nothing in a sentence of ours.
   const body = words.replace(/[\s,;:–—-]+$/u, "").replace(/[,;:]+(["”’']+)$/u, "$1");
   const end = /[.!?…](?:["”’]|'')?$/u.test(body) ? "" : ".";
@@ -49,6 +52,10 @@ export function reportedSentence(
       : body;
   return `${speaker} ${said} ${clause}${end}`;
 }
+
+/** Where and when, or to whom, before the reported "that": "since the spring, …, ", "close to her ". */
+const CIRCUMSTANCE_BEFORE_THAT =
+  /^(?:(?:since|at|in|on|during|over|from|privately|publicly|repeatedly|recently|earlier|later|last|this|(?:those )?close to)\b[^"“”]{0,120}?,?\s)(?=that\s)/u;
 
 /** The cue as the verb of a sentence in the past: "accused", "told", "urged"; "said" otherwise. */
 function asVerb(cue: string): string {

@@ -68,7 +68,7 @@ describe("composeDigest", () => {
         },
       ],
       others: [{ name: "A senior military official", sourceType: "anonymous" }],
-      stats: { articles: 2, statements: 3, merged: 1 },
+      stats: { articles: 2, statements: 3, offRecord: 0, doubtful: 0, merged: 1 },
     });
   });
 
@@ -85,7 +85,7 @@ describe("composeDigest", () => {
       officials: [],
       alsoQuoted: [],
       others: [],
-      stats: { articles: 0, statements: 0, merged: 0 },
+      stats: { articles: 0, statements: 0, offRecord: 0, doubtful: 0, merged: 0 },
     });
   });
 });

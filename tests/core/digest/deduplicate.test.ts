@@ -156,6 +156,6 @@ describe("deduplicating statements", () => {
       from: "2026-11-16",
       to: "2026-11-22",
     });
-    expect(digest.stats).toEqual({ articles: 3, statements: 3, merged: 1 });
+    expect(digest.stats).toEqual({ articles: 3, statements: 3, offRecord: 0, doubtful: 0, merged: 1 });
   });
 });

@@ -51,6 +51,24 @@ describe("the editor's rules", () => {
     expect(official?.statements).toHaveLength(2);
   });
 
+  it("reads what the week calls an official in every article, even one quoting nobody", () => {
+    const quoted = storedArticle({
+      id: "quoted.txt",
+      date: "2026-10-06",
+      body: "Mira Kovac said the port strike would end by Friday.",
+      statements: [{ text: "the port strike would end by Friday", speaker: "Mira Kovac", kind: "indirect" }],
+    });
+    const visit = storedArticle({
+      id: "visit.txt",
+      date: "2026-10-07",
+      body: "Transport Minister Mira Kovac toured the harbour on Tuesday.",
+      statements: [],
+    });
+    expect(compose([quoted, visit]).officials.map((o) => [o.name, o.title])).toEqual([
+      ["Mira Kovac", "Transport Minister"],
+    ]);
+  });
+
   it("keeps two officials who share a surname apart, and a lone surname with the one the article means", () => {
     const body =
       "Senator Paul Brandt said the budget was late. Mayor Ellen Brandt said the city would borrow. " +
@@ -97,6 +115,36 @@ describe("the editor's rules", () => {
       "storm-0.txt",
       "storm-1.txt",
       "storm-2.txt",
+    ]);
+  });
+
+  it("makes one statement of a quoted sentence and another outlet's paraphrase of it", () => {
+    const quoted = storedArticle({
+      id: "quote.txt",
+      date: "2026-10-07",
+      outlet: "Outlet q",
+      body: 'Governor Ana Ruiz said: "The harbor will not close this winter."',
+      statements: [
+        { text: "The harbor will not close this winter.", speaker: "Ana Ruiz", title: "Governor" },
+      ],
+    });
+    const paraphrase = storedArticle({
+      id: "paraphrase.txt",
+      date: "2026-10-08",
+      outlet: "Outlet p",
+      body: "Ruiz said the harbor would not close this winter.",
+      statements: [
+        {
+          text: "the harbor would not close this winter",
+          speaker: "Ana Ruiz",
+          title: "Governor",
+          kind: "indirect",
+        },
+      ],
+    });
+    const [ruiz] = compose([quoted, paraphrase]).officials;
+    expect(ruiz?.statements.map((s) => [s.text, s.sources.map((x) => x.article)])).toEqual([
+      ["The harbor will not close this winter.", ["quote.txt", "paraphrase.txt"]],
     ]);
   });
 
@@ -185,6 +233,273 @@ describe("the editor's rules", () => {
       })),
     });
     expect(names(compose([feature, ...president]))).toEqual(["Lia Moreau", "Dan Cole"]);
+  });
+
+  it("prints nowhere an attribution doubtful on two counts, and lists nobody on its strength", () => {
+    const body =
+      "Governor Ana Ruiz accused the council of stalling the budget. " +
+      "The audit, which Mayor Olav Berg accused of bias, was published on Monday. " +
+      "Ruiz said the state would pay its share. Berg vowed to fight on. " +
+      "Ruiz conceded Sources told reporters, however, that she had agreed.";
+    const digest = compose([
+      storedArticle({
+        id: "audit.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          // A whole clause the extractor doubts: the archive shows it, marked.
+          {
+            text: "the state would pay its share",
+            speaker: "Ana Ruiz",
+            title: "Governor",
+            kind: "indirect",
+            confidence: 0.6,
+          },
+          // Sure of it: the email shows it.
+          {
+            text: "the council of stalling the budget",
+            speaker: "Ana Ruiz",
+            title: "Governor",
+            kind: "indirect",
+            cue: "accused",
+          },
+          // Doubted and cut from its sentence: a misread sentence, printed nowhere.
+          {
+            text: "of bias",
+            speaker: "Olav Berg",
+            title: "Mayor",
+            kind: "indirect",
+            cue: "accused",
+            confidence: 0.3,
+          },
+          // Doubted and run on into the narration, which reports somebody else: printed nowhere.
+          {
+            text: "Sources told reporters, however, that she had agreed",
+            speaker: "Ana Ruiz",
+            title: "Governor",
+            kind: "indirect",
+            cue: "conceded",
+            confidence: 0.6,
+          },
+        ],
+      }),
+    ]);
+    expect(names(digest)).toEqual(["Ana Ruiz"]);
+    expect(digest.officials[0]?.statements.map((s) => s.why ?? "email")).toEqual(["email", "lowConfidence"]);
+    expect(digest.stats?.doubtful).toBe(2);
+    expect(JSON.stringify(digest)).not.toMatch(/of bias|Sources told/);
+  });
+
+  it("credits nobody with words reported through unnamed sources: they were not said on the record", () => {
+    const body =
+      "Senator Ruth Hale told reporters the bill would pass. " +
+      "In a closed meeting she urged the leader to delay the vote, according to two aides who requested anonymity. " +
+      "Senator Tom Ives said the vote would wait.";
+    const digest = compose([
+      storedArticle({
+        id: "closed-door.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          { text: "the bill would pass", speaker: "Ruth Hale", title: "Senator", kind: "indirect" },
+          {
+            text: "the leader to delay the vote",
+            speaker: "Ruth Hale",
+            title: "Senator",
+            kind: "indirect",
+            cue: "urged",
+          },
+          { text: "the vote would wait", speaker: "Tom Ives", title: "Senator", kind: "indirect" },
+        ],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.statements.map((s) => s.text)]).sort()).toEqual([
+      ["Ruth Hale", ["the bill would pass"]],
+      ["Tom Ives", ["the vote would wait"]],
+    ]);
+    expect(digest.stats?.offRecord).toBe(1);
+  });
+
+  it("reads an infinitive a reporting verb takes as a whole statement, a bare one as cut", () => {
+    const body = "Mayor Olav Berg vowed to fight on. Berg told reporters in the square.";
+    const digest = compose([
+      storedArticle({
+        id: "vow.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          { text: "to fight on", speaker: "Olav Berg", title: "Mayor", kind: "indirect", cue: "vowed" },
+          { text: "in the square", speaker: "Olav Berg", title: "Mayor", kind: "indirect", cue: "told" },
+        ],
+      }),
+    ]);
+    expect(digest.officials[0]?.statements.map((s) => [s.text, s.why ?? "email"])).toEqual([
+      ["to fight on", "email"],
+      ["in the square", "fragment"],
+    ]);
+  });
+
+  it("credits a headline's 'Name: words' to the person the story names in full", () => {
+    const title = "Hale: The Bill Will Pass This Month";
+    const digest = compose([
+      storedArticle({
+        id: "headline.txt",
+        date: "2026-10-06",
+        title,
+        body: `${title}\n\nSenator Ruth Hale told reporters on Tuesday that she had counted the votes.`,
+        statements: [{ text: "The Bill Will Pass This Month", speaker: "Hale", cue: ":", kind: "indirect" }],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.title])).toEqual([["Ruth Hale", "Senator"]]);
+  });
+
+  it("lists the head of a consultancy under also quoted, whatever their rank there", () => {
+    const body =
+      '"Turnout will decide it," said Ines Vidal, president of Harbor Strategies, a political consulting firm.';
+    const digest = compose([
+      storedArticle({
+        id: "consultant.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          { text: "Turnout will decide it,", speaker: "Ines Vidal", title: "president of Harbor Strategies" },
+        ],
+      }),
+    ]);
+    expect(digest.officials).toEqual([]);
+    expect(digest.alsoQuoted?.map((p) => p.name)).toEqual(["Ines Vidal"]);
+  });
+
+  it("ranks the President quoted once above a minister quoted at length in one interview", () => {
+    const president = storedArticle({
+      id: "president.txt",
+      date: "2026-10-07",
+      outlet: "Outlet p",
+      body: 'President Lia Moreau said: "The summit was a success."',
+      statements: [{ text: "The summit was a success.", speaker: "Lia Moreau", title: "President" }],
+    });
+    const lines = [
+      "Tariffs on imported steel will fall next spring",
+      "The budget deficit should narrow to three percent",
+      "Pension reform cannot wait for another election",
+      "Our banks hold more capital than they did in 2008",
+      "Fuel subsidies cost the treasury too much every winter",
+      "Farmers will receive their drought payments in March",
+      "The central bank decides interest rates on its own",
+      "Corporate taxes are not going up this year",
+      "Exports to our neighbours grew faster than expected",
+    ];
+    const interview = storedArticle({
+      id: "interview.txt",
+      date: "2026-10-08",
+      outlet: "Outlet i",
+      body: lines.map((l) => `"${l}," Finance Minister Ivo Petrov said.`).join("\n\n"),
+      statements: lines.map((text) => ({ text, speaker: "Ivo Petrov", title: "Finance Minister" })),
+    });
+    expect(names(compose([interview, president]))).toEqual(["Lia Moreau", "Ivo Petrov"]);
+  });
+
+  it("calls a run for office a candidate, and a party's member in a chamber by the seat", () => {
+    const body =
+      "GOP contender Ana Ruiz said the primary was hers to lose. " +
+      "Tom Hale, the Senate's only independent Republican, said he would not endorse her.";
+    const digest = compose([
+      storedArticle({
+        id: "wording.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          {
+            text: "the primary was hers to lose",
+            speaker: "Ana Ruiz",
+            title: "GOP contender",
+            kind: "indirect",
+          },
+          { text: "he would not endorse her", speaker: "Tom Hale", kind: "indirect" },
+        ],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.title]).sort()).toEqual([
+      ["Ana Ruiz", "GOP candidate"],
+      ["Tom Hale", "Senator"],
+    ]);
+  });
+
+  it("counts a public prosecutor as an official, and a staff role cut short as the fuller one beside it", () => {
+    const body =
+      "Assistant U.S. Attorney Maya Lin said the case was strong. " +
+      'Senior strategist Tad Vine said the ads would run. "We are ahead," said Vine, senior strategist for Ana Ruiz.';
+    const digest = compose([
+      storedArticle({
+        id: "staff.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          {
+            text: "the case was strong",
+            speaker: "Maya Lin",
+            title: "Assistant U.S. Attorney",
+            kind: "indirect",
+          },
+          { text: "the ads would run", speaker: "Tad Vine", title: "Senior strategist", kind: "indirect" },
+          { text: "We are ahead,", speaker: "Tad Vine", title: "senior strategist for Ana Ruiz" },
+        ],
+      }),
+    ]);
+    expect(names(digest).sort()).toEqual(["Maya Lin", "Tad Vine"]);
+  });
+
+  it("reads no role of a person in a relation to them ('supporters of Ruth Hale')", () => {
+    const digest = compose([
+      storedArticle({
+        id: "senate.txt",
+        date: "2026-10-06",
+        body: "Senator Ruth Hale said the bill would pass.",
+        statements: [
+          { text: "the bill would pass", speaker: "Ruth Hale", title: "Senator", kind: "indirect" },
+        ],
+      }),
+      storedArticle({
+        id: "fund.txt",
+        date: "2026-10-07",
+        body: "The fund raised most of its money from supporters of Ruth Hale. Ruth Hale said she was grateful.",
+        statements: [{ text: "she was grateful", speaker: "Ruth Hale", kind: "indirect" }],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.title, o.statements.length])).toEqual([
+      ["Ruth Hale", "Senator", 2],
+    ]);
+  });
+
+  it("keeps a headline's title-case words out of the email, and a long title in a sentence's case", () => {
+    const title = "Ruiz Announces Plans She Has Made For Dredging The Harbor";
+    const digest = compose([
+      storedArticle({
+        id: "plans.txt",
+        date: "2026-10-06",
+        title,
+        body: `${title}\n\nAna Ruiz, executive director of the Harbor Trust, said the dredging would start in May.`,
+        statements: [
+          {
+            text: "Plans She Has Made For Dredging The Harbor",
+            speaker: "Ana Ruiz",
+            kind: "indirect",
+            cue: "Announces",
+          },
+          {
+            text: "the dredging would start in May",
+            speaker: "Ana Ruiz",
+            title: "executive director of the Harbor Trust",
+            kind: "indirect",
+          },
+        ],
+      }),
+    ]);
+    const [ruiz] = digest.officials;
+    expect(ruiz?.statements.map((s) => s.why ?? "email")).toEqual(["email", "fragment"]);
+    expect(ruiz?.summary).toBe(
+      "Ana Ruiz, executive director of the Harbor Trust, said the dredging would start in May.",
+    );
   });
 
   it("finds no person in a place or a headline", () => {

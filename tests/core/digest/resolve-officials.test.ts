@@ -144,4 +144,67 @@ describe("resolving officials across articles", () => {
       ["Jane Doe", "The launches were a routine exercise"],
     ]);
   });
+
+  describe("one identity per person across the window", () => {
+    const WORDS = [
+      "The bridge will reopen in March",
+      "Nobody in this chamber wants a shutdown",
+      "Our farmers deserve the drought money now",
+    ];
+    it.each([
+      [
+        "an initial, a suffix, a diminutive and the bare surname",
+        ["Joseph R. Biden Jr.", "Joe Biden", "Biden"],
+      ],
+      ["a middle name", ["Hillary Rodham Clinton", "Hillary Clinton", "Clinton"]],
+      ["words a sentence puts before the name", ["Dana Fox", "Billionaire Dana Fox", "Fox"]],
+      ["a shortened given name", ["Jennifer Palmieri", "Jen Palmieri", "Palmieri"]],
+    ])("makes one official of %s", (_, forms) => {
+      const articles = articlesOf(
+        ...forms.map((speaker, i) => ({
+          text: WORDS[i] ?? "",
+          speaker,
+          title: "Senator",
+        })),
+      );
+      const listed = officials(articles);
+      expect(listed).toHaveLength(1);
+      expect(listed[0]?.statements).toBe(3);
+      expect(forms).toContain(listed[0]?.name);
+    });
+
+    it("keeps a son apart from his father when one article quotes both", () => {
+      const article = storedArticle({
+        id: "family.txt",
+        date: "2026-11-17",
+        statements: [
+          { text: "We will win this state", speaker: "Donald Trump", title: "Candidate" },
+          { text: "My father will carry Ohio", speaker: "Donald Trump Jr.", title: "Trump campaign adviser" },
+        ],
+      });
+      expect(
+        officials([article])
+          .map((o) => o.name)
+          .sort(),
+      ).toEqual(["Donald Trump", "Donald Trump Jr."]);
+    });
+
+    it("gives a bare surname two people share to the one its own article names in full", () => {
+      const articles = [
+        ...articlesOf(
+          { text: "We will win Ohio", speaker: "Donald Trump", title: "Candidate" },
+          { text: "My father is ready", speaker: "Ivanka Trump", title: "Trump campaign adviser" },
+        ),
+        storedArticle({
+          id: "ohio.txt",
+          date: "2026-11-18",
+          body: "Donald J. Trump spoke in Dayton on Tuesday. Trump said the plant would reopen.",
+          statements: [{ text: "the plant would reopen", speaker: "Trump", kind: "indirect" }],
+        }),
+      ];
+      const listed = officials(articles);
+      expect(listed.find((o) => o.name === "Donald Trump")?.statements).toBe(2);
+      expect(listed.map((o) => o.name).sort()).toEqual(["Donald Trump", "Ivanka Trump"]);
+    });
+  });
 });

@@ -110,10 +110,12 @@ describe.skipIf(!existsSync(TRAIN))("summaries over every week of PolNeAR train"
   it("says nothing in a summary but the official's own words, or the plain fallback", () => {
     const bad = officials.flatMap(({ week, official: o }) => {
       const title = o.title ? `${o.title.charAt(0).toUpperCase()}${o.title.slice(1)}` : "";
+      // A long title follows the name, in the case it takes inside a sentence.
+      const long = o.title ? `${o.name}, ${o.title},` : "";
       const label = o.summary.startsWith(`${title} ${o.name}`)
         ? `${title} ${o.name}`
-        : o.summary.startsWith(`${o.name}, ${o.title},`)
-          ? `${o.name}, ${o.title},`
+        : long && o.summary.toLowerCase().startsWith(long.toLowerCase())
+          ? o.summary.slice(0, long.length)
           : o.name;
       const rest = o.summary.slice(label.length).trim();
       if (FALLBACK.test(rest)) return [];

@@ -49,7 +49,7 @@ describe("gathering the window", () => {
       to: "2026-11-22",
     });
     expect(digest.officials).toEqual([]);
-    expect(digest.stats).toEqual({ articles: 0, statements: 0, merged: 0 });
+    expect(digest.stats).toEqual({ articles: 0, statements: 0, offRecord: 0, doubtful: 0, merged: 0 });
   });
 
   it.each([

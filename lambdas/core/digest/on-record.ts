@@ -1,0 +1,52 @@
+/**
+ * On the record or not: words an article reports through unnamed sources ("…, according to two
+ * senators present who requested anonymity", "people familiar with the call said") were not said
+ * on the record by the person they are credited to: a digest of what officials said on the record
+ * credits them to nobody. (Words of the unnamed sources themselves stay, under "Unnamed sources".)
+ */
+import type { SourcedStatement } from "./window.ts";
+
+/** How far around a statement its sentence is read for who vouches for it. */
+const AROUND = 240;
+
+// Unnamed sources vouching for the words: "according to two senators … who requested anonymity".
+const UNNAMED =
+  /\b(?:according to|said|says|told)\b[^.!?\n]{0,120}?\b(?:anonymity|unnamed|sources?\b|people familiar|person familiar|(?:aides?|officials?|allies|advisers?|associates) (?:who|familiar))/i;
+const HINT = /anonym|according|familiar|sources?\b|unnamed/i;
+const ANONYMITY =
+  /\b(?:on (?:the )?condition of anonymity|requested anonymity|asked not to be (?:named|identified))\b/i;
+
+/**
+ * Whether the sentence that reports a named person's statement says it comes through unnamed sources.
+ * @example
+ * // "Ayotte urged Sessions to act, according to two senators who requested anonymity."
+ * isOffRecord(item) // true
+ */
+export function isOffRecord({ statement, article }: SourcedStatement): boolean {
+  if (statement.sourceType !== "person") return false;
+  const body = article.body;
+  // Most statements have no word of an unnamed source near them: one look settles those.
+  const near = body.slice(Math.max(0, statement.start - AROUND), statement.end + AROUND);
+  if (!HINT.test(near)) return false;
+  const after = sentenceAfter(body, statement.end);
+  const before = sentenceBefore(body, statement.start);
+  const sentence = `${before} … ${after}`;
+  return (
+    ANONYMITY.test(sentence) ||
+    UNNAMED.test(after) ||
+    /^\W*according to\b[^.!?\n]*\b(?:sources?|people familiar)\b/i.test(before)
+  );
+}
+
+function sentenceAfter(body: string, from: number): string {
+  const text = body.slice(from, from + AROUND);
+  const end = text.search(/[.!?](?:["”’']+)?(?:\s+(?=["“‘']?\p{Lu})|\s*$)|\n/u);
+  return end >= 0 ? text.slice(0, end) : text;
+}
+
+function sentenceBefore(body: string, to: number): string {
+  const text = body.slice(Math.max(0, to - AROUND), to);
+  const starts = [...text.matchAll(/[.!?](?:["”’']+)?\s+(?=["“‘']?\p{Lu})|\n/gu)];
+  const last = starts.at(-1);
+  return last ? text.slice((last.index ?? 0) + last[0].length) : text;
+}
