@@ -6,6 +6,7 @@
  */
 
 import {
+  afterDateline,
   clauseEnd,
   contentAfter,
   contentBefore,
@@ -14,6 +15,8 @@ import {
   isCircumstance,
   isSubordinate,
   isWholeQuote,
+  narrationStart,
+  paragraphAfterColon,
   parentheticalTail,
   startsWithQuote,
   type TokenRange,
@@ -22,7 +25,7 @@ import {
 } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt, quoteRegionEnd } from "./document.ts";
-import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS } from "./lexicon/syntax.ts";
+import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS, TOPIC_PREPOSITIONS } from "./lexicon/syntax.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
@@ -55,7 +58,16 @@ export type SourceVia =
   | "continuation";
 
 /** How a candidate's content was found. */
-export type ContentVia = "label" | "leading" | "after" | "before" | "continuation";
+export type ContentVia =
+  | "label"
+  | "leading"
+  | "after"
+  | "after-short"
+  | "after-object"
+  | "around"
+  | "next-paragraph"
+  | "before"
+  | "continuation";
 
 export interface Attribution {
   cue: Cue | null;
@@ -245,6 +257,8 @@ function inheritedCandidates(
   for (const a of previous)
     if (a.mention) list.add(a.mention, true, parts, { source: "inherited", content: "after" }, false);
   if (subject) list.add(subject, true, parts, { source: "sentence-subject", content: "after" }, false);
+  for (const mention of clauseSubjects(doc, s, cue))
+    list.add(mention, true, parts, { source: "clause-subject", content: "after" }, false);
 }
 
 /**
@@ -279,6 +293,38 @@ function withContent(
     list.add(mention, inherited, beforeParts, { source, content: "before" }, rule, relative);
     list.add(mention, inherited, afterParts, { source, content: "after" }, false, relative);
   }
+  // Other readings of where the words start and stop.
+  for (const [parts, content] of alternativeContents(doc, s, cue, mention, after, before))
+    list.add(mention, inherited, parts, { source, content }, false, relative);
+}
+
+/**
+ * Contents the rules would not choose: the clause after the verb stopped where the sentence goes
+ * on to narrate ("…, and quoted …", "…, drawing …"), or started past a preposition ("called for
+ * a recount"); the words around a parenthetical attribution ("Overall, she said, turnout fell");
+ * after a colon that ends the paragraph, the paragraph that follows.
+ */
+function alternativeContents(
+  doc: CuedDoc,
+  s: Sentence,
+  cue: Cue,
+  mention: Mention,
+  after: TokenRange | null,
+  before: TokenRange[] | null,
+): [TokenRange[], ContentVia][] {
+  const found: [TokenRange[], ContentVia][] = [];
+  if (after) {
+    const stop = narrationStart(doc, after);
+    if (stop > after[0]) found.push([[[after[0], stop - 1]], "after-short"]);
+    if (TOPIC_PREPOSITIONS.has(doc.tokens[after[0]]?.lower ?? "") && after[1] > after[0])
+      found.push([[[after[0] + 1, after[1]]], "after-object"]);
+  }
+  const tail = parentheticalTail(doc, s, cue);
+  if (!before && tail.length > 0 && mention.first > s.first)
+    found.push([[[afterDateline(doc, s), mention.first - 1], ...tail], "around"]);
+  const next = paragraphAfterColon(doc, s, cue);
+  if (next) found.push([[next], "next-paragraph"]);
+  return found;
 }
 
 /** "The talks failed, Ahn said, …": trailing quotations, or the tail of a parenthetical. */

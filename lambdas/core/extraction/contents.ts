@@ -14,6 +14,7 @@ import {
   CLAUSE_LINKS,
   CONTENT_BOUNDARY_GERUNDS,
   COORDINATORS,
+  NARRATION_VERBS,
   OBJECT_PRONOUNS,
   SUBORDINATORS,
 } from "./lexicon/syntax.ts";
@@ -311,4 +312,55 @@ export function contentKind(doc: Doc, ranges: readonly TokenRange[]): StatementK
   }
   if (quotedWords === 0) return "indirect";
   return wholeQuotes && plainWords === 0 ? "direct" : "mixed";
+}
+
+/**
+ * Where the narration takes over inside a clause after a verb: "…, and quoted …", "…, but went on
+ * to …", "…, drawing cheers", "… — and the crowd …". The index of the first narrating token, or
+ * the clause's start when there is none.
+ *
+ * @example
+ * // "said the plant would close, drawing boos from the crowd" → at "drawing"
+ */
+export function narrationStart(doc: CuedDoc, [first, last]: TokenRange): number {
+  const t = doc.tokens;
+  for (let n = first + 2; n < last; n++) {
+    const quote = quoteAt(doc, n);
+    if (quote) {
+      n = quoteRegionEnd(quote);
+      continue;
+    }
+    const token = t[n] as Token;
+    const next = t[n + 1];
+    if (!next) break;
+    if ((token.text === "," || token.kind === "dash") && /ing$/.test(next.lower) && !next.cap) return n;
+    if ((token.lower === "and" || token.lower === "but") && narrates(next, doc.cues[n + 1])) return n;
+    if (token.kind === "dash" && (next.lower === "and" || next.lower === "but")) return n;
+  }
+  return first;
+}
+
+/** A verb in the past or a reporting verb: the narration's next step. */
+const narrates = (t: Token, cue: Cue | null | undefined) =>
+  !t.cap &&
+  ((cue !== null && cue !== undefined) ||
+    NARRATION_VERBS.has(t.lower) ||
+    (/ed$/.test(t.lower) && t.lower.length > 4));
+
+/**
+ * "Cruz continued:" closing its paragraph: the next paragraph is what was said.
+ *
+ * @example
+ * // "The minister told the assembly:\n\n“We will not wait.”" → “We will not wait.”
+ */
+export function paragraphAfterColon(doc: CuedDoc, s: Sentence, cue: Cue): TokenRange | null {
+  const t = doc.tokens;
+  const paragraph = doc.seg.paragraphs[s.paragraph];
+  if (!paragraph || s.last !== paragraph.last || t[s.last]?.text !== ":" || s.last - cue.last > 8)
+    return null;
+  const next = doc.seg.paragraphs[s.paragraph + 1];
+  if (!next) return null;
+  let end = next.last;
+  while (end > next.first && /^[.,;:]$/.test(t[end]?.text ?? "")) end--;
+  return end > next.first ? [next.first, end] : null;
 }

@@ -3,6 +3,8 @@
  * never break inside one: `"We will act. We must," he said.` is one sentence with one quote.
  */
 import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
+import { CIRCUMSTANCE } from "./lexicon/syntax.ts";
+import { SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Paragraph {
@@ -223,14 +225,30 @@ function startsNewSentence(tokens: Token[], i: number): boolean {
   return next.cap || next.text === "(" || next.text === "[";
 }
 
-/** `"…?" Trump asked.` / `"…." said Ahn.`: the words after a quote that attribute it. */
+/**
+ * `"…?" Trump asked.` / `"…." said Ahn in Seoul.`: the words after a quote that attribute it — a
+ * reporting verb that ends its clause or goes on to its circumstance, not one that takes content
+ * of its own (`"…." He said the talks would resume.` is a new sentence).
+ */
 function looksLikeAttributionTail(tokens: Token[], from: number, last: number): boolean {
   for (let i = from; i <= Math.min(last, from + 8); i++) {
     const token = tokens[i] as Token;
     if (token.kind === "quote" || (token.kind === "punct" && token.text !== "." && token.text !== "'s"))
       return false;
-    if (REPORTING_VERBS.has(token.lower)) return true;
+    if (REPORTING_VERBS.has(token.lower)) return endsAttribution(tokens, i + 1);
     if (TERMINALS.has(token.text) && !ABBREVIATIONS.has(tokens[i - 1]?.lower ?? "")) return false;
   }
   return false;
+}
+
+/** After the verb: the end of the clause, the speaker (inverted), or a circumstance. */
+function endsAttribution(tokens: Token[], i: number): boolean {
+  const next = tokens[i];
+  if (!next || next.kind === "quote" || /^[.,;:?!]$/.test(next.text)) return true;
+  return (
+    next.cap ||
+    CIRCUMSTANCE.has(next.lower) ||
+    TIME_WORDS.has(next.lower) ||
+    SUBJECT_VERB_FILLERS.has(next.lower)
+  );
 }

@@ -185,8 +185,11 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
     // "Weil, a former mayor, said": the appositive describes the speaker the name before it gives.
     if (t[k - 1]?.text === "," && mentionEndingAt(t, k - 2, s.first)?.kind === "name") continue;
     const mention = mentionStartingAt(t, k, end) ?? phraseSubject(doc, k, end);
+    // "The program, called EB-5, …": a verb right after the phrase's comma modifies it.
+    const participle = t[cue.first - 1]?.text === "," && mention?.last === cue.first - 2;
     if (
       mention &&
+      !participle &&
       mention.kind !== "pronoun" &&
       canSpeak(doc, mention) &&
       !found.some((m) => m.first === mention.first)
