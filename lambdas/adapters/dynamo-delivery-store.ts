@@ -121,12 +121,13 @@ export class DynamoDeliveryStore implements DeliveryStore {
     );
   }
 
-  claim(issueId: string, ids: readonly string[], claimToken: string) {
+  claim(issueId: string, ids: readonly string[], claimToken: string, leaseMs?: number) {
     const now = this.now().toISOString();
-    const leaseUntil = this.later(this.timings.leaseMs);
+    const leaseUntil = this.later(leaseMs ?? this.timings.leaseMs);
     return this.update(issueId, ids, () => ({
+      // Its own claim too: the SDK retries a write whose answer was lost, and the retry must win.
       ConditionExpression:
-        "#s IN (:queued, :retry) OR (#s = :claimed AND leaseUntil < :now AND attribute_exists(leaseUntil))",
+        "#s IN (:queued, :retry) OR (#s = :claimed AND ((leaseUntil < :now AND attribute_exists(leaseUntil)) OR claimToken = :t))",
       UpdateExpression:
         "SET #s = :claimed, claimToken = :t, leaseUntil = :lease, dueAt = :lease, attempts = if_not_exists(attempts, :zero) + :one, updatedAt = :now",
       ExpressionAttributeValues: {
@@ -145,7 +146,8 @@ export class DynamoDeliveryStore implements DeliveryStore {
   markSending(issueId: string, ids: readonly string[], claimToken: string) {
     const now = this.now().toISOString();
     return this.update(issueId, ids, () => ({
-      ConditionExpression: "#s = :claimed AND claimToken = :t",
+      // `sending` by this token already: a retry of this very write, whose first answer was lost.
+      ConditionExpression: "#s IN (:claimed, :sending) AND claimToken = :t",
       UpdateExpression: "SET #s = :sending, sendingAt = :now, dueAt = :due, updatedAt = :now",
       ExpressionAttributeValues: {
         ":claimed": "claimed",
