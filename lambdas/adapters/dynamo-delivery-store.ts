@@ -125,9 +125,10 @@ export class DynamoDeliveryStore implements DeliveryStore {
     const now = this.now().toISOString();
     const leaseUntil = this.later(leaseMs ?? this.timings.leaseMs);
     return this.update(issueId, ids, () => ({
-      // Its own claim too: the SDK retries a write whose answer was lost, and the retry must win.
+      // A lease run out (a missing one compares false), or its own claim: the SDK retries a write
+      // whose answer was lost, and the retry must win. Flat: dynalite's parser backtracks on nesting.
       ConditionExpression:
-        "#s IN (:queued, :retry) OR (#s = :claimed AND ((leaseUntil < :now AND attribute_exists(leaseUntil)) OR claimToken = :t))",
+        "#s IN (:queued, :retry) OR (#s = :claimed AND leaseUntil < :now) OR (#s = :claimed AND claimToken = :t)",
       UpdateExpression:
         "SET #s = :claimed, claimToken = :t, leaseUntil = :lease, dueAt = :lease, attempts = if_not_exists(attempts, :zero) + :one, updatedAt = :now",
       ExpressionAttributeValues: {

@@ -139,7 +139,8 @@ async function sendPath(): Promise<void> {
       await queue.drain();
       const seconds = (performance.now() - started) / 1000;
       const perSecond = stats.recipients / seconds;
-      const sent = (await new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo).count(issueId)).sent;
+      const sent = (await new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo).count(issueId))
+        .sent;
       const ok =
         paced &&
         sent === RECIPIENTS &&
