@@ -130,7 +130,7 @@ export class DynamoDeliveryStore implements DeliveryStore {
       ConditionExpression:
         "#s IN (:queued, :retry) OR (#s = :claimed AND leaseUntil < :now) OR (#s = :claimed AND claimToken = :t)",
       UpdateExpression:
-        "SET #s = :claimed, claimToken = :t, leaseUntil = :lease, dueAt = :lease, attempts = if_not_exists(attempts, :zero) + :one, updatedAt = :now",
+        "SET #s = :claimed, claimToken = :t, leaseUntil = :lease, dueAt = :lease, updatedAt = :now ADD attempts :one",
       ExpressionAttributeValues: {
         ":queued": "queued",
         ":retry": "retry",
@@ -138,7 +138,6 @@ export class DynamoDeliveryStore implements DeliveryStore {
         ":now": now,
         ":t": claimToken,
         ":lease": leaseUntil,
-        ":zero": 0,
         ":one": 1,
       },
     }));
