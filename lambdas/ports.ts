@@ -287,9 +287,18 @@ export interface DeliveryStore {
   get(issueId: string, subscriberIds: readonly string[]): Promise<DeliveryRow[]>;
   /** The earlier version's rows for these addresses. */
   getLegacy(issueId: string, addresses: readonly string[]): Promise<Map<string, LegacyDeliveryStatus>>;
-  /** `queued`/`retry` (or `claimed` with its lease run out) → `claimed` under this token. */
-  claim(issueId: string, subscriberIds: readonly string[], claimToken: string): Promise<StepResult>;
-  /** `claimed` by this token → `sending`, just before the call. */
+  /**
+   * `queued`/`retry` (or `claimed` with its lease run out) → `claimed` under this token, for
+   * `leaseMs` (the store's default lease when not given). Claiming again with the same token wins
+   * again: a retried write whose first answer was lost does not lose its own claim.
+   */
+  claim(
+    issueId: string,
+    subscriberIds: readonly string[],
+    claimToken: string,
+    leaseMs?: number,
+  ): Promise<StepResult>;
+  /** `claimed` by this token → `sending`, just before the call (again: wins again). */
   markSending(issueId: string, subscriberIds: readonly string[], claimToken: string): Promise<StepResult>;
   /** `claimed` by this token → `queued`: the batch could not go on, the row is sendable again. */
   release(issueId: string, subscriberIds: readonly string[], claimToken: string): Promise<StepResult>;

@@ -121,14 +121,16 @@ export class DynamoDeliveryStore implements DeliveryStore {
     );
   }
 
-  claim(issueId: string, ids: readonly string[], claimToken: string) {
+  claim(issueId: string, ids: readonly string[], claimToken: string, leaseMs?: number) {
     const now = this.now().toISOString();
-    const leaseUntil = this.later(this.timings.leaseMs);
+    const leaseUntil = this.later(leaseMs ?? this.timings.leaseMs);
     return this.update(issueId, ids, () => ({
+      // A lease run out (a missing one compares false), or its own claim: the SDK retries a write
+      // whose answer was lost, and the retry must win. Flat: dynalite's parser backtracks on nesting.
       ConditionExpression:
-        "#s IN (:queued, :retry) OR (#s = :claimed AND leaseUntil < :now AND attribute_exists(leaseUntil))",
+        "#s IN (:queued, :retry) OR (#s = :claimed AND leaseUntil < :now) OR (#s = :claimed AND claimToken = :t)",
       UpdateExpression:
-        "SET #s = :claimed, claimToken = :t, leaseUntil = :lease, dueAt = :lease, attempts = if_not_exists(attempts, :zero) + :one, updatedAt = :now",
+        "SET #s = :claimed, claimToken = :t, leaseUntil = :lease, dueAt = :lease, updatedAt = :now ADD attempts :one",
       ExpressionAttributeValues: {
         ":queued": "queued",
         ":retry": "retry",
@@ -136,7 +138,6 @@ export class DynamoDeliveryStore implements DeliveryStore {
         ":now": now,
         ":t": claimToken,
         ":lease": leaseUntil,
-        ":zero": 0,
         ":one": 1,
       },
     }));
@@ -145,7 +146,8 @@ export class DynamoDeliveryStore implements DeliveryStore {
   markSending(issueId: string, ids: readonly string[], claimToken: string) {
     const now = this.now().toISOString();
     return this.update(issueId, ids, () => ({
-      ConditionExpression: "#s = :claimed AND claimToken = :t",
+      // `sending` by this token already: a retry of this very write, whose first answer was lost.
+      ConditionExpression: "#s IN (:claimed, :sending) AND claimToken = :t",
       UpdateExpression: "SET #s = :sending, sendingAt = :now, dueAt = :due, updatedAt = :now",
       ExpressionAttributeValues: {
         ":claimed": "claimed",

@@ -183,17 +183,22 @@ function token(count: number, delay: number): RetryToken {
   return { getRetryCount: () => count, getRetryDelay: () => delay };
 }
 
+/** How long one SendBulkEmail call may take before the worker gives up on its answer. */
+export const BULK_SEND_TIMEOUT_MS = 30_000;
+
 /**
  * The SES client for bulk sends: retries throttling only ({@link ThrottlingOnlyRetry}) and gives
- * a call 30 s, so a hung connection cannot hold the worker to its timeout.
+ * a call 30 s, so a hung connection cannot hold the worker to its timeout. The timeout must
+ * throw: without `throwOnRequestTimeout` the SDK only logs a warning and keeps waiting.
  */
 export function bulkSendClient(
   config: ConstructorParameters<typeof SESv2Client>[0] = {},
   retry: ThrottlingOnlyRetry = new ThrottlingOnlyRetry(),
+  requestTimeout = BULK_SEND_TIMEOUT_MS,
 ): SESv2Client {
   return new SESv2Client({
     ...config,
     retryStrategy: retry,
-    requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 },
+    requestHandler: { requestTimeout, connectionTimeout: 5_000, throwOnRequestTimeout: true },
   });
 }

@@ -16,6 +16,9 @@ import type { SendRateLimiter } from "./send-rate-limiter.ts";
 
 /** Raised when some recipients of a batch could not be sent yet, so the queue delivers it again. */
 export class BatchIncompleteError extends Error {
+  /** What the delivery did before it stopped (set as the error leaves `deliverBatch`). */
+  done: DeliverBatchResult | undefined;
+
   constructor(
     readonly issueId: string,
     readonly pending: readonly string[],
@@ -73,10 +76,14 @@ export interface DeliverBatchResult {
   elsewhere: number;
   /** The call failed in a way that does not say whether SES took it: left `sending` for the reconciler. */
   unsure: number;
+  /** Made sendable again (refused for now, throttled, the batch halted): a later delivery sends them. */
+  retried: number;
 }
 
 /** The default budget of one call: the SES client's 30 s request timeout and a few writes. */
 export const DEFAULT_CALL_BUDGET_MS = 35_000;
+/** How long a claim outlasts the invocation that took it (the invocation's end is its timeout). */
+export const LEASE_MARGIN_MS = 60_000;
 
 /**
  * Sends one batch, each recipient at most once, through the delivery state machine: the rows
@@ -92,11 +99,28 @@ export const DEFAULT_CALL_BUDGET_MS = 35_000;
  * @throws {BatchHaltedError} when SES refused the call for the account or the template.
  */
 export async function deliverBatch(batch: SendBatch, deps: DeliverBatchDeps): Promise<DeliverBatchResult> {
+  const result: DeliverBatchResult = {
+    sent: 0,
+    rejected: 0,
+    skipped: 0,
+    elsewhere: 0,
+    unsure: 0,
+    retried: 0,
+  };
+  try {
+    await deliverRows(batch, deps, result);
+    return result;
+  } catch (error) {
+    if (error instanceof BatchIncompleteError) error.done = result;
+    throw error;
+  }
+}
+
+async function deliverRows(batch: SendBatch, deps: DeliverBatchDeps, result: DeliverBatchResult) {
   const sleep = deps.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
   const remaining = deps.remainingMs ?? (() => Number.POSITIVE_INFINITY);
   const budget = deps.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS;
   const chunkSize = chunkSizeFor(deps.limiter.perSecond, remaining() - budget);
-  const result: DeliverBatchResult = { sent: 0, rejected: 0, skipped: 0, elsewhere: 0, unsure: 0 };
   const tries = new Map<string, number>();
   let pending = await subscriberIdsOf(batch, deps);
   while (pending.length > 0) {
@@ -114,7 +138,7 @@ export async function deliverBatch(batch: SendBatch, deps: DeliverBatchDeps): Pr
     await deps.limiter.take(chunk.length);
     if (budget > remaining())
       throw new BatchIncompleteError(batch.issueId, toSend.map(subscriberIdOf), "out of time");
-    const retry = await sendChunk(batch.issueId, chunk, deps, result);
+    const retry = await sendChunk(batch.issueId, chunk, { ...deps, remainingMs: remaining }, result);
     for (const id of retry) tries.set(id, (tries.get(id) ?? 1) + 1);
     const exhausted = retry.filter((id) => (tries.get(id) ?? 0) > (deps.attempts ?? 3));
     if (exhausted.length > 0)
@@ -122,7 +146,6 @@ export async function deliverBatch(batch: SendBatch, deps: DeliverBatchDeps): Pr
     if (retry.length > 0) await sleep(250 * 4 ** ((tries.get(retry[0] as string) ?? 2) - 2));
     pending = [...retry, ...later];
   }
-  return result;
 }
 
 /** Recipients per call: the most whose pacing takes at most half the time left (1 to 50). */
@@ -133,28 +156,40 @@ function chunkSizeFor(perSecond: number, usableMs: number): number {
 
 /**
  * Claims, marks `sending`, sends and finishes one chunk; returns the ids to try again now. Claims
- * not handed on to `sending` are released in the `finally`, whatever failed.
+ * not handed on to `sending` are released in the `finally`, whatever failed. A claim's lease runs
+ * until a minute after the invocation can have ended, so it outlasts any worker that holds it.
  */
 async function sendChunk(
   issueId: string,
   chunk: readonly DeliveryRow[],
-  deps: DeliverBatchDeps,
+  deps: DeliverBatchDeps & { remainingMs: () => number },
   result: DeliverBatchResult,
 ): Promise<string[]> {
   const token = (deps.newToken ?? randomUUID)();
+  const left = deps.remainingMs();
   let claimed: string[] = [];
   let handedOn = new Set<string>();
   try {
-    const claim = await deps.deliveries.claim(issueId, chunk.map(subscriberIdOf), token);
+    const claim = await deps.deliveries.claim(
+      issueId,
+      chunk.map(subscriberIdOf),
+      token,
+      Number.isFinite(left) ? left + LEASE_MARGIN_MS : undefined,
+    );
     claimed = claim.won;
     result.elsewhere += chunk.length - claim.won.length - claim.errors.length;
     if (claim.errors.length > 0) throw claim.errors[0];
     if (claimed.length === 0) return [];
+    // The calls themselves kept apart, however long the claims took; and still the time for one.
+    await deps.limiter.beforeCall(claimed.length);
+    if ((deps.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS) > deps.remainingMs())
+      throw new BatchIncompleteError(issueId, claimed, "out of time");
     const sending = await deps.deliveries.markSending(issueId, claimed, token);
     handedOn = new Set(sending.won);
     if (sending.errors.length > 0) {
       // Never sent: those already `sending` go back too, rather than wait for the reconciler.
-      await deps.deliveries.finish(issueId, outcomesOf(sending.won, "retry", "not sent"), token);
+      const back = await deps.deliveries.finish(issueId, outcomesOf(sending.won, "retry", "not sent"), token);
+      result.retried += back.won.length;
       throw sending.errors[0];
     }
     const rows = chunk.filter((r) => handedOn.has(r.subscriberId));
@@ -187,7 +222,12 @@ async function sendAndFinish(
       result.unsure += rows.length;
       return [];
     }
-    await deps.deliveries.finish(issueId, outcomesOf([...byAddress.values()], "retry", error.message), token);
+    const back = await deps.deliveries.finish(
+      issueId,
+      outcomesOf([...byAddress.values()], "retry", error.message),
+      token,
+    );
+    result.retried += back.won.length;
     throw new BatchIncompleteError(issueId, [...byAddress.values()], "throttled");
   }
   const outcomes: DeliveryOutcome[] = answers.map((a) => ({
@@ -203,6 +243,7 @@ async function sendAndFinish(
   result.sent += outcomes.filter((o) => o.status === "sent" && won.has(o.subscriberId)).length;
   result.rejected += outcomes.filter((o) => o.status === "rejected" && won.has(o.subscriberId)).length;
   const retry = outcomes.filter((o) => o.status === "retry" && won.has(o.subscriberId)).map(subscriberIdOf);
+  result.retried += retry.length;
   const halted = answers.find((a) => a.outcome === "halt");
   if (halted) throw new BatchHaltedError(issueId, retry, halted.error?.split(":")[0] ?? "unknown status");
   return retry;

@@ -17,9 +17,8 @@ export interface SweepDeps {
   requeueAfterMs?: number;
 }
 
-export interface SweepResult {
-  /** Unfinished rows read from the sparse index. */
-  open: number;
+/** What a sweep did to the rows of one issue, or of all. */
+export interface SweepCounts {
   /** `sending` rows with no SEND event within the bound, made sendable again. */
   reconciled: number;
   /** Claims whose lease ran out, released. */
@@ -28,8 +27,13 @@ export interface SweepResult {
   requeued: number;
   /** Rows still not final an hour (by default) after compose queued them: the alarm's metric. */
   unfinished: number;
-  /** Per issue, the rows not final after the bound. */
-  unfinishedByIssue: Record<string, number>;
+}
+
+export interface SweepResult extends SweepCounts {
+  /** Unfinished rows read from the sparse index. */
+  open: number;
+  /** The same counts, per issue. */
+  byIssue: Record<string, SweepCounts>;
 }
 
 export const DEFAULT_UNFINISHED_AFTER_MS = 60 * 60_000;
@@ -44,42 +48,43 @@ export const DEFAULT_UNFINISHED_AFTER_MS = 60 * 60_000;
 export async function sweepDeliveries(deps: SweepDeps): Promise<SweepResult> {
   const now = deps.now?.() ?? new Date();
   const rows = await deps.deliveries.listUnfinished();
-  const result: SweepResult = {
-    open: rows.length,
-    reconciled: 0,
-    expiredClaims: 0,
-    requeued: 0,
-    unfinished: 0,
-    unfinishedByIssue: {},
+  const result: SweepResult = { open: rows.length, ...noCounts(), byIssue: {} };
+  const count = (row: DeliveryRow, name: keyof SweepCounts) => {
+    result[name]++;
+    result.byIssue[row.issueId] ??= noCounts();
+    (result.byIssue[row.issueId] as SweepCounts)[name]++;
   };
   const requeue: DeliveryRow[] = [];
   const next = new Date(now.getTime() + (deps.requeueAfterMs ?? 15 * 60_000));
   for (const row of rows) {
-    if (Date.parse(row.queuedAt) + (deps.unfinishedAfterMs ?? DEFAULT_UNFINISHED_AFTER_MS) < now.getTime()) {
-      result.unfinished++;
-      result.unfinishedByIssue[row.issueId] = (result.unfinishedByIssue[row.issueId] ?? 0) + 1;
-    }
+    if (Date.parse(row.queuedAt) + (deps.unfinishedAfterMs ?? DEFAULT_UNFINISHED_AFTER_MS) < now.getTime())
+      count(row, "unfinished");
     if (row.dueAt === null || Date.parse(row.dueAt) > now.getTime()) continue;
-    if (row.status === "sending") {
-      if (await deps.deliveries.expireSending(row)) {
-        result.reconciled++;
-        requeue.push(row);
-      }
-    } else if (row.status === "claimed") {
-      if (await deps.deliveries.expireClaim(row)) {
-        result.expiredClaims++;
-        requeue.push(row);
-      }
-    } else if (
-      (row.status === "queued" || row.status === "retry") &&
-      (await deps.deliveries.postpone(row, next))
-    ) {
-      requeue.push(row);
-    }
+    const moved = await moveDue(row, next, deps.deliveries);
+    if (moved === null) continue;
+    if (moved !== "requeued") count(row, moved);
+    count(row, "requeued");
+    requeue.push(row);
   }
   await deps.queue.enqueue(batchesOf(requeue));
-  result.requeued = requeue.length;
   return result;
+}
+
+/** Moves a row that is due on: how it was moved, or null when another step came first. */
+async function moveDue(
+  row: DeliveryRow,
+  next: Date,
+  deliveries: DeliveryStore,
+): Promise<"reconciled" | "expiredClaims" | "requeued" | null> {
+  if (row.status === "sending") return (await deliveries.expireSending(row)) ? "reconciled" : null;
+  if (row.status === "claimed") return (await deliveries.expireClaim(row)) ? "expiredClaims" : null;
+  if (row.status === "queued" || row.status === "retry")
+    return (await deliveries.postpone(row, next)) ? "requeued" : null;
+  return null;
+}
+
+function noCounts(): SweepCounts {
+  return { reconciled: 0, expiredClaims: 0, requeued: 0, unfinished: 0 };
 }
 
 /**
@@ -89,11 +94,14 @@ export async function sweepDeliveries(deps: SweepDeps): Promise<SweepResult> {
 export async function recordSendEvents(
   events: readonly SendEvent[],
   deliveries: DeliveryStore,
-): Promise<{ reconciled: number }> {
-  if (events.length === 0) return { reconciled: 0 };
-  const { won, errors } = await deliveries.markSent(events);
-  if (errors.length > 0) throw errors[0];
-  return { reconciled: won.length };
+): Promise<{ reconciled: number; byIssue: Record<string, number> }> {
+  const byIssue: Record<string, number> = {};
+  for (const issueId of new Set(events.map((e) => e.issueId))) {
+    const { won, errors } = await deliveries.markSent(events.filter((e) => e.issueId === issueId));
+    if (errors.length > 0) throw errors[0];
+    if (won.length > 0) byIssue[issueId] = won.length;
+  }
+  return { reconciled: Object.values(byIssue).reduce((a, b) => a + b, 0), byIssue };
 }
 
 function batchesOf(rows: readonly DeliveryRow[]): SendBatch[] {

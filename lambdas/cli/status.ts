@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { parseWeek } from "./send.ts";
 
 /**
@@ -10,8 +10,8 @@ export function registerStatus(program: Command): void {
     .command("status")
     .description("an issue's delivery report: its deliveries by state (AWS or local, as `send`)")
     .requiredOption("--week <week>", "ISO week, e.g. 2026-W47", parseWeek)
-    .option("--format <format>", "text or json", "text")
-    .action(async ({ week, format }: { week: string; format: string }) =>
-      (await import("./run-status.ts")).runStatus(week, format === "json" ? "json" : "text"),
+    .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+    .action(async ({ week, format }: { week: string; format: "text" | "json" }) =>
+      (await import("./run-status.ts")).runStatus(week, format),
     );
 }

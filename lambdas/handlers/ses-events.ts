@@ -1,5 +1,6 @@
 import { recordSendEvents } from "../app/sweep-deliveries.ts";
 import { sesEventsDeps } from "../deps/ses-events.ts";
+import { type Telemetry, telemetryFor } from "../deps/telemetry.ts";
 import type { DeliveryStore, SendEvent, SubscriberStore } from "../ports.ts";
 import type { SnsEvent } from "./events.ts";
 import { lazily } from "./events.ts";
@@ -18,14 +19,15 @@ interface SesEvent {
  * further mail to that address. Transient bounces (a full mailbox) change nothing. A notification
  * that is not an SES event in JSON (SES's own "Successfully validated" test message, say) is
  * logged and skipped: retrying it could never succeed. A SEND event, tagged with its issue and
- * delivery id, is the reconciler's evidence: it marks that delivery `sent`.
+ * delivery id, is the reconciler's evidence: it marks that delivery `sent` (counted per issue as
+ * `onrecord/DeliveriesReconciled`).
  */
 export function createHandler(deps: {
   subscribers: SubscriberStore;
   deliveries: DeliveryStore;
-  log?: (entry: Record<string, unknown>) => void;
+  telemetry?: Telemetry;
 }): (event: SnsEvent) => Promise<{ suppressed: number; skipped: number; reconciled: number }> {
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const { logger, metrics } = deps.telemetry ?? telemetryFor("ses-events");
   return async (event) => {
     let suppressed = 0;
     let skipped = 0;
@@ -33,9 +35,7 @@ export function createHandler(deps: {
     for (const record of event.Records) {
       const sesEvent = parseSesEvent(record.Sns.Message);
       if (!sesEvent) {
-        log({
-          level: "WARN",
-          message: "skipped a notification that is not an SES event",
+        logger.warn("skipped a notification that is not an SES event", {
           snsMessageId: record.Sns.MessageId,
         });
         skipped++;
@@ -48,7 +48,10 @@ export function createHandler(deps: {
         suppressed++;
       }
     }
-    const { reconciled } = await recordSendEvents(sends, deps.deliveries);
+    const { reconciled, byIssue } = await recordSendEvents(sends, deps.deliveries);
+    for (const [issueId, n] of Object.entries(byIssue)) metrics.add(issueId, { reconciled: n });
+    metrics.publish();
+    logger.info("SES events handled", { suppressed, skipped, reconciled });
     return { suppressed, skipped, reconciled };
   };
 }

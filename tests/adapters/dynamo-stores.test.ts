@@ -154,6 +154,22 @@ describe("DynamoDeliveryStore", () => {
     expect((await store.markSending("W2", ["w2-1"], "mine")).won).toEqual([]);
   });
 
+  it("wins again a claim or a move to sending retried with its own token (a write whose answer was lost), and holds a lease given as long as asked", async () => {
+    let now = new Date("2026-11-23T07:00:00Z");
+    const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo, () => now);
+    await store.createQueued("W4", recipients(2, "w4-"));
+    expect((await store.claim("W4", ["w4-0", "w4-1"], "mine", 600_000)).won).toEqual(["w4-0", "w4-1"]);
+    expect((await store.claim("W4", ["w4-0"], "mine", 600_000)).won).toEqual(["w4-0"]);
+    expect((await store.markSending("W4", ["w4-0"], "mine")).won).toEqual(["w4-0"]);
+    expect((await store.markSending("W4", ["w4-0"], "mine")).won).toEqual(["w4-0"]);
+    expect((await store.markSending("W4", ["w4-0"], "other")).won).toEqual([]);
+    // Past the default lease (3 min) but within the one given (10 min): nobody takes it over.
+    now = new Date(now.getTime() + 5 * 60_000);
+    expect((await store.claim("W4", ["w4-1"], "takeover")).won).toEqual([]);
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect((await store.claim("W4", ["w4-1"], "takeover")).won).toEqual(["w4-1"]);
+  });
+
   it("finishes rows over the claim that sent them, drops final rows from the sparse index, and expires them", async () => {
     const now = new Date("2026-11-23T07:00:00Z");
     const store = new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo, () => now);

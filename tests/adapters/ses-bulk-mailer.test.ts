@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { localSesClient } from "../../lambdas/adapters/local-emulators.ts";
-import { SesBulkMailer } from "../../lambdas/adapters/ses-bulk-mailer.ts";
-import type { BulkDestination } from "../../lambdas/ports.ts";
+import { LOCAL_AWS, localSesClient } from "../../lambdas/adapters/local-emulators.ts";
+import {
+  bulkSendClient,
+  SesBulkMailer,
+  ThrottlingOnlyRetry,
+} from "../../lambdas/adapters/ses-bulk-mailer.ts";
+import { type BulkDestination, ThrottledError } from "../../lambdas/ports.ts";
 import { startFaultProxy } from "../support/fault-proxy.ts";
 import { headerOf, type LocalAws, startLocalAws } from "../support/local-aws.ts";
 
@@ -106,6 +110,34 @@ describe("SesBulkMailer against aws-ses-v2-local", () => {
       await expect(mailer.maxSendRate()).rejects.toThrow();
       expect(await mailer.maxSendRate()).toBe(42);
       expect(calls).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("gives up on a call SES never answers after the request timeout, once, and as a failure that may have been sent", async () => {
+    // Prepare: SES takes the call and the answer never comes.
+    let calls = 0;
+    const proxy = await startFaultProxy(aws.sesUrl, (request) => {
+      if (!request.path.endsWith("outbound-bulk-emails")) return undefined;
+      calls++;
+      return { forwardThenHang: true };
+    });
+    try {
+      const client = bulkSendClient({ ...LOCAL_AWS, endpoint: proxy.url }, new ThrottlingOnlyRetry(), 300);
+      const mailer = new SesBulkMailer({ sender: "digest@example.org", client });
+      await mailer.putTemplate("onrecord-issue-test", issue);
+      const started = performance.now();
+      // Act
+      const error = await mailer
+        .sendBulk("onrecord-issue-test", [destination("ana@example.org")])
+        .catch((e) => e);
+      // Assess: an error that is no ThrottledError (the worker leaves the rows `sending`), and no second call.
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(ThrottledError);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(calls).toBe(1);
+      expect((await aws.emails()).length).toBe(1);
     } finally {
       await proxy.close();
     }

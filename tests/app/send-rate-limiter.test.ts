@@ -21,6 +21,28 @@ describe("SendRateLimiter", () => {
     expect(busiest).toBe(100);
   });
 
+  it("keeps the calls themselves apart when the writes after pacing delayed one more than the next", async () => {
+    // Prepare: a clock the test sets; the waits asked for.
+    let now = 0;
+    const waits: number[] = [];
+    const limiter = new SendRateLimiter(
+      100,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
+    // Act: the first call of 50 is made 300 ms after its turn (slow claims), the second on time.
+    now = 300;
+    await limiter.beforeCall(50);
+    now = 500;
+    await limiter.beforeCall(50);
+    now = 2000;
+    await limiter.beforeCall(50);
+    // Assess: the second waits until 500 ms after the first call; the third, long after, not at all.
+    expect(waits).toEqual([300]);
+  });
+
   it("waits in real time for its turn", async () => {
     const limiter = new SendRateLimiter(200);
     const t0 = performance.now();

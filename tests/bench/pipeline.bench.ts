@@ -12,16 +12,21 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, paginateScan } from "@aws-sdk/lib-dynamodb";
 import { build } from "esbuild";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
-import { ARTICLES_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import { DynamoDeliveryStore } from "../../lambdas/adapters/dynamo-delivery-store.ts";
+import { ARTICLES_TABLE, DELIVERIES_TABLE, SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import { localBulkSesClient, localDynamoClient } from "../../lambdas/adapters/local-emulators.ts";
 import { LocalSendQueue } from "../../lambdas/adapters/local-send-queue.ts";
 import { SesBulkMailer } from "../../lambdas/adapters/ses-bulk-mailer.ts";
 import { templateNameFor } from "../../lambdas/app/compose-issue.ts";
+import { subscriberIdFor } from "../../lambdas/core/subscribers/tokens.ts";
 import type { StoredArticle } from "../../lambdas/core/types.ts";
 import { sendWorkerDeps } from "../../lambdas/deps/send-worker.ts";
+import { MAX_BATCH_RECIPIENTS, type SendBatch } from "../../lambdas/ports.ts";
 import { TEST_CONTEXT } from "../infra/app.ts";
 import { deployedFunctions, synthesizeOnce } from "../support/deployed-app.ts";
 import { startFaultProxy } from "../support/fault-proxy.ts";
-import { startLocalAws } from "../support/local-aws.ts";
+import { type LocalAws, startLocalAws } from "../support/local-aws.ts";
+import { seedSubscribers } from "../support/subscribers.ts";
 import { mark, median, printTable } from "./measure.ts";
 
 const RATE = 100;
@@ -59,6 +64,27 @@ async function throttlingSes(target: string) {
   return { proxy, stats };
 }
 
+const BENCH_SECRET = "bench-signing-key-0123456789";
+
+/**
+ * The outbox as compose leaves it for `issueId`: a `queued` row per subscriber and batches of ≤ 50
+ * ids. The subscribers are confirmed once, for both runs.
+ */
+async function queuedIssue(aws: LocalAws, issueId: string, emails: readonly string[]): Promise<SendBatch[]> {
+  const recipients = emails.map((email) => ({ id: subscriberIdFor(BENCH_SECRET, email), address: email }));
+  const created = await new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo).createQueued(
+    issueId,
+    recipients,
+  );
+  if (created.won.length !== recipients.length) throw new Error("could not write the bench's outbox");
+  return Array.from({ length: Math.ceil(recipients.length / MAX_BATCH_RECIPIENTS) }, (_, b) => ({
+    issueId,
+    recipients: recipients
+      .slice(b * MAX_BATCH_RECIPIENTS, (b + 1) * MAX_BATCH_RECIPIENTS)
+      .map(({ id }) => ({ id })),
+  }));
+}
+
 async function sendPath(): Promise<void> {
   const aws = await startLocalAws({ maxSendRate: RATE });
   const rows = [
@@ -73,6 +99,12 @@ async function sendPath(): Promise<void> {
     ],
   ];
   try {
+    const emails = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.org`);
+    await seedSubscribers(
+      aws.dynamo,
+      BENCH_SECRET,
+      emails.map((e) => [e, "confirmed"] as const),
+    );
     for (const paced of [true, false]) {
       const { proxy, stats } = await throttlingSes(aws.sesUrl);
       const issueId = paced ? "bench-paced" : "bench-unpaced";
@@ -85,32 +117,36 @@ async function sendPath(): Promise<void> {
         },
       );
       const env = {
-        ONRECORD_DELIVERIES_TABLE: "onrecord-deliveries",
+        ONRECORD_DELIVERIES_TABLE: DELIVERIES_TABLE.localName,
+        ONRECORD_SUBSCRIBERS_TABLE: SUBSCRIBERS_TABLE.localName,
         ONRECORD_SENDER: "digest@example.org",
         ONRECORD_PUBLIC_URL: "https://onrecord.example.org",
-        ONRECORD_UNSUBSCRIBE_SECRET: "bench-signing-key-0123456789",
+        ONRECORD_UNSUBSCRIBE_SECRET: BENCH_SECRET,
         // Unpaced: a limiter so generous it never waits, i.e. no pacing.
         ONRECORD_SEND_RATE: String(paced ? RATE : 1e9),
       };
-      const { localSesClient, localDynamoClient } = await import("../../lambdas/adapters/local-emulators.ts");
+      // The client the Lambda has: SendBulkEmail retried on throttling only.
       const worker = sendWorkerDeps(env, {
         dynamo: localDynamoClient(aws.dynamoUrl),
-        ses: localSesClient(proxy.url, 10),
+        ses: localBulkSesClient(proxy.url),
       });
       const queue = new LocalSendQueue((batch) => worker.deliver(batch).then(() => {}), {
         redeliveryDelayMs: 200,
       });
-      const emails = Array.from({ length: RECIPIENTS }, (_, i) => ({ email: `r${i}@example.org` }));
-      const batches = Array.from({ length: RECIPIENTS / 50 }, (_, b) => ({
-        issueId,
-        recipients: emails.slice(b * 50, b * 50 + 50),
-      }));
+      const batches = await queuedIssue(aws, issueId, emails);
       const started = performance.now();
       await queue.enqueue(batches);
       await queue.drain();
       const seconds = (performance.now() - started) / 1000;
       const perSecond = stats.recipients / seconds;
-      const ok = paced && stats.calls === RECIPIENTS / 50 && stats.throttled === 0 && perSecond >= RATE * 0.9;
+      const sent = (await new DynamoDeliveryStore(DELIVERIES_TABLE.localName, aws.dynamo).count(issueId))
+        .sent;
+      const ok =
+        paced &&
+        sent === RECIPIENTS &&
+        stats.calls === RECIPIENTS / 50 &&
+        stats.throttled === 0 &&
+        perSecond >= RATE * 0.95;
       rows.push([
         paced ? "worker, paced to the limit" : "baseline: same worker, unpaced",
         String(stats.calls),
@@ -118,7 +154,7 @@ async function sendPath(): Promise<void> {
         String(stats.throttled),
         perSecond.toFixed(1),
         `${((perSecond / RATE) * 100).toFixed(1)}%`,
-        paced ? `${mark(ok)} 20 calls, 0 throttled, ≥ 90/s` : "",
+        paced ? `${mark(ok)} 20 calls, 0 throttled, ≥ 95/s, ${sent} sent` : `${sent} sent`,
       ]);
       await proxy.close();
     }
@@ -207,7 +243,6 @@ async function composeReads(): Promise<void> {
       ["reading a week (5,000 of 6,000 articles)", "Query", "Scan", "items read", "articles", "ms", "target"],
     ];
     for (const subject of ["query", "scan"] as const) {
-      const { localDynamoClient } = await import("../../lambdas/adapters/local-emulators.ts");
       const client = localDynamoClient(aws.dynamoUrl);
       const counts = countReads(client);
       const started = performance.now();
@@ -309,9 +344,10 @@ async function bundles(): Promise<void> {
     const kb = statSync(fn.handlerFile).size / 1024;
     const ms = importMs(fn.handlerFile);
     const name = fn.logicalId.replace(/[0-9A-F]{8}$/, "");
-    const small = /Worker|Web/.test(name);
-    const ok = small ? kb < 500 && ms < 150 : /Composer/.test(name) ? kb < 5 * 1024 : true;
-    const target = small ? "< 500 KB, < 150 ms" : /Composer/.test(name) ? "< 5 MB" : "";
+    // The send worker carries Powertools' Logger, Metrics and batch processor: 550 KB (issue #10).
+    const smallKb = /SendingWorker/.test(name) ? 550 : /Worker|Web/.test(name) ? 500 : null;
+    const ok = smallKb ? kb < smallKb && ms < 150 : /Composer/.test(name) ? kb < 5 * 1024 : true;
+    const target = smallKb ? `< ${smallKb} KB, < 150 ms` : /Composer/.test(name) ? "< 5 MB" : "";
     rows.push([
       name,
       kb.toFixed(0),

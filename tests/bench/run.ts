@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   pipeline: () => import("./pipeline.bench.ts"),
   fetch: () => import("./fetch.bench.ts"),
   cli: () => import("./cli.bench.ts"),
+  faults: () => import("./faults.bench.ts"),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

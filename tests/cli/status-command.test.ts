@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDeliveryStore } from "../../lambdas/adapters/dynamo-delivery-store.ts";
 import { DELIVERIES_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
@@ -37,5 +39,23 @@ describe("an issue's delivery report (onrecord send, onrecord status)", { timeou
     );
     expect((await run.emailsTo("first@example.org")).length).toBe(1);
     expect((await run.emailsTo("third@example.org")).length).toBe(1);
+  });
+});
+
+describe("onrecord status's options", { timeout: 60_000 }, () => {
+  it("refuses a format it does not print, in one line naming the two it does", async () => {
+    const onrecord = new URL("../../bin/onrecord.mjs", import.meta.url).pathname;
+    const failed = await promisify(execFile)(process.execPath, [
+      onrecord,
+      "status",
+      "--week",
+      "2026-W47",
+      "--format",
+      "xml",
+    ]).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr.trim()).toBe(
+      "onrecord status: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json. (see `onrecord status --help`)",
+    );
   });
 });

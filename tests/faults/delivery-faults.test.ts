@@ -148,25 +148,63 @@ describe("delivery through faults: every confirmed subscriber gets exactly one c
   });
 
   it.each([1, 6])(
-    "SES accepts and the answer is lost (%i times): the rows wait for their SEND events",
-    async (times) => {
+    "SES accepts and the answer is lost, the batch delivered %i time(s): one call per batch, the rows wait for their SEND events",
+    async (deliveries) => {
       h = await startDeliveryHarness({ recipients: 300 });
       await h.compose();
       let bulkCalls = 0;
       h.faults.ses = (r) => {
         if (!isBulk(r)) return undefined;
-        return ++bulkCalls <= times
-          ? { answerLost: { status: 500, errorType: "InternalFailure" } }
-          : undefined;
+        bulkCalls++;
+        return { answerLost: { status: 500, errorType: "InternalFailure" } };
       };
-      await h.drain();
-      // Not retried: one call per batch, whatever the answer.
+      // SQS hands each message over again and again (a delete that failed), every answer lost.
+      const messages = h.queue.splice(0);
+      for (let i = 0; i < deliveries; i++) for (const m of messages) await h.invoke(m);
+      // Not retried by the SDK, nor sent again by a later delivery: one call per batch.
       expect(bulkCalls).toBe(6);
-      expect((await h.counts()).sending).toBe(times * 50);
+      expect((await h.counts()).sending).toBe(300);
+      h.faults.ses = () => undefined;
       await h.settle();
+      expect(bulkCalls).toBe(6);
       await expectEachOnce();
     },
   );
+
+  it("SES never took the call (refused before it, no SEND event): the reconciler makes the rows sendable after 15 minutes, not before", async () => {
+    h = await startDeliveryHarness({ recipients: 100 });
+    await h.compose();
+    let refused = 0;
+    h.faults.ses = (r) =>
+      isBulk(r) && ++refused <= 2 ? { status: 500, errorType: "InternalFailure" } : undefined;
+    await h.drain();
+    await h.reconcile();
+    expect(await h.counts()).toMatchObject({ sending: 100, sent: 0 });
+    // 14 minutes on: still waiting for a SEND event that may yet come; nothing is sent again.
+    h.clock.advance(14 * 60_000);
+    expect((await h.sweep()).reconciled).toBe(0);
+    expect(h.queue).toHaveLength(0);
+    h.clock.advance(2 * 60_000);
+    expect((await h.sweep()).reconciled).toBe(100);
+    await h.settle();
+    await expectEachOnce();
+  });
+
+  it("a SEND event later than the bound still stops a second copy when it comes before the row is sent again", async () => {
+    h = await startDeliveryHarness({ recipients: 50 });
+    await h.compose();
+    h.faults.ses = (r) =>
+      isBulk(r) ? { answerLost: { status: 500, errorType: "InternalFailure" } } : undefined;
+    await h.drain();
+    h.faults.ses = () => undefined;
+    // No SEND event within the 15 minutes: the sweeper queues the rows again …
+    h.clock.advance(16 * 60_000);
+    expect((await h.sweep()).reconciled).toBe(50);
+    // … and the events arrive before the worker takes the batch.
+    expect(await h.reconcile()).toBe(50);
+    await h.drain();
+    await expectEachOnce();
+  });
 
   it("throttling storms: only throttling is retried, and everyone is sent once", async () => {
     h = await startDeliveryHarness({ recipients: 300 });

@@ -7,6 +7,9 @@
  * run out in no time.
  */
 import { join } from "node:path";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { BuildMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
 import { DynamoDeliveryStore } from "../../lambdas/adapters/dynamo-delivery-store.ts";
 import { DynamoIssueStore } from "../../lambdas/adapters/dynamo-issue-store.ts";
@@ -59,14 +62,33 @@ export interface QueuedMessage {
 
 export type Rule = (request: ProxiedRequest) => Fault | undefined;
 
+/** The header that names the worker instance a request came from (none: compose, reconciler, sweeper). */
+export const WORKER_HEADER = "x-harness-worker";
+
+/** What an invocation returns when its worker was killed (a request never answered, a sleep never over). */
+export class WorkerKilledError extends Error {
+  constructor(readonly workerId: number) {
+    super(`worker ${workerId} was killed`);
+    this.name = "WorkerKilledError";
+  }
+}
+
 export interface DeliveryHarness {
   aws: LocalAws;
   clock: VirtualClock;
   /** The SQS stand-in: messages waiting, and those that failed every receive. */
   queue: QueuedMessage[];
   deadLetters: QueuedMessage[];
-  /** Fault rules, replaceable by the test at any moment. */
-  faults: { ses: Rule; dynamo: Rule };
+  /**
+   * Fault rules, replaceable by the test at any moment. `sleep`: asked before a worker sleeps
+   * (pacing, backoff); `"stall"` makes that sleep never end and the invocation dead, as a Lambda
+   * timeout would.
+   */
+  faults: { ses: Rule; dynamo: Rule; sleep: (workerId: number, ms: number) => "stall" | undefined };
+  /** Abandons the invocation running on this worker instance (its requests may still be hanging). */
+  kill: (workerId: number) => void;
+  /** Empties the queue, the dead letters, the faults and the emulator's store, for the next run. */
+  reset: () => Promise<void>;
   dynamoUrl: string;
   sesUrl: string;
   deliveries: DynamoDeliveryStore;
@@ -89,19 +111,25 @@ export interface DeliveryHarness {
   /** Drains, reconciles and sweeps, letting time pass, until every row is final. */
   settle: (options?: { rounds?: number }) => Promise<void>;
   copies: () => Promise<Map<string, number>>;
-  counts: () => Promise<DeliveryCounts>;
+  counts: (week?: string) => Promise<DeliveryCounts>;
   close: () => Promise<void>;
 }
 
-export type Worker = ReturnType<typeof sendWorkerDeps>;
+export type Worker = ReturnType<typeof sendWorkerDeps> & { id: number };
 
 export async function startDeliveryHarness(
-  options: { recipients: number; rate?: number; readers?: string[] } = { recipients: 120 },
+  options: { recipients: number; rate?: number; readers?: string[]; dynaliteProcess?: boolean } = {
+    recipients: 120,
+  },
 ): Promise<DeliveryHarness> {
-  const aws = await startLocalAws({ maxSendRate: 1000 });
+  const aws = await startLocalAws({ maxSendRate: 1000, dynaliteProcess: options.dynaliteProcess ?? false });
   // The emulator's store belongs to its module: an earlier harness in this process left mail there.
   await aws.clearEmails();
-  const faults: DeliveryHarness["faults"] = { ses: () => undefined, dynamo: () => undefined };
+  const faults: DeliveryHarness["faults"] = {
+    ses: () => undefined,
+    dynamo: () => undefined,
+    sleep: () => undefined,
+  };
   const sesProxy = await startFaultProxy(aws.sesUrl, (r) => faults.ses(r));
   const dynamoProxy = await startFaultProxy(aws.dynamoUrl, (r) => faults.dynamo(r));
   const clock = new VirtualClock();
@@ -136,15 +164,28 @@ export async function startDeliveryHarness(
     ONRECORD_UNSUBSCRIBE_SECRET: HARNESS_SECRET,
     ONRECORD_SEND_RATE: String(options.rate ?? 100),
   };
-  const newWorker = (overrides: Partial<SendWorkerOverrides> = {}): Worker =>
-    sendWorkerDeps(env, {
-      // Its own clients, as each Lambda instance has: a hung request holds only this one's sockets.
-      dynamo: localDynamoClient(dynamoProxy.url),
-      ses: localBulkSesClient(sesProxy.url, new ThrottlingOnlyRetry(6, 2, 20)),
-      now: clock.now,
-      sleep: clock.sleep,
-      ...overrides,
-    });
+  const killers = new Map<number, () => void>();
+  const killed = new Map<number, Promise<WorkerKilledError>>();
+  let workers = 0;
+  const dead = new Set<number>();
+  const kill = (id: number) => {
+    dead.add(id);
+    killers.get(id)?.();
+  };
+  const newWorker = (overrides: Partial<SendWorkerOverrides> = {}): Worker => {
+    const id = ++workers;
+    killed.set(id, new Promise((resolve) => killers.set(id, () => resolve(new WorkerKilledError(id)))));
+    // Its own clients, as each Lambda instance has: a hung request holds only this one's sockets.
+    const isDead = () => dead.has(id);
+    const dynamo = tagged(localDynamoClient(dynamoProxy.url), id, isDead);
+    const ses = tagged(localBulkSesClient(sesProxy.url, new ThrottlingOnlyRetry(6, 2, 20)), id, isDead);
+    const sleep = async (ms: number) => {
+      if (faults.sleep(id, ms) !== "stall") return clock.sleep(ms);
+      kill(id);
+      return new Promise<void>(() => {});
+    };
+    return { id, ...sendWorkerDeps(env, { dynamo, ses, now: clock.now, sleep, ...overrides }) };
+  };
   const { compose, render } = digestFunctions({
     postalAddress: "1 Example Street",
     senderName: "onrecord",
@@ -182,19 +223,22 @@ export async function startDeliveryHarness(
     message.receives++;
     const deadline = clock.now().getTime() + WORKER_TIMEOUT_MS;
     try {
-      return await worker.deliver(structuredClone(message.batch), {
+      const delivery = worker.deliver(structuredClone(message.batch), {
         remainingMs: () => deadline - clock.now().getTime(),
       });
+      return await Promise.race([delivery, killed.get(worker.id) as Promise<WorkerKilledError>]);
     } catch (error) {
       return error as Error;
     }
   };
   const drain = async ({ maxReceives = 5, concurrency = 2 } = {}) => {
-    const workers = Array.from({ length: concurrency }, () => newWorker());
+    const instances = Array.from({ length: concurrency }, () => newWorker());
     while (queue.length > 0) {
       const taken = queue.splice(0, concurrency);
-      const results = await Promise.all(taken.map((m, i) => invoke(m, workers[i])));
+      const results = await Promise.all(taken.map((m, i) => invoke(m, instances[i])));
       taken.forEach((m, i) => {
+        // A killed instance is gone: Lambda starts another.
+        if (results[i] instanceof WorkerKilledError) instances[i] = newWorker();
         if (!(results[i] instanceof Error)) return;
         if (m.receives >= maxReceives) deadLetters.push(m);
         else queue.push(m);
@@ -204,6 +248,8 @@ export async function startDeliveryHarness(
     }
   };
   const reconcile = async () => {
+    // SES's SEND events come within the reconciler's bound: every message SES was given is in.
+    await sesProxy.settled();
     const open = await deliveries.listUnfinished();
     return (await recordSendEvents(await standIn.eventsFor(open), deliveries)).reconciled;
   };
@@ -214,6 +260,15 @@ export async function startDeliveryHarness(
     queue,
     deadLetters,
     faults,
+    kill,
+    reset: async () => {
+      queue.length = 0;
+      deadLetters.length = 0;
+      faults.ses = () => undefined;
+      faults.dynamo = () => undefined;
+      faults.sleep = () => undefined;
+      await aws.clearEmails();
+    },
     dynamoUrl: dynamoProxy.url,
     sesUrl: sesProxy.url,
     deliveries,
@@ -259,12 +314,31 @@ export async function startDeliveryHarness(
         for (const to of e.destination.to) copies.set(to, (copies.get(to) ?? 0) + 1);
       return copies;
     },
-    counts: () => deliveries.count(HARNESS_WEEK),
+    counts: (week = HARNESS_WEEK) => deliveries.count(week),
     close: async () => {
       await Promise.all([sesProxy.close(), dynamoProxy.close()]);
       await aws.close();
     },
   };
+}
+
+/**
+ * The client with every request naming the worker instance that made it (for fault rules); once
+ * the instance is dead, no request of its leaves (a request it was waiting on may still time out,
+ * and a dead process sends nothing after that).
+ */
+function tagged<C extends DynamoDBClient | SESv2Client>(client: C, id: number, isDead: () => boolean): C {
+  const tag: BuildMiddleware<object, MetadataBearer> = (next) => async (args) => {
+    if (isDead()) return new Promise<never>(() => {});
+    const request = args.request as { headers?: Record<string, string> };
+    if (request.headers) request.headers[WORKER_HEADER] = String(id);
+    return next(args);
+  };
+  (client.middlewareStack as MiddlewareStack<object, MetadataBearer>).add(tag, {
+    step: "build",
+    name: "harnessWorkerId",
+  });
+  return client;
 }
 
 /** Copies per intended recipient, and who got none: exactly 1 each and 0 lost is the promise. */

@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import {
@@ -34,10 +38,15 @@ export interface LocalAws {
   close: () => Promise<void>;
 }
 
-/** dynalite (in memory, tables created) and aws-ses-v2-local, on loopback, for one test file. */
-export async function startLocalAws(options: { maxSendRate?: number } = {}): Promise<LocalAws> {
+/**
+ * dynalite (in memory, tables created) and aws-ses-v2-local, on loopback, for one test file.
+ * `dynaliteProcess`: dynalite runs in a child process (a core of its own), ended by `close`.
+ */
+export async function startLocalAws(
+  options: { maxSendRate?: number; dynaliteProcess?: boolean } = {},
+): Promise<LocalAws> {
   const endpoints: LocalEndpoint[] = [];
-  const dynamoEndpoint = await startDynalite();
+  const dynamoEndpoint = options.dynaliteProcess ? await startDynaliteProcess() : await startDynalite();
   endpoints.push(dynamoEndpoint);
   const sesEndpoint = await startSesEmulator({ maxSendRate: options.maxSendRate ?? 100 });
   endpoints.push(sesEndpoint);
@@ -60,6 +69,24 @@ export async function startLocalAws(options: { maxSendRate?: number } = {}): Pro
     },
     close: async () => {
       await Promise.all(endpoints.map((e) => e.close()));
+    },
+  };
+}
+
+async function startDynaliteProcess(): Promise<LocalEndpoint> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join("tests", "support", "dynalite-process.ts")],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+  return {
+    url: (JSON.parse(line) as { url: string }).url,
+    close: async () => {
+      child.kill();
+      await once(child, "exit");
     },
   };
 }
