@@ -1,4 +1,4 @@
-import { CfnOutput, Duration } from "aws-cdk-lib";
+import { CfnOutput, Duration, Stack } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
@@ -15,7 +15,7 @@ import { Topic } from "aws-cdk-lib/aws-sns";
 import type { Queue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
-import { grantTable } from "./grants.ts";
+import { grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
 export interface SesSetupProps {
@@ -57,15 +57,6 @@ export class SesSetup extends Construct {
       description: "Encrypts onrecord's SES event and alert topics",
       enableKeyRotation: true,
     });
-    for (const service of ["ses.amazonaws.com", "cloudwatch.amazonaws.com"]) {
-      this.key.addToResourcePolicy(
-        new PolicyStatement({
-          actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
-          principals: [new ServicePrincipal(service)],
-          resources: ["*"],
-        }),
-      );
-    }
     this.eventsTopic = new Topic(this, "Events", { masterKey: this.key, enforceSSL: true });
     this.alerts = new Topic(this, "Alerts", { masterKey: this.key, enforceSSL: true });
 
@@ -73,6 +64,13 @@ export class SesSetup extends Construct {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       reputationMetrics: true,
     });
+    // The services may use the key only on behalf of this account's own configuration set and
+    // alarms (the confused-deputy conditions), never for another account's resources.
+    this.allowServiceUse(
+      "ses.amazonaws.com",
+      sesArn(this, `configuration-set/${this.configurationSet.configurationSetName}`),
+    );
+    this.allowServiceUse("cloudwatch.amazonaws.com", cloudWatchAlarmArn(this, "*"));
     this.configurationSet.addEventDestination("SendingEvents", {
       destination: EventDestination.snsTopic(this.eventsTopic),
       events: PUBLISHED_EVENTS,
@@ -101,7 +99,7 @@ export class SesSetup extends Construct {
       "An SES event (a bounce, a complaint or a send) could not be handled after every retry.",
       this.alerts,
     );
-    grantTable(this.eventHandler, props.subscribers, ["GetItem", "PutItem", "UpdateItem"]);
+    grantTable(this.eventHandler, props.subscribers, ["GetItem", "PutItem"]);
     // The reconciler: a SEND event marks its delivery sent.
     grantTable(this.eventHandler, props.deliveries, ["UpdateItem"]);
 
@@ -119,4 +117,25 @@ export class SesSetup extends Construct {
       });
     }
   }
+
+  private allowServiceUse(service: string, sourceArn: string): void {
+    const { account } = Stack.of(this);
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        principals: [new ServicePrincipal(service)],
+        resources: ["*"],
+        conditions: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": sourceArn },
+        },
+      }),
+    );
+  }
+}
+
+/** The ARN of a CloudWatch alarm (or a pattern of them) in this stack's account and region. */
+function cloudWatchAlarmArn(scope: Construct, name: string): string {
+  const { region, account, partition } = Stack.of(scope);
+  return `arn:${partition}:cloudwatch:${region}:${account}:alarm:${name}`;
 }
