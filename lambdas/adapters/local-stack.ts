@@ -20,7 +20,7 @@ import {
   startDynalite,
   startSesEmulator,
 } from "./local-emulators.ts";
-import { LocalSecretFile } from "./secret-sources.ts";
+import { LocalSecretFile, makePrivateDir } from "./secret-sources.ts";
 
 /** Where a running `onrecord start` says how to reach it, so other commands use its emulators. */
 const STATE_FILE = "local.json";
@@ -58,6 +58,7 @@ export interface OpenLocalStackOptions {
  * tables. Only one process can open the LevelDB files at a time, hence the connect-first rule.
  */
 export async function openLocalStack(options: OpenLocalStackOptions): Promise<LocalStack> {
+  await makePrivateDir(options.dataDir);
   const secret = await new LocalSecretFile(join(options.dataDir, "signing-key")).get();
   const running = await readRunningState(options.dataDir);
   if (running) return withClients(running, secret, options, false, async () => {});

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { MIN_SECRET_LENGTH } from "../core/subscribers/tokens.ts";
@@ -56,7 +56,7 @@ export class LocalSecretFile implements SecretSource {
   }
 
   private async readOrCreate(): Promise<string> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await makePrivateDir(dirname(this.path));
     try {
       // `wx` fails when the file exists, so two processes starting together keep one key.
       await writeFile(this.path, `${randomBytes(48).toString("base64url")}\n`, { flag: "wx", mode: 0o600 });
@@ -76,6 +76,15 @@ export class FixedSecret implements SecretSource {
   async get(): Promise<string> {
     return this.value;
   }
+}
+
+/**
+ * Makes a folder only its owner can enter (0700), tightening one that exists: `data/` holds the
+ * subscribers' addresses and the signing key.
+ */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
 }
 
 function checked(value: string | undefined, where: string): string {
