@@ -1,8 +1,11 @@
 import type { MiddlewareHandler } from "hono";
+import { contextStorage } from "hono/context-storage";
 import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { Hono } from "hono/tiny";
+import { getPath } from "hono/utils/url";
 import { forbiddenPage, methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
+import { basePathOf } from "./pages/site-path.ts";
 import { addArchiveRoutes } from "./routes/archive-routes.ts";
 import { addSubscriptionRoutes } from "./routes/subscription-routes.ts";
 import type { WebAppDeps } from "./web-app-deps.ts";
@@ -39,7 +42,13 @@ const CSP = {
  * API Gateway and on Node locally; it holds no state between requests.
  */
 export function createWebApp(deps: WebAppDeps): Hono {
-  const app = new Hono();
+  // Served under its public URL's path (https://host/news), the app answers there and at the
+  // root alike, whether or not whatever fronts it strips the path; its links carry the path.
+  const app = new Hono({ getPath: (request) => withoutBase(getPath(request), basePathOf(deps.publicUrl)) });
+  app.use(contextStorage(), async (c, next) => {
+    c.set("basePath" as never, basePathOf(deps.publicUrl) as never);
+    await next();
+  });
   // `same-origin`: no other site ever sees a URL (links carry tokens), and the site's own forms
   // carry their Origin, which the cross-site check reads (under `no-referrer` it would be `null`).
   app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "same-origin" }));
@@ -104,6 +113,11 @@ function notModifiedSince(): MiddlewareHandler {
       c.res = new Response(null, { status: 304, headers });
     }
   };
+}
+
+function withoutBase(path: string, base: string): string {
+  if (base === "" || !(path === base || path.startsWith(`${base}/`))) return path;
+  return path.slice(base.length) || "/";
 }
 
 function originOf(url: string): string | null {
