@@ -35,6 +35,7 @@ export class PipelineStack extends Stack {
     this.ses = new SesSetup(this, "Ses", {
       subscribers: data.subscribers,
       deliveries: data.deliveries,
+      addressHashKeys: data.addressHashKeys,
       sender: settings.sender,
       senderIdentity: settings.senderIdentity,
     });
@@ -43,6 +44,7 @@ export class PipelineStack extends Stack {
       issues: data.issues,
       rateLimits: data.rateLimits,
       signingSecret: data.signingSecret,
+      addressHashKeys: data.addressHashKeys,
       sender: settings.sender,
       configurationSetName: this.ses.configurationSet.configurationSetName,
       domain: webDomainFrom(this.node),

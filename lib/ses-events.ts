@@ -3,6 +3,7 @@ import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { SnsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import {
   ConfigurationSet,
   EmailIdentity,
@@ -21,6 +22,8 @@ import { OnRecordFunction } from "./onrecord-function.ts";
 export interface SesSetupProps {
   subscribers: ITable;
   deliveries: ITable;
+  /** The keys that hash a suppressed address (it is kept as a hash only). */
+  addressHashKeys: ISecret;
   sender: string;
   /** `create`: verify the sender's domain from this stack; `existing`: it is verified already. */
   senderIdentity: "create" | "existing";
@@ -86,6 +89,7 @@ export class SesSetup extends Construct {
       environment: {
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
         ONRECORD_DELIVERIES_TABLE: props.deliveries.tableName,
+        ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
       },
     });
     // SNS invokes the function asynchronously: Lambda retries a failed event twice, then keeps it.
@@ -99,7 +103,8 @@ export class SesSetup extends Construct {
       "An SES event (a bounce, a complaint or a send) could not be handled after every retry.",
       this.alerts,
     );
-    grantTable(this.eventHandler, props.subscribers, ["GetItem", "PutItem"]);
+    grantTable(this.eventHandler, props.subscribers, ["BatchGetItem", "PutItem", "DeleteItem"]);
+    props.addressHashKeys.grantRead(this.eventHandler);
     // The reconciler: a SEND event marks its delivery sent.
     grantTable(this.eventHandler, props.deliveries, ["UpdateItem"]);
 

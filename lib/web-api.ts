@@ -22,7 +22,7 @@ import { Construct, type Node } from "constructs";
 import { ISSUES_TABLE, SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
 import { METRICS_NAMESPACE } from "../lambdas/adapters/emf-metrics.ts";
 import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
-import { grantTable, sesArn } from "./grants.ts";
+import { grantIndexQuery, grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
 /** A custom domain for the web app, with its ACM certificate (in the stack's region). */
@@ -38,6 +38,8 @@ export interface WebApiProps {
   rateLimits: ITable;
   /** The key that signs confirmation and unsubscribe links (shared with the send worker). */
   signingSecret: ISecret;
+  /** The keys that hash the addresses of people who leave (unsubscribing, in the web function). */
+  addressHashKeys: ISecret;
   /** The From address of confirmation emails: an SES identity. */
   sender: string;
   configurationSetName?: string;
@@ -120,6 +122,7 @@ export class WebApi extends Construct {
         ONRECORD_SIGNUP_QUEUE_URL: this.signups.queueUrl,
         ONRECORD_PUBLIC_URL: this.publicUrl,
         ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
+        ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
       },
     });
     this.signupWorker = new OnRecordFunction(this, "SignupWorker", {
@@ -137,6 +140,7 @@ export class WebApi extends Construct {
         ONRECORD_SENDER: props.sender,
         ONRECORD_PUBLIC_URL: this.publicUrl,
         ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
+        ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
         ...(props.configurationSetName && { ONRECORD_CONFIGURATION_SET: props.configurationSetName }),
       },
     });
@@ -212,19 +216,24 @@ export class WebApi extends Construct {
   }
 
   /**
-   * The web function reads and writes subscribers by key and finds a link's subscriber on
-   * `idEmail` (never `statusEmail`: a compromised public function must not list the confirmed addresses),
-   * reads issues, counts per-IP rates and queues sign-ups; only the worker sends email.
+   * The web function reads and writes subscribers by key (a leaving address's item deleted for
+   * its hash) and finds a link's subscriber on `idEmail`, and Queries nothing else (never
+   * `statusEmail`: a compromised public function must not list the confirmed addresses); it reads
+   * issues, counts per-IP rates and queues sign-ups; only the worker sends email.
    */
   private grant(props: WebApiProps): void {
     const [, byId] = SUBSCRIBERS_TABLE.indexes;
-    grantTable(this.handler, props.subscribers, ["GetItem", "PutItem", "Query"], [byId.name]);
+    const subscriberActions = ["BatchGetItem", "PutItem", "DeleteItem"];
+    grantTable(this.handler, props.subscribers, subscriberActions);
+    grantIndexQuery(this.handler, props.subscribers, byId.name);
     grantTable(this.handler, props.issues, ["GetItem", "Query"], [ISSUES_TABLE.indexes[0].name]);
     grantTable(this.handler, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
     props.signingSecret.grantRead(this.handler);
+    props.addressHashKeys.grantRead(this.handler);
     this.signups.grantSendMessages(this.handler);
 
-    grantTable(this.signupWorker, props.subscribers, ["GetItem", "PutItem"]);
+    grantTable(this.signupWorker, props.subscribers, subscriberActions);
+    props.addressHashKeys.grantRead(this.signupWorker);
     grantTable(this.signupWorker, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
     props.signingSecret.grantRead(this.signupWorker);
     const domain = props.sender.split("@")[1] ?? props.sender;

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { type HashKeys, parseHashKeys } from "../core/subscribers/retention.ts";
 import { MIN_SECRET_LENGTH } from "../core/subscribers/tokens.ts";
-import type { SecretSource } from "../ports.ts";
+import type { HashKeySource, SecretSource } from "../ports.ts";
 
 /** The secret could not be had, or is too short to sign with. */
 export class SecretUnavailableError extends Error {
@@ -64,6 +65,18 @@ export class LocalSecretFile implements SecretSource {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     return checked((await readFile(this.path, "utf8")).trim(), this.path);
+  }
+}
+
+/**
+ * The keys that hash addresses, read from a secret that holds them one a line, the current one
+ * first (`parseHashKeys`): a Secrets Manager secret on AWS, `data/address-hash-keys` locally.
+ */
+export class HashKeyRing implements HashKeySource {
+  constructor(private readonly source: SecretSource) {}
+
+  async get(): Promise<HashKeys> {
+    return parseHashKeys(await this.source.get());
   }
 }
 

@@ -10,12 +10,13 @@ import { Subscriptions } from "../app/subscriptions.ts";
 import { readConfig } from "../config.ts";
 import type { SignupJob } from "../ports.ts";
 import type { WebAppDeps } from "../web/app.ts";
-import { type Env, secretSource } from "./shared.ts";
+import { type Env, hashKeySource, secretSource } from "./shared.ts";
 
 const SETTINGS = [
   ...(["ONRECORD_SUBSCRIBERS_TABLE", "ONRECORD_ISSUES_TABLE", "ONRECORD_RATE_LIMITS_TABLE"] as const),
   ...(["ONRECORD_SIGNUP_QUEUE_URL", "ONRECORD_PUBLIC_URL"] as const),
   ...(["ONRECORD_UNSUBSCRIBE_SECRET", "ONRECORD_UNSUBSCRIBE_SECRET_ARN"] as const),
+  ...(["ONRECORD_ADDRESS_HASH_KEYS", "ONRECORD_ADDRESS_HASH_KEYS_ARN"] as const),
 ];
 
 /**
@@ -29,11 +30,17 @@ export function webDeps(
 ): WebAppDeps {
   const config = readConfig(SETTINGS, env);
   const dynamo = clients.dynamo ?? new DynamoDBClient({});
+  const secrets = () => (clients.secrets ??= new SecretsManagerClient({}));
   const subscriptions = new Subscriptions({
-    store: new DynamoSubscriberStore(config.ONRECORD_SUBSCRIBERS_TABLE, dynamo),
+    store: new DynamoSubscriberStore(
+      config.ONRECORD_SUBSCRIBERS_TABLE,
+      dynamo,
+      undefined,
+      hashKeySource(config, secrets),
+    ),
     limiter: new DynamoRateLimiter(config.ONRECORD_RATE_LIMITS_TABLE, dynamo),
     queue: new SqsSendQueue<SignupJob>(config.ONRECORD_SIGNUP_QUEUE_URL, clients.sqs ?? new SQSClient({})),
-    secret: secretSource(config, () => clients.secrets ?? new SecretsManagerClient({})),
+    secret: secretSource(config, secrets),
   });
   return {
     subscriptions,

@@ -13,7 +13,7 @@ import { SesMessageSender } from "../adapters/ses-message-sender.ts";
 import { type ConfirmationCaps, SignupWorker } from "../app/signup-worker.ts";
 import { Subscriptions } from "../app/subscriptions.ts";
 import type { RateLimitPolicy } from "../core/subscribers/rate-limit.ts";
-import type { SecretSource, SignupJob } from "../ports.ts";
+import type { HashKeySource, SecretSource, SignupJob } from "../ports.ts";
 import { createWebApp } from "./app.ts";
 
 /** How long without requests before the local confirmation worker takes its next sign-up. */
@@ -23,6 +23,8 @@ export interface LocalWebOptions {
   dynamo: DynamoDBClient;
   ses: SESv2Client;
   secret: SecretSource;
+  /** The keys that hash the addresses of people who left. */
+  hashKeys: HashKeySource;
   sender: string;
   /** 0 picks a free port. */
   port: number;
@@ -54,7 +56,12 @@ export async function startWebServer(options: LocalWebOptions): Promise<LocalWeb
   const host = options.host ?? "127.0.0.1";
   const tables = options.tables ?? {};
   let publicUrl = options.publicUrl ?? "";
-  const store = new DynamoSubscriberStore(tables.subscribers ?? SUBSCRIBERS_TABLE.localName, options.dynamo);
+  const store = new DynamoSubscriberStore(
+    tables.subscribers ?? SUBSCRIBERS_TABLE.localName,
+    options.dynamo,
+    undefined,
+    options.hashKeys,
+  );
   const limiter = new DynamoRateLimiter(tables.rateLimits ?? RATE_LIMITS_TABLE.localName, options.dynamo);
   const worker = new SignupWorker({
     store,

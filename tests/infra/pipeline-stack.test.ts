@@ -329,11 +329,19 @@ describe("SES", () => {
       Endpoint: { "Fn::GetAtt": [Match.stringLikeRegexp("^SesSuppressor"), "Arn"] },
     });
     expect([...new Set(actionsOf(pipeline, "SesSuppressor"))].sort()).toEqual([
-      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:DeleteItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetSecretValue",
       "sqs:SendMessage",
     ]);
+    // UpdateItem on the deliveries only (SEND events); subscribers are read, written and deleted.
+    const updates = statementsOf(pipeline, "SesSuppressor").filter((s) =>
+      JSON.stringify(s.Action).includes("dynamodb:UpdateItem"),
+    );
+    expect(JSON.stringify(updates.map((s) => s.Resource))).not.toContain("Subscribers");
   });
 
   it("lets SES and CloudWatch use the topics' key only for this account's configuration set and alarms", () => {

@@ -20,7 +20,7 @@ import {
 } from "../../lambdas/adapters/local-emulators.ts";
 import { LocalSendQueue } from "../../lambdas/adapters/local-send-queue.ts";
 import { renderConfirmationTemplate } from "../../lambdas/adapters/mjml-confirmation.ts";
-import { FixedSecret } from "../../lambdas/adapters/secret-sources.ts";
+import { FixedSecret, HashKeyRing } from "../../lambdas/adapters/secret-sources.ts";
 import { SesMessageSender } from "../../lambdas/adapters/ses-message-sender.ts";
 import { type ConfirmationCaps, type SignupOutcome, SignupWorker } from "../../lambdas/app/signup-worker.ts";
 import { Subscriptions } from "../../lambdas/app/subscriptions.ts";
@@ -31,6 +31,8 @@ import { createWebApp } from "../../lambdas/web/app.ts";
 import type { StoredEmail } from "../support/local-aws.ts";
 
 export const SECRET = "request-tests-secret-0123456789abcdef";
+/** The keys that hash the addresses of people who left: a current one and one from before a rotation. */
+export const HASH_KEYS = "request-tests-hash-key-2-0123456789\nrequest-tests-hash-key-1-0123456789";
 export const PUBLIC_URL = "https://onrecord.test";
 export const SENDER = "digest@onrecord.test";
 
@@ -56,7 +58,12 @@ export async function startEmulators(): Promise<Emulators> {
     ses,
     dynamoClient,
     sesClient: localSesClient(ses.url),
-    store: new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, dynamoClient),
+    store: new DynamoSubscriberStore(
+      SUBSCRIBERS_TABLE.localName,
+      dynamoClient,
+      undefined,
+      new HashKeyRing(new FixedSecret(HASH_KEYS)),
+    ),
     issues: new DynamoIssueStore(ISSUES_TABLE.localName, dynamoClient),
     close: async () => {
       dynamoClient.destroy();
