@@ -317,6 +317,23 @@ export interface SubscriptionStore extends SubscriberStore {
   saveRecord(record: SubscriberRecord): Promise<boolean>;
 }
 
+/** Erases a person's subscriber records: the address's own and its hashes. */
+export interface SubscriberEraser {
+  erase(email: string): Promise<ErasedSubscriber>;
+}
+
+/** Erases the delivery rows of one recipient from every issue's outbox. */
+export interface DeliveryEraser {
+  /** @returns how many rows were removed (by subscriber id, and an earlier version's by address). */
+  eraseRecipient(subscriberId: string, email: string): Promise<number>;
+}
+
+/** Erases the rate-limit counters of (hashed) subjects. */
+export interface RateCounterEraser {
+  /** @returns how many counters were removed. */
+  eraseSubjects(subjects: readonly string[]): Promise<number>;
+}
+
 /** What erasing a person from the subscribers took away. */
 export interface ErasedSubscriber {
   /** The status of the record that held the address, or null when there was none. */

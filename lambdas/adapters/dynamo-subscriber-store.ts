@@ -16,7 +16,7 @@ import {
 } from "../core/subscribers/retention.ts";
 import { planSuppress, type SubscriberRecord } from "../core/subscribers/subscription.ts";
 import type { Subscriber } from "../core/types.ts";
-import type { ErasedSubscriber, HashKeySource, Page, SubscriptionStore } from "../ports.ts";
+import type { ErasedSubscriber, HashKeySource, Page, SubscriberEraser, SubscriptionStore } from "../ports.ts";
 import { SUBSCRIBERS_TABLE } from "./dynamo-tables.ts";
 
 const [BY_STATUS, BY_ID] = SUBSCRIBERS_TABLE.indexes;
@@ -40,7 +40,7 @@ const INDEX_RETRY_DELAYS_MS = [200, 600];
  * retained status (an earlier version's, or a write cut short) is moved to its hash when read.
  * Without keys (the pipeline's readers, which never write such records) records stay as written.
  */
-export class DynamoSubscriberStore implements SubscriptionStore {
+export class DynamoSubscriberStore implements SubscriptionStore, SubscriberEraser {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(
