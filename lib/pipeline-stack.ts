@@ -14,6 +14,8 @@ import { WebApi, webDomainFrom } from "./web-api.ts";
 export interface PipelineStackProps extends StackProps {
   data: DataStack;
   settings: PipelineSettings;
+  /** The AWS WAF web ACL CloudFront puts in front of the web API (`webEdge`). */
+  webAclArn?: string | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export class PipelineStack extends Stack {
       domain: webDomainFrom(this.node),
       publicUrl: settings.publicUrl,
       alerts: this.ses.alerts,
+      edge: props.webAclArn ? { webAclArn: props.webAclArn } : undefined,
     });
     // Unsubscribe and archive links in the digest point at the web app, wherever it is served.
     const publicUrl = this.web.publicUrl;

@@ -24,6 +24,7 @@ import { METRICS_NAMESPACE } from "../lambdas/adapters/emf-metrics.ts";
 import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
 import { grantIndexQuery, grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
+import { WebEdge } from "./web-edge.ts";
 
 /** A custom domain for the web app, with its ACM certificate (in the stack's region). */
 export interface WebDomain {
@@ -52,6 +53,8 @@ export interface WebApiProps {
   signupThrottle?: { rateLimit: number; burstLimit: number };
   /** Where the alarms go (a sign-up that failed every retry, the confirmation budget spent). */
   alerts: ITopic;
+  /** CloudFront with this AWS WAF web ACL in front of the API (`webEdge`); links then point at it. */
+  edge?: { webAclArn: string } | undefined;
 }
 
 /** Enough for a newsletter's sign-ups and a burst of one-click unsubscribes after a send. */
@@ -86,8 +89,13 @@ export class WebApi extends Construct {
   /** Accepted sign-ups, drained by {@link signupWorker}, which sends the confirmation emails. */
   readonly signups: Queue;
   readonly signupWorker: OnRecordFunction;
-  /** The base URL of the app: as configured, else the custom domain, else the API's own endpoint. */
+  /**
+   * The base URL of the app: as configured, else the custom domain, else CloudFront's (with the
+   * edge), else the API's own endpoint.
+   */
   readonly publicUrl: string;
+  /** CloudFront and AWS WAF in front of the API, when asked for. */
+  readonly edge: WebEdge | undefined;
 
   constructor(scope: Construct, id: string, props: WebApiProps) {
     super(scope, id);
@@ -97,8 +105,10 @@ export class WebApi extends Construct {
       disableExecuteApiEndpoint: props.domain !== undefined,
     });
     const domainName = props.domain && this.customDomain(props.domain);
+    this.edge = props.edge && new WebEdge(this, "Edge", { api: this.api, webAclArn: props.edge.webAclArn });
     this.publicUrl =
-      props.publicUrl ?? (props.domain ? `https://${props.domain.domainName}` : this.api.apiEndpoint);
+      props.publicUrl ??
+      (props.domain ? `https://${props.domain.domainName}` : (this.edge?.url ?? this.api.apiEndpoint));
 
     const signupDeadLetters = deadLetterQueue(this);
     this.signups = new Queue(this, "Signups", {
@@ -123,6 +133,7 @@ export class WebApi extends Construct {
         ONRECORD_PUBLIC_URL: this.publicUrl,
         ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
         ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
+        ...(this.edge && { ONRECORD_EDGE_SECRET_ARN: this.edge.originSecret.secretArn }),
       },
     });
     this.signupWorker = new OnRecordFunction(this, "SignupWorker", {
@@ -230,6 +241,7 @@ export class WebApi extends Construct {
     grantTable(this.handler, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
     props.signingSecret.grantRead(this.handler);
     props.addressHashKeys.grantRead(this.handler);
+    this.edge?.originSecret.grantRead(this.handler);
     this.signups.grantSendMessages(this.handler);
 
     grantTable(this.signupWorker, props.subscribers, subscriberActions);

@@ -5,11 +5,13 @@ import { getConnInfo } from "hono/aws-lambda";
 import { DynamoIssueArchive } from "../adapters/dynamo-issue-archive.ts";
 import { DynamoRateLimiter } from "../adapters/dynamo-rate-limiter.ts";
 import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
+import { SecretsManagerSecret } from "../adapters/secret-sources.ts";
 import { SqsSendQueue } from "../adapters/sqs-queue.ts";
 import { Subscriptions } from "../app/subscriptions.ts";
 import { readConfig } from "../config.ts";
 import type { SignupJob } from "../ports.ts";
 import type { WebAppDeps } from "../web/app.ts";
+import { viewerIp } from "../web/edge-origin.ts";
 import { type Env, hashKeySource, secretSource } from "./shared.ts";
 
 const SETTINGS = [
@@ -17,6 +19,7 @@ const SETTINGS = [
   ...(["ONRECORD_SIGNUP_QUEUE_URL", "ONRECORD_PUBLIC_URL"] as const),
   ...(["ONRECORD_UNSUBSCRIBE_SECRET", "ONRECORD_UNSUBSCRIBE_SECRET_ARN"] as const),
   ...(["ONRECORD_ADDRESS_HASH_KEYS", "ONRECORD_ADDRESS_HASH_KEYS_ARN"] as const),
+  ...(["ONRECORD_EDGE_SECRET_ARN"] as const),
 ];
 
 /**
@@ -42,10 +45,14 @@ export function webDeps(
     queue: new SqsSendQueue<SignupJob>(config.ONRECORD_SIGNUP_QUEUE_URL, clients.sqs ?? new SQSClient({})),
     secret: secretSource(config, secrets),
   });
+  const edgeSecret =
+    config.ONRECORD_EDGE_SECRET_ARN && new SecretsManagerSecret(config.ONRECORD_EDGE_SECRET_ARN, secrets());
   return {
     subscriptions,
     archive: new DynamoIssueArchive(config.ONRECORD_ISSUES_TABLE, dynamo),
     publicUrl: config.ONRECORD_PUBLIC_URL,
-    clientIp: (c) => getConnInfo(c).remote.address ?? "unknown",
+    // Behind CloudFront the socket's peer is CloudFront: the viewer is in its header.
+    clientIp: edgeSecret ? viewerIp : (c) => getConnInfo(c).remote.address ?? "unknown",
+    ...(edgeSecret && { edgeSecret }),
   };
 }

@@ -4,6 +4,7 @@ import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { Hono } from "hono/tiny";
 import { getPath } from "hono/utils/url";
+import { requireEdge } from "./edge-origin.ts";
 import { forbiddenPage, methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
 import { basePathOf } from "./pages/site-path.ts";
 import { addArchiveRoutes } from "./routes/archive-routes.ts";
@@ -56,6 +57,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
+  if (deps.edgeSecret) app.use("*", requireEdge(deps.edgeSecret));
   app.use("*", refuseCrossSite(deps));
   // What is read, not changed, is the same for every reader: cacheable, and revalidated cheaply.
   for (const path of PUBLIC_PAGES) app.use(path, etag(), notModifiedSince());

@@ -28,6 +28,7 @@ import type { ConfirmationTemplate } from "../../lambdas/core/render/confirmatio
 import type { RateLimitPolicy } from "../../lambdas/core/subscribers/rate-limit.ts";
 import type { SignupJob } from "../../lambdas/ports.ts";
 import { createWebApp } from "../../lambdas/web/app.ts";
+import { viewerIp } from "../../lambdas/web/edge-origin.ts";
 import type { StoredEmail } from "../support/local-aws.ts";
 
 export const SECRET = "request-tests-secret-0123456789abcdef";
@@ -103,6 +104,8 @@ export function buildApp(
     caps?: Partial<ConfirmationCaps>;
     publicUrl?: string;
     onBudgetExhausted?: () => void;
+    /** Served through CloudFront: requests must carry this secret, the viewer's IP is its header's. */
+    edgeSecret?: string;
   } = {},
 ): TestApp {
   template ??= renderConfirmationTemplate();
@@ -148,7 +151,8 @@ export function buildApp(
     subscriptions,
     archive: new DynamoIssueArchive(ISSUES_TABLE.localName, emulators.dynamoClient),
     publicUrl,
-    clientIp: (c) => c.req.header("x-test-client-ip") ?? "192.0.2.1",
+    clientIp: options.edgeSecret ? viewerIp : (c) => c.req.header("x-test-client-ip") ?? "192.0.2.1",
+    ...(options.edgeSecret && { edgeSecret: new FixedSecret(options.edgeSecret) }),
     logError: () => {},
   });
   const request: Hono["request"] = async (...args) => {

@@ -59,6 +59,15 @@ export function forbiddenPage(): Html {
   });
 }
 
+/** A request that reached the app around its CDN and firewall (the API's own endpoint). */
+export function forbiddenOriginPage(): Html {
+  return page({
+    title: "Refused",
+    main: html`<h1>This address is not served directly</h1>
+<p class="lede">Please use onrecord's own address. Nothing was done.</p>`,
+  });
+}
+
 /** A confirmation link that cannot confirm: says why, and offers the form to start again. */
 export function confirmProblemPage(problem: TokenProblem | "stale"): Html {
   const { title, text } = CONFIRM_PROBLEMS[problem];
