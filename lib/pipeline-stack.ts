@@ -53,6 +53,7 @@ export class PipelineStack extends Stack {
       publicUrl: settings.publicUrl,
       alerts: this.ses.alerts,
       edge: props.webAclArn ? { webAclArn: props.webAclArn } : undefined,
+      signupChallengeCost: settings.signupChallengeCost,
     });
     // Unsubscribe and archive links in the digest point at the web app, wherever it is served.
     const publicUrl = this.web.publicUrl;

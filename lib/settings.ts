@@ -26,6 +26,8 @@ const Settings = z.object({
     .trim()
     .min(1, "postalAddress is required: bulk mail must carry the sender's postal address"),
   senderName: z.string().trim().min(1),
+  /** PBKDF2 iterations of the sign-up form's proof-of-work check (ALTCHA); absent: no check. */
+  signupChallengeCost: z.coerce.number().int().positive().optional(),
   /** CloudFront with AWS WAF's rate-based rules in front of the web API. */
   webEdge: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });

@@ -53,6 +53,8 @@ export interface WebApiProps {
   signupThrottle?: { rateLimit: number; burstLimit: number };
   /** Where the alarms go (a sign-up that failed every retry, the confirmation budget spent). */
   alerts: ITopic;
+  /** The sign-up form's proof-of-work check at this cost (`signupChallengeCost`); absent: none. */
+  signupChallengeCost?: number | undefined;
   /** CloudFront with this AWS WAF web ACL in front of the API (`webEdge`); links then point at it. */
   edge?: { webAclArn: string } | undefined;
 }
@@ -65,6 +67,8 @@ export const DEFAULT_THROTTLE = { rateLimit: 50, burstLimit: 100 };
  * the archive.
  */
 export const DEFAULT_SIGNUP_THROTTLE = { rateLimit: 10, burstLimit: 20 };
+/** The ALTCHA widget's files the web function serves when the sign-up challenge is on. */
+const ALTCHA_FILES = ["external/altcha.min.js", "external/altcha.css", "workers/pbkdf2.js"];
 /** Deliveries of one sign-up tried before SQS moves it to the dead-letter queue. */
 const SIGNUP_MAX_RECEIVES = 5;
 const SIGNUP_WORKER_TIMEOUT = Duration.seconds(30);
@@ -125,6 +129,15 @@ export class WebApi extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(10),
       externalModules: UNUSED_SDK_MODULES,
+      ...(props.signupChallengeCost && {
+        // The challenge widget's files, served by the function, beside its bundle.
+        afterBundling: (inputDir: string, outputDir: string) => [
+          `mkdir -p "${outputDir}/altcha"`,
+          ...ALTCHA_FILES.map(
+            (file) => `cp "${inputDir}/node_modules/altcha/dist/${file}" "${outputDir}/altcha/"`,
+          ),
+        ],
+      }),
       environment: {
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
         ONRECORD_ISSUES_TABLE: props.issues.tableName,
@@ -134,6 +147,9 @@ export class WebApi extends Construct {
         ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
         ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
         ...(this.edge && { ONRECORD_EDGE_SECRET_ARN: this.edge.originSecret.secretArn }),
+        ...(props.signupChallengeCost && {
+          ONRECORD_SIGNUP_CHALLENGE_COST: String(props.signupChallengeCost),
+        }),
       },
     });
     this.signupWorker = new OnRecordFunction(this, "SignupWorker", {

@@ -12,6 +12,7 @@ import { readConfig } from "../config.ts";
 import type { SignupJob } from "../ports.ts";
 import type { WebAppDeps } from "../web/app.ts";
 import { viewerIp } from "../web/edge-origin.ts";
+import { SignupChallenge } from "../web/signup-challenge.ts";
 import { type Env, hashKeySource, secretSource } from "./shared.ts";
 
 const SETTINGS = [
@@ -19,7 +20,7 @@ const SETTINGS = [
   ...(["ONRECORD_SIGNUP_QUEUE_URL", "ONRECORD_PUBLIC_URL"] as const),
   ...(["ONRECORD_UNSUBSCRIBE_SECRET", "ONRECORD_UNSUBSCRIBE_SECRET_ARN"] as const),
   ...(["ONRECORD_ADDRESS_HASH_KEYS", "ONRECORD_ADDRESS_HASH_KEYS_ARN"] as const),
-  ...(["ONRECORD_EDGE_SECRET_ARN"] as const),
+  ...(["ONRECORD_EDGE_SECRET_ARN", "ONRECORD_SIGNUP_CHALLENGE_COST"] as const),
 ];
 
 /**
@@ -34,6 +35,8 @@ export function webDeps(
   const config = readConfig(SETTINGS, env);
   const dynamo = clients.dynamo ?? new DynamoDBClient({});
   const secrets = () => (clients.secrets ??= new SecretsManagerClient({}));
+  const signingKey = secretSource(config, secrets);
+  const limiter = new DynamoRateLimiter(config.ONRECORD_RATE_LIMITS_TABLE, dynamo);
   const subscriptions = new Subscriptions({
     store: new DynamoSubscriberStore(
       config.ONRECORD_SUBSCRIBERS_TABLE,
@@ -41,9 +44,9 @@ export function webDeps(
       undefined,
       hashKeySource(config, secrets),
     ),
-    limiter: new DynamoRateLimiter(config.ONRECORD_RATE_LIMITS_TABLE, dynamo),
+    limiter,
     queue: new SqsSendQueue<SignupJob>(config.ONRECORD_SIGNUP_QUEUE_URL, clients.sqs ?? new SQSClient({})),
-    secret: secretSource(config, secrets),
+    secret: signingKey,
   });
   const edgeSecret =
     config.ONRECORD_EDGE_SECRET_ARN && new SecretsManagerSecret(config.ONRECORD_EDGE_SECRET_ARN, secrets());
@@ -54,5 +57,14 @@ export function webDeps(
     // Behind CloudFront the socket's peer is CloudFront: the viewer is in its header.
     clientIp: edgeSecret ? viewerIp : (c) => getConnInfo(c).remote.address ?? "unknown",
     ...(edgeSecret && { edgeSecret }),
+    ...(config.ONRECORD_SIGNUP_CHALLENGE_COST && {
+      challenge: new SignupChallenge({
+        cost: config.ONRECORD_SIGNUP_CHALLENGE_COST,
+        secret: signingKey,
+        limiter,
+        // Copied beside the bundle when it was built (lib/web-api.ts).
+        assetPath: (file) => new URL(`./altcha/${file}`, import.meta.url),
+      }),
+    }),
   };
 }

@@ -8,6 +8,7 @@ import { requireEdge } from "./edge-origin.ts";
 import { forbiddenPage, methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
 import { basePathOf } from "./pages/site-path.ts";
 import { addArchiveRoutes } from "./routes/archive-routes.ts";
+import { addChallengeRoutes } from "./routes/challenge-routes.ts";
 import { addSubscriptionRoutes } from "./routes/subscription-routes.ts";
 import type { WebAppDeps } from "./web-app-deps.ts";
 
@@ -22,6 +23,7 @@ const ALLOWED: Record<string, string[]> = {
   "/archive": ["GET", "HEAD"],
   "/feed.xml": ["GET", "HEAD"],
   "/assets/site.css": ["GET", "HEAD"],
+  "/challenge": ["GET", "HEAD"],
 };
 
 /** Pages that are the same for every reader: public caching, `ETag`, `Last-Modified`, 304. */
@@ -37,6 +39,9 @@ const CSP = {
   baseUri: ["'none'"],
 };
 
+/** With the sign-up challenge on: the widget's script and its worker, from the site only. */
+const CSP_WITH_CHALLENGE = { ...CSP, scriptSrc: ["'self'"], workerSrc: ["'self'"], connectSrc: ["'self'"] };
+
 /**
  * The subscriber-facing web app: the subscribe page, confirmation and unsubscribe links (RFC 8058
  * one-click included), and the archive and feed of past issues. The same app runs on Lambda behind
@@ -48,11 +53,17 @@ export function createWebApp(deps: WebAppDeps): Hono {
   const app = new Hono({ getPath: (request) => withoutBase(getPath(request), basePathOf(deps.publicUrl)) });
   app.use(contextStorage(), async (c, next) => {
     c.set("basePath" as never, basePathOf(deps.publicUrl) as never);
+    c.set("challenge" as never, (deps.challenge !== undefined) as never);
     await next();
   });
   // `same-origin`: no other site ever sees a URL (links carry tokens), and the site's own forms
   // carry their Origin, which the cross-site check reads (under `no-referrer` it would be `null`).
-  app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "same-origin" }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: deps.challenge ? CSP_WITH_CHALLENGE : CSP,
+      referrerPolicy: "same-origin",
+    }),
+  );
   app.use("*", async (c, next) => {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
@@ -63,9 +74,10 @@ export function createWebApp(deps: WebAppDeps): Hono {
   for (const path of PUBLIC_PAGES) app.use(path, etag(), notModifiedSince());
   addSubscriptionRoutes(app, deps);
   addArchiveRoutes(app, deps);
+  if (deps.challenge) addChallengeRoutes(app, deps.challenge);
 
   app.notFound((c) => {
-    const allowed = ALLOWED[c.req.path];
+    const allowed = c.req.path === "/challenge" && !deps.challenge ? undefined : ALLOWED[c.req.path];
     if (!allowed) return c.html(notFoundPage(), 404);
     c.header("Allow", allowed.join(", "));
     return c.html(methodNotAllowedPage(allowed), 405);

@@ -15,6 +15,7 @@ import { Subscriptions } from "../app/subscriptions.ts";
 import type { RateLimitPolicy } from "../core/subscribers/rate-limit.ts";
 import type { HashKeySource, SecretSource, SignupJob } from "../ports.ts";
 import { createWebApp } from "./app.ts";
+import { nodeModulesAssetPath, SignupChallenge } from "./signup-challenge.ts";
 
 /** How long without requests before the local confirmation worker takes its next sign-up. */
 const IDLE_MS = 100;
@@ -33,6 +34,8 @@ export interface LocalWebOptions {
   publicUrl?: string;
   limits?: { perIp?: RateLimitPolicy | null };
   caps?: Partial<ConfirmationCaps>;
+  /** The proof-of-work check on the sign-up form, at this cost (off when absent). */
+  challengeCost?: number;
   tables?: { subscribers?: string; rateLimits?: string; issues?: string };
 }
 
@@ -101,6 +104,14 @@ export async function startWebServer(options: LocalWebOptions): Promise<LocalWeb
       return publicUrl;
     },
     clientIp: (c) => getConnInfo(c).remote.address ?? "unknown",
+    ...(options.challengeCost && {
+      challenge: new SignupChallenge({
+        cost: options.challengeCost,
+        secret: options.secret,
+        limiter,
+        assetPath: nodeModulesAssetPath,
+      }),
+    }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const fetch = async (request: Request, env: unknown) => {

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Subscriptions } from "../app/subscriptions.ts";
 import type { IssueArchive, SecretSource } from "../ports.ts";
+import type { SignupChallenge } from "./signup-challenge.ts";
 
 /** What the web app needs, given by the Lambda handler and by the local server alike. */
 export interface WebAppDeps {
@@ -15,6 +16,8 @@ export interface WebAppDeps {
    * refused); `clientIp` then reads the viewer's address CloudFront reports.
    */
   edgeSecret?: SecretSource;
+  /** The optional proof-of-work check on the sign-up form (off when absent). */
+  challenge?: SignupChallenge;
   /** Where failures are reported; never given an address or a token. */
   logError?: (error: unknown) => void;
 }

@@ -127,6 +127,19 @@ describe("the web function", () => {
   });
 });
 
+describe("the sign-up challenge (-c signupChallengeCost=N)", () => {
+  it("is off unless configured, and on at the cost given, with the widget's files beside the bundle", () => {
+    expect(env.ONRECORD_SIGNUP_CHALLENGE_COST).toBeUndefined();
+    const { pipeline: challenged } = synthesizeWithoutBundling({ signupChallengeCost: "5000" });
+    const [, fn] =
+      Object.entries(challenged.findResources("AWS::Lambda::Function")).find(([id]) =>
+        id.startsWith("WebFunction"),
+      ) ?? [];
+    expect(fn?.Properties.Environment.Variables.ONRECORD_SIGNUP_CHALLENGE_COST).toBe("5000");
+    expect(() => synthesizeWithoutBundling({ signupChallengeCost: "lots" })).toThrow(/signupChallengeCost/);
+  });
+});
+
 describe("the signup worker", () => {
   const [workerId, worker] = Object.entries(functions).find(([id]) => id.startsWith("WebSignupWorker")) ?? [];
 

@@ -29,6 +29,7 @@ import type { RateLimitPolicy } from "../../lambdas/core/subscribers/rate-limit.
 import type { SignupJob } from "../../lambdas/ports.ts";
 import { createWebApp } from "../../lambdas/web/app.ts";
 import { viewerIp } from "../../lambdas/web/edge-origin.ts";
+import { nodeModulesAssetPath, SignupChallenge } from "../../lambdas/web/signup-challenge.ts";
 import type { StoredEmail } from "../support/local-aws.ts";
 
 export const SECRET = "request-tests-secret-0123456789abcdef";
@@ -106,6 +107,8 @@ export function buildApp(
     onBudgetExhausted?: () => void;
     /** Served through CloudFront: requests must carry this secret, the viewer's IP is its header's. */
     edgeSecret?: string;
+    /** The proof-of-work check on the sign-up form, at this cost. */
+    challengeCost?: number;
   } = {},
 ): TestApp {
   template ??= renderConfirmationTemplate();
@@ -153,6 +156,15 @@ export function buildApp(
     publicUrl,
     clientIp: options.edgeSecret ? viewerIp : (c) => c.req.header("x-test-client-ip") ?? "192.0.2.1",
     ...(options.edgeSecret && { edgeSecret: new FixedSecret(options.edgeSecret) }),
+    ...(options.challengeCost && {
+      challenge: new SignupChallenge({
+        cost: options.challengeCost,
+        secret,
+        limiter,
+        assetPath: nodeModulesAssetPath,
+        now: () => now,
+      }),
+    }),
     logError: () => {},
   });
   const request: Hono["request"] = async (...args) => {

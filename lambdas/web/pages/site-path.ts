@@ -12,6 +12,11 @@ export function sitePath(path: string): string {
   return `${base}${path}`;
 }
 
+/** Whether the sign-up form carries the proof-of-work challenge (set per request, like the path). */
+export function challengeOn(): boolean {
+  return (tryGetContext()?.var as { challenge?: boolean } | undefined)?.challenge === true;
+}
+
 /** The path a public URL puts the app under, without a trailing slash ("" for the root). */
 export function basePathOf(publicUrl: string): string {
   if (!URL.canParse(publicUrl)) return "";
