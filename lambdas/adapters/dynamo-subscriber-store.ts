@@ -106,7 +106,7 @@ export class DynamoSubscriberStore implements SubscriptionStore, SubscriberErase
     throw new Error(`could not record the ${reason} of a subscriber: too many concurrent writes`);
   }
 
-  async getRecord(email: string): Promise<SubscriberRecord | null> {
+  async getRecord(email: string, moveLeftAddress = true): Promise<SubscriberRecord | null> {
     const key = normalise(email);
     if (!this.hashKeys) {
       const { Item } = await this.doc.send(
@@ -121,10 +121,10 @@ export class DynamoSubscriberStore implements SubscriptionStore, SubscriberErase
     const plain = items.get(key);
     if (plain && !this.expired(plain)) {
       const record = fromItem(plain);
-      if (!isRetainedStatus(record.status)) return record;
+      if (!isRetainedStatus(record.status) || !moveLeftAddress) return record;
       // Written before addresses were hashed, or a move cut short: finish it, then read again.
       await this.saveRetained({ ...record, version: record.version + 1 }, record.version);
-      return this.getRecord(key);
+      return this.getRecord(key, false);
     }
     const found = hashes.findIndex((hash) => items.has(hash));
     if (found < 0) return null;
