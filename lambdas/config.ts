@@ -48,6 +48,14 @@ export const SETTINGS = {
   ONRECORD_UNSUBSCRIBE_SECRET: z.optional(z.string().check(z.minLength(16))),
   /** Secrets Manager ARN of that key (AWS). */
   ONRECORD_UNSUBSCRIBE_SECRET_ARN: z.optional(text),
+  /** Keys that hash the addresses of people who left, one a line, the current first (local runs). */
+  ONRECORD_ADDRESS_HASH_KEYS: z.optional(z.string().check(z.minLength(16))),
+  /** Secrets Manager ARN of those keys (AWS). */
+  ONRECORD_ADDRESS_HASH_KEYS_ARN: z.optional(text),
+  /** PBKDF2 iterations of the sign-up form's proof-of-work check; unset: no check. */
+  ONRECORD_SIGNUP_CHALLENGE_COST: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  /** Secrets Manager ARN of the header value CloudFront proves itself with, when it fronts the web app. */
+  ONRECORD_EDGE_SECRET_ARN: z.optional(text),
   /** Recipients per second across all workers; default: SES's maximum send rate (GetAccount). */
   ONRECORD_SEND_RATE: z.optional(positive),
   /** Workers sending at once, which share the rate. */

@@ -4,8 +4,9 @@
  */
 
 import type { RateDecision, RateLimitPolicy } from "./core/subscribers/rate-limit.ts";
+import type { HashKeys } from "./core/subscribers/retention.ts";
 import type { SubscriberRecord } from "./core/subscribers/subscription.ts";
-import type { Digest, RenderedIssue, StoredArticle, Subscriber } from "./core/types.ts";
+import type { Digest, RenderedIssue, StoredArticle, Subscriber, SubscriberStatus } from "./core/types.ts";
 
 /** What storing an article did: `stored` new or changed content, `unchanged` for a re-ingest. */
 export type PutArticleResult = "stored" | "unchanged";
@@ -355,6 +356,31 @@ export interface SubscriptionStore extends SubscriberStore {
   saveRecord(record: SubscriberRecord): Promise<boolean>;
 }
 
+/** Erases a person's subscriber records: the address's own and its hashes. */
+export interface SubscriberEraser {
+  erase(email: string): Promise<ErasedSubscriber>;
+}
+
+/** Erases the delivery rows of one recipient from every issue's outbox. */
+export interface DeliveryEraser {
+  /** @returns how many rows were removed (by subscriber id, and an earlier version's by address). */
+  eraseRecipient(subscriberId: string, email: string): Promise<number>;
+}
+
+/** Erases the rate-limit counters of (hashed) subjects. */
+export interface RateCounterEraser {
+  /** @returns how many counters were removed. */
+  eraseSubjects(subjects: readonly string[]): Promise<number>;
+}
+
+/** What erasing a person from the subscribers took away. */
+export interface ErasedSubscriber {
+  /** The status of the record that held the address, or null when there was none. */
+  address: SubscriberStatus | null;
+  /** Records keyed by a hash of the address (under any key), as kept once it left. */
+  hashes: number;
+}
+
 /** One limit to check: a policy and the (hashed) subject it counts. */
 export interface RateLimitRequest {
   policy: RateLimitPolicy;
@@ -393,6 +419,11 @@ export interface SignupQueue {
 /** The key that signs subscriber links: Secrets Manager on AWS, a file under `data/` locally. */
 export interface SecretSource {
   get(): Promise<string>;
+}
+
+/** The keys that hash the addresses of people who left (`retention.ts`), kept like the signing key. */
+export interface HashKeySource {
+  get(): Promise<HashKeys>;
 }
 
 /** One message to one recipient, already rendered (the confirmation email). */

@@ -37,6 +37,8 @@ export class DataStack extends Stack {
   readonly rateLimits: Table;
   readonly ingestBucket: Bucket;
   readonly signingSecret: Secret;
+  /** The keys that hash the addresses of people who left, one a line, the current first. */
+  readonly addressHashKeys: Secret;
   /** The ingest bucket's ARN as an export with a fixed name, for the pipeline to import. */
   readonly ingestBucketArnImport: string;
 
@@ -84,6 +86,17 @@ export class DataStack extends Stack {
     Validations.of(this.signingSecret).acknowledge({
       id: "AwsSolutions-SMG4",
       reason: "Unsubscribe links in past issues must keep working; rotating the key would break every one.",
+    });
+    this.addressHashKeys = new Secret(this, "AddressHashKeys", {
+      description:
+        "Keys that hash the addresses of onrecord's former subscribers, one a line, the current first: to rotate, put a new line first and keep the old ones",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.addressHashKeys).acknowledge({
+      id: "AwsSolutions-SMG4",
+      reason:
+        "Rotated by hand (a new first line, the old keys kept for lookups): a generated replacement would drop the old keys and lose every former subscriber's record.",
     });
   }
 }

@@ -20,6 +20,13 @@ export function grantTable(
   );
 }
 
+/** Grants Query on one index of a table, and not on the table itself. */
+export function grantIndexQuery(grantee: IGrantable, table: ITable, index: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${index}`] }),
+  );
+}
+
 /** The ARN of an SES resource in this stack's account and region, e.g. `template/onrecord-issue-*`. */
 export function sesArn(scope: import("constructs").Construct, resource: string): string {
   const { region, account, partition } = Stack.of(scope);

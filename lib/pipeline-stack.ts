@@ -14,6 +14,8 @@ import { WebApi, webDomainFrom } from "./web-api.ts";
 export interface PipelineStackProps extends StackProps {
   data: DataStack;
   settings: PipelineSettings;
+  /** The AWS WAF web ACL CloudFront puts in front of the web API (`webEdge`). */
+  webAclArn?: string | undefined;
 }
 
 /**
@@ -35,6 +37,7 @@ export class PipelineStack extends Stack {
     this.ses = new SesSetup(this, "Ses", {
       subscribers: data.subscribers,
       deliveries: data.deliveries,
+      addressHashKeys: data.addressHashKeys,
       sender: settings.sender,
       senderIdentity: settings.senderIdentity,
     });
@@ -43,11 +46,14 @@ export class PipelineStack extends Stack {
       issues: data.issues,
       rateLimits: data.rateLimits,
       signingSecret: data.signingSecret,
+      addressHashKeys: data.addressHashKeys,
       sender: settings.sender,
       configurationSetName: this.ses.configurationSet.configurationSetName,
       domain: webDomainFrom(this.node),
       publicUrl: settings.publicUrl,
       alerts: this.ses.alerts,
+      edge: props.webAclArn ? { webAclArn: props.webAclArn } : undefined,
+      signupChallengeCost: settings.signupChallengeCost,
     });
     // Unsubscribe and archive links in the digest point at the web app, wherever it is served.
     const publicUrl = this.web.publicUrl;

@@ -1,8 +1,9 @@
-import { CfnOutput, Duration } from "aws-cdk-lib";
+import { CfnOutput, Duration, Stack } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { SnsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import {
   ConfigurationSet,
   EmailIdentity,
@@ -15,12 +16,14 @@ import { Topic } from "aws-cdk-lib/aws-sns";
 import type { Queue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
-import { grantTable } from "./grants.ts";
+import { grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
 
 export interface SesSetupProps {
   subscribers: ITable;
   deliveries: ITable;
+  /** The keys that hash a suppressed address (it is kept as a hash only). */
+  addressHashKeys: ISecret;
   sender: string;
   /** `create`: verify the sender's domain from this stack; `existing`: it is verified already. */
   senderIdentity: "create" | "existing";
@@ -57,15 +60,6 @@ export class SesSetup extends Construct {
       description: "Encrypts onrecord's SES event and alert topics",
       enableKeyRotation: true,
     });
-    for (const service of ["ses.amazonaws.com", "cloudwatch.amazonaws.com"]) {
-      this.key.addToResourcePolicy(
-        new PolicyStatement({
-          actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
-          principals: [new ServicePrincipal(service)],
-          resources: ["*"],
-        }),
-      );
-    }
     this.eventsTopic = new Topic(this, "Events", { masterKey: this.key, enforceSSL: true });
     this.alerts = new Topic(this, "Alerts", { masterKey: this.key, enforceSSL: true });
 
@@ -73,6 +67,13 @@ export class SesSetup extends Construct {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       reputationMetrics: true,
     });
+    // The services may use the key only on behalf of this account's own configuration set and
+    // alarms (the confused-deputy conditions), never for another account's resources.
+    this.allowServiceUse(
+      "ses.amazonaws.com",
+      sesArn(this, `configuration-set/${this.configurationSet.configurationSetName}`),
+    );
+    this.allowServiceUse("cloudwatch.amazonaws.com", cloudWatchAlarmArn(this, "*"));
     this.configurationSet.addEventDestination("SendingEvents", {
       destination: EventDestination.snsTopic(this.eventsTopic),
       events: PUBLISHED_EVENTS,
@@ -88,6 +89,7 @@ export class SesSetup extends Construct {
       environment: {
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
         ONRECORD_DELIVERIES_TABLE: props.deliveries.tableName,
+        ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
       },
     });
     // SNS invokes the function asynchronously: Lambda retries a failed event twice, then keeps it.
@@ -101,7 +103,8 @@ export class SesSetup extends Construct {
       "An SES event (a bounce, a complaint or a send) could not be handled after every retry.",
       this.alerts,
     );
-    grantTable(this.eventHandler, props.subscribers, ["GetItem", "PutItem", "UpdateItem"]);
+    grantTable(this.eventHandler, props.subscribers, ["BatchGetItem", "PutItem", "DeleteItem"]);
+    props.addressHashKeys.grantRead(this.eventHandler);
     // The reconciler: a SEND event marks its delivery sent.
     grantTable(this.eventHandler, props.deliveries, ["UpdateItem"]);
 
@@ -119,4 +122,25 @@ export class SesSetup extends Construct {
       });
     }
   }
+
+  private allowServiceUse(service: string, sourceArn: string): void {
+    const { account } = Stack.of(this);
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        principals: [new ServicePrincipal(service)],
+        resources: ["*"],
+        conditions: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": sourceArn },
+        },
+      }),
+    );
+  }
+}
+
+/** The ARN of a CloudWatch alarm (or a pattern of them) in this stack's account and region. */
+function cloudWatchAlarmArn(scope: Construct, name: string): string {
+  const { region, account, partition } = Stack.of(scope);
+  return `arn:${partition}:cloudwatch:${region}:${account}:alarm:${name}`;
 }

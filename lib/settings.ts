@@ -26,6 +26,10 @@ const Settings = z.object({
     .trim()
     .min(1, "postalAddress is required: bulk mail must carry the sender's postal address"),
   senderName: z.string().trim().min(1),
+  /** PBKDF2 iterations of the sign-up form's proof-of-work check (ALTCHA); absent: no check. */
+  signupChallengeCost: z.coerce.number().int().positive().optional(),
+  /** CloudFront with AWS WAF's rate-based rules in front of the web API. */
+  webEdge: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
 
 export type PipelineSettings = z.infer<typeof Settings>;
@@ -37,6 +41,7 @@ export const DEFAULT_SETTINGS = {
   sendConcurrency: 2,
   senderIdentity: "create",
   senderName: "onrecord",
+  webEdge: false,
 } as const;
 
 /** The settings a deployment must give, what each is, and an example of giving it with `-c`. */

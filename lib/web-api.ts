@@ -22,8 +22,9 @@ import { Construct, type Node } from "constructs";
 import { ISSUES_TABLE, SUBSCRIBERS_TABLE } from "../lambdas/adapters/dynamo-tables.ts";
 import { METRICS_NAMESPACE } from "../lambdas/adapters/emf-metrics.ts";
 import { alarmOnDeadLetters, deadLetterQueue } from "./dead-letters.ts";
-import { grantTable, sesArn } from "./grants.ts";
+import { grantIndexQuery, grantTable, sesArn } from "./grants.ts";
 import { OnRecordFunction } from "./onrecord-function.ts";
+import { WebEdge } from "./web-edge.ts";
 
 /** A custom domain for the web app, with its ACM certificate (in the stack's region). */
 export interface WebDomain {
@@ -38,6 +39,8 @@ export interface WebApiProps {
   rateLimits: ITable;
   /** The key that signs confirmation and unsubscribe links (shared with the send worker). */
   signingSecret: ISecret;
+  /** The keys that hash the addresses of people who leave (unsubscribing, in the web function). */
+  addressHashKeys: ISecret;
   /** The From address of confirmation emails: an SES identity. */
   sender: string;
   configurationSetName?: string;
@@ -50,6 +53,10 @@ export interface WebApiProps {
   signupThrottle?: { rateLimit: number; burstLimit: number };
   /** Where the alarms go (a sign-up that failed every retry, the confirmation budget spent). */
   alerts: ITopic;
+  /** The sign-up form's proof-of-work check at this cost (`signupChallengeCost`); absent: none. */
+  signupChallengeCost?: number | undefined;
+  /** CloudFront with this AWS WAF web ACL in front of the API (`webEdge`); links then point at it. */
+  edge?: { webAclArn: string } | undefined;
 }
 
 /** Enough for a newsletter's sign-ups and a burst of one-click unsubscribes after a send. */
@@ -60,6 +67,8 @@ export const DEFAULT_THROTTLE = { rateLimit: 50, burstLimit: 100 };
  * the archive.
  */
 export const DEFAULT_SIGNUP_THROTTLE = { rateLimit: 10, burstLimit: 20 };
+/** The ALTCHA widget's files the web function serves when the sign-up challenge is on. */
+const ALTCHA_FILES = ["external/altcha.min.js", "external/altcha.css", "workers/pbkdf2.js"];
 /** Deliveries of one sign-up tried before SQS moves it to the dead-letter queue. */
 const SIGNUP_MAX_RECEIVES = 5;
 const SIGNUP_WORKER_TIMEOUT = Duration.seconds(30);
@@ -84,8 +93,13 @@ export class WebApi extends Construct {
   /** Accepted sign-ups, drained by {@link signupWorker}, which sends the confirmation emails. */
   readonly signups: Queue;
   readonly signupWorker: OnRecordFunction;
-  /** The base URL of the app: as configured, else the custom domain, else the API's own endpoint. */
+  /**
+   * The base URL of the app: as configured, else the custom domain, else CloudFront's (with the
+   * edge), else the API's own endpoint.
+   */
   readonly publicUrl: string;
+  /** CloudFront and AWS WAF in front of the API, when asked for. */
+  readonly edge: WebEdge | undefined;
 
   constructor(scope: Construct, id: string, props: WebApiProps) {
     super(scope, id);
@@ -95,8 +109,10 @@ export class WebApi extends Construct {
       disableExecuteApiEndpoint: props.domain !== undefined,
     });
     const domainName = props.domain && this.customDomain(props.domain);
+    this.edge = props.edge && new WebEdge(this, "Edge", { api: this.api, webAclArn: props.edge.webAclArn });
     this.publicUrl =
-      props.publicUrl ?? (props.domain ? `https://${props.domain.domainName}` : this.api.apiEndpoint);
+      props.publicUrl ??
+      (props.domain ? `https://${props.domain.domainName}` : (this.edge?.url ?? this.api.apiEndpoint));
 
     const signupDeadLetters = deadLetterQueue(this);
     this.signups = new Queue(this, "Signups", {
@@ -113,6 +129,15 @@ export class WebApi extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(10),
       externalModules: UNUSED_SDK_MODULES,
+      ...(props.signupChallengeCost && {
+        // The challenge widget's files, served by the function, beside its bundle.
+        afterBundling: (inputDir: string, outputDir: string) => [
+          `mkdir -p "${outputDir}/altcha"`,
+          ...ALTCHA_FILES.map(
+            (file) => `cp "${inputDir}/node_modules/altcha/dist/${file}" "${outputDir}/altcha/"`,
+          ),
+        ],
+      }),
       environment: {
         ONRECORD_SUBSCRIBERS_TABLE: props.subscribers.tableName,
         ONRECORD_ISSUES_TABLE: props.issues.tableName,
@@ -120,6 +145,11 @@ export class WebApi extends Construct {
         ONRECORD_SIGNUP_QUEUE_URL: this.signups.queueUrl,
         ONRECORD_PUBLIC_URL: this.publicUrl,
         ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
+        ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
+        ...(this.edge && { ONRECORD_EDGE_SECRET_ARN: this.edge.originSecret.secretArn }),
+        ...(props.signupChallengeCost && {
+          ONRECORD_SIGNUP_CHALLENGE_COST: String(props.signupChallengeCost),
+        }),
       },
     });
     this.signupWorker = new OnRecordFunction(this, "SignupWorker", {
@@ -137,6 +167,7 @@ export class WebApi extends Construct {
         ONRECORD_SENDER: props.sender,
         ONRECORD_PUBLIC_URL: this.publicUrl,
         ONRECORD_UNSUBSCRIBE_SECRET_ARN: props.signingSecret.secretArn,
+        ONRECORD_ADDRESS_HASH_KEYS_ARN: props.addressHashKeys.secretArn,
         ...(props.configurationSetName && { ONRECORD_CONFIGURATION_SET: props.configurationSetName }),
       },
     });
@@ -212,19 +243,25 @@ export class WebApi extends Construct {
   }
 
   /**
-   * The web function reads and writes subscribers by key and finds a link's subscriber on
-   * `idEmail` (never `statusEmail`: a compromised public function must not list the confirmed addresses),
-   * reads issues, counts per-IP rates and queues sign-ups; only the worker sends email.
+   * The web function reads and writes subscribers by key (a leaving address's item deleted for
+   * its hash) and finds a link's subscriber on `idEmail`, and Queries nothing else (never
+   * `statusEmail`: a compromised public function must not list the confirmed addresses); it reads
+   * issues, counts per-IP rates and queues sign-ups; only the worker sends email.
    */
   private grant(props: WebApiProps): void {
     const [, byId] = SUBSCRIBERS_TABLE.indexes;
-    grantTable(this.handler, props.subscribers, ["GetItem", "PutItem", "Query"], [byId.name]);
+    const subscriberActions = ["BatchGetItem", "PutItem", "DeleteItem"];
+    grantTable(this.handler, props.subscribers, subscriberActions);
+    grantIndexQuery(this.handler, props.subscribers, byId.name);
     grantTable(this.handler, props.issues, ["GetItem", "Query"], [ISSUES_TABLE.indexes[0].name]);
     grantTable(this.handler, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
     props.signingSecret.grantRead(this.handler);
+    props.addressHashKeys.grantRead(this.handler);
+    this.edge?.originSecret.grantRead(this.handler);
     this.signups.grantSendMessages(this.handler);
 
-    grantTable(this.signupWorker, props.subscribers, ["GetItem", "PutItem"]);
+    grantTable(this.signupWorker, props.subscribers, subscriberActions);
+    props.addressHashKeys.grantRead(this.signupWorker);
     grantTable(this.signupWorker, props.rateLimits, ["UpdateItem", "BatchGetItem"]);
     props.signingSecret.grantRead(this.signupWorker);
     const domain = props.sender.split("@")[1] ?? props.sender;

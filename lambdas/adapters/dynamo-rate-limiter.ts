@@ -3,7 +3,9 @@ import {
   BatchGetCommand,
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
+  DeleteCommand,
   DynamoDBDocumentClient,
+  paginateScan,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import {
@@ -14,7 +16,7 @@ import {
   type RateWindow,
   rateWindow,
 } from "../core/subscribers/rate-limit.ts";
-import type { RateLimiter, RateLimitRequest } from "../ports.ts";
+import type { RateCounterEraser, RateLimiter, RateLimitRequest } from "../ports.ts";
 import { RATE_LIMITS_TABLE } from "./dynamo-tables.ts";
 
 /** BatchGetItem reads at most 100 keys a call. */
@@ -25,7 +27,7 @@ const BATCH_GET_LIMIT = 100;
  * one atomic `ADD`, so every Lambda instance (and every local process) counts against the same
  * limit. Counters carry `expiresAt` for the table's time to live.
  */
-export class DynamoRateLimiter implements RateLimiter {
+export class DynamoRateLimiter implements RateLimiter, RateCounterEraser {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(
@@ -69,6 +71,40 @@ export class DynamoRateLimiter implements RateLimiter {
     );
     const refused = taken.find((name) => name !== null);
     return refused ? { allowed: false, policy: refused } : { allowed: true };
+  }
+
+  /**
+   * Deletes every counter of these subjects, whatever its policy and window (`onrecord forget`):
+   * a Scan, as counters are keyed by policy first, but the table holds only minutes to a day of them.
+   */
+  async eraseSubjects(subjects: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const subject of subjects) {
+      for await (const page of paginateScan(
+        { client: this.doc },
+        {
+          TableName: this.tableName,
+          ProjectionExpression: "#key",
+          FilterExpression: "contains(#key, :subject)",
+          ExpressionAttributeNames: { "#key": RATE_LIMITS_TABLE.partitionKey },
+          ExpressionAttributeValues: { ":subject": `#${subject}#` },
+        },
+      )) {
+        const keys = (page.Items ?? []).map((item) => item[RATE_LIMITS_TABLE.partitionKey]);
+        await Promise.all(
+          keys.map((key) =>
+            this.doc.send(
+              new DeleteCommand({
+                TableName: this.tableName,
+                Key: { [RATE_LIMITS_TABLE.partitionKey]: key },
+              }),
+            ),
+          ),
+        );
+        removed += keys.length;
+      }
+    }
+    return removed;
   }
 
   /** Adds one to the current bucket (only while it holds fewer than `below`); returns its count. */

@@ -1,14 +1,22 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
+import {
+  addressHashes,
+  fromRetained,
+  isRetainedStatus,
+  type RetainedRecord,
+  retain,
+} from "../core/subscribers/retention.ts";
 import { planSuppress, type SubscriberRecord } from "../core/subscribers/subscription.ts";
 import type { Subscriber } from "../core/types.ts";
-import type { Page, SubscriptionStore } from "../ports.ts";
+import type { ErasedSubscriber, HashKeySource, Page, SubscriberEraser, SubscriptionStore } from "../ports.ts";
 import { SUBSCRIBERS_TABLE } from "./dynamo-tables.ts";
 
 const [BY_STATUS, BY_ID] = SUBSCRIBERS_TABLE.indexes;
@@ -24,14 +32,22 @@ const INDEX_RETRY_DELAYS_MS = [200, 600];
  * listed by Query on the `statusEmail` index; links find their subscriber on `idEmail`. Every write is
  * conditional on the version read, so concurrent sign-ups of one address store it exactly once.
  * Absent values are left out of the item rather than stored as nulls: the record stays minimal.
+ *
+ * Given the hash keys, an address that leaves (unsubscribed, bounced, complained) is kept only as
+ * a keyed hash with its consent's times (`retention.ts`): the hashed item is written, then the
+ * address's item deleted on the version read. A reader takes the address's item first, so a
+ * hashed item left behind by a lost race never outranks a live record; an address's item of a
+ * retained status (an earlier version's, or a write cut short) is moved to its hash when read.
+ * Without keys (the pipeline's readers, which never write such records) records stay as written.
  */
-export class DynamoSubscriberStore implements SubscriptionStore {
+export class DynamoSubscriberStore implements SubscriptionStore, SubscriberEraser {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(
     private readonly tableName: string,
     client: DynamoDBClient = new DynamoDBClient({}),
     private readonly now: () => Date = () => new Date(),
+    private readonly hashKeys?: HashKeySource,
   ) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
@@ -90,16 +106,32 @@ export class DynamoSubscriberStore implements SubscriptionStore {
     throw new Error(`could not record the ${reason} of a subscriber: too many concurrent writes`);
   }
 
-  async getRecord(email: string): Promise<SubscriberRecord | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { [SUBSCRIBERS_TABLE.partitionKey]: normalise(email) },
-        ConsistentRead: true,
-      }),
-    );
-    // DynamoDB deletes expired items within days, and dynalite never: either way they are gone.
-    return Item && !this.expired(Item) ? fromItem(Item) : null;
+  async getRecord(email: string, moveLeftAddress = true): Promise<SubscriberRecord | null> {
+    const key = normalise(email);
+    if (!this.hashKeys) {
+      const { Item } = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: { [PK]: key }, ConsistentRead: true }),
+      );
+      // DynamoDB deletes expired items within days, and dynalite never: either way they are gone.
+      return Item && !this.expired(Item) ? fromItem(Item) : null;
+    }
+    // The address's item and its hash under every key, in one round trip.
+    const hashes = addressHashes(await this.hashKeys.get(), key);
+    const items = await this.readItems([key, ...hashes]);
+    const plain = items.get(key);
+    if (plain && !this.expired(plain)) {
+      const record = fromItem(plain);
+      if (!isRetainedStatus(record.status) || !moveLeftAddress) return record;
+      // Written before addresses were hashed, or a move cut short: finish it, then read again.
+      await this.saveRetained({ ...record, version: record.version + 1 }, record.version);
+      return this.getRecord(key, false);
+    }
+    const found = hashes.findIndex((hash) => items.has(hash));
+    if (found < 0) return null;
+    const retained = retainedFrom(items.get(hashes[found] as string) ?? {});
+    // Found under an older key: kept under the current one from now on.
+    if (found > 0) await this.putRetained({ ...retained, hash: hashes[0] as string }, hashes.slice(1));
+    return fromRetained(key, retained);
   }
 
   private expired(item: Record<string, unknown>): boolean {
@@ -135,21 +167,14 @@ export class DynamoSubscriberStore implements SubscriptionStore {
   }
 
   async saveRecord(record: SubscriberRecord): Promise<boolean> {
+    if (this.hashKeys && isRetainedStatus(record.status))
+      return this.saveRetained(record, record.version - 1);
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
           Item: toItem(record),
-          ...(record.version === 1
-            ? {
-                // A first record may replace a pending one that expired unconfirmed.
-                ConditionExpression: "attribute_not_exists(email) OR expiresAt <= :now",
-                ExpressionAttributeValues: { ":now": Math.floor(this.now().getTime() / 1000) },
-              }
-            : {
-                ConditionExpression: "version = :read",
-                ExpressionAttributeValues: { ":read": record.version - 1 },
-              }),
+          ...this.onVersion(record.version - 1),
         }),
       );
       return true;
@@ -158,7 +183,105 @@ export class DynamoSubscriberStore implements SubscriptionStore {
       throw error;
     }
   }
+
+  /**
+   * Erases every record of an address: its own item and its hash under every key.
+   * @returns what was there.
+   */
+  async erase(email: string): Promise<ErasedSubscriber> {
+    const key = normalise(email);
+    const hashes = this.hashKeys ? addressHashes(await this.hashKeys.get(), key) : [];
+    const removed = await Promise.all(
+      [key, ...hashes].map((k) =>
+        this.doc.send(
+          new DeleteCommand({ TableName: this.tableName, Key: { [PK]: k }, ReturnValues: "ALL_OLD" }),
+        ),
+      ),
+    );
+    const [own, ...hashed] = removed.map((r) => r.Attributes);
+    return {
+      address: own ? (own.status as SubscriberRecord["status"]) : null,
+      hashes: hashed.filter(Boolean).length,
+    };
+  }
+
+  /**
+   * Keeps only the hash of a record's address: the hashed item first (a complaint never
+   * overwritten), then the address's item deleted if still at `readVersion` (0: there was none).
+   */
+  private async saveRetained(record: SubscriberRecord, readVersion: number): Promise<boolean> {
+    const keys = await (this.hashKeys as HashKeySource).get();
+    const [current = "", ...older] = addressHashes(keys, normalise(record.email));
+    await this.putRetained(retain(record, current), older);
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { [PK]: normalise(record.email) },
+          ...this.onVersion(readVersion),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  private async putRetained(retained: RetainedRecord, olderHashes: readonly string[]): Promise<void> {
+    const { hash, ...kept } = retained;
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: withoutNulls({ [PK]: hash, ...kept }),
+          // A complaint is final: nothing else replaces it.
+          ...(retained.status !== "complained" && {
+            ConditionExpression: "attribute_not_exists(#status) OR #status <> :complained",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: { ":complained": "complained" },
+          }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    await Promise.all(
+      olderHashes.map((k) =>
+        this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { [PK]: k } })),
+      ),
+    );
+  }
+
+  /** The condition of a write over the version read (0: no live record of the address). */
+  private onVersion(readVersion: number) {
+    return readVersion === 0
+      ? {
+          // A first record may replace a pending one that expired unconfirmed.
+          ConditionExpression: "attribute_not_exists(email) OR expiresAt <= :now",
+          ExpressionAttributeValues: { ":now": Math.floor(this.now().getTime() / 1000) },
+        }
+      : { ConditionExpression: "version = :read", ExpressionAttributeValues: { ":read": readVersion } };
+  }
+
+  /** Items by key, consistently read; missing ones are absent from the map. */
+  private async readItems(keys: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    let pending: Record<string, unknown>[] = keys.map((k) => ({ [PK]: k }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error("could not read a subscriber's records");
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const { Responses, UnprocessedKeys } = await this.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) found.set(String(item[PK]), item);
+      pending = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+    return found;
+  }
 }
+
+const PK = SUBSCRIBERS_TABLE.partitionKey;
 
 function normalise(email: string): string {
   return email.trim().toLowerCase();
@@ -185,9 +308,26 @@ function toSubscriber(record: SubscriberRecord): Subscriber {
 }
 
 function toItem(record: SubscriberRecord): Record<string, unknown> {
+  const { retained: _, ...stored } = record;
+  return withoutNulls(stored);
+}
+
+function withoutNulls(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(record).filter(([, value]) => value !== null && value !== undefined),
+    Object.entries(item).filter(([, value]) => value !== null && value !== undefined),
   );
+}
+
+function retainedFrom(item: Record<string, unknown>): RetainedRecord {
+  const text = (name: string) => (typeof item[name] === "string" ? (item[name] as string) : null);
+  return {
+    hash: String(item[PK]),
+    status: item.status as RetainedRecord["status"],
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+    requestedAt: text("requestedAt"),
+    confirmedAt: text("confirmedAt"),
+  };
 }
 
 function fromItem(item: Record<string, unknown>): SubscriberRecord {

@@ -20,7 +20,13 @@ import {
   startDynalite,
   startSesEmulator,
 } from "./local-emulators.ts";
-import { LocalSecretFile } from "./secret-sources.ts";
+import { LocalSecretFile, makePrivateDir } from "./secret-sources.ts";
+
+/**
+ * The keys that hash the addresses of people who left, one a line, the current first: to rotate,
+ * put a new key on the first line and keep the old ones below it.
+ */
+export const HASH_KEYS_FILE = "address-hash-keys";
 
 /** Where a running `onrecord start` says how to reach it, so other commands use its emulators. */
 const STATE_FILE = "local.json";
@@ -58,9 +64,11 @@ export interface OpenLocalStackOptions {
  * tables. Only one process can open the LevelDB files at a time, hence the connect-first rule.
  */
 export async function openLocalStack(options: OpenLocalStackOptions): Promise<LocalStack> {
+  await makePrivateDir(options.dataDir);
   const secret = await new LocalSecretFile(join(options.dataDir, "signing-key")).get();
+  const hashKeys = await new LocalSecretFile(join(options.dataDir, HASH_KEYS_FILE)).get();
   const running = await readRunningState(options.dataDir);
-  if (running) return withClients(running, secret, options, false, async () => {});
+  if (running) return withClients(running, { secret, hashKeys }, options, false, async () => {});
   const started: LocalEndpoint[] = [];
   try {
     const dynamo = await startDynalite({
@@ -75,7 +83,7 @@ export async function openLocalStack(options: OpenLocalStackOptions): Promise<Lo
       sesUrl: ses.url,
       publicUrl: options.publicUrl ?? "http://localhost:8787",
     };
-    const stack = withClients(state, secret, options, true, async () => {
+    const stack = withClients(state, { secret, hashKeys }, options, true, async () => {
       await Promise.all(started.map((e) => e.close()));
     });
     await ensureTables(stack.dynamo);
@@ -120,7 +128,7 @@ async function readRunningState(dataDir: string): Promise<LocalStackState | null
 
 function withClients(
   state: LocalStackState,
-  secret: string,
+  { secret, hashKeys }: { secret: string; hashKeys: string },
   options: OpenLocalStackOptions,
   owned: boolean,
   close: () => Promise<void>,
@@ -143,6 +151,7 @@ function withClients(
       ONRECORD_SENDER: process.env.ONRECORD_SENDER ?? "digest@onrecord.localhost",
       ONRECORD_PUBLIC_URL: state.publicUrl,
       ONRECORD_UNSUBSCRIBE_SECRET: secret,
+      ONRECORD_ADDRESS_HASH_KEYS: hashKeys,
       ONRECORD_POSTAL_ADDRESS:
         process.env.ONRECORD_POSTAL_ADDRESS ?? "onrecord (local run), 1 Example Street, Riverton",
       ONRECORD_SENDER_NAME: process.env.ONRECORD_SENDER_NAME ?? "onrecord",

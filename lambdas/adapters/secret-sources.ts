@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { type HashKeys, parseHashKeys } from "../core/subscribers/retention.ts";
 import { MIN_SECRET_LENGTH } from "../core/subscribers/tokens.ts";
-import type { SecretSource } from "../ports.ts";
+import type { HashKeySource, SecretSource } from "../ports.ts";
 
 /** The secret could not be had, or is too short to sign with. */
 export class SecretUnavailableError extends Error {
@@ -56,7 +57,7 @@ export class LocalSecretFile implements SecretSource {
   }
 
   private async readOrCreate(): Promise<string> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await makePrivateDir(dirname(this.path));
     try {
       // `wx` fails when the file exists, so two processes starting together keep one key.
       await writeFile(this.path, `${randomBytes(48).toString("base64url")}\n`, { flag: "wx", mode: 0o600 });
@@ -64,6 +65,18 @@ export class LocalSecretFile implements SecretSource {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     return checked((await readFile(this.path, "utf8")).trim(), this.path);
+  }
+}
+
+/**
+ * The keys that hash addresses, read from a secret that holds them one a line, the current one
+ * first (`parseHashKeys`): a Secrets Manager secret on AWS, `data/address-hash-keys` locally.
+ */
+export class HashKeyRing implements HashKeySource {
+  constructor(private readonly source: SecretSource) {}
+
+  async get(): Promise<HashKeys> {
+    return parseHashKeys(await this.source.get());
   }
 }
 
@@ -76,6 +89,15 @@ export class FixedSecret implements SecretSource {
   async get(): Promise<string> {
     return this.value;
   }
+}
+
+/**
+ * Makes a folder only its owner can enter (0700), tightening one that exists: `data/` holds the
+ * subscribers' addresses and the signing key.
+ */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
 }
 
 function checked(value: string | undefined, where: string): string {

@@ -6,9 +6,14 @@ import { DynamoFeedStore } from "../adapters/dynamo-feed-store.ts";
 import { DynamoRefusalLog } from "../adapters/dynamo-refusal-log.ts";
 import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
 import { type LocalNewsSite, startLocalNewsSite } from "../adapters/local-news-site.ts";
-import { advertiseLocalStack, type LocalStack, openLocalStack } from "../adapters/local-stack.ts";
+import {
+  advertiseLocalStack,
+  HASH_KEYS_FILE,
+  type LocalStack,
+  openLocalStack,
+} from "../adapters/local-stack.ts";
 import { personaliseIssue } from "../adapters/mjml-renderer.ts";
-import { LocalSecretFile } from "../adapters/secret-sources.ts";
+import { HashKeyRing, LocalSecretFile } from "../adapters/secret-sources.ts";
 import { fetchFeeds } from "../app/feeds/fetch-feeds.ts";
 import { weekOf } from "../app/iso-week.ts";
 import { planConfirm, planSubscribe } from "../core/subscribers/subscription.ts";
@@ -91,6 +96,7 @@ async function runLocally(
     dynamo: stack.dynamo,
     ses: stack.ses,
     secret,
+    hashKeys: new HashKeyRing(new LocalSecretFile(join(DATA_DIR, HASH_KEYS_FILE))),
     sender,
     port: options.port,
     host: WEB_HOST,

@@ -1,7 +1,8 @@
 import { rmSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { makePrivateDir } from "../adapters/secret-sources.ts";
 
 /** The pid file of the `onrecord start` that owns a data folder. */
 export const START_LOCK = "start.pid";
@@ -15,7 +16,7 @@ export type StartLock = { held: true; release: () => void } | { held: false; pid
  * this process exits, however it exits.
  */
 export async function takeStartLock(dataDir: string): Promise<StartLock> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await makePrivateDir(dataDir);
   const file = join(dataDir, START_LOCK);
   for (;;) {
     try {

@@ -1,7 +1,7 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { FixedSecret, SecretsManagerSecret } from "../adapters/secret-sources.ts";
+import { FixedSecret, HashKeyRing, SecretsManagerSecret } from "../adapters/secret-sources.ts";
 import { ConfigError } from "../config.ts";
-import type { SecretSource } from "../ports.ts";
+import type { HashKeySource, SecretSource } from "../ports.ts";
 
 /** Settings as environment variables: `process.env` on Lambda, a plain object in tests and locally. */
 export type Env = Record<string, string | undefined>;
@@ -19,6 +19,23 @@ export function secretSource(
     return new SecretsManagerSecret(config.ONRECORD_UNSUBSCRIBE_SECRET_ARN, client());
   throw new ConfigError(
     "onrecord is misconfigured: set ONRECORD_UNSUBSCRIBE_SECRET or ONRECORD_UNSUBSCRIBE_SECRET_ARN",
+  );
+}
+
+/** The address hash keys: given directly (local runs, tests) or read from Secrets Manager (AWS). */
+export function hashKeySource(
+  config: {
+    ONRECORD_ADDRESS_HASH_KEYS?: string | undefined;
+    ONRECORD_ADDRESS_HASH_KEYS_ARN?: string | undefined;
+  },
+  client: () => SecretsManagerClient,
+): HashKeySource {
+  if (config.ONRECORD_ADDRESS_HASH_KEYS)
+    return new HashKeyRing(new FixedSecret(config.ONRECORD_ADDRESS_HASH_KEYS));
+  if (config.ONRECORD_ADDRESS_HASH_KEYS_ARN)
+    return new HashKeyRing(new SecretsManagerSecret(config.ONRECORD_ADDRESS_HASH_KEYS_ARN, client()));
+  throw new ConfigError(
+    "onrecord is misconfigured: set ONRECORD_ADDRESS_HASH_KEYS or ONRECORD_ADDRESS_HASH_KEYS_ARN",
   );
 }
 

@@ -9,12 +9,13 @@ import { SesMessageSender } from "../adapters/ses-message-sender.ts";
 import { SignupWorker } from "../app/signup-worker.ts";
 import { readConfig } from "../config.ts";
 import type { ConfirmationTemplate } from "../core/render/confirmation-email.ts";
-import { type Env, retryingOnce, secretSource } from "./shared.ts";
+import { type Env, hashKeySource, retryingOnce, secretSource } from "./shared.ts";
 
 const SETTINGS = [
   ...(["ONRECORD_SUBSCRIBERS_TABLE", "ONRECORD_RATE_LIMITS_TABLE"] as const),
   ...(["ONRECORD_SENDER", "ONRECORD_CONFIGURATION_SET", "ONRECORD_PUBLIC_URL"] as const),
   ...(["ONRECORD_UNSUBSCRIBE_SECRET", "ONRECORD_UNSUBSCRIBE_SECRET_ARN"] as const),
+  ...(["ONRECORD_ADDRESS_HASH_KEYS", "ONRECORD_ADDRESS_HASH_KEYS_ARN"] as const),
 ];
 
 /** The rendered confirmation email, written beside the bundle when it was built. */
@@ -35,15 +36,21 @@ export function signupWorkerDeps(
   const config = readConfig(SETTINGS, env);
   const dynamo = clients.dynamo ?? new DynamoDBClient({});
   const overBudget = countMetric(BUDGET_METRIC.service, BUDGET_METRIC.name);
+  const secrets = () => (clients.secrets ??= new SecretsManagerClient({}));
   const worker = new SignupWorker({
-    store: new DynamoSubscriberStore(config.ONRECORD_SUBSCRIBERS_TABLE, dynamo),
+    store: new DynamoSubscriberStore(
+      config.ONRECORD_SUBSCRIBERS_TABLE,
+      dynamo,
+      undefined,
+      hashKeySource(config, secrets),
+    ),
     limiter: new DynamoRateLimiter(config.ONRECORD_RATE_LIMITS_TABLE, dynamo),
     sender: new SesMessageSender({
       sender: config.ONRECORD_SENDER,
       configurationSet: config.ONRECORD_CONFIGURATION_SET,
       client: clients.ses ?? new SESv2Client({}),
     }),
-    secret: secretSource(config, () => clients.secrets ?? new SecretsManagerClient({})),
+    secret: secretSource(config, secrets),
     confirmationTemplate: retryingOnce(
       async () => JSON.parse(await readFile(templateFile, "utf8")) as ConfirmationTemplate,
     ),

@@ -5,17 +5,22 @@ import { getConnInfo } from "hono/aws-lambda";
 import { DynamoIssueArchive } from "../adapters/dynamo-issue-archive.ts";
 import { DynamoRateLimiter } from "../adapters/dynamo-rate-limiter.ts";
 import { DynamoSubscriberStore } from "../adapters/dynamo-subscriber-store.ts";
+import { SecretsManagerSecret } from "../adapters/secret-sources.ts";
 import { SqsSendQueue } from "../adapters/sqs-queue.ts";
 import { Subscriptions } from "../app/subscriptions.ts";
 import { readConfig } from "../config.ts";
 import type { SignupJob } from "../ports.ts";
 import type { WebAppDeps } from "../web/app.ts";
-import { type Env, secretSource } from "./shared.ts";
+import { viewerIp } from "../web/edge-origin.ts";
+import { SignupChallenge } from "../web/signup-challenge.ts";
+import { type Env, hashKeySource, secretSource } from "./shared.ts";
 
 const SETTINGS = [
   ...(["ONRECORD_SUBSCRIBERS_TABLE", "ONRECORD_ISSUES_TABLE", "ONRECORD_RATE_LIMITS_TABLE"] as const),
   ...(["ONRECORD_SIGNUP_QUEUE_URL", "ONRECORD_PUBLIC_URL"] as const),
   ...(["ONRECORD_UNSUBSCRIBE_SECRET", "ONRECORD_UNSUBSCRIBE_SECRET_ARN"] as const),
+  ...(["ONRECORD_ADDRESS_HASH_KEYS", "ONRECORD_ADDRESS_HASH_KEYS_ARN"] as const),
+  ...(["ONRECORD_EDGE_SECRET_ARN", "ONRECORD_SIGNUP_CHALLENGE_COST"] as const),
 ];
 
 /**
@@ -29,16 +34,37 @@ export function webDeps(
 ): WebAppDeps {
   const config = readConfig(SETTINGS, env);
   const dynamo = clients.dynamo ?? new DynamoDBClient({});
+  const secrets = () => (clients.secrets ??= new SecretsManagerClient({}));
+  const signingKey = secretSource(config, secrets);
+  const limiter = new DynamoRateLimiter(config.ONRECORD_RATE_LIMITS_TABLE, dynamo);
   const subscriptions = new Subscriptions({
-    store: new DynamoSubscriberStore(config.ONRECORD_SUBSCRIBERS_TABLE, dynamo),
-    limiter: new DynamoRateLimiter(config.ONRECORD_RATE_LIMITS_TABLE, dynamo),
+    store: new DynamoSubscriberStore(
+      config.ONRECORD_SUBSCRIBERS_TABLE,
+      dynamo,
+      undefined,
+      hashKeySource(config, secrets),
+    ),
+    limiter,
     queue: new SqsSendQueue<SignupJob>(config.ONRECORD_SIGNUP_QUEUE_URL, clients.sqs ?? new SQSClient({})),
-    secret: secretSource(config, () => clients.secrets ?? new SecretsManagerClient({})),
+    secret: signingKey,
   });
+  const edgeSecret =
+    config.ONRECORD_EDGE_SECRET_ARN && new SecretsManagerSecret(config.ONRECORD_EDGE_SECRET_ARN, secrets());
   return {
     subscriptions,
     archive: new DynamoIssueArchive(config.ONRECORD_ISSUES_TABLE, dynamo),
     publicUrl: config.ONRECORD_PUBLIC_URL,
-    clientIp: (c) => getConnInfo(c).remote.address ?? "unknown",
+    // Behind CloudFront the socket's peer is CloudFront: the viewer is in its header.
+    clientIp: edgeSecret ? viewerIp : (c) => getConnInfo(c).remote.address ?? "unknown",
+    ...(edgeSecret && { edgeSecret }),
+    ...(config.ONRECORD_SIGNUP_CHALLENGE_COST && {
+      challenge: new SignupChallenge({
+        cost: config.ONRECORD_SIGNUP_CHALLENGE_COST,
+        secret: signingKey,
+        limiter,
+        // Copied beside the bundle when it was built (lib/web-api.ts).
+        assetPath: (file) => new URL(`./altcha/${file}`, import.meta.url),
+      }),
+    }),
   };
 }

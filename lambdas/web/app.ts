@@ -1,9 +1,14 @@
 import type { MiddlewareHandler } from "hono";
+import { contextStorage } from "hono/context-storage";
 import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { Hono } from "hono/tiny";
+import { getPath } from "hono/utils/url";
+import { requireEdge } from "./edge-origin.ts";
 import { forbiddenPage, methodNotAllowedPage, notFoundPage, serverErrorPage } from "./pages/messages.ts";
+import { basePathOf } from "./pages/site-path.ts";
 import { addArchiveRoutes } from "./routes/archive-routes.ts";
+import { addChallengeRoutes } from "./routes/challenge-routes.ts";
 import { addSubscriptionRoutes } from "./routes/subscription-routes.ts";
 import type { WebAppDeps } from "./web-app-deps.ts";
 
@@ -18,6 +23,7 @@ const ALLOWED: Record<string, string[]> = {
   "/archive": ["GET", "HEAD"],
   "/feed.xml": ["GET", "HEAD"],
   "/assets/site.css": ["GET", "HEAD"],
+  "/challenge": ["GET", "HEAD"],
 };
 
 /** Pages that are the same for every reader: public caching, `ETag`, `Last-Modified`, 304. */
@@ -33,28 +39,45 @@ const CSP = {
   baseUri: ["'none'"],
 };
 
+/** With the sign-up challenge on: the widget's script and its worker, from the site only. */
+const CSP_WITH_CHALLENGE = { ...CSP, scriptSrc: ["'self'"], workerSrc: ["'self'"], connectSrc: ["'self'"] };
+
 /**
  * The subscriber-facing web app: the subscribe page, confirmation and unsubscribe links (RFC 8058
  * one-click included), and the archive and feed of past issues. The same app runs on Lambda behind
  * API Gateway and on Node locally; it holds no state between requests.
  */
 export function createWebApp(deps: WebAppDeps): Hono {
-  const app = new Hono();
+  // Served under its public URL's path (https://host/news), the app answers there and at the
+  // root alike, whether or not whatever fronts it strips the path; its links carry the path.
+  const app = new Hono({ getPath: (request) => withoutBase(getPath(request), basePathOf(deps.publicUrl)) });
+  app.use(contextStorage(), async (c, next) => {
+    c.set("basePath" as never, basePathOf(deps.publicUrl) as never);
+    c.set("challenge" as never, (deps.challenge !== undefined) as never);
+    await next();
+  });
   // `same-origin`: no other site ever sees a URL (links carry tokens), and the site's own forms
   // carry their Origin, which the cross-site check reads (under `no-referrer` it would be `null`).
-  app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: "same-origin" }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: deps.challenge ? CSP_WITH_CHALLENGE : CSP,
+      referrerPolicy: "same-origin",
+    }),
+  );
   app.use("*", async (c, next) => {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
+  if (deps.edgeSecret) app.use("*", requireEdge(deps.edgeSecret));
   app.use("*", refuseCrossSite(deps));
   // What is read, not changed, is the same for every reader: cacheable, and revalidated cheaply.
   for (const path of PUBLIC_PAGES) app.use(path, etag(), notModifiedSince());
   addSubscriptionRoutes(app, deps);
   addArchiveRoutes(app, deps);
+  if (deps.challenge) addChallengeRoutes(app, deps.challenge);
 
   app.notFound((c) => {
-    const allowed = ALLOWED[c.req.path];
+    const allowed = c.req.path === "/challenge" && !deps.challenge ? undefined : ALLOWED[c.req.path];
     if (!allowed) return c.html(notFoundPage(), 404);
     c.header("Allow", allowed.join(", "));
     return c.html(methodNotAllowedPage(allowed), 405);
@@ -104,6 +127,11 @@ function notModifiedSince(): MiddlewareHandler {
       c.res = new Response(null, { status: 304, headers });
     }
   };
+}
+
+function withoutBase(path: string, base: string): string {
+  if (base === "" || !(path === base || path.startsWith(`${base}/`))) return path;
+  return path.slice(base.length) || "/";
 }
 
 function originOf(url: string): string | null {

@@ -13,8 +13,9 @@ import { SesMessageSender } from "../adapters/ses-message-sender.ts";
 import { type ConfirmationCaps, SignupWorker } from "../app/signup-worker.ts";
 import { Subscriptions } from "../app/subscriptions.ts";
 import type { RateLimitPolicy } from "../core/subscribers/rate-limit.ts";
-import type { SecretSource, SignupJob } from "../ports.ts";
+import type { HashKeySource, SecretSource, SignupJob } from "../ports.ts";
 import { createWebApp } from "./app.ts";
+import { nodeModulesAssetPath, SignupChallenge } from "./signup-challenge.ts";
 
 /** How long without requests before the local confirmation worker takes its next sign-up. */
 const IDLE_MS = 100;
@@ -23,6 +24,8 @@ export interface LocalWebOptions {
   dynamo: DynamoDBClient;
   ses: SESv2Client;
   secret: SecretSource;
+  /** The keys that hash the addresses of people who left. */
+  hashKeys: HashKeySource;
   sender: string;
   /** 0 picks a free port. */
   port: number;
@@ -31,6 +34,8 @@ export interface LocalWebOptions {
   publicUrl?: string;
   limits?: { perIp?: RateLimitPolicy | null };
   caps?: Partial<ConfirmationCaps>;
+  /** The proof-of-work check on the sign-up form, at this cost (off when absent). */
+  challengeCost?: number;
   tables?: { subscribers?: string; rateLimits?: string; issues?: string };
 }
 
@@ -54,7 +59,12 @@ export async function startWebServer(options: LocalWebOptions): Promise<LocalWeb
   const host = options.host ?? "127.0.0.1";
   const tables = options.tables ?? {};
   let publicUrl = options.publicUrl ?? "";
-  const store = new DynamoSubscriberStore(tables.subscribers ?? SUBSCRIBERS_TABLE.localName, options.dynamo);
+  const store = new DynamoSubscriberStore(
+    tables.subscribers ?? SUBSCRIBERS_TABLE.localName,
+    options.dynamo,
+    undefined,
+    options.hashKeys,
+  );
   const limiter = new DynamoRateLimiter(tables.rateLimits ?? RATE_LIMITS_TABLE.localName, options.dynamo);
   const worker = new SignupWorker({
     store,
@@ -94,6 +104,14 @@ export async function startWebServer(options: LocalWebOptions): Promise<LocalWeb
       return publicUrl;
     },
     clientIp: (c) => getConnInfo(c).remote.address ?? "unknown",
+    ...(options.challengeCost && {
+      challenge: new SignupChallenge({
+        cost: options.challengeCost,
+        secret: options.secret,
+        limiter,
+        assetPath: nodeModulesAssetPath,
+      }),
+    }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const fetch = async (request: Request, env: unknown) => {

@@ -182,6 +182,16 @@ describe("LocalSecretFile", () => {
     expect((await readFile(path, "utf8")).trim()).toBe(first);
   });
 
+  it("keeps its folder (data/) to its owner, tightening one that was made open to everyone", async () => {
+    const root = await mkdtemp(join(tmpdir(), "onrecord-secret-"));
+    await new LocalSecretFile(join(root, "fresh", "signing-key")).get();
+    expect((await stat(join(root, "fresh"))).mode & 0o777).toBe(0o700);
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(join(root, "open"), { mode: 0o755 });
+    await new LocalSecretFile(join(root, "open", "signing-key")).get();
+    expect((await stat(join(root, "open"))).mode & 0o777).toBe(0o700);
+  });
+
   it("refuses a file holding too short a key", async () => {
     const dir = await mkdtemp(join(tmpdir(), "onrecord-secret-"));
     const { writeFile } = await import("node:fs/promises");

@@ -7,8 +7,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openLocalStack } from "../../lambdas/adapters/local-stack.ts";
-import { LocalSecretFile } from "../../lambdas/adapters/secret-sources.ts";
+import { HASH_KEYS_FILE, openLocalStack } from "../../lambdas/adapters/local-stack.ts";
+import { HashKeyRing, LocalSecretFile } from "../../lambdas/adapters/secret-sources.ts";
 import { SIGNUP_PER_IP } from "../../lambdas/core/subscribers/rate-limit.ts";
 import { startWebServer } from "../../lambdas/web/local-server.ts";
 
@@ -25,6 +25,7 @@ const web = await startWebServer({
   dynamo: stack.dynamo,
   ses: stack.ses,
   secret,
+  hashKeys: new HashKeyRing(new LocalSecretFile(join(dataDir, HASH_KEYS_FILE))),
   sender: "digest@onrecord.localhost",
   port: 0,
   limits: { perIp },

@@ -115,6 +115,60 @@ describe("npm start (onrecord start)", { timeout: 120_000 }, () => {
     expect(run.output()).toContain("stopping…");
   });
 
+  it("keeps one Gmail mailbox from 24 spellings and one IP to one email, refuses a cross-site post, and confirms nothing on opening the link", async () => {
+    const run = start(await checkout());
+    const printed = await run.until(READY);
+    const web = /web app: +(\S+)/.exec(printed)?.[1] ?? "";
+    const inbox = /inbox \(aws-ses-v2-local\): +(\S+)/.exec(printed)?.[1] ?? "";
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(new URL(path, web), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        body,
+      });
+    // Plus tags, Gmail's dots, its other domain and capitals: all one inbox.
+    const spellings = Array.from(
+      { length: 24 },
+      (_, i) => [`victim+${i}@gmail.com`, `v.ict.im+${i}@googlemail.com`, `V.I.C.T.I.M@gmail.com`][i % 3],
+    );
+    const statuses: number[] = [];
+    for (const email of spellings)
+      statuses.push((await post("subscribe", `email=${encodeURIComponent(email ?? "")}`)).status);
+    // One client may sign up 20 times in 10 minutes; the rest are told to wait.
+    expect(statuses).toEqual([...Array(20).fill(200), ...Array(4).fill(429)]);
+    const crossSite = await post("subscribe", "email=other-victim%40example.org", {
+      origin: "https://evil.example",
+      "sec-fetch-site": "cross-site",
+    });
+    expect(crossSite.status).toBe(403);
+    // The confirmation worker works once requests pause: give it a moment, then read the inbox.
+    const mailTo = async (mailbox: RegExp) => {
+      const { emails } = (await (await fetch(new URL("store", inbox))).json()) as {
+        emails: { destination: { to: string[] }; body: { text?: string } }[];
+      };
+      return emails.filter((m) => m.destination.to.some((to) => mailbox.test(to)));
+    };
+    let victim: Awaited<ReturnType<typeof mailTo>> = [];
+    for (let i = 0; i < 30 && victim.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      victim = await mailTo(/^v\.?i\.?c\.?t\.?i\.?m|victim/i);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    victim = await mailTo(/^v\.?i\.?c\.?t\.?i\.?m|victim/i);
+    // At most 3 a day reach one mailbox, and 1 in any 10 minutes: here, within seconds, one.
+    expect(victim).toHaveLength(1);
+    expect(await mailTo(/other-victim/)).toHaveLength(0);
+    // A mail scanner opening the link confirms nothing: the page shows its button, again and again.
+    const link = /https?:\/\/\S+\/confirm\?token=\S+/.exec(victim[0]?.body.text ?? "")?.[0] ?? "";
+    for (let i = 0; i < 2; i++) {
+      const opened = await (await fetch(link)).text();
+      expect(opened).toContain("<h1>Confirm your subscription</h1>");
+    }
+    const pressed = await (await fetch(link, { method: "POST" })).text();
+    expect(pressed).toContain("<h1>You're subscribed</h1>");
+    expect(await (await fetch(link)).text()).toContain("<h1>You're subscribed</h1>");
+  });
+
   it("refuses a second start, and a --reset, while one runs: one line each, the first one's data untouched", async () => {
     const cwd = await checkout();
     const first = start(cwd);

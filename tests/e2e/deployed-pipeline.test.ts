@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
 import { DynamoSubscriberStore } from "../../lambdas/adapters/dynamo-subscriber-store.ts";
 import { ARTICLES_TABLE, SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import { FixedSecret, HashKeyRing } from "../../lambdas/adapters/secret-sources.ts";
 import { subscriberIdFor, verifyUnsubscribeToken } from "../../lambdas/core/subscribers/tokens.ts";
 import type { SubscriberStatus } from "../../lambdas/core/types.ts";
 import { headerOf, type StoredEmail } from "../support/local-aws.ts";
 import { seedSubscribers } from "../support/subscribers.ts";
 import {
+  ADDRESS_HASH_KEYS,
   deployLocally,
   INGEST_BUCKET,
   type LocalDeployment,
@@ -111,7 +113,12 @@ describe("the deployed pipeline, bundles from cdk.out against dynalite and aws-s
       ]),
     );
     expect(result).toEqual({ suppressed: 2, skipped: 1, reconciled: 0 });
-    const store = new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, deployment.aws.dynamo);
+    const store = new DynamoSubscriberStore(
+      SUBSCRIBERS_TABLE.localName,
+      deployment.aws.dynamo,
+      undefined,
+      new HashKeyRing(new FixedSecret(ADDRESS_HASH_KEYS)),
+    );
     expect((await store.getByEmail(bouncing))?.status).toBe("bounced");
     expect((await store.getByEmail(complaining))?.status).toBe("complained");
     expect((await store.getByEmail(softBounce))?.status).toBe("confirmed");

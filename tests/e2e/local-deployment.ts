@@ -10,6 +10,8 @@ import { type LocalAws, startLocalAws } from "../support/local-aws.ts";
 
 export const SIGNING_KEY = "e2e-signing-key-0123456789abcdef";
 const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:onrecord-signing-key";
+export const ADDRESS_HASH_KEYS = "e2e-address-hash-key-0123456789abcdef";
+const HASH_KEYS_ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:onrecord-address-hash-keys";
 export const INGEST_BUCKET = "onrecord-ingest-e2e";
 
 /** The deployed artifacts running against local AWS: each function's bundle and how to invoke it. */
@@ -36,6 +38,7 @@ export async function deployLocally(
   const aws = await startLocalAws({ maxSendRate: options.maxSendRate ?? 1000 });
   const standIns = await startAwsStandIns();
   standIns.secrets.set(SECRET_ARN, SIGNING_KEY);
+  standIns.secrets.set(HASH_KEYS_ARN, ADDRESS_HASH_KEYS);
   const local: Record<string, string> = {
     Articles: "onrecord-articles",
     Subscribers: "onrecord-subscribers",
@@ -47,6 +50,7 @@ export async function deployLocally(
     FeedItems: "onrecord-feed-items",
     FeedsFetchQueue: `${standIns.url}/000000000000/onrecord-fetch.fifo`,
     SigningKey: SECRET_ARN,
+    AddressHashKeys: HASH_KEYS_ARN,
     SendingBatches: `${standIns.url}/000000000000/onrecord-send-batches`,
     WebSignups: `${standIns.url}/000000000000/onrecord-signups`,
     SesConfigurationSet: "onrecord-events",

@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoSubscriberStore } from "../../lambdas/adapters/dynamo-subscriber-store.ts";
 import { SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import { FixedSecret, HashKeyRing } from "../../lambdas/adapters/secret-sources.ts";
 import { createUnsubscribeToken } from "../../lambdas/core/subscribers/tokens.ts";
 import { TEST_CONTEXT } from "../infra/app.ts";
-import { deployLocally, type LocalDeployment, SIGNING_KEY, sqsEvent } from "./local-deployment.ts";
+import {
+  ADDRESS_HASH_KEYS,
+  deployLocally,
+  type LocalDeployment,
+  SIGNING_KEY,
+  sqsEvent,
+} from "./local-deployment.ts";
 
 /** What API Gateway's HTTP API (payload 2.0) hands the function for one request. */
 function httpApiEvent(method: string, target: string, body?: string) {
@@ -51,7 +58,12 @@ afterAll(async () => deployment?.close());
 
 describe("the deployed web function, its bundle from cdk.out behind an HTTP API event", () => {
   it("signs up onto the queue, the signup worker mails a confirmation from its bundled template with the signing key from Secrets Manager, the button confirms, and one click unsubscribes", async () => {
-    const store = new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, deployment.aws.dynamo);
+    const store = new DynamoSubscriberStore(
+      SUBSCRIBERS_TABLE.localName,
+      deployment.aws.dynamo,
+      undefined,
+      new HashKeyRing(new FixedSecret(ADDRESS_HASH_KEYS)),
+    );
     const email = "lambda-reader@example.org";
 
     const home = await request("GET", "/");

@@ -123,4 +123,11 @@ describe("the data stack", () => {
     });
     data.hasOutput("*", { Export: { Name: "OnRecordData-IngestBucketArn" } });
   });
+
+  it("keeps the keys that hash former subscribers' addresses in a secret of their own, kept when the stack goes", () => {
+    const secrets = data.findResources("AWS::SecretsManager::Secret");
+    const [, keys] = Object.entries(secrets).find(([id]) => id.startsWith("AddressHashKeys")) ?? [];
+    expect(keys?.DeletionPolicy).toBe("Retain");
+    expect(keys?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+  });
 });

@@ -329,11 +329,38 @@ describe("SES", () => {
       Endpoint: { "Fn::GetAtt": [Match.stringLikeRegexp("^SesSuppressor"), "Arn"] },
     });
     expect([...new Set(actionsOf(pipeline, "SesSuppressor"))].sort()).toEqual([
-      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:DeleteItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetSecretValue",
       "sqs:SendMessage",
     ]);
+    // UpdateItem on the deliveries only (SEND events); subscribers are read, written and deleted.
+    const updates = statementsOf(pipeline, "SesSuppressor").filter((s) =>
+      JSON.stringify(s.Action).includes("dynamodb:UpdateItem"),
+    );
+    expect(JSON.stringify(updates.map((s) => s.Resource))).not.toContain("Subscribers");
+  });
+
+  it("lets SES and CloudWatch use the topics' key only for this account's configuration set and alarms", () => {
+    const [key] = Object.values(pipeline.findResources("AWS::KMS::Key"));
+    const statements: { Principal?: { Service?: string }; Condition?: Record<string, unknown> }[] =
+      key?.Properties.KeyPolicy.Statement ?? [];
+    const forService = (service: string) => statements.filter((s) => s.Principal?.Service === service);
+    for (const service of ["ses.amazonaws.com", "cloudwatch.amazonaws.com"]) {
+      expect(forService(service)).toHaveLength(1);
+      const [statement] = forService(service);
+      expect(statement?.Condition?.StringEquals).toEqual({ "aws:SourceAccount": { Ref: "AWS::AccountId" } });
+      expect(JSON.stringify(statement?.Condition?.ArnLike)).toContain("aws:SourceArn");
+    }
+    expect(JSON.stringify(forService("ses.amazonaws.com")[0]?.Condition?.ArnLike)).toContain(
+      ":configuration-set/",
+    );
+    expect(JSON.stringify(forService("cloudwatch.amazonaws.com")[0]?.Condition?.ArnLike)).toContain(
+      ":alarm:*",
+    );
   });
 
   it("verifies the sender's domain with Easy DKIM and prints the DNS records", () => {

@@ -81,6 +81,7 @@ describe("the web function", () => {
   it("is given the settings it reads, and none for sending email", () => {
     expect(Object.keys(env).sort()).toEqual([
       "NODE_OPTIONS",
+      "ONRECORD_ADDRESS_HASH_KEYS_ARN",
       "ONRECORD_ISSUES_TABLE",
       "ONRECORD_PUBLIC_URL",
       "ONRECORD_RATE_LIMITS_TABLE",
@@ -90,16 +91,19 @@ describe("the web function", () => {
     ]);
   });
 
-  it("may read and write subscribers by key and by link id, read issues, count rates, read the key and queue sign-ups — nothing more", () => {
+  it("may read and write subscribers by key and by link id, read issues, count rates, read the keys and queue sign-ups — nothing more", () => {
     expect(actionsOf(pipeline, "WebFunction").sort()).toEqual([
       "dynamodb:BatchGetItem",
-      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:DeleteItem",
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:Query",
       "dynamodb:Query",
       "dynamodb:UpdateItem",
       "secretsmanager:DescribeSecret",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetSecretValue",
       "secretsmanager:GetSecretValue",
       "sqs:GetQueueAttributes",
       "sqs:GetQueueUrl",
@@ -113,6 +117,26 @@ describe("the web function", () => {
     expect(indexes.join(" ")).not.toMatch(/index\/statusEmail/);
     expect(indexes.join(" ")).toMatch(/index\/idEmail/);
     expect(indexes.join(" ")).not.toContain("index/*");
+    // Query on the subscribers' link index only, never on the table or another index.
+    const subscriberQueries = statementsOf(pipeline, "WebFunction")
+      .filter((s) => JSON.stringify(s.Action).includes("dynamodb:Query"))
+      .map((s) => JSON.stringify(s.Resource))
+      .filter((r) => r.includes("Subscribers"));
+    expect(subscriberQueries).toHaveLength(1);
+    expect(subscriberQueries[0]).toMatch(/^"?\{"Fn::Join":.*\/index\/idEmail"\]\]\}"?$/);
+  });
+});
+
+describe("the sign-up challenge (-c signupChallengeCost=N)", () => {
+  it("is off unless configured, and on at the cost given, with the widget's files beside the bundle", () => {
+    expect(env.ONRECORD_SIGNUP_CHALLENGE_COST).toBeUndefined();
+    const { pipeline: challenged } = synthesizeWithoutBundling({ signupChallengeCost: "5000" });
+    const [, fn] =
+      Object.entries(challenged.findResources("AWS::Lambda::Function")).find(([id]) =>
+        id.startsWith("WebFunction"),
+      ) ?? [];
+    expect(fn?.Properties.Environment.Variables.ONRECORD_SIGNUP_CHALLENGE_COST).toBe("5000");
+    expect(() => synthesizeWithoutBundling({ signupChallengeCost: "lots" })).toThrow(/signupChallengeCost/);
   });
 });
 
@@ -155,10 +179,13 @@ describe("the signup worker", () => {
   it("may read and write subscribers by key, count caps, read the key and send email — nothing more", () => {
     expect(actionsOf(pipeline, "WebSignupWorker").sort()).toEqual([
       "dynamodb:BatchGetItem",
-      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:DeleteItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
       "secretsmanager:DescribeSecret",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetSecretValue",
       "secretsmanager:GetSecretValue",
       "ses:SendEmail",
       "sqs:ChangeMessageVisibility",

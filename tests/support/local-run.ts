@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
 import { DynamoSubscriberStore } from "../../lambdas/adapters/dynamo-subscriber-store.ts";
 import { ARTICLES_TABLE, SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
-import { type LocalStack, openLocalStack } from "../../lambdas/adapters/local-stack.ts";
-import { LocalSecretFile } from "../../lambdas/adapters/secret-sources.ts";
+import { HASH_KEYS_FILE, type LocalStack, openLocalStack } from "../../lambdas/adapters/local-stack.ts";
+import { HashKeyRing, LocalSecretFile } from "../../lambdas/adapters/secret-sources.ts";
 import { weekOf } from "../../lambdas/app/iso-week.ts";
 import { composeAndSendLocally } from "../../lambdas/cli/pipeline-target.ts";
 import { ingestFiles } from "../../lambdas/cli/run-ingest.ts";
@@ -42,6 +42,7 @@ export async function startLocalRun(): Promise<LocalRun> {
   const dataDir = await mkdtemp(join(tmpdir(), "onrecord-run-"));
   const stack = await openLocalStack({ dataDir, sendRate: 100 });
   const secretSource = new LocalSecretFile(join(dataDir, "signing-key"));
+  const hashKeys = new HashKeyRing(new LocalSecretFile(join(dataDir, HASH_KEYS_FILE)));
   const files = (await readdir(EXAMPLES))
     .filter((f) => /\.(txt|json)$/.test(f))
     .map((f) => join(EXAMPLES, f));
@@ -56,6 +57,7 @@ export async function startLocalRun(): Promise<LocalRun> {
     dynamo: stack.dynamo,
     ses: stack.ses,
     secret: secretSource,
+    hashKeys,
     sender: stack.env.ONRECORD_SENDER ?? "digest@onrecord.localhost",
     port: 0,
   });
@@ -64,7 +66,7 @@ export async function startLocalRun(): Promise<LocalRun> {
     stack,
     web,
     secret: await secretSource.get(),
-    store: new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, stack.dynamo),
+    store: new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, stack.dynamo, undefined, hashKeys),
     exampleWeek: weekOf(newest),
     send: (week, options) => composeAndSendLocally(stack, week, options),
     emailsTo: async (address) => {

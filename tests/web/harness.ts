@@ -20,7 +20,7 @@ import {
 } from "../../lambdas/adapters/local-emulators.ts";
 import { LocalSendQueue } from "../../lambdas/adapters/local-send-queue.ts";
 import { renderConfirmationTemplate } from "../../lambdas/adapters/mjml-confirmation.ts";
-import { FixedSecret } from "../../lambdas/adapters/secret-sources.ts";
+import { FixedSecret, HashKeyRing } from "../../lambdas/adapters/secret-sources.ts";
 import { SesMessageSender } from "../../lambdas/adapters/ses-message-sender.ts";
 import { type ConfirmationCaps, type SignupOutcome, SignupWorker } from "../../lambdas/app/signup-worker.ts";
 import { Subscriptions } from "../../lambdas/app/subscriptions.ts";
@@ -28,9 +28,13 @@ import type { ConfirmationTemplate } from "../../lambdas/core/render/confirmatio
 import type { RateLimitPolicy } from "../../lambdas/core/subscribers/rate-limit.ts";
 import type { SignupJob } from "../../lambdas/ports.ts";
 import { createWebApp } from "../../lambdas/web/app.ts";
+import { viewerIp } from "../../lambdas/web/edge-origin.ts";
+import { nodeModulesAssetPath, SignupChallenge } from "../../lambdas/web/signup-challenge.ts";
 import type { StoredEmail } from "../support/local-aws.ts";
 
 export const SECRET = "request-tests-secret-0123456789abcdef";
+/** The keys that hash the addresses of people who left: a current one and one from before a rotation. */
+export const HASH_KEYS = "request-tests-hash-key-2-0123456789\nrequest-tests-hash-key-1-0123456789";
 export const PUBLIC_URL = "https://onrecord.test";
 export const SENDER = "digest@onrecord.test";
 
@@ -56,7 +60,12 @@ export async function startEmulators(): Promise<Emulators> {
     ses,
     dynamoClient,
     sesClient: localSesClient(ses.url),
-    store: new DynamoSubscriberStore(SUBSCRIBERS_TABLE.localName, dynamoClient),
+    store: new DynamoSubscriberStore(
+      SUBSCRIBERS_TABLE.localName,
+      dynamoClient,
+      undefined,
+      new HashKeyRing(new FixedSecret(HASH_KEYS)),
+    ),
     issues: new DynamoIssueStore(ISSUES_TABLE.localName, dynamoClient),
     close: async () => {
       dynamoClient.destroy();
@@ -96,6 +105,10 @@ export function buildApp(
     caps?: Partial<ConfirmationCaps>;
     publicUrl?: string;
     onBudgetExhausted?: () => void;
+    /** Served through CloudFront: requests must carry this secret, the viewer's IP is its header's. */
+    edgeSecret?: string;
+    /** The proof-of-work check on the sign-up form, at this cost. */
+    challengeCost?: number;
   } = {},
 ): TestApp {
   template ??= renderConfirmationTemplate();
@@ -141,7 +154,17 @@ export function buildApp(
     subscriptions,
     archive: new DynamoIssueArchive(ISSUES_TABLE.localName, emulators.dynamoClient),
     publicUrl,
-    clientIp: (c) => c.req.header("x-test-client-ip") ?? "192.0.2.1",
+    clientIp: options.edgeSecret ? viewerIp : (c) => c.req.header("x-test-client-ip") ?? "192.0.2.1",
+    ...(options.edgeSecret && { edgeSecret: new FixedSecret(options.edgeSecret) }),
+    ...(options.challengeCost && {
+      challenge: new SignupChallenge({
+        cost: options.challengeCost,
+        secret,
+        limiter,
+        assetPath: nodeModulesAssetPath,
+        now: () => now,
+      }),
+    }),
     logError: () => {},
   });
   const request: Hono["request"] = async (...args) => {

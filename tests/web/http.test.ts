@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redactAddresses } from "../../lambdas/web/app.ts";
-import { buildApp, type Emulators, startEmulators } from "./harness.ts";
+import {
+  buildApp,
+  confirmLinkIn,
+  type Emulators,
+  emailsTo,
+  form,
+  pathOf,
+  startEmulators,
+  uniqueAddress,
+} from "./harness.ts";
 
 let emulators: Emulators;
 beforeAll(async () => {
@@ -96,5 +105,40 @@ describe("error logs", () => {
     ["connect ECONNREFUSED 127.0.0.1:8000", "connect ECONNREFUSED 127.0.0.1:8000"],
   ])("carry no address: %s", (message, logged) => {
     expect(redactAddresses(message)).toBe(logged);
+  });
+});
+
+describe("an app whose public URL has a path (https://onrecord.test/news)", () => {
+  const publicUrl = "https://onrecord.test/news";
+
+  it("links every page, stylesheet, feed and form under that path", async () => {
+    const { app } = buildApp(emulators, { publicUrl });
+    const page = await (await app.request("/news/")).text();
+    const links = [...page.matchAll(/(?:href|action)="([^"#]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((l) => !l?.startsWith("/news/"))).toEqual([]);
+    expect(page).toContain('action="/news/subscribe"');
+    expect(page).toContain('href="/news/assets/site.css"');
+  });
+
+  it("answers under the path and at the root alike, whether or not the front strips it", async () => {
+    const { app } = buildApp(emulators, { publicUrl });
+    for (const path of ["/news/archive", "/archive", "/news", "/", "/news/assets/site.css"])
+      expect((await app.request(path)).status, path).toBe(200);
+    expect((await app.request("/newsletter")).status).toBe(404);
+  });
+
+  it("mails a confirmation link under the path, whose button posts back under it", async () => {
+    const { app } = buildApp(emulators, { publicUrl });
+    const email = uniqueAddress();
+    await app.request("/news/subscribe", form({ email }));
+    const [mail] = await emailsTo(emulators.ses, email);
+    const link = confirmLinkIn(mail as NonNullable<typeof mail>);
+    expect(link.startsWith("https://onrecord.test/news/confirm?token=")).toBe(true);
+    const page = await (await app.request(pathOf(link))).text();
+    expect(page).toMatch(/<form method="post" action="\/news\/confirm\?token=[^"]+">/);
+    const confirmed = await app.request(pathOf(link), { method: "POST" });
+    expect(await confirmed.text()).toContain('href="/news/archive"');
+    expect((await emulators.store.getRecord(email))?.status).toBe("confirmed");
   });
 });

@@ -7,9 +7,12 @@
  * any ──bounce──▶ bounced ──subscribe──▶ pending (the new confirmation proves the mailbox works again)
  * any ──complaint──▶ complained (final: never mailed again)
  * Every confirmation email carries a new confirmation id: only the latest link confirms.
+ * Unsubscribed, bounced and complained records keep a hash of the address, not the address
+ * (`retention.ts`); read back, such a record is version 0 of a new record of the address.
  * How often confirmation emails go out is capped elsewhere (`MAILBOX_SHORT`, `MAILBOX_DAY`, …).
  */
 import type { Subscriber } from "../types.ts";
+import type { RetainedRecord } from "./retention.ts";
 
 /** A pending sign-up that is never confirmed is forgotten after this long (the table's TTL). */
 export const PENDING_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -37,6 +40,8 @@ export interface SubscriberRecord extends Subscriber {
   expiresAt: number | null;
   /** Incremented by every write; a write succeeds only on the version it read. */
   version: number;
+  /** When the record was read from an address's hash (it had left): what the hash keeps. */
+  retained?: RetainedRecord | undefined;
 }
 
 export interface SubscribeRequest {

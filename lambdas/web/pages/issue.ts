@@ -11,6 +11,7 @@ import type {
 } from "../../core/types.ts";
 import type { IssueSummary, StoredIssue } from "../../ports.ts";
 import { type Html, page } from "./layout.ts";
+import { sitePath } from "./site-path.ts";
 
 const KIND_LABELS: Record<StatementKind, string> = {
   direct: "Quoted",
@@ -46,7 +47,7 @@ export function issuePage(issue: StoredIssue): Html {
   return page({
     title: issue.rendered.subject,
     main: html`<article class="issue">
-  <p class="kicker"><a href="/archive">Archive</a> · Week ${issue.id}</p>
+  <p class="kicker"><a href="${sitePath("/archive")}">Archive</a> · Week ${issue.id}</p>
   <h1>${issue.rendered.subject}</h1>
   <p class="window">Statements reported ${formatWindow(digest.from, digest.to)}</p>
   ${digest.officials.length === 0 ? html`<p>No official was quoted in this week's articles.</p>` : ""}
@@ -71,7 +72,7 @@ export function issuePage(issue: StoredIssue): Html {
 /** The top of an issue, for the subscribe page: the first officials and their first statements. */
 export function issueSample(issue: StoredIssue): Html {
   const officials = issue.digest.officials.slice(0, SAMPLE_OFFICIALS);
-  return html`<p class="window"><a href="/archive/${issue.id}">${issue.rendered.subject}</a>
+  return html`<p class="window"><a href="${sitePath(`/archive/${issue.id}`)}">${issue.rendered.subject}</a>
   · ${formatWindow(issue.digest.from, issue.digest.to)}</p>
   ${officials.length === 0 ? html`<p>No official was quoted that week.</p>` : ""}
   ${officials.map((official) =>
@@ -81,7 +82,7 @@ export function issueSample(issue: StoredIssue): Html {
       3,
     ),
   )}
-  <p><a href="/archive/${issue.id}">Read the whole issue</a></p>`;
+  <p><a href="${sitePath(`/archive/${issue.id}`)}">Read the whole issue</a></p>`;
 }
 
 /** `GET /archive`: every issue, newest first. */
@@ -91,10 +92,10 @@ export function archivePage(issues: readonly IssueSummary[]): Html {
     main: html`<h1>Past issues</h1>
 ${
   issues.length === 0
-    ? html`<p class="lede">No issue has been published yet. <a href="/">Subscribe</a> to get the first one.</p>`
+    ? html`<p class="lede">No issue has been published yet. <a href="${sitePath("/")}">Subscribe</a> to get the first one.</p>`
     : html`<ol class="archive" reversed>
   ${issues.map(
-    (issue) => html`<li><a href="/archive/${issue.id}">${issue.subject}</a>
+    (issue) => html`<li><a href="${sitePath(`/archive/${issue.id}`)}">${issue.subject}</a>
     <span class="window">${formatWindow(issue.from, issue.to)}</span></li>`,
   )}
 </ol>`

@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import { sitePath } from "./site-path.ts";
 
 /** A fragment of escaped HTML, as `html` returns it. */
 export type Html = ReturnType<typeof html>;
@@ -23,18 +24,18 @@ export function page({ title, main, head }: PageOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · onrecord</title>
 <meta name="description" content="A weekly email of what officials said on the record, each statement linked to its sources.">
-<link rel="stylesheet" href="/assets/site.css">
-<link rel="alternate" type="application/atom+xml" title="onrecord issues" href="/feed.xml">
+<link rel="stylesheet" href="${sitePath("/assets/site.css")}">
+<link rel="alternate" type="application/atom+xml" title="onrecord issues" href="${sitePath("/feed.xml")}">
 ${head ?? ""}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
-  <a class="brand" href="/">onrecord</a>
+  <a class="brand" href="${sitePath("/")}">onrecord</a>
   <nav aria-label="Site"><ul>
-    <li><a href="/">Subscribe</a></li>
-    <li><a href="/archive">Archive</a></li>
-    <li><a href="/feed.xml">Feed</a></li>
+    <li><a href="${sitePath("/")}">Subscribe</a></li>
+    <li><a href="${sitePath("/archive")}">Archive</a></li>
+    <li><a href="${sitePath("/feed.xml")}">Feed</a></li>
   </ul></nav>
 </header>
 <main id="main" tabindex="-1">

@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import type { TokenProblem } from "../../core/subscribers/tokens.ts";
 import { type Html, page } from "./layout.ts";
+import { sitePath } from "./site-path.ts";
 import { subscribeForm } from "./subscribe.ts";
 
 const CONFIRM_PROBLEMS: Record<TokenProblem | "stale", { title: string; text: string }> = {
@@ -28,7 +29,7 @@ export function confirmedPage(): Html {
     title: "You're subscribed",
     main: html`<h1>You're subscribed</h1>
 <p class="lede">Thank you for confirming. The next issue arrives on Monday morning.</p>
-<p>Meanwhile, <a href="/archive">read past issues</a>. Every email has a link to unsubscribe with one click.</p>`,
+<p>Meanwhile, <a href="${sitePath("/archive")}">read past issues</a>. Every email has a link to unsubscribe with one click.</p>`,
   });
 }
 
@@ -41,7 +42,7 @@ export function confirmButtonPage(token: string): Html {
     title: "Confirm your subscription",
     main: html`<h1>Confirm your subscription</h1>
 <p class="lede">Press the button to start receiving onrecord: one email a week, on Monday morning.</p>
-<form method="post" action="/confirm?token=${encodeURIComponent(token)}">
+<form method="post" action="${sitePath(`/confirm?token=${encodeURIComponent(token)}`)}">
   <button type="submit">Confirm my subscription</button>
 </form>
 <p>Did not ask for this? Close this page: nothing happens until the button is pressed.</p>`,
@@ -54,7 +55,16 @@ export function forbiddenPage(): Html {
     title: "Refused",
     main: html`<h1>This form was sent from another site</h1>
 <p class="lede">onrecord only takes sign-ups and confirmations from its own pages. Nothing was done.
-<a href="/">Subscribe here</a> instead.</p>`,
+<a href="${sitePath("/")}">Subscribe here</a> instead.</p>`,
+  });
+}
+
+/** A request that reached the app around its CDN and firewall (the API's own endpoint). */
+export function forbiddenOriginPage(): Html {
+  return page({
+    title: "Refused",
+    main: html`<h1>This address is not served directly</h1>
+<p class="lede">Please use onrecord's own address. Nothing was done.</p>`,
   });
 }
 
@@ -70,7 +80,7 @@ export function unsubscribeButtonPage(token: string): Html {
     title: "Unsubscribe",
     main: html`<h1>Unsubscribe from onrecord?</h1>
 <p class="lede">You will receive no more issues at this address.</p>
-<form method="post" action="/unsubscribe?token=${encodeURIComponent(token)}">
+<form method="post" action="${sitePath(`/unsubscribe?token=${encodeURIComponent(token)}`)}">
   <button type="submit">Unsubscribe</button>
 </form>`,
   });
@@ -100,7 +110,7 @@ email itself: it works however old the email is.</p>`,
 export function notFoundPage(): Html {
   return page({
     title: "Not found",
-    main: html`<h1>Nothing here</h1><p class="lede">There is no page at this address. <a href="/archive">Past issues</a> are in the archive.</p>`,
+    main: html`<h1>Nothing here</h1><p class="lede">There is no page at this address. <a href="${sitePath("/archive")}">Past issues</a> are in the archive.</p>`,
   });
 }
 

@@ -2,6 +2,7 @@ import { html } from "hono/html";
 import type { StoredIssue } from "../../ports.ts";
 import { issueSample } from "./issue.ts";
 import { type Html, page } from "./layout.ts";
+import { challengeOn, sitePath } from "./site-path.ts";
 
 export interface SubscribeFormState {
   /** What was typed, shown again after an error. */
@@ -15,7 +16,7 @@ export interface SubscribeFormState {
  */
 export function subscribeForm({ value = "", error }: SubscribeFormState = {}): Html {
   const describedBy = error ? "email-hint email-error" : "email-hint";
-  return html`<form class="subscribe" method="post" action="/subscribe">
+  return html`<form class="subscribe" method="post" action="${sitePath("/subscribe")}">
   <label for="email">Your email address</label>
   <p id="email-hint" class="hint">We send one email a week. You can leave with one click.</p>
   ${error ? html`<p id="email-error" class="error" role="alert">${error}</p>` : ""}
@@ -24,7 +25,21 @@ export function subscribeForm({ value = "", error }: SubscribeFormState = {}): H
       spellcheck="false" autocapitalize="off" value="${value}" aria-describedby="${describedBy}"${error ? html` aria-invalid="true"` : ""}>
     <button type="submit">Subscribe</button>
   </div>
+  ${challengeOn() ? challengeWidget() : ""}
 </form>`;
+}
+
+/**
+ * The proof-of-work check (ALTCHA), when it is on: it works while the address is typed and puts
+ * its solution in the form's `altcha` field. Its script and styles come from the site itself.
+ */
+function challengeWidget(): Html {
+  return html`<link rel="stylesheet" href="${sitePath("/assets/altcha.css")}">
+  <script type="module" src="${sitePath("/assets/altcha.js")}"></script>
+  <script type="module" src="${sitePath("/assets/altcha-setup.js")}"></script>
+  <altcha-widget challenge="${sitePath("/challenge")}" auto="onload" name="altcha"></altcha-widget>
+  <noscript><p class="hint">The sign-up form checks that it is used by a person with a moment of work in the
+  browser, which needs JavaScript.</p></noscript>`;
 }
 
 /** `GET /`: what onrecord is, how often it comes, the form, and a sample of the latest issue. */
@@ -58,7 +73,7 @@ export function checkInboxPage(): Html {
     main: html`<h1>Check your inbox</h1>
 <p class="lede">If the address can receive onrecord, a confirmation email is on its way. Open the link in it
 to start your subscription; the link works for 7 days.</p>
-<p>Nothing there after a few minutes? Look in the spam folder, or <a href="/">try again</a> in ten minutes.</p>`,
+<p>Nothing there after a few minutes? Look in the spam folder, or <a href="${sitePath("/")}">try again</a> in ten minutes.</p>`,
   });
 }
 

@@ -15,6 +15,10 @@ import { checkInboxPage, subscribePage, tooManyRequestsPage } from "../pages/sub
 import type { WebAppDeps } from "../web-app-deps.ts";
 import { cacheFor } from "./archive-routes.ts";
 
+/** The form was sent before the proof-of-work check finished, or with a stale or forged one. */
+const CHALLENGE_UNSOLVED =
+  "The check that this form is used by a person did not finish. Wait for its tick, then press Subscribe again.";
+
 /** A sign-up form is tiny; anything much bigger is not one. */
 const MAX_FORM_BYTES = 8 * 1024;
 
@@ -29,7 +33,12 @@ export function addSubscriptionRoutes(app: Hono, deps: WebAppDeps): void {
   });
 
   app.post("/subscribe", formLimit(), async (c) => {
-    const email = (await c.req.parseBody()).email;
+    const form = await c.req.parseBody();
+    const email = form.email;
+    if (deps.challenge && !(await deps.challenge.verify(form.altcha))) {
+      const value = typeof email === "string" ? email.slice(0, 254) : "";
+      return c.html(subscribePage(await latestIssue(archive), { value, error: CHALLENGE_UNSOLVED }), 400);
+    }
     const result = await subscriptions.subscribe(typeof email === "string" ? email : "", deps.clientIp(c));
     if (result.kind === "invalid") {
       const value = typeof email === "string" ? email.slice(0, 254) : "";
