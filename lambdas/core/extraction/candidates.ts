@@ -26,7 +26,7 @@ import {
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt, quoteRegionEnd } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS, TOPIC_PREPOSITIONS } from "./lexicon/syntax.ts";
-import { type Mention, mentionStartingAt } from "./mentions.ts";
+import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
 import {
@@ -107,13 +107,45 @@ function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attributi
       i = Math.max(i, quoteRegionEnd(quote));
       continue;
     }
-    const cue = doc.cues[i];
+    const cue = doc.cues[i] ?? colonCue(doc, s, i, byCue);
     if (!cue) continue;
     const list = new CandidateList(cue, index, s.paragraph);
-    cueCandidates(doc, s, cue, byCue, list);
+    if (cue.kind === "colon") colonCandidates(doc, s, cue, list);
+    else cueCandidates(doc, s, cue, byCue, list);
     if (list.items.length > 0) byCue.push(list.items);
   }
   return byCue;
+}
+
+/**
+ * A colon that introduces words someone said: a quotation after it, or the next paragraph when
+ * it closes its own (`Trump went further: "…"`, `Okafor, in her letter:`), with no reporting verb
+ * before it in the sentence to carry the attribution.
+ */
+function colonCue(doc: CuedDoc, s: Sentence, i: number, byCue: Attribution[][]): Cue | null {
+  const t = doc.tokens;
+  if (t[i]?.text !== ":" || i === s.first || byCue.length > 0) return null;
+  const next = t[i + 1];
+  const closesParagraph = i === doc.seg.paragraphs[s.paragraph]?.last;
+  if (!closesParagraph && (!next || !t[i]?.spaceAfter)) return null;
+  for (let k = s.first; k < i; k++) if (doc.cues[k]) return null;
+  return { first: i, last: i, verb: null, kind: "colon" };
+}
+
+/** The colon's speaker: the phrase right before it, or one opening its clause; its words: what follows. */
+function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): void {
+  const t = doc.tokens;
+  let end = s.last;
+  while (end > cue.last && /^[.,;:]$/.test(t[end]?.text ?? "")) end--;
+  const next = end > cue.last ? null : paragraphAfterColon(doc, s, cue);
+  const parts: TokenRange[] | null = end > cue.last ? [[cue.last + 1, end]] : next && [next];
+  if (!parts) return;
+  const content: ContentVia = next ? "next-paragraph" : "after";
+  const named = mentionEndingAt(t, cue.first - 1, s.first);
+  if (named && named.kind !== "pronoun" && canSpeak(doc, named))
+    list.add(named, false, parts, { source: "subject", content }, false);
+  for (const mention of clauseSubjects(doc, s, cue))
+    list.add(mention, false, parts, { source: "clause-subject", content }, false);
 }
 
 /** A cue's candidates, each pair of mention and content once. */

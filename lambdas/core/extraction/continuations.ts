@@ -34,6 +34,7 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       return;
     }
     const target = open as Attribution | null;
+    if (covers(target, quotes)) return;
     if (target && (sameParagraph(doc, target, s) || continuesQuote(doc, target, s)))
       target.parts.push(...quotes);
     else if (target && nextParagraph(doc, target, s)) {
@@ -52,6 +53,12 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
     } else open = null;
   });
   return result.flat();
+}
+
+/** "Okafor wrote:" then the paragraph: the statement already holds these quotations. */
+function covers(target: Attribution | null, quotes: TokenRange[]): boolean {
+  const last = target?.parts.at(-1);
+  return last !== undefined && quotes.every(([first, end]) => first >= last[0] && end <= last[1]);
 }
 
 /** The quotations of a sentence made of nothing but quotations, or null. */

@@ -21,7 +21,8 @@ export interface Cue {
   first: number;
   last: number;
   verb: ReportingVerbForm | null;
-  kind: "verb" | "according" | "label";
+  /** "label": `PENCE: …`; "colon": a colon that introduces what somebody said, `As Okafor put it: "…"`. */
+  kind: "verb" | "according" | "label" | "colon";
 }
 
 // Particles that turn a reporting verb into something else: "added to", "called off".

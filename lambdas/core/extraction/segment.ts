@@ -235,20 +235,19 @@ function looksLikeAttributionTail(tokens: Token[], from: number, last: number): 
     const token = tokens[i] as Token;
     if (token.kind === "quote" || (token.kind === "punct" && token.text !== "." && token.text !== "'s"))
       return false;
-    if (REPORTING_VERBS.has(token.lower)) return endsAttribution(tokens, i + 1);
+    if (REPORTING_VERBS.has(token.lower)) return endsAttribution(tokens, i + 1, i === from);
     if (TERMINALS.has(token.text) && !ABBREVIATIONS.has(tokens[i - 1]?.lower ?? "")) return false;
   }
   return false;
 }
 
-/** After the verb: the end of the clause, the speaker (inverted), or a circumstance. */
-function endsAttribution(tokens: Token[], i: number): boolean {
+/**
+ * After the verb: the end of the clause, a circumstance, or — when the verb comes first — its
+ * speaker (`"…." said Ahn`); a name after `Sanders called` is its object: a new sentence.
+ */
+function endsAttribution(tokens: Token[], i: number, inverted: boolean): boolean {
   const next = tokens[i];
   if (!next || next.kind === "quote" || /^[.,;:?!]$/.test(next.text)) return true;
-  return (
-    next.cap ||
-    CIRCUMSTANCE.has(next.lower) ||
-    TIME_WORDS.has(next.lower) ||
-    SUBJECT_VERB_FILLERS.has(next.lower)
-  );
+  if (inverted && next.cap) return true;
+  return CIRCUMSTANCE.has(next.lower) || TIME_WORDS.has(next.lower) || SUBJECT_VERB_FILLERS.has(next.lower);
 }

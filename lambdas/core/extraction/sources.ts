@@ -36,15 +36,31 @@ export interface Subject {
  */
 export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | null {
   const t = doc.tokens;
-  if (t[j]?.lower === "who") {
+  if (t[j]?.lower === "who" || t[j]?.lower === "which") {
     const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
-    const antecedent = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
+    const antecedent =
+      mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo) ?? shareEndingAt(doc, end, lo);
     return antecedent && antecedent.kind !== "pronoun"
       ? { mention: antecedent, inherited: true, relative: j }
       : null;
   }
   const mention = mentionEndingAt(t, j, lo) ?? nounPhraseEndingAt(doc, j, lo);
   return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
+}
+
+/** "the 23 percent who said", "one in five who say": a share of people before a relative pronoun. */
+function shareEndingAt(doc: CuedDoc, end: number, lo: number): Mention | null {
+  const t = doc.tokens;
+  let k = end;
+  while (
+    k > lo &&
+    end - k < 6 &&
+    (t[k - 1]?.kind === "number" || (t[k - 1]?.kind === "word" && !t[k - 1]?.cap))
+  )
+    k--;
+  for (let n = k; n <= end; n++)
+    if (t[n]?.kind === "number" || QUANTITY_WORDS.has(t[n]?.lower ?? "")) return phraseSubject(doc, n, end);
+  return null;
 }
 
 /**

@@ -19,6 +19,7 @@ import { PLACE_WORDS } from "../lexicon/places.ts";
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
+  FIRST_PERSON_PRONOUNS,
   PREPOSITIONS,
   SUBJECT_VERB_FILLERS,
   TIME_WORDS,
@@ -101,12 +102,17 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
   const last = (parts.at(-1) as [number, number])[1];
   let words = 0;
   let quoted = 0;
+  let firstPerson = 0;
+  let innerCues = 0;
   for (const [p, q] of parts)
     for (let i = p; i <= q; i++) {
       const token = t[i] as Token;
       if (token.kind === "word" || token.kind === "number") {
         words++;
-        if (quoteAt(doc, i)) quoted++;
+        const inQuote = quoteAt(doc, i) !== null;
+        if (inQuote) quoted++;
+        else if (FIRST_PERSON_PRONOUNS.has(token.lower)) firstPerson++;
+        if (!inQuote && doc.cues[i]) innerCues++;
       }
     }
   const kind = contentKind(doc, parts);
@@ -131,12 +137,24 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
   f.add("content.last.shape", shape((t[last] as Token).text));
   f.add("content.after", word(t[last + 1]));
   if (head.lower === "that") f.add("content.that");
+  // Narration in the first person ("I said", "we argued") is a column's, not a source's.
+  if (firstPerson > 0) f.add("content.first-person", bucket(firstPerson));
+  if (innerCues > 0) f.add("content.inner-cues", bucket(innerCues));
   const sentence = doc.seg.sentences[a.sentence];
   if (sentence) {
     f.add("sentence.words", bucket(sentence.last - sentence.first + 1));
     if (sentence.first === first) f.add("content.opens-sentence");
     if (t[sentence.last]?.text === "?") f.add("sentence.question");
+    let cues = 0;
+    for (let i = sentence.first; i <= sentence.last; i++) if (doc.cues[i]) cues++;
+    f.add("sentence.cues", bucket(cues));
+    const end = t[last + 1];
+    f.add(
+      "content.ends",
+      !end || last >= sentence.last - 1 ? "sentence" : end.kind === "quote" ? "quote" : end.text,
+    );
   }
+  f.add("paragraph.first", word(t[(doc.seg.paragraphs[a.paragraph]?.first ?? 0) as number]));
   f.add("paragraph", bucket(a.paragraph));
   // The cue.
   const cue = a.cue;
@@ -194,6 +212,8 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
       shapes += `${shape((t[i] as Token).text)} `;
     f.add("mention.shape", shapes.trim());
     f.add("mention.before", word(t[m.first - 1]));
+    f.add("mention.before2", word(t[m.first - 2]), word(t[m.first - 1]));
+    if (quoteAt(doc, m.first)) f.add("mention.quoted");
     for (let i = m.first; i <= m.last; i++)
       if (PLACE_WORDS.has((t[i] as Token).lower)) f.add("mention.has-place");
     if (sentence && m.first === sentence.first) {
