@@ -205,7 +205,8 @@ function roleBefore(before: string): string | null {
     if (!w) break;
     const bare = w.replace(/^[("“‘]+/u, "");
     const ends = /[,;:!?"”)—–]$/u.test(bare) || (/\.$/.test(bare) && !ABBREVIATION.test(bare));
-    if (ends) break;
+    // "In 2015 President Obama …": a year is when, not part of the role.
+    if (ends || /^(1[89]|20)\d\d$/.test(bare)) break;
     const lower = foldCase(bare.replace(/['’]s?$/u, ""));
     const capital = /^\p{Lu}/u.test(bare) || /^\$?\d/.test(bare);
     const possessive = /\p{L}['’]s?$/u.test(bare);
