@@ -12,7 +12,7 @@ import {
   statementCandidates,
 } from "../../lambdas/core/extraction/extract-statements.ts";
 import { StatementModel } from "../../lambdas/core/extraction/score/model.ts";
-import { DEFAULT_TRAINING, type Example, trainWeights } from "../../lambdas/core/extraction/score/train.ts";
+import { DEFAULT_TRAINING, type Example, trainChoices } from "../../lambdas/core/extraction/score/train.ts";
 import type { Statement } from "../../lambdas/core/types.ts";
 import {
   candidateOutcomes,
@@ -43,19 +43,26 @@ export function collectExamples(split: string, names: string[]): ArticleExamples
     );
     const examples = candidates.map((c, i) => {
       const outcome = judged[i] as Outcome;
-      return { features: c.features, label: outcome === "right" ? 1 : 0, outcome } as const;
+      return { features: c.features, label: outcome === "right" ? 1 : 0, outcome, group: c.group } as const;
     });
     return { name, examples, goldStatements: goldStatementCount(gold) };
   });
 }
 
-/** The examples a model learns from: every candidate but those matched to non-speech attributions. */
+/**
+ * The examples a model learns from: every candidate but those matched to non-speech attributions,
+ * grouped by cue (each article's groups numbered apart).
+ */
 export const trainingExamples = (articles: ArticleExamples[]): Example[] =>
-  articles.flatMap((a) => a.examples.filter((e) => e.outcome !== "other"));
+  articles.flatMap((a, k) =>
+    a.examples
+      .filter((e) => e.outcome !== "other")
+      .map((e) => ({ ...e, group: k * 100_000 + (e.group ?? 0) })),
+  );
 
 /** A model trained on these articles, with the given cut-off and no calibration (identity). */
 export function fitModel(articles: ArticleExamples[], threshold = 0, floor = threshold): StatementModel {
-  const w = trainWeights(trainingExamples(articles), DEFAULT_TRAINING);
+  const w = trainChoices(trainingExamples(articles), DEFAULT_TRAINING);
   return new StatementModel({ weights: "", calibration: { x: [], y: [] }, threshold, floor }, w);
 }
 

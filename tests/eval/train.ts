@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeWeights, type ModelFile } from "../../lambdas/core/extraction/score/model.ts";
-import { DEFAULT_TRAINING, fitIsotonic, trainWeights } from "../../lambdas/core/extraction/score/train.ts";
+import { DEFAULT_TRAINING, fitIsotonic, trainChoices } from "../../lambdas/core/extraction/score/train.ts";
 import {
   bestF1,
   chooseCutoff,
@@ -44,7 +44,7 @@ const calibration = fitIsotonic(
   judged.filter((j) => j.outcome !== "other").map((j) => ({ p: j.p, y: j.outcome === "right" ? 1 : 0 })),
 );
 const examples = trainingExamples(articles);
-const weights = trainWeights(examples, DEFAULT_TRAINING);
+const weights = trainChoices(examples, DEFAULT_TRAINING);
 const file: ModelFile = {
   version: 1,
   dimensions: weights.length,

@@ -7,6 +7,7 @@
 
 import {
   afterDateline,
+  circumstanceStart,
   clauseEnd,
   contentAfter,
   contentBefore,
@@ -64,6 +65,7 @@ export type ContentVia =
   | "after"
   | "after-short"
   | "after-object"
+  | "after-topic"
   | "around"
   | "next-paragraph"
   | "before"
@@ -263,6 +265,14 @@ function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): 
   }
   const parts = contentBefore(doc, s, cue.first - 1, true);
   list.add(mention, false, parts, { source: "according-to", content: "before" }, true);
+  // The whole sentence before it, past a dash or colon that the rules take as its start.
+  list.add(
+    mention,
+    false,
+    contentBefore(doc, s, cue.first - 1),
+    { source: "according-to", content: "before" },
+    false,
+  );
 }
 
 /**
@@ -289,8 +299,11 @@ function inheritedCandidates(
   for (const a of previous)
     if (a.mention) list.add(a.mention, true, parts, { source: "inherited", content: "after" }, false);
   if (subject) list.add(subject, true, parts, { source: "sentence-subject", content: "after" }, false);
-  for (const mention of clauseSubjects(doc, s, cue))
-    list.add(mention, true, parts, { source: "clause-subject", content: "after" }, false);
+  // The phrase opening the sentence: "The nurse later sued, claiming …" (never one after a comma
+  // inside the clause the gerund hangs off, which is that clause's object or appositive).
+  const opening = clauseSubjects(doc, s, cue).at(-1);
+  if (opening && opening.first <= afterDateline(doc, s) + 2)
+    list.add(opening, true, parts, { source: "clause-subject", content: "after" }, false);
 }
 
 /**
@@ -348,8 +361,10 @@ function alternativeContents(
   if (after) {
     const stop = narrationStart(doc, after);
     if (stop > after[0]) found.push([[[after[0], stop - 1]], "after-short"]);
+    const circumstance = circumstanceStart(doc, after);
+    if (circumstance > after[0]) found.push([[[after[0], circumstance - 1]], "after-object"]);
     if (TOPIC_PREPOSITIONS.has(doc.tokens[after[0]]?.lower ?? "") && after[1] > after[0])
-      found.push([[[after[0] + 1, after[1]]], "after-object"]);
+      found.push([[[after[0] + 1, after[1]]], "after-topic"]);
   }
   const tail = parentheticalTail(doc, s, cue);
   if (!before && tail.length > 0 && mention.first > s.first)

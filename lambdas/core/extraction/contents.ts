@@ -14,6 +14,7 @@ import {
   CLAUSE_LINKS,
   CONTENT_BOUNDARY_GERUNDS,
   COORDINATORS,
+  NARRATION_OPENERS,
   NARRATION_VERBS,
   OBJECT_PRONOUNS,
   SUBORDINATORS,
@@ -328,14 +329,41 @@ export function narrationStart(doc: CuedDoc, [first, last]: TokenRange): number 
     const quote = quoteAt(doc, n);
     if (quote) {
       n = quoteRegionEnd(quote);
+      // '…, calling it "a disgrace," blaming …': a quotation's own comma ends the clause too.
+      if (t[quote.last]?.text === "," && narrationOpens(t[n + 1])) return n + 1;
       continue;
     }
     const token = t[n] as Token;
     const next = t[n + 1];
     if (!next) break;
-    if ((token.text === "," || token.kind === "dash") && /ing$/.test(next.lower) && !next.cap) return n;
+    // ", citing …" stays: a reporting gerund carries on the statement it belongs to.
+    if (token.text === "," && narrationOpens(next) && !doc.cues[n + 1]) return n;
+    if (token.kind === "dash" && !next.cap && next.kind === "word") return n;
     if ((token.lower === "and" || token.lower === "but") && narrates(next, doc.cues[n + 1])) return n;
-    if (token.kind === "dash" && (next.lower === "and" || next.lower === "but")) return n;
+  }
+  return first;
+}
+
+/** ", drawing cheers", ", while …", ", when …", ", which …": a clause of the narration's own. */
+const narrationOpens = (t: Token | undefined) =>
+  t !== undefined && !t.cap && (/ing$/.test(t.lower) || NARRATION_OPENERS.has(t.lower));
+
+/**
+ * Where a verb's object gives way to its circumstance: "defended his plan this week on the
+ * radio" → at "this"; the object's first token when there is none.
+ */
+export function circumstanceStart(doc: CuedDoc, [first, last]: TokenRange): number {
+  const t = doc.tokens;
+  for (let n = first + 1; n <= last; n++) {
+    if (quoteAt(doc, n)) return first;
+    const token = t[n] as Token;
+    if (token.text === "," || token.lower === "that") return first;
+    if (
+      CIRCUMSTANCE.has(token.lower) ||
+      TIME_WORDS.has(token.lower) ||
+      (token.lower === "this" && TIME_WORDS.has(t[n + 1]?.lower ?? ""))
+    )
+      return n;
   }
   return first;
 }

@@ -95,7 +95,10 @@ function dateCandidates(
   );
 }
 
-/** Each candidate with the model's probability that it is a statement of this speaker. */
+/**
+ * Each candidate with the model's probability that it is a statement of this speaker: its score
+ * against "none" (the weights were learnt with the cue's candidates competing, trainChoices).
+ */
 function scoreCandidates(
   doc: CuedDoc,
   candidates: Attribution[][][],

@@ -60,3 +60,6 @@ export const TOPIC_PREPOSITIONS = set("for of about on against");
 /** Words after "and" or "but" that carry the narration on, not what was said: "and went on", "but made". */
 export const NARRATION_VERBS = set(`went made took gave got left came turned began started moved drew spent
   stood sat walked ran held met kept put sent brought`);
+
+/** Words after a comma that open a clause of the narration: ", while …", ", when …", ", which …". */
+export const NARRATION_OPENERS = set("while when which whose where after before although though whereas");

@@ -9,6 +9,8 @@ export interface Example {
   /** Weight indices (features.ts). */
   features: readonly number[];
   label: 0 | 1;
+  /** The cue it is a candidate of: candidates of one cue compete (trainChoices). */
+  group?: number;
 }
 
 export interface TrainOptions {
@@ -74,4 +76,69 @@ export function fitIsotonic(points: readonly { p: number; y: 0 | 1 }[]): { x: nu
   }
   const round = (v: number) => Math.round(v * 1e4) / 1e4;
   return { x: blocks.map((b) => round(b.sumP / b.n)), y: blocks.map((b) => round(b.sumY / b.n)) };
+}
+
+/**
+ * Training the scorer as a choice: each cue's candidates compete with "none of them" (a
+ * conditional logit, its "none" fixed at score 0), and the weights learn to make a right
+ * candidate the likeliest — or "none" when no candidate is right. A cue with one candidate is a
+ * logistic regression. AdaGrad with L2 shrinkage, seeded order: the same examples give the same
+ * weights to the bit.
+ *
+ * @example
+ * // cue "said" with candidates [speaker Ahn, content after] (right) and [speaker Seoul] (wrong):
+ * // the weights move so that softmax(z_Ahn, z_Seoul, 0) puts its mass on Ahn.
+ */
+export function trainChoices(
+  examples: readonly Example[],
+  options: TrainOptions = DEFAULT_TRAINING,
+): Float64Array {
+  const w = new Float64Array(DIMENSIONS);
+  const g2 = new Float64Array(DIMENSIONS);
+  const groups = new Map<number, { at: Int32Array; y: 0 | 1 }[]>();
+  examples.forEach((e, i) => {
+    const key = e.group ?? -1 - i;
+    const list = groups.get(key) ?? [];
+    list.push({ at: Int32Array.from(e.features), y: e.label });
+    groups.set(key, list);
+  });
+  const all = [...groups.values()];
+  const order = all.map((_, i) => i);
+  let seed = 0x9e3779b9;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 0x100000000;
+  };
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const k of order) {
+      const group = all[k] as { at: Int32Array; y: 0 | 1 }[];
+      const z = group.map(({ at }) => {
+        let sum = 0;
+        for (const i of at) sum += w[i] as number;
+        return sum;
+      });
+      const top = Math.max(0, ...z);
+      const e = z.map((v) => Math.exp(v - top));
+      const none = Math.exp(-top);
+      const total = none + e.reduce((a, b) => a + b, 0);
+      const right = group.reduce((n, c, i) => (c.y ? n + (e[i] as number) : n), 0);
+      group.forEach(({ at, y }, i) => {
+        // d(-log P(a right one, or none when none is right)) / dz_i
+        const g = (e[i] as number) / total - (y && right > 0 ? (e[i] as number) / right : 0);
+        if (g === 0) return;
+        for (const f of at) {
+          const gi = g + options.l2 * (w[f] as number);
+          g2[f] = (g2[f] as number) + gi * gi;
+          w[f] = (w[f] as number) - (options.rate * gi) / Math.sqrt((g2[f] as number) + 1e-8);
+        }
+      });
+    }
+  }
+  return w;
 }
