@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import {
+  accordingToSource,
+  appositiveSubject,
+  clauseSubjects,
+  skipFillersLeft,
+  subjectAfter,
+  subjectEndingAt,
+} from "../../../lambdas/core/extraction/sources.ts";
+import { cued, cueOf, phrase } from "./helpers.ts";
+
+/** The generator's view of a cue: its sentence and the last token before it, fillers skipped. */
+function beforeCue(text: string, verb: string) {
+  const doc = cued(text);
+  const { cue, sentence } = cueOf(doc, verb);
+  return { doc, cue, sentence, j: skipFillersLeft(doc.tokens, cue.first - 1, sentence.first) };
+}
+
+describe("subjectEndingAt: the speaker is the subject right before the verb", () => {
+  it.each([
+    ["a title and a name", "Mayor Ines Corbett said the plant would close.", "said", "Mayor Ines Corbett"],
+    ["past the fillers", "Corbett also said on Tuesday that the plant would close.", "said", "Corbett"],
+    [
+      "a surname with an honorific",
+      "Ms. Corbett told reporters the plant would close.",
+      "told",
+      "Ms. Corbett",
+    ],
+    [
+      "a possessive country before the title",
+      "Portugal's Finance Minister Rui Matos said the deficit would shrink.",
+      "said",
+      "Portugal's Finance Minister Rui Matos",
+    ],
+    ["a noun phrase no lexicon knows", "The Ohio farmer says the levy is unfair.", "says", "The Ohio farmer"],
+    ["a possessive group", "Its defenders say the levy is fair.", "say", "Its defenders"],
+    ["a pronoun", "The plan, they said, was dead.", "said", "they"],
+    [
+      "the role, not its principal",
+      "On Friday two advisers to Mayor Ines Corbett said the plan was dead.",
+      "said",
+      "two advisers to Mayor Ines Corbett",
+    ],
+  ])("reads %s", (_, text, verb, expected) => {
+    const { doc, j, sentence } = beforeCue(text, verb);
+    const subject = subjectEndingAt(doc, j, sentence.first);
+    expect(phrase(doc, subject?.mention)).toBe(expected);
+    expect(subject?.inherited).toBe(false);
+  });
+
+  it("reads the antecedent of 'who' as an inherited speaker", () => {
+    const { doc, j, sentence } = beforeCue(
+      "The treasurer, who said the books were balanced, resigned.",
+      "said",
+    );
+    const subject = subjectEndingAt(doc, j, sentence.first);
+    expect(phrase(doc, subject?.mention)).toBe("The treasurer");
+    expect(subject?.inherited).toBe(true);
+    expect(doc.tokens[subject?.relative ?? -1]?.text).toBe("who");
+  });
+
+  it.each([
+    ["a state", "Texas said the new fence would be finished by summer.", "said"],
+    ["a two-word state", "North Dakota warned the pipeline would be late.", "warned"],
+    ["a district", "Capitol Hill warned the vote would slip.", "warned"],
+    ["a verb capitalised by the sentence", "Keeps insisted the deal was off.", "insisted"],
+    ["an imperative", "Watch insisted the deal was off.", "insisted"],
+  ])("gives no speaker for %s", (_, text, verb) => {
+    const { doc, j, sentence } = beforeCue(text, verb);
+    expect(subjectEndingAt(doc, j, sentence.first)).toBeNull();
+  });
+});
+
+describe("appositiveSubject: the name before an appositive the comma closes", () => {
+  it.each([
+    [
+      "a role after the name",
+      "Ines Corbett, the city's budget director, said the library would stay open.",
+      "said",
+      "Ines Corbett",
+      "the city's budget director",
+    ],
+    [
+      "a role before the name",
+      "The council's treasurer, Amir Haddad, said the budget balanced.",
+      "said",
+      "Amir Haddad",
+      "The council's treasurer",
+    ],
+    [
+      "an appositive between dashes",
+      "Dale Ferris -- the coach who took the club to two titles -- told reporters the season was over.",
+      "told",
+      "Dale Ferris",
+      "the coach who took the club to two titles",
+    ],
+    ["an age", "Corbett, 54, said she would run again.", "said", "Corbett", "54"],
+  ])("reads %s", (_, text, verb, name, appositive) => {
+    const { doc, j, sentence } = beforeCue(text, verb);
+    const mention = appositiveSubject(doc, j, sentence.first);
+    expect(phrase(doc, mention)).toBe(name);
+    expect(
+      phrase(doc, mention?.appositive ? { first: mention.appositive[0], last: mention.appositive[1] } : null),
+    ).toBe(appositive);
+  });
+
+  it.each([
+    ["content before an inverted verb", "The talks failed, said the minister.", "said"],
+    ["a quotation before the verb", '"The talks failed," said the minister.', "said"],
+    ["a clause after a semicolon", "The talks failed; later, said the minister, they resumed.", "said"],
+  ])("gives nothing for %s", (_, text, verb) => {
+    const { doc, j, sentence } = beforeCue(text, verb);
+    expect(appositiveSubject(doc, j, sentence.first)).toBeNull();
+  });
+});
+
+describe("subjectAfter: the speaker after an inverted verb", () => {
+  it.each([
+    ["a title and a name", '"We are ready," said Mayor Ines Corbett.', "said", "Mayor Ines Corbett"],
+    ["a role", '"We are ready," said the mayor.', "said", "the mayor"],
+    ["a question's asker", '"Is the plant closing?" asked a worker.', "asked", "a worker"],
+    [
+      "a possessive country",
+      '"The talks failed," said Kenya\'s Ruth Wanjiru.',
+      "said",
+      "Kenya's Ruth Wanjiru",
+    ],
+    ["a speaker with an appositive", '"We are ready," said Corbett, the mayor.', "said", "Corbett"],
+  ])("reads %s", (_, text, verb, expected) => {
+    const { doc, cue, sentence } = beforeCue(text, verb);
+    expect(phrase(doc, subjectAfter(doc, sentence, cue))).toBe(expected);
+  });
+
+  it.each([
+    ["a pronoun", '"We are ready," said she.', "said"],
+    ["nothing after the verb", '"We are ready," she said.', "said"],
+    ["a circumstance", "The committee said in a statement that it would act.", "said"],
+    ["a state", '"The fence is late," said Texas.', "said"],
+  ])("gives nothing for %s", (_, text, verb) => {
+    const { doc, cue, sentence } = beforeCue(text, verb);
+    expect(subjectAfter(doc, sentence, cue)).toBeNull();
+  });
+});
+
+describe("accordingToSource: the object of 'according to'", () => {
+  it.each([
+    [
+      "a body, opening the sentence",
+      "According to the ministry, the drills will start in March.",
+      "the ministry",
+    ],
+    [
+      "a person, closing the sentence",
+      "The drills will start in March, according to Defence Minister Ana Lima.",
+      "Defence Minister Ana Lima",
+    ],
+    [
+      "a document up to the comma",
+      "According to figures released on Monday, exports fell.",
+      "figures released on Monday",
+    ],
+  ])("reads %s", (_, text, expected) => {
+    const { doc, cue, sentence } = beforeCue(text, "according");
+    expect(phrase(doc, accordingToSource(doc, sentence, cue))).toBe(expected);
+  });
+
+  it("gives nothing when a quotation follows", () => {
+    const { doc, cue, sentence } = beforeCue(
+      'The plan, according to "people close to the mayor," is dead.',
+      "according",
+    );
+    expect(accordingToSource(doc, sentence, cue)).toBeNull();
+  });
+});
+
+describe("clauseSubjects: the phrases that may open the cue's clause", () => {
+  it.each([
+    [
+      "past an opening adverb",
+      "Even the organizer of the rally said the crowd was small.",
+      "said",
+      "the organizer",
+    ],
+    [
+      "a subject carrying a relative clause",
+      "The organizer of the march, who asked not to be named, said the crowd was small.",
+      "said",
+      "The organizer",
+    ],
+    [
+      "the subject after a subordinate clause",
+      "When the vote was called, the treasurer said the books were balanced.",
+      "said",
+      "the treasurer",
+    ],
+  ])("proposes %s", (_, text, verb, expected) => {
+    const { doc, cue, sentence } = beforeCue(text, verb);
+    expect(clauseSubjects(doc, sentence, cue).map((m) => phrase(doc, m))).toContain(expected);
+  });
+
+  it.each([
+    [
+      "a phrase a participle modifies",
+      "The program, called Second Chance, lets inmates finish school.",
+      "called",
+    ],
+    ["a quotation before an inverted verb", '"We are ready," said the mayor.', "said"],
+    ["a state", "Texas said the new fence would be finished by summer.", "said"],
+    ["a sentence-opening verb", "Keeps insisted the deal was off.", "insisted"],
+  ])("proposes nothing for %s", (_, text, verb) => {
+    const { doc, cue, sentence } = beforeCue(text, verb);
+    expect(clauseSubjects(doc, sentence, cue)).toEqual([]);
+  });
+});
