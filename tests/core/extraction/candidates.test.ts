@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { type Attribution, findCandidates } from "../../../lambdas/core/extraction/candidates.ts";
+import type { CuedDoc } from "../../../lambdas/core/extraction/cues.ts";
+import { allWords, cued, phrase } from "./helpers.ts";
+
+/** Every candidate of the text as a reader would check it: how it was found, who, what. */
+function candidates(...paragraphs: string[]) {
+  const doc = cued(...paragraphs);
+  return findCandidates(doc)
+    .flat(2)
+    .map((a) => read(doc, a));
+}
+
+const read = (doc: CuedDoc, a: Attribution) => ({
+  via: `${a.via.source}/${a.via.content}`,
+  speaker: phrase(doc, a.mention),
+  content: allWords(doc, a.parts),
+  rule: a.rule,
+});
+
+describe("findCandidates: each generator proposes its reading of a cue", () => {
+  it.each([
+    [
+      "label/label",
+      "a transcript's speaker label",
+      ["CORBETT: Well, the plant will close in May."],
+      "CORBETT",
+      ["Well, the plant will close in May"],
+    ],
+    [
+      "according-to/leading",
+      "'according to' opening the sentence",
+      ["According to the ministry, the drills will start in March."],
+      "the ministry",
+      ["the drills will start in March"],
+    ],
+    [
+      "according-to/before",
+      "'according to' closing the sentence",
+      ["The drills will start in March, according to the ministry."],
+      "the ministry",
+      ["The drills will start in March"],
+    ],
+    [
+      "subject/after",
+      "the subject before the verb and the clause after it",
+      ["Mayor Ines Corbett said the plant would close."],
+      "Mayor Ines Corbett",
+      ["the plant would close"],
+    ],
+    [
+      "subject/before",
+      "the clause before the speaker",
+      ["The plant will close, Corbett said."],
+      "Corbett",
+      ["The plant will close"],
+    ],
+    [
+      "relative/after",
+      "the antecedent of 'who'",
+      ["The plan was drafted by Corbett, who said it would save jobs."],
+      "Corbett",
+      ["it would save jobs"],
+    ],
+    [
+      "appositive/after",
+      "the name before an appositive",
+      ["Ines Corbett, the city's budget director, said the library would stay open."],
+      "Ines Corbett",
+      ["the library would stay open"],
+    ],
+    [
+      "inverted/before",
+      "the speaker after an inverted verb",
+      ['"We are ready," said Mayor Ines Corbett.'],
+      "Mayor Ines Corbett",
+      ["We are ready,"],
+    ],
+    [
+      "inverted/before",
+      "a quotation split by an inverted attribution",
+      ['"We are ready," said Corbett, "and we will win."'],
+      "Corbett",
+      ["We are ready,", "and we will win."],
+    ],
+    [
+      "inherited/after",
+      "a gerund carrying on its clause's speaker",
+      ["Corbett spoke at the plant on Friday, saying the workers would be paid."],
+      "Corbett",
+      ["the workers would be paid"],
+    ],
+    [
+      "sentence-subject/after",
+      "the name the sentence opens with, past a role",
+      ["A lawyer for the tenants, Nadia Farouk, said the eviction was unlawful."],
+      "Nadia Farouk",
+      ["the eviction was unlawful"],
+    ],
+    [
+      "clause-subject/after",
+      "the phrase opening the clause, past an adverb",
+      ["Even the organizer of the rally said the crowd was small."],
+      "the organizer",
+      ["the crowd was small"],
+    ],
+    [
+      "subject/after-short",
+      "the clause stopped where the narration takes over",
+      ["Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd."],
+      "Mayor Ines Corbett",
+      ["the budget was balanced"],
+    ],
+    [
+      "subject/after-object",
+      "the object past a preposition",
+      ["Corbett warned of layoffs at the plant."],
+      "Corbett",
+      ["layoffs at the plant"],
+    ],
+    [
+      "subject/around",
+      "the words around a parenthetical attribution",
+      ["Overall, she said, turnout fell."],
+      "she",
+      ["Overall,", "turnout fell"],
+    ],
+    [
+      "subject/next-paragraph",
+      "the paragraph after a colon",
+      ["The minister told the assembly:", "“We will not wait.”"],
+      "The minister",
+      ["“We will not wait.”"],
+    ],
+  ])("%s: %s", (via, _, paragraphs, speaker, content) => {
+    expect(candidates(...paragraphs)).toContainEqual(expect.objectContaining({ via, speaker, content }));
+  });
+
+  it.each([
+    ["the clause after the verb", ["Mayor Ines Corbett said the plant would close."], "subject/after"],
+    ["the clause before the speaker", ["The plant will close, Corbett said."], "subject/before"],
+    [
+      "a quotation before the speaker, over the circumstance after the verb",
+      ['"We are ready," Corbett said in a speech.'],
+      "subject/before",
+    ],
+    ["the inverted speaker", ['"We are ready," said Mayor Ines Corbett.'], "inverted/before"],
+    [
+      "the appositive's name",
+      ["Ines Corbett, the city's budget director, said the library would stay open."],
+      "appositive/after",
+    ],
+    [
+      "the whole clause, narration and all",
+      ["Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd."],
+      "subject/after",
+    ],
+  ])("marks the rules' own choice: %s", (_, paragraphs, via) => {
+    const ruled = candidates(...paragraphs).filter((c) => c.rule);
+    expect(ruled.map((c) => c.via)).toEqual([via]);
+  });
+
+  it.each([
+    ["a passive", "Corbett was told the plant would close."],
+    ["a negation", "Corbett did not say when the plant would close."],
+    ["a refusal", "The council declined to say when the plant would close."],
+    ["a noun that looks like a verb", "Her claims about the plant were disputed."],
+    ["a phrase a participle modifies", "The program, called Second Chance, lets inmates finish school."],
+    ["a state as the subject", "Texas said the new fence would be finished by summer."],
+    ["a district as the subject", "Capitol Hill warned the vote would slip."],
+    ["a capitalised verb as the subject", "Keeps insisted the deal was off."],
+    ["sports narration: responded by", "The Hawks responded by scoring twice before the break."],
+    [
+      "sports narration: responded a couple of minutes later",
+      "Halifax responded a couple of minutes later when Ada Novak scored.",
+    ],
+    ["sports narration: answered with", "Novak answered with a goal of her own."],
+    ["a headline with no attribution", "Council Approves Budget After Long Night"],
+    ["a byline", "By Ines Corbett and Dale Ferris"],
+    ["a byline with a desk", "By DALE FERRIS\nAssociated Press"],
+    ["a dateline alone", "RIVERTON, Ont. —"],
+    ["a caption", "Mayor Ines Corbett, left, talks with residents at the library on Saturday."],
+    ["a photo credit", "(Dale Ferris/The Riverton Star)"],
+    [
+      "an author's note",
+      "Ines Corbett is a reporter covering city hall. She can be reached at the newsroom.",
+    ],
+  ])("proposes nothing for %s", (_, text) => {
+    expect(candidates(text)).toEqual([]);
+  });
+});
