@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "./helpers.ts";
+
+/**
+ * What must yield no statement at all, end to end with the default options: narration that
+ * borrows a reporting verb, and the furniture around an article's prose.
+ */
+describe("narration is no statement", () => {
+  it.each([
+    [
+      "a team responding a couple of minutes later",
+      "Halifax responded a couple of minutes later when Ada Novak scored.",
+    ],
+    ["a team responding by scoring", "The Hawks responded by scoring twice before the break."],
+    ["a player answering with a goal", "Novak answered with a goal of her own."],
+    ["a team responding moments later", "Westbury responded moments later with an equaliser."],
+    ["a team responding later in the half", "Riverton responded later in the half."],
+    ["a team answering in a period", "The Hawks answered in the third period."],
+    ["a player continuing to attack", "Ferris continued to attack down the left."],
+    ["a player pointing to the stands", "Ferris pointed to the stands after scoring."],
+    ["fans adding to the noise", "The fans added to the noise."],
+    ["a coach calling up players", "The coach called up two players from the reserves."],
+    ["a mayor calling in the police", "The mayor called in the state police."],
+    ["a council calling off a vote", "The council called off the vote."],
+    ["officers reporting to a scene", "Two officers reported to the scene."],
+    ["an officer reporting for duty", "She reported for duty on Monday."],
+    ["a candidate adding to her lead", "Corbett added to her lead in the polls."],
+  ])("%s: %s", (_, body) => {
+    expect(extract(body)).toEqual([]);
+  });
+});
+
+describe("an article's furniture is no statement", () => {
+  it.each([
+    ["a headline", ["Council Approves Budget After Long Night"]],
+    ["a byline", ["By Ines Corbett and Dale Ferris"]],
+    ["a byline with a desk", ["By DALE FERRIS\nAssociated Press"]],
+    ["a byline with a job", ["By Dale Ferris, Staff Writer"]],
+    ["a dateline alone", ["RIVERTON, Ont. —"]],
+    ["a timestamp", ["Updated 5:42 p.m. ET"]],
+    ["a reporter's location", ["Dale Ferris reports from Lisbon."]],
+    ["a credit line", ["Ines Corbett contributed reporting from Riverton."]],
+    ["a caption", ["Mayor Ines Corbett, left, talks with residents at the library on Saturday."]],
+    [
+      "a caption with a label",
+      ["Photo: Ines Corbett speaks during a council meeting in Riverton on Monday."],
+    ],
+    ["a photo credit", ["(Dale Ferris/The Riverton Star)"]],
+    [
+      "a caption and its credit",
+      ["Mayor Ines Corbett speaks to reporters outside city hall on Monday. (Photo: Dale Ferris)"],
+    ],
+    [
+      "an author's note",
+      ["Ines Corbett is a reporter covering city hall. She can be reached at the newsroom."],
+    ],
+  ])("%s: %j", (_, paragraphs) => {
+    expect(extract(...paragraphs)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a byline and a dateline",
+      ["By Dale Ferris", "RIVERTON, Ont. — The bridge will open in May, Mayor Ines Corbett said on Tuesday."],
+    ],
+    [
+      "a caption",
+      [
+        "The bridge will open in May, Mayor Ines Corbett said on Tuesday.",
+        "Mayor Ines Corbett, left, talks with residents at the library on Saturday.",
+      ],
+    ],
+  ])("leaves only the body's statement when the article has %s", (_, paragraphs) => {
+    expect(extract(...paragraphs).map((s) => [s.speaker, s.text])).toEqual([
+      ["Ines Corbett", "The bridge will open in May"],
+    ]);
+  });
+});
