@@ -113,6 +113,13 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     ],
     [
       "subject/after-object",
+      "the object before its circumstance",
+      ["Corbett announced the closure this week on the radio."],
+      "Corbett",
+      ["the closure"],
+    ],
+    [
+      "subject/after-topic",
       "the object past a preposition",
       ["Corbett warned of layoffs at the plant."],
       "Corbett",

@@ -33,12 +33,12 @@ describe("narration is no statement", () => {
 describe("an article's furniture is no statement", () => {
   it.each([
     ["a headline", ["Council Approves Budget After Long Night"]],
-    ["a headline ending in its attribution", ["Keeps Promise on Taxes, Governor Says"]],
     ["a byline", ["By Ines Corbett and Dale Ferris"]],
     ["a byline with a desk", ["By DALE FERRIS\nAssociated Press"]],
     ["a byline with a job", ["By Dale Ferris, Staff Writer"]],
     ["a dateline alone", ["RIVERTON, Ont. —"]],
     ["a timestamp", ["Updated 5:42 p.m. ET"]],
+    ["a reporter's location", ["Dale Ferris reports from Lisbon."]],
     ["a credit line", ["Ines Corbett contributed reporting from Riverton."]],
     ["a caption", ["Mayor Ines Corbett, left, talks with residents at the library on Saturday."]],
     [
