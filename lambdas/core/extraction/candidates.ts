@@ -150,10 +150,25 @@ function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateLis
     list.add(mention, false, parts, { source: "clause-subject", content }, false);
 }
 
+/** The subject the sentence opens with, read once for all its cues. */
+const openingSubjects = new WeakMap<Sentence, Mention | null>();
+function subjectOf(doc: CuedDoc, s: Sentence): Mention | null {
+  if (!openingSubjects.has(s)) openingSubjects.set(s, sentenceSubject(doc, s));
+  return openingSubjects.get(s) as Mention | null;
+}
+
 /** A cue's candidates, each pair of mention and content once. */
 class CandidateList {
   readonly items: Attribution[] = [];
   private readonly byKey = new Map<string, Attribution>();
+  private readonly memos = new Map<string, unknown>();
+
+  /** What `compute` gives for this cue, computed once. */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
   constructor(
     private readonly cue: Cue,
     private readonly sentence: number,
@@ -234,7 +249,7 @@ function cueCandidates(
   if (!ruled && cue.verb?.inverts) invertedCandidates(doc, s, cue, list, true);
   // Every other generator's proposal.
   invertedCandidates(doc, s, cue, list, false);
-  const subjectOfSentence = sentenceSubject(doc, s);
+  const subjectOfSentence = subjectOf(doc, s);
   if (subjectOfSentence && subjectOfSentence.last < cue.first && canSpeak(doc, subjectOfSentence))
     withContent(
       doc,
@@ -293,7 +308,7 @@ function inheritedCandidates(
   const parts: TokenRange[] = [[start, end]];
   const previous = earlier.at(-1) ?? [];
   const ruled = earlier.findLast((candidates) => candidates.some((a) => a.rule))?.find((a) => a.rule);
-  const subject = sentenceSubject(doc, s);
+  const subject = subjectOf(doc, s);
   const first = ruled?.mention ?? subject;
   if (first) list.add(first, true, parts, { source: "inherited", content: "after" }, boundary);
   for (const a of previous)
@@ -323,13 +338,19 @@ function withContent(
 ): void {
   const { mention, inherited, relative } = subject;
   const source = via ?? (relative !== undefined ? "relative" : "subject");
-  const after = contentAfter(doc, s, cue, isSubordinate(doc, s, mention.first));
-  const before = allowBefore ? contentBeforeSubject(doc, s, mention.first) : null;
+  // A cue's sources share its contents: each is read once per cue (list.memo).
+  const subordinate = isSubordinate(doc, s, mention.first);
+  const after = list.memo(`after ${subordinate}`, () => contentAfter(doc, s, cue, subordinate));
+  const before = allowBefore
+    ? list.memo(`before ${mention.first}`, () => contentBeforeSubject(doc, s, mention.first))
+    : null;
   const circumstance = before !== null && after !== null && isCircumstance(doc, after[0]);
   const quotedBefore =
     before !== null && isWholeQuote(doc, before) && doc.tokens[after?.[0] ?? -1]?.lower !== "that";
   const preferAfter = after !== null && !circumstance && !quotedBefore;
-  const beforeParts = before ? [...before, ...tailOf(doc, s, cue, before)] : null;
+  const beforeParts = before
+    ? [...before, ...list.memo(`tail ${mention.first}`, () => tailOf(doc, s, cue, before))]
+    : null;
   const afterParts = after ? [after] : null;
   if (preferAfter) {
     list.add(mention, inherited, afterParts, { source, content: "after" }, rule, relative);
@@ -339,7 +360,10 @@ function withContent(
     list.add(mention, inherited, afterParts, { source, content: "after" }, false, relative);
   }
   // Other readings of where the words start and stop.
-  for (const [parts, content] of alternativeContents(doc, s, cue, mention, after, before))
+  const alternatives = list.memo(`alternatives ${subordinate} ${mention.first} ${before === null}`, () =>
+    alternativeContents(doc, s, cue, mention, after, before),
+  );
+  for (const [parts, content] of alternatives)
     list.add(mention, inherited, parts, { source, content }, false, relative);
 }
 

@@ -1,5 +1,5 @@
 import type { Article, Statement } from "../types.ts";
-import { type Attribution, findCandidates } from "./candidates.ts";
+import { type Attribution, findCandidates, type TokenRange } from "./candidates.ts";
 import { attachContinuations } from "./continuations.ts";
 import { type CuedDoc, findCues } from "./cues.ts";
 import { readDocument } from "./document.ts";
@@ -51,9 +51,12 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   const model = options.scorer === "rules" ? null : (options.model ?? shippedModel());
   const doc = findCues(readDocument(article.body));
   const candidates = dateCandidates(doc, findCandidates(doc), article.publishedAt ?? null);
-  const scored = model ? scoreCandidates(doc, candidates, model) : candidates;
-  const chosen = selectAttributions(doc, scored, model ? probabilities(scored) : undefined);
-  const attributions = attachContinuations(doc, chosen).map((a) => (model ? withScore(doc, a, model) : a));
+  const scores = model ? scoreCandidates(doc, candidates, model) : undefined;
+  const chosen = selectAttributions(doc, candidates, scores);
+  const scored = scores
+    ? chosen.map((list) => list.map((a) => ({ ...a, score: scores.get(a) as number })))
+    : chosen;
+  const attributions = attachContinuations(doc, scored).map((a) => (model ? withScore(doc, a, model) : a));
   const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];
   attributions.forEach((a, k) => {
@@ -81,14 +84,17 @@ function dateCandidates(
   candidates: Attribution[][][],
   published: string | null,
 ): Attribution[][][] {
+  const known = new Map<string, string | undefined>();
   return candidates.map((cues) =>
     cues.map((list) =>
       list.map((a) => {
         const s = doc.seg.sentences[a.sentence];
-        const said =
-          a.cue && s
-            ? saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published)
-            : undefined;
+        if (!a.cue || !s) return a;
+        // Read from the attribution's own words around its cue: once per cue, speaker and side.
+        const key = `${a.cue.first} ${a.mention?.first} ${a.mention?.last} ${(a.parts[0] as TokenRange)[0] > a.cue.last}`;
+        if (!known.has(key))
+          known.set(key, saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published));
+        const said = known.get(key);
         return said ? { ...a, said } : a;
       }),
     ),
@@ -96,20 +102,20 @@ function dateCandidates(
 }
 
 /**
- * Each candidate with the model's probability that it is a statement of this speaker: its score
- * against "none" (the weights were learnt with the cue's candidates competing, trainChoices).
+ * The model's probability that each candidate is a statement of this speaker: its score against
+ * "none" (the weights were learnt with the cue's candidates competing, trainChoices).
  */
 function scoreCandidates(
   doc: CuedDoc,
   candidates: Attribution[][][],
   model: StatementModel,
-): Attribution[][][] {
+): Map<Attribution, number> {
   const overlapping = overlapsOtherCue(candidates);
-  return candidates.map((cues) =>
-    cues.map((list) =>
-      list.map((a) => ({ ...a, score: model.probability(candidateFeatures(doc, a, overlapping.has(a))) })),
-    ),
-  );
+  const scores = new Map<Attribution, number>();
+  for (const cues of candidates)
+    for (const list of cues)
+      for (const a of list) scores.set(a, model.probability(candidateFeatures(doc, a, overlapping.has(a))));
+  return scores;
 }
 
 /** A continuation, found after selection, is scored on its own; a chosen candidate keeps its score. */
@@ -117,12 +123,6 @@ function withScore(doc: CuedDoc, a: Attribution, model: StatementModel): Attribu
   return a.score !== undefined && a.cue
     ? a
     : { ...a, score: model.probability(candidateFeatures(doc, a, false)) };
-}
-
-function probabilities(candidates: Attribution[][][]): Map<Attribution, number> {
-  const map = new Map<Attribution, number>();
-  for (const cues of candidates) for (const list of cues) for (const a of list) map.set(a, a.score ?? 0);
-  return map;
 }
 
 /** The candidates whose content overlaps a candidate of another cue: one pass in start order. */

@@ -28,10 +28,40 @@ import type { Token } from "../tokenize.ts";
 import { FeatureSet } from "./model.ts";
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
-const bucket = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.log2(n))}`);
+const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
+const bucketOf = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.log2(n))}`);
+// Every candidate asks for several buckets: the usual ones are made once.
+const BUCKETS = Array.from({ length: 512 }, (_, n) => bucketOf(n));
+
+const sentenceCues = new WeakMap<CuedDoc, number[]>();
+
+/** How many cues each sentence holds, counted once per article. */
+function cuesPerSentence(doc: CuedDoc): number[] {
+  let counts = sentenceCues.get(doc);
+  if (!counts) {
+    counts = doc.seg.sentences.map((s) => {
+      let n = 0;
+      for (let i = s.first; i <= s.last; i++) if (doc.cues[i]) n++;
+      return n;
+    });
+    sentenceCues.set(doc, counts);
+  }
+  return counts;
+}
+
+/** Shapes of the words seen so far: names and titles recur within and across articles. */
+const SHAPES = new Map<string, string>();
 
 /** "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. */
 export function shape(text: string): string {
+  const known = SHAPES.get(text);
+  if (known !== undefined) return known;
+  const computed = shapeOf(text);
+  if (SHAPES.size < 50_000) SHAPES.set(text, computed);
+  return computed;
+}
+
+function shapeOf(text: string): string {
   let out = "";
   let previous = "";
   for (let i = 0; i < text.length && out.length < 6; i++) {
@@ -145,9 +175,7 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     f.add("sentence.words", bucket(sentence.last - sentence.first + 1));
     if (sentence.first === first) f.add("content.opens-sentence");
     if (t[sentence.last]?.text === "?") f.add("sentence.question");
-    let cues = 0;
-    for (let i = sentence.first; i <= sentence.last; i++) if (doc.cues[i]) cues++;
-    f.add("sentence.cues", bucket(cues));
+    f.add("sentence.cues", bucket(cuesPerSentence(doc)[a.sentence] ?? 0));
     const end = t[last + 1];
     f.add(
       "content.ends",
