@@ -7,6 +7,7 @@
 
 import {
   afterDateline,
+  carriesWords,
   circumstanceStart,
   clauseEnd,
   contentAfter,
@@ -27,6 +28,7 @@ import {
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt, quoteRegionEnd } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS, TOPIC_PREPOSITIONS } from "./lexicon/syntax.ts";
+import { DETERMINERS } from "./lexicon/words.ts";
 import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
@@ -94,9 +96,11 @@ export interface Attribution {
   score?: number;
 }
 
-/** Every cue's candidates, sentence by sentence: `[sentence][cue] → candidates`. */
-export function findCandidates(doc: CuedDoc): Attribution[][][] {
-  return doc.seg.sentences.map((s, index) => sentenceCandidates(doc, s, index));
+/** Every cue's candidates, sentence by sentence (`[sentence][cue] → candidates`); none in a headline. */
+export function findCandidates(doc: CuedDoc, headlines: ReadonlySet<number> = new Set()): Attribution[][][] {
+  return doc.seg.sentences.map((s, index) =>
+    headlines.has(s.paragraph) ? [] : sentenceCandidates(doc, s, index),
+  );
 }
 
 function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attribution[][] {
@@ -111,7 +115,7 @@ function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attributi
     }
     const cue = doc.cues[i] ?? colonCue(doc, s, i, byCue);
     if (!cue) continue;
-    const list = new CandidateList(cue, index, s.paragraph);
+    const list = new CandidateList(doc, cue, index, s.paragraph);
     if (cue.kind === "colon") colonCandidates(doc, s, cue, list);
     else cueCandidates(doc, s, cue, byCue, list);
     if (list.items.length > 0) byCue.push(list.items);
@@ -170,6 +174,7 @@ class CandidateList {
   }
 
   constructor(
+    private readonly doc: CuedDoc,
     private readonly cue: Cue,
     private readonly sentence: number,
     private readonly paragraph: number,
@@ -183,7 +188,7 @@ class CandidateList {
     rule: boolean,
     relative?: number,
   ): void {
-    if (!parts || parts.length === 0) return;
+    if (!parts || parts.length === 0 || !carriesWords(this.doc, this.cue, parts)) return;
     const key = `${mention.first}:${mention.last}|${parts.map((p) => p.join("-")).join(",")}`;
     const known = this.byKey.get(key);
     if (known) {
@@ -229,6 +234,7 @@ function cueCandidates(
   }
   const plainBefore = before && before.text !== "," && before.kind !== "quote" && before.kind !== "dash";
   const subject = plainBefore ? subjectEndingAt(doc, j, s.first) : null;
+  if (subject && gappedClause(doc, subject.mention)) return;
   const inverted = before?.text === "," && invertedSubjectEndsClause(doc, s, cue);
   const appositive =
     !plainBefore && !inverted && (before?.text === "," || before?.kind === "dash")
@@ -339,11 +345,14 @@ function withContent(
   const { mention, inherited, relative } = subject;
   const source = via ?? (relative !== undefined ? "relative" : "subject");
   // A cue's sources share its contents: each is read once per cue (list.memo).
-  const subordinate = isSubordinate(doc, s, mention.first);
+  // "The treasurer, who said the budget was balanced, resigned": the relative clause's comma ends it.
+  const subordinate =
+    isSubordinate(doc, s, mention.first) ||
+    (relative !== undefined && doc.tokens[relative - 1]?.text === ",");
   const after = list.memo(`after ${subordinate}`, () => contentAfter(doc, s, cue, subordinate));
-  const before = allowBefore
-    ? list.memo(`before ${mention.first}`, () => contentBeforeSubject(doc, s, mention.first))
-    : null;
+  // '"…," his wife, Gabriela Lazar, wrote': the words end before the phrase that describes her.
+  const opens = mention.appositive ? Math.min(mention.first, mention.appositive[0]) : mention.first;
+  const before = allowBefore ? list.memo(`before ${opens}`, () => contentBeforeSubject(doc, s, opens)) : null;
   const circumstance = before !== null && after !== null && isCircumstance(doc, after[0]);
   const quotedBefore =
     before !== null && isWholeQuote(doc, before) && doc.tokens[after?.[0] ?? -1]?.lower !== "that";
@@ -391,11 +400,27 @@ function alternativeContents(
       found.push([[[after[0] + 1, after[1]]], "after-topic"]);
   }
   const tail = parentheticalTail(doc, s, cue);
-  if (!before && tail.length > 0 && mention.first > s.first)
-    found.push([[[afterDateline(doc, s), mention.first - 1], ...tail], "around"]);
+  const opening = afterDateline(doc, s);
+  if (!before && tail.length > 0 && mention.first > opening)
+    found.push([[[opening, mention.first - 1], ...tail], "around"]);
   const next = paragraphAfterColon(doc, s, cue);
   if (next) found.push([[next], "next-paragraph"]);
   return found;
+}
+
+/**
+ * "the case that he has said he would make": a verb in a clause that describes a noun reports no
+ * statement of its own — its words lack the noun they describe ("he would make …").
+ */
+function gappedClause(doc: CuedDoc, mention: Mention): boolean {
+  const t = doc.tokens;
+  const link = t[mention.first - 1]?.lower;
+  if (link !== "that" && link !== "which") return false;
+  const noun = t[mention.first - 2];
+  if (!noun || noun.kind !== "word" || noun.cap || doc.cues[mention.first - 2]) return false;
+  for (let k = mention.first - 3; k >= Math.max(0, mention.first - 5); k--)
+    if (DETERMINERS.has(t[k]?.lower ?? "")) return true;
+  return false;
 }
 
 /** "The talks failed, Ahn said, …": trailing quotations, or the tail of a parenthetical. */

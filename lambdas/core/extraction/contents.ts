@@ -9,18 +9,22 @@ import type { StatementKind } from "../types.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { type Doc, quoteAt, quoteRegionEnd } from "./document.ts";
 import {
+  CALL_NARRATES,
   CIRCUMSTANCE,
   CIRCUMSTANCE_BEFORE_THAT,
   CLAUSE_LINKS,
+  CLAUSE_STARTS,
   CONTENT_BOUNDARY_GERUNDS,
   COORDINATORS,
+  FINITE_VERBS,
+  IRREGULAR_PAST,
   NARRATION_OPENERS,
   NARRATION_VERBS,
   OBJECT_PRONOUNS,
   SUBORDINATORS,
 } from "./lexicon/syntax.ts";
 import { PERIOD_UNITS } from "./lexicon/time.ts";
-import { MONTHS, PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import { DETERMINERS, MONTHS, PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
 import { mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
@@ -175,7 +179,9 @@ export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = fa
     // quotation follows it: 'when he said that under the old rules, "the council …"'.
     if (token.text === "," && ((subordinate && !quoteAt(doc, n + 1)) || closesClause(doc, s, n))) break;
     if (token.text === ";") break;
-    if ((token.lower === "and" || token.lower === "but") && doc.cues[n + 1]?.verb?.form === "past") break;
+    if ((token.lower === "and" || token.lower === "but") && opensOwnClause(doc, s, n + 1)) break;
+    // "…, drawing boos from the crowd": the narration goes on; ", citing …" is the speaker's.
+    if (token.text === "," && /ing$/.test(t[n + 1]?.lower ?? "") && !t[n + 1]?.cap && !doc.cues[n + 1]) break;
     if (token.kind === "dash" || token.text === "(") {
       if (closesClause(doc, s, n)) break;
     }
@@ -183,6 +189,22 @@ export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = fa
   }
   while (end >= k && /^[.,;:!?—–-]$/.test(t[end]?.text ?? "") && !quoteAt(doc, end)) end--;
   return end;
+}
+
+/**
+ * After "and" or "but": a clause of its own, "… and Ferris said it would not", "… but later
+ * apologized", "… and added that …" — not "the budget and the plan".
+ */
+function opensOwnClause(doc: CuedDoc, s: Sentence, k: number): boolean {
+  const t = doc.tokens;
+  if (doc.cues[k]?.verb?.form === "past") return true;
+  let n = k;
+  while (n <= s.last && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || /ly$/.test(t[n]?.lower ?? ""))) n++;
+  if (n > k && t[n] && narrates(t[n] as Token, doc.cues[n])) return true;
+  const subject = mentionStartingAt(t, k, s.last);
+  if (!subject || subject.last - subject.first > 5) return false;
+  const verb = skipFillersRight(t, subject.last + 1, s.last);
+  return doc.cues[verb] !== null && doc.cues[verb] !== undefined;
 }
 
 /** A comma that a new attribution follows: ", he said", ", according to", ", adding that". */
@@ -391,4 +413,36 @@ export function paragraphAfterColon(doc: CuedDoc, s: Sentence, cue: Cue): TokenR
   let end = next.last;
   while (end > next.first && /^[.,;:]$/.test(t[end]?.text ?? "")) end--;
   return end > next.first ? [next.first, end] : null;
+}
+
+/**
+ * Whether what follows a verb that may narrate ("added", "defended", "responded", "called for")
+ * holds words somebody said: a quotation, a clause (a "that", a question word, a verb of its
+ * own), a colon, or an "as" description. "Ferris added a second goal in the 70th minute" holds
+ * none; "Ferris added that the team was tired" does.
+ */
+export function carriesWords(doc: CuedDoc, cue: Cue, parts: readonly TokenRange[]): boolean {
+  const t = doc.tokens;
+  const needs =
+    cue.verb?.needsWords || (cue.verb?.lemma === "call" && CALL_NARRATES.has(t[cue.last + 1]?.lower ?? ""));
+  const [first] = parts[0] as TokenRange;
+  if (!needs || first < cue.first) return true;
+  if (CLAUSE_STARTS.has(t[first]?.lower ?? "") || t[cue.last + 1]?.text === ":") return true;
+  for (const [a, b] of parts)
+    for (let k = a; k <= b; k++) {
+      const token = t[k] as Token;
+      if (quoteAt(doc, k) || FINITE_VERBS.has(token.lower) || token.lower === "as") return true;
+      if (k > first && IRREGULAR_PAST.has(token.lower)) return true;
+      // "added the plan failed" (a subject's verb), not "noted the time and restarted play".
+      const previous = t[k - 1]?.lower ?? "";
+      if (
+        /ed$/.test(token.lower) &&
+        !token.cap &&
+        k > first &&
+        !DETERMINERS.has(previous) &&
+        !COORDINATORS.has(previous)
+      )
+        return true;
+    }
+  return false;
 }

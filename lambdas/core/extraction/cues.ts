@@ -60,29 +60,8 @@ export interface CuedDoc extends Doc {
 
 /** Stage 3 over the whole article, once: every later stage looks cues up instead of finding them. */
 export function findCues(doc: Doc): CuedDoc {
-  const cues: (Cue | null)[] = new Array(doc.tokens.length).fill(null);
-  for (const paragraph of doc.seg.paragraphs) {
-    const headline = isTitleCase(doc.tokens, paragraph.first, paragraph.last);
-    for (let i = paragraph.first; i <= paragraph.last; i++) cues[i] = cueAt(doc.tokens, i, headline);
-  }
+  const cues = doc.tokens.map((_, i) => cueAt(doc.tokens, i));
   return { ...doc, cues };
-}
-
-/** Words a headline leaves in lower case: "Mayor Says Bridge Will Open in May". */
-const HEADLINE_LOWER = new Set("a an the and but or nor of in on at to for by with from as is vs".split(" "));
-
-/** A short paragraph whose words are capitalised, as a headline's are. */
-function isTitleCase(tokens: Token[], first: number, last: number): boolean {
-  if (last - first > 40) return false;
-  let words = 0;
-  let capitalised = 0;
-  for (let i = first; i <= last; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind !== "word" || HEADLINE_LOWER.has(t.lower)) continue;
-    words++;
-    if (t.cap) capitalised++;
-  }
-  return words >= 4 && capitalised >= words * 0.8;
 }
 
 /**
@@ -91,7 +70,7 @@ function isTitleCase(tokens: Token[], first: number, last: number): boolean {
  * @example
  * // "Ahn said the launches ..." → a cue at "said"; "Ahn was told ..." → none
  */
-export function cueAt(tokens: Token[], i: number, headline = false): Cue | null {
+export function cueAt(tokens: Token[], i: number): Cue | null {
   const token = tokens[i] as Token;
   if (token.kind !== "word") return null;
   if (token.lower === "according" && tokens[i + 1]?.lower === "to") {
@@ -99,7 +78,7 @@ export function cueAt(tokens: Token[], i: number, headline = false): Cue | null 
   }
   const verb = REPORTING_VERBS.get(token.lower);
   if (!verb) return null;
-  if (token.cap && i > 0 && !isSentenceInitial(tokens, i) && !headline) return null;
+  if (token.cap && i > 0 && !isSentenceInitial(tokens, i)) return null;
   if (verb.particle && tokens[i + 1]?.lower !== verb.particle) return null;
   const last = verb.particle ? i + 1 : i;
   const before = tokens[i - 1];

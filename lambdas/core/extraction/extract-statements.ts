@@ -3,6 +3,7 @@ import { type Attribution, findCandidates, type TokenRange } from "./candidates.
 import { attachContinuations } from "./continuations.ts";
 import { type CuedDoc, findCues } from "./cues.ts";
 import { readDocument } from "./document.ts";
+import { headlineParagraphs } from "./headlines.ts";
 import { resolveSpeakers, type Speaker } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
 import { candidateFeatures } from "./score/features.ts";
@@ -31,14 +32,14 @@ export interface ExtractOptions {
   keep?: "likely" | "precise" | "all";
 }
 
-type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt">>;
+type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt" | "title">>;
 
 /**
  * Finds every statement in an article: direct quotes, partial quotes and reported speech, each
  * with its speaker resolved within the article and a calibrated confidence.
  *
  * The passes, each a pure function of what the one before gave: tokenize and segment
- * (readDocument) → reporting cues (findCues) → candidate sources and contents for every cue
+ * (readDocument) → reporting cues (findCues) → headlines, which say nothing (headlineParagraphs) → candidate sources and contents for every cue
  * (findCandidates) → when each was said (dateCandidates) → features and scores (scoreCandidates)
  * → a consistent choice (selectAttributions) → quotations that continue a statement
  * (attachContinuations) → speakers resolved (resolveSpeakers) → statements.
@@ -50,7 +51,11 @@ type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt">>
 export function extractStatements(article: ArticleText, options: ExtractOptions = {}): Statement[] {
   const model = options.scorer === "rules" ? null : (options.model ?? shippedModel());
   const doc = findCues(readDocument(article.body));
-  const candidates = dateCandidates(doc, findCandidates(doc), article.publishedAt ?? null);
+  const candidates = dateCandidates(
+    doc,
+    findCandidates(doc, headlineParagraphs(doc, Boolean(article.title))),
+    article.publishedAt ?? null,
+  );
   const scores = model ? scoreCandidates(doc, candidates, model) : undefined;
   const chosen = selectAttributions(doc, candidates, scores);
   const scored = scores
@@ -174,7 +179,11 @@ export interface StatementCandidate {
  */
 export function statementCandidates(article: ArticleText): StatementCandidate[] {
   const doc = findCues(readDocument(article.body));
-  const candidates = dateCandidates(doc, findCandidates(doc), article.publishedAt ?? null);
+  const candidates = dateCandidates(
+    doc,
+    findCandidates(doc, headlineParagraphs(doc, Boolean(article.title))),
+    article.publishedAt ?? null,
+  );
   const overlapping = overlapsOtherCue(candidates);
   const continued = attachContinuations(doc, selectAttributions(doc, candidates));
   const speakers = resolveSpeakers(doc, continued);

@@ -12,7 +12,7 @@ import {
   ROLE_HEADS,
   ROLE_MODIFIERS,
 } from "./lexicon/people.ts";
-import { PLACE_WORDS } from "./lexicon/places.ts";
+import { COMPASS_WORDS, COUNTRY_NAMES, PLACE_WORDS } from "./lexicon/places.ts";
 import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
 import {
   CAPITALISED_NON_NAMES,
@@ -166,7 +166,10 @@ export function speakerFor(tokens: Token[], mention: Mention, lo: number): Menti
   const preposition = tokens[mention.first - 1];
   if (!preposition || !PRINCIPAL_LINKS.has(preposition.lower) || mention.first - 2 < lo) return null;
   const role = tokens[mention.first - 2] as Token;
-  if (!(ROLE_HEADS.has(role.lower) || GROUP_HEADS.has(role.lower)) || role.cap) return null;
+  // A capital is a name's ("Officials to …" opens a sentence; "Ruiz to …" names somebody).
+  const opensSentence = mention.first - 2 === lo || /^[.?!:;]$/.test(tokens[mention.first - 3]?.text ?? "");
+  if (!(ROLE_HEADS.has(role.lower) || GROUP_HEADS.has(role.lower)) || (role.cap && !opensSentence))
+    return null;
   const described = mentionEndingAt(tokens, mention.first - 2, lo);
   if (!described || (described.kind !== "role" && described.kind !== "group")) return null;
   return { ...described, last: mention.last, affiliation: textOf(tokens, mention.first, mention.last) };
@@ -325,7 +328,10 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   const body = own ? organisationOf(tokens, start, own) : null;
   const name = body ?? own;
   const titleEnd = name ? name[0] - 1 : last;
-  const title = titleOf(tokens, start, titleEnd);
+  // "Kenya President Ruth Wanjiru": the country is whose president she is.
+  const country = countryBefore(tokens, start, titleEnd);
+  if (country > start && name) affiliation ??= textOf(tokens, start, country - 1);
+  const title = titleOf(tokens, country > start ? country : start, titleEnd);
   const gender = genderOf(tokens, start, last);
   const kind = body ? "organisation" : kindOfPhrase(tokens, head, name);
   const titled = kind === "organisation" ? null : title;
@@ -384,6 +390,14 @@ function organisationOf(tokens: Token[], start: number, [a, b]: [number, number]
   return [first, b];
 }
 
+/** Past a country (and its compass word) that opens a title: the title's first token, or `start`. */
+function countryBefore(tokens: Token[], start: number, end: number): number {
+  let k = start;
+  if (ROLE_MODIFIERS.has(tokens[k]?.lower ?? "")) return start;
+  while (k < end && COMPASS_WORDS.has((tokens[k] as Token).lower)) k++;
+  return k < end && COUNTRY_NAMES.has((tokens[k] as Token).lower) && (tokens[k] as Token).cap ? k + 1 : start;
+}
+
 /** The last token of a name, its suffix ("Jr.", "III") left out. */
 const nameEnd = (tokens: Token[], last: number) =>
   tokens[last]?.text === "." && NAME_SUFFIXES.has(tokens[last - 1]?.lower ?? "") ? last - 2 : last;
@@ -411,7 +425,21 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
     if (!particle && !(isCapitalisedNamePart(t) && !isRoleWord(t.lower))) break;
     k--;
   }
-  return k < last ? [k + 1, last] : null;
+  return k < last ? [pastPlace(tokens, k + 1, last), last] : null;
+}
+
+/**
+ * "Canada Owen Marsh", "South Korea Lee Jun-ho" (a dateline run into the sentence): a country
+ * opening a name of two words or more is no part of it.
+ */
+function pastPlace(tokens: Token[], first: number, last: number): number {
+  let place = -1;
+  for (let k = first; k <= last - 2; k++) {
+    const lower = (tokens[k] as Token).lower;
+    if (COUNTRY_NAMES.has(lower)) place = k;
+    else if (!COMPASS_WORDS.has(lower)) break;
+  }
+  return place >= 0 ? place + 1 : first;
 }
 
 /**

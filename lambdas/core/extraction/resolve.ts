@@ -6,7 +6,8 @@
 import type { SourceType } from "../types.ts";
 import type { Attribution } from "./candidates.ts";
 import type { Doc } from "./document.ts";
-import { ROLE_HEADS } from "./lexicon/people.ts";
+import { RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
+import { POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import { sentenceSubject } from "./sentence-subject.ts";
@@ -28,6 +29,8 @@ interface Entity {
   titles: string[];
   affiliation: string | null;
   gender: Gender;
+  /** Introduced as somebody's relation ("his wife, Gabriela Lazar"): a side character. */
+  relation?: boolean;
 }
 
 interface Sighting {
@@ -172,6 +175,7 @@ class EntityRegistry {
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
         const entity = this.entityFor(mention);
         for (const role of appositiveRoles(t, mention)) addTitle(entity, role.title, role.affiliation);
+        if (introducedAsRelation(t, mention)) entity.relation = true;
         this.record({ entity, at: j });
       }
     }
@@ -206,12 +210,12 @@ class EntityRegistry {
         if (test(sightings[k] as Sighting)) return sightings[k];
       return undefined;
     };
-    const nearest = ((mention.title ? scan(titled) : undefined) ?? scan(fits))?.entity;
-    // A bare surname shared by two people refers to the one the story is about, introduced
-    // first: news copy names the other in full, or with a title or honorific, to tell them apart.
-    const first = sightings.find(fits);
-    if (!mention.title && !mention.gender && first) return first.entity;
-    return nearest;
+    // A surname shared by two people refers to the one the story is about at that point: the
+    // nearest named, unless that one is only somebody's relation ("his wife, …") and the story's
+    // own person shares the name.
+    const titledMatch = mention.title ? scan(titled) : undefined;
+    if (titledMatch) return titledMatch.entity;
+    return (scan((s) => fits(s) && !s.entity.relation) ?? scan(fits))?.entity;
   }
 
   /** "the Clintons": a family named by the plural of a surname the article knows. */
@@ -298,6 +302,18 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
   }
   return roles;
 }
+
+/** "his wife, Gabriela Lazar," or "Gabriela Lazar, his wife,": a name given as a relation. */
+function introducedAsRelation(t: Token[], mention: Mention): boolean {
+  const [a, b] = mention.name as [number, number];
+  const relationAt = (k: number) => RELATION_ROLES.has(t[k]?.lower ?? "") && isPossessor(t[k - 1]);
+  if (t[a - 1]?.text === "," && relationAt(a - 2)) return true;
+  if (a > mention.first && relationAt(a - 1)) return true;
+  return t[b + 1]?.text === "," && relationAt(b + 3) && isPossessor(t[b + 2]);
+}
+
+const isPossessor = (t: Token | undefined) =>
+  t !== undefined && (POSSESSIVE_DETERMINERS.has(t.lower) || t.lower === "'s" || t.lower === "’s");
 
 /** Named people who open a sentence: candidates for a later "he" or "she". */
 function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {

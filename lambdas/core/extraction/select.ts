@@ -1,12 +1,13 @@
 /**
  * Stage 6: selection. From each cue's candidates, the one to report, and from those a consistent
  * set: each stretch of content attributed once, each quotation to one speaker. With no scores,
- * the rules' choice for each cue (the baseline); with scores, the likeliest candidate of each cue,
- * conflicts settled in favour of the likelier.
+ * the rules' choice for each cue (the baseline); with scores, the likeliest candidate of each cue
+ * that no likelier reading of another cue contradicts.
  */
 import type { Attribution } from "./candidates.ts";
 import type { CuedDoc } from "./cues.ts";
 import { quoteAt } from "./document.ts";
+import { CLAUSE_OPENERS } from "./lexicon/words.ts";
 
 /** Candidates by sentence and cue, as findCandidates gives them; the chosen ones by sentence. */
 export function selectAttributions(
@@ -19,8 +20,10 @@ export function selectAttributions(
   const best = candidates.map((cues) =>
     cues.map((list) => list.reduce((top, a) => (p(a) > p(top) ? a : top))),
   );
-  const kept = consistent(doc, withoutClausesOfOthers(best), p);
-  return best.map((chosen) => chosen.filter((a) => kept.has(a)));
+  const open = new Set(withoutClausesOfOthers(best).map((a) => a.cue));
+  const lists = candidates.flat().filter((list) => open.has(list[0]?.cue ?? null));
+  const kept = consistent(doc, lists, p);
+  return candidates.map((cues) => cues.flatMap((list) => list.filter((a) => kept.has(a))));
 }
 
 /**
@@ -44,14 +47,25 @@ const spanOf = (a: Attribution): [number, number] => [
   (a.parts.at(-1) as [number, number])[1],
 ];
 
-/** The chosen candidates that conflict with no likelier one (only neighbouring sentences can). */
-function consistent(doc: CuedDoc, chosen: Attribution[], p: (a: Attribution) => number): Set<Attribution> {
+/**
+ * One candidate per cue, likeliest first, none conflicting with a likelier one kept before it: a
+ * cue whose likeliest reading claims another's words falls back on a reading at least half as
+ * likely ('"…,"
+ * Corbett said, while Ferris told reporters it would not' gives Ferris his own words). Only
+ * neighbouring sentences can conflict.
+ */
+function consistent(doc: CuedDoc, lists: Attribution[][], p: (a: Attribution) => number): Set<Attribution> {
   const kept = new Set<Attribution>();
+  const done = new Set<Attribution[]>();
   const bySentence = new Map<number, Attribution[]>();
-  for (const a of [...chosen].sort((x, y) => p(y) - p(x))) {
+  const best = new Map(lists.map((list) => [list, Math.max(...list.map(p))]));
+  const all = lists.flatMap((list) => list.map((a) => ({ a, list })));
+  for (const { a, list } of all.sort((x, y) => p(y.a) - p(x.a))) {
+    if (done.has(list) || p(a) < (best.get(list) as number) / 2) continue;
     const near = [a.sentence - 1, a.sentence, a.sentence + 1].flatMap((k) => bySentence.get(k) ?? []);
     if (near.some((b) => conflict(doc, a, b))) continue;
     kept.add(a);
+    done.add(list);
     bySentence.set(a.sentence, [...(bySentence.get(a.sentence) ?? []), a]);
   }
   return kept;
@@ -64,7 +78,7 @@ function consistent(doc: CuedDoc, chosen: Attribution[], p: (a: Attribution) => 
  * the likelier reading stands.
  */
 function conflict(doc: CuedDoc, a: Attribution, b: Attribution): boolean {
-  if (nested(a, b) || nested(b, a)) return false;
+  if (nested(doc, a, b) || nested(doc, b, a)) return false;
   let shared = 0;
   for (const [first, last] of a.parts)
     for (const [x, y] of b.parts) {
@@ -82,16 +96,20 @@ function conflict(doc: CuedDoc, a: Attribution, b: Attribution): boolean {
  * ('"…," Ahn said, the agency reported'), or its speaker and cue inside `outer`'s content ('"…,"
  * Ahn said in the speech, the agency reported', the agency's content taking in Ahn's words).
  */
-function nested(inner: Attribution, outer: Attribution): boolean {
+function nested(doc: CuedDoc, inner: Attribution, outer: Attribution): boolean {
   if (!inner.cue || !outer.cue) return false;
   const [start, end] = spanOf(outer);
   const at = inner.cue.first;
   const speaker = inner.mention?.first ?? -1;
   if (at >= start && at <= end && speaker >= start && speaker <= end) return true;
-  return (
-    (end < outer.cue.first && at > end && at < outer.cue.first) ||
-    (start > outer.cue.last && at > outer.cue.last && at < start)
-  );
+  const between = end < outer.cue.first && at > end && at < outer.cue.first;
+  // '"…," Corbett said, while Ferris told reporters …': a clause of its own, not a report of hers.
+  return between && !joinsClauses(doc, inner.cue.last + 1, outer.cue.first - 1);
+}
+
+function joinsClauses(doc: CuedDoc, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (CLAUSE_OPENERS.has(doc.tokens[k]?.lower ?? "")) return true;
+  return false;
 }
 
 const size = (a: Attribution) => a.parts.reduce((n, [first, last]) => n + last - first + 1, 0);

@@ -107,6 +107,11 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
       const described = mentionEndingAt(t, k - 1, lo);
       if (described && described.kind !== "name")
         return { ...inner, gender: inner.gender ?? described.gender, appositive: [described.first, k - 1] };
+      // "A lawyer for the tenants, Nadia Farouk, said": a description the lexicons cannot read
+      // whole, opening the sentence with a determiner.
+      const opening =
+        DETERMINERS.has(t[lo]?.lower ?? "") && !t.slice(lo, k).some((x) => /^[,;:]$/.test(x.text));
+      if (!described && opening) return { ...inner, appositive: [lo, k - 1] };
     }
     const mention = mentionEndingAt(t, k - 1, lo);
     if (mention && mention.kind !== "pronoun") return { ...mention, appositive: [k + 1, comma - 1] };
@@ -192,10 +197,12 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
     if (token.text === ";" || token.text === ":") break;
     if (OPENS_STRETCH.has(token.lower) || token.kind === "dash") starts.push(k + 1);
   }
-  starts.push(Math.max(s.first, afterDateline(doc, s)));
+  const opening = Math.max(s.first, afterDateline(doc, s));
+  starts.push(opening);
   const found: Mention[] = [];
   for (const start of starts) {
-    const k = skipOpeners(t, start, cue.first - 1);
+    // "Seoul, Dec 29 South Korea's …": nothing inside the dateline opens a clause.
+    const k = skipOpeners(t, Math.max(start, opening), cue.first - 1);
     const end = skipFillersLeft(t, cue.first - 1, k);
     if (end < k || quoteAt(doc, k)) continue;
     // "Weil, a former mayor, said": the appositive describes the speaker the name before it gives.

@@ -92,10 +92,10 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     ],
     [
       "sentence-subject/after",
-      "the name the sentence opens with, past a role",
-      ["A lawyer for the tenants, Nadia Farouk, said the eviction was unlawful."],
-      "Nadia Farouk",
-      ["the eviction was unlawful"],
+      "the name the sentence opens with, beside the subject before the verb",
+      ["Ruth Amsel met the workers on Friday and an aide said the plant would close."],
+      "Ruth Amsel",
+      ["the plant would close"],
     ],
     [
       "clause-subject/after",
@@ -107,7 +107,7 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     [
       "subject/after-short",
       "the clause stopped where the narration takes over",
-      ["Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd."],
+      ["Mayor Ines Corbett said the budget was balanced -- and the hall fell silent."],
       "Mayor Ines Corbett",
       ["the budget was balanced"],
     ],
@@ -159,7 +159,7 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     ],
     [
       "the whole clause, narration and all",
-      ["Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd."],
+      ["Mayor Ines Corbett said the budget was balanced -- and the hall fell silent."],
       "subject/after",
     ],
   ])("marks the rules' own choice: %s", (_, paragraphs, via) => {

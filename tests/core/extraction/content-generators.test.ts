@@ -184,9 +184,9 @@ describe("narrationStart: where the narration takes over a clause after the verb
 
   it.each([
     [
-      "a gerund after a comma",
-      "Corbett said the plant would close, drawing boos from the crowd.",
-      ", drawing boos from the crowd",
+      "a gerund after a quotation's own comma",
+      'Corbett said the plan was "a disgrace," drawing boos from the crowd.',
+      "drawing boos from the crowd",
     ],
     [
       "a past verb after 'and'",

@@ -41,7 +41,7 @@ describe("features: the generators that proposed a candidate", () => {
     [
       "subject",
       "after-short",
-      "Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd.",
+      "Mayor Ines Corbett said the budget was balanced -- and the hall fell silent.",
     ],
     ["label", "label", "CORBETT: Well, the plant will close in May."],
   ])("names the source generator %s and the content generator %s", (source, content, text) => {
@@ -55,10 +55,7 @@ describe("features: the generators that proposed a candidate", () => {
     ["the rules' choice", "subject/after", true],
     ["another generator's reading", "subject/after-short", false],
   ])("marks %s", (_, via, rule) => {
-    const f = featuresOf(
-      "Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd.",
-      via,
-    );
+    const f = featuresOf("Mayor Ines Corbett said the budget was balanced -- and the hall fell silent.", via);
     expect(has(f, ["rule"])).toBe(rule);
   });
 });

@@ -35,8 +35,8 @@ describe("selectAttributions without scores: the rules' choice for every cue", (
   it.each([
     [
       "the whole clause after the verb",
-      "Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd.",
-      [["Mayor Ines Corbett", "the budget was balanced, drawing boos from the crowd"]],
+      "Mayor Ines Corbett said the budget was balanced -- and the hall fell silent.",
+      [["Mayor Ines Corbett", "the budget was balanced -- and the hall fell silent"]],
     ],
     [
       "a report and the report it gives",
@@ -63,21 +63,21 @@ describe("selectAttributions with scores: the likeliest consistent reading", () 
   it.each([
     [
       "a shorter reading the scorer prefers",
-      "Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd.",
+      "Mayor Ines Corbett said the budget was balanced -- and the hall fell silent.",
       { "subject/after-short": 0.9, "subject/after": 0.6 },
       [["subject/after-short", "the budget was balanced"]],
     ],
     [
       "the rules' reading when the scorer prefers it",
-      "Mayor Ines Corbett said the budget was balanced, drawing boos from the crowd.",
+      "Mayor Ines Corbett said the budget was balanced -- and the hall fell silent.",
       { "subject/after-short": 0.6, "subject/after": 0.9 },
-      [["subject/after", "the budget was balanced, drawing boos from the crowd"]],
+      [["subject/after", "the budget was balanced -- and the hall fell silent"]],
     ],
     [
       "another speaker than the rules'",
-      "A lawyer for the tenants, Nadia Farouk, said the eviction was unlawful.",
-      { "sentence-subject/after": 0.9, "clause-subject/after": 0.6 },
-      [["sentence-subject/after", "the eviction was unlawful"]],
+      "Ruth Amsel met the workers on Friday and an aide said the plant would close.",
+      { "sentence-subject/after": 0.9, "subject/after": 0.6 },
+      [["sentence-subject/after", "the plant would close"]],
     ],
   ])("takes %s for its cue", (_, text, scores, expected) => {
     expect(select(text, scores).map((c) => [c.via, c.content])).toEqual(expected);

@@ -85,7 +85,7 @@ describe("who said it", () => {
 
   it("tells apart two people who share a surname", () => {
     const result = speakers(
-      "Mayor Daniel Reyes defended the closures.",
+      "Mayor Daniel Reyes said the closures were needed.",
       "Councilwoman Maria Reyes said the closures would hurt families.",
       '"That branch is the only quiet room they have," Ms. Reyes added.',
       '"We cannot pay to heat empty rooms," Mr. Reyes said.',

@@ -4,6 +4,32 @@
  */
 const set = (words: string) => new Set(words.trim().split(/\s+/));
 
+/**
+ * The world's countries by the last word of their English name ("Kenya", "Zealand", "Arabia"),
+ * leaving out those that are as often a person's name ("Jordan", "Chad", "Georgia").
+ */
+const COUNTRIES = `afghanistan albania algeria andorra angola argentina armenia austria azerbaijan bahamas
+  bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brunei
+  bulgaria burkina burundi cambodia cameroon chile colombia comoros congo croatia cuba cyprus czechia
+  denmark djibouti dominica ecuador salvador eritrea estonia eswatini ethiopia fiji finland gabon
+  gambia ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland ireland italy
+  jamaica kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia
+  libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+  mauritania mauritius micronesia moldova monaco mongolia montenegro morocco mozambique myanmar
+  namibia nauru nepal netherlands zealand nicaragua niger nigeria macedonia norway oman palau
+  palestine panama paraguay peru poland portugal qatar romania rwanda samoa arabia senegal serbia
+  seychelles leone singapore slovakia slovenia somalia africa sudan spain lanka suriname sweden
+  switzerland tajikistan tanzania thailand togo tonga trinidad tunisia turkmenistan tuvalu uganda
+  emirates uruguay uzbekistan vanuatu venezuela yemen zambia zimbabwe scotland wales`;
+
+/** Countries by name (not by their people's adjective): "Kenya President …" is Kenya's president. */
+export const COUNTRY_NAMES = set(`${COUNTRIES} korea america china russia japan britain france germany
+  ukraine iran israel india pakistan afghanistan iraq syria egypt turkey canada australia mexico brazil
+  taiwan vietnam philippines indonesia`);
+
+/** Words that open a place's name: "South Korea", "New Zealand", "United Arab Emirates". */
+export const COMPASS_WORDS = set("north south east west new united saudi sri sierra el costa");
+
 export const PLACE_WORDS = set(`seoul pyongyang washington beijing moscow tokyo london paris berlin
   brussels kyiv kiev tehran jerusalem ankara delhi islamabad kabul baghdad damascus cairo riyadh
   ottawa canberra rome madrid taipei hanoi manila jakarta bangkok geneva vienna warsaw
@@ -11,7 +37,8 @@ export const PLACE_WORDS = set(`seoul pyongyang washington beijing moscow tokyo 
   france french germany german ukraine ukrainian iran iranian israel israeli india indian
   pakistan afghanistan iraq syria egypt turkey canada australia mexico brazil europe european
   states kingdom nations union taiwan vietnam philippines indonesia
-  u.s. us usa uk u.k. eu un nato dprk rok prc`);
+  u.s. us usa uk u.k. eu un nato dprk rok prc
+  ${COUNTRIES}`);
 
 /** Korean, Chinese and Vietnamese family names: such names come family name first. */
 export const FAMILY_NAME_FIRST = set(`kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun

@@ -21,6 +21,12 @@ export interface ReportingVerb {
   inverts?: boolean;
   /** A particle that makes the verb report speech: "pointed out that …". */
   particle?: string;
+  /**
+   * The verb narrates unless words follow it: a quotation, a clause, an "as" description.
+   * "Ferris added a second goal", "the governor defended his plan", "the Hawks responded with two
+   * goals" report no words; "Ferris added that …", "defended it as necessary" do.
+   */
+  needsWords?: boolean;
 }
 
 export type VerbForm = "base" | "present" | "past" | "gerund";
@@ -31,11 +37,16 @@ export interface ReportingVerbForm extends ReportingVerb {
 
 // lemma, frame, forms [base, present 3rd person, past, gerund]
 const VERBS: Array<
-  [string, VerbFrame, string[], { nounLike?: boolean; inverts?: boolean; particle?: string }?]
+  [
+    string,
+    VerbFrame,
+    string[],
+    { nounLike?: boolean; inverts?: boolean; particle?: string; needsWords?: boolean }?,
+  ]
 > = [
   ["say", "clause", ["say", "says", "said", "saying"], { inverts: true }],
   ["tell", "object-clause", ["tell", "tells", "told", "telling"]],
-  ["add", "clause", ["add", "adds", "added", "adding"], { inverts: true }],
+  ["add", "clause", ["add", "adds", "added", "adding"], { inverts: true, needsWords: true }],
   ["note", "clause", ["note", "notes", "noted", "noting"], { nounLike: true, inverts: true }],
   ["warn", "clause", ["warn", "warns", "warned", "warning"], { inverts: true }],
   ["stress", "clause", ["stress", "stresses", "stressed", "stressing"]],
@@ -71,9 +82,14 @@ const VERBS: Array<
   ["write", "clause", ["write", "writes", "wrote", "writing"], { inverts: true }],
   ["tweet", "clause", ["tweet", "tweets", "tweeted", "tweeting"], { nounLike: true }],
   ["post", "clause", ["posted"]],
-  ["reply", "clause", ["reply", "replies", "replied", "replying"], { inverts: true }],
-  ["respond", "clause", ["respond", "responds", "responded", "responding"], { inverts: true }],
-  ["answer", "clause", ["answered"]],
+  ["reply", "clause", ["reply", "replies", "replied", "replying"], { inverts: true, needsWords: true }],
+  [
+    "respond",
+    "clause",
+    ["respond", "responds", "responded", "responding"],
+    { inverts: true, needsWords: true },
+  ],
+  ["answer", "clause", ["answered"], { needsWords: true }],
   ["ask", "request", ["ask", "asks", "asked", "asking"], { inverts: true }],
   ["recall", "clause", ["recall", "recalls", "recalled", "recalling"], { inverts: true }],
   ["conclude", "clause", ["conclude", "concludes", "concluded", "concluding"]],
@@ -103,7 +119,7 @@ const VERBS: Array<
   ["slam", "naming", ["slammed", "slams", "slamming"]],
   ["dismiss", "naming", ["dismissed", "dismisses", "dismissing"]],
   ["reject", "naming", ["rejected", "rejects", "rejecting"]],
-  ["defend", "naming", ["defended", "defends", "defending"]],
+  ["defend", "naming", ["defended", "defends", "defending"], { needsWords: true }],
   ["thank", "naming", ["thanked", "thanks", "thanking"], { nounLike: true }],
   ["apologise", "naming", ["apologized", "apologised", "apologizes", "apologises"]],
   ["cite", "naming", ["cite", "cites", "cited", "citing"]],

@@ -63,3 +63,23 @@ export const NARRATION_VERBS = set(`went made took gave got left came turned beg
 
 /** Words after a comma that open a clause of the narration: ", while …", ", when …", ", which …". */
 export const NARRATION_OPENERS = set("while when which whose where after before although though whereas");
+
+/** Words that open a clause of what was said: "added that …", "asked whether …". */
+export const CLAUSE_STARTS = set("that whether if why how what when where who which");
+
+/** Verbs that make a clause of what follows: "added the team was tired". */
+export const FINITE_VERBS =
+  set(`is are was were be been am will would can could should may might must has have
+  had does did do isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't
+  doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t
+  hadn’t doesn’t didn’t don’t`);
+
+/** Verbs in the past that do not end in -ed: "added the team lost", "replied the talks went well". */
+export const IRREGULAR_PAST = set(`was were had did said told went made took gave got came saw knew thought
+  felt became left kept began brought held stood ran sat met paid sent built spent fell led meant set put
+  cut let hit lost won grew drew threw flew broke spoke chose drove rode wrote shook fought caught taught
+  bought sought found heard sold hid bit shot fed fled dealt sank rang swam forgot understood withdrew
+  overcame rose stole froze woke wore tore bore swore`);
+
+/** "called for a timeout", "called on the council": a call that asks for something, not words said. */
+export const CALL_NARRATES = set("for on");

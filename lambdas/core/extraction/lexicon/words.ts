@@ -76,3 +76,6 @@ export const SENTENCE_OPENING_VERBS = set(`get gets keep keeps let lets make mak
   takes see sees watch watches look looks find finds join joins click sign vote come comes
   give gives try tries help helps meet meets call calls ask asks tell tells remember imagine consider
   expect expects add adds say says hear hears`);
+
+/** Words a headline leaves in lower case: "Mayor Says Bridge Will Open in May". */
+export const HEADLINE_LOWER = set("a an the and but or nor of in on at to for by with from as is vs");

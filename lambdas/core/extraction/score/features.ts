@@ -252,7 +252,8 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
       const side = m.last < cue.first ? "before" : "after";
       const [from, to] = side === "before" ? [m.last + 1, cue.first - 1] : [cue.last + 1, m.first - 1];
       f.add("mention.side", side);
-      f.add("mention.gap", bucket(gapWords(t, from, to)));
+      // A gerund's speaker stands a clause away by nature: its distance is a family of its own.
+      f.add(a.inherited ? "mention.inherited.gap" : "mention.gap", bucket(gapWords(t, from, to)));
       f.add("mention.side&kind", side, m.kind);
     }
     if (m.last >= first && m.first <= last) f.add("mention.in-content");

@@ -1,0 +1,44 @@
+/**
+ * An article's headlines are no statements: a headline paraphrases the story, and the story
+ * reports the words themselves. A short title-case paragraph ("Mayor Says Bridge Will Open in
+ * May") is a headline; so is a short first paragraph that ends without a full stop, in an article
+ * that has no title of its own (a text file that opens with its headline).
+ */
+import type { Doc } from "./document.ts";
+import { HEADLINE_LOWER } from "./lexicon/words.ts";
+import type { Token } from "./tokenize.ts";
+
+/** Longest a headline runs, in words. */
+const HEADLINE_WORDS = 24;
+
+/** The paragraphs of the article that are headlines. */
+export function headlineParagraphs(doc: Doc, titled: boolean): Set<number> {
+  const found = new Set<number>();
+  doc.seg.paragraphs.forEach((p, index) => {
+    if (isTitleCase(doc.tokens, p.first, p.last)) found.add(index);
+  });
+  const first = doc.seg.paragraphs[0];
+  const unfinished = first && !/^[.?!…"”’']$/.test(doc.tokens[first.last]?.text ?? "");
+  if (!titled && first && unfinished && doc.seg.paragraphs.length >= 3)
+    if (wordsIn(doc.tokens, first.first, first.last) <= HEADLINE_WORDS) found.add(0);
+  return found;
+}
+
+/** A short paragraph whose words are capitalised, as a headline's are. */
+function isTitleCase(tokens: Token[], first: number, last: number): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== "word" || HEADLINE_LOWER.has(t.lower)) continue;
+    words++;
+    if (t.cap) capitalised++;
+  }
+  return words >= 4 && words <= HEADLINE_WORDS && capitalised >= words * 0.8;
+}
+
+function wordsIn(tokens: Token[], first: number, last: number): number {
+  let n = 0;
+  for (let i = first; i <= last; i++) if ((tokens[i] as Token).kind === "word") n++;
+  return n;
+}
