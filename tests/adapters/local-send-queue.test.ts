@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, expect, it } from "vitest";
 import { LocalSendQueue } from "../../lambdas/adapters/local-send-queue.ts";
 import type { SendBatch } from "../../lambdas/ports.ts";
@@ -76,5 +77,18 @@ describe("LocalSendQueue, the in-process stand-in for SQS", () => {
     await queue.drain();
     expect(received).toEqual(["r7@example.org", "r7@example.org"]);
     expect(original.recipients).toHaveLength(1);
+  });
+});
+
+describe("LocalSendQueue's deliveries, like SQS messages, are data only", () => {
+  it("run outside the sender's async context, so a queued message keeps no request alive", async () => {
+    const request = new AsyncLocalStorage<{ body: string }>();
+    const seen: unknown[] = [];
+    const queue = new LocalSendQueue(async () => {
+      seen.push(request.getStore());
+    });
+    await request.run({ body: "the request that queued it" }, () => queue.enqueue([batch(1), batch(2)]));
+    await queue.drain();
+    expect(seen).toEqual([undefined, undefined]);
   });
 });
