@@ -234,6 +234,8 @@ describe("POST /subscribe over HTTP, as the Node server reads the form", () => {
         body,
       });
       expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("content-type")).toMatch(/^text\/html; charset=utf-8$/i);
       expect(await response.text()).toContain("Check your inbox");
       await server.drain();
       expect(await emulators.store.getRecord(email)).toMatchObject({ status: "pending" });
@@ -266,6 +268,7 @@ describe("POST /subscribe over HTTP, as the Node server reads the form", () => {
         duplex: "half",
       } as RequestInit);
       expect(response.status).toBe(413);
+      expect(response.headers.get("cache-control")).toBe("no-store");
       expect(await response.text()).toContain("far larger than a sign-up form");
       await server.drain();
       expect(await emulators.store.getRecord(email)).toBeNull();
