@@ -81,6 +81,21 @@ describe("LocalSendQueue, the in-process stand-in for SQS", () => {
 });
 
 describe("LocalSendQueue's deliveries, like SQS messages, are data only", () => {
+  it("holds messages sent while its consumer waits its turn, and delivers each once, oldest first", async () => {
+    let open: () => void = () => {};
+    const turn = new Promise<void>((resolve) => (open = resolve));
+    const seen: string[] = [];
+    const queue = new LocalSendQueue(async (b) => void seen.push(b.recipients[0]?.email ?? ""), {
+      concurrency: 1,
+      beforeEach: () => turn,
+    });
+    for (let i = 0; i < 3000; i++) await queue.enqueue([batch(i)]);
+    expect(seen).toEqual([]);
+    open();
+    await queue.drain();
+    expect(seen).toEqual(Array.from({ length: 3000 }, (_, i) => `r${i}@example.org`));
+  });
+
   it("run outside the sender's async context, so a queued message keeps no request alive", async () => {
     const request = new AsyncLocalStorage<{ body: string }>();
     const seen: unknown[] = [];
