@@ -66,7 +66,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
   );
   app.use("*", async (c, next) => {
     await next();
-    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+    // On the response's own headers: `c.header` on a finished response copies it, body stream and
+    // all (on Node, it also turns the adapter's plain-string response into a streamed one).
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
   if (deps.edgeSecret) app.use("*", requireEdge(deps.edgeSecret));
   app.use("*", refuseCrossSite(deps));

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, expect, it } from "vitest";
 import { LocalSendQueue } from "../../lambdas/adapters/local-send-queue.ts";
 import type { SendBatch } from "../../lambdas/ports.ts";
@@ -76,5 +77,33 @@ describe("LocalSendQueue, the in-process stand-in for SQS", () => {
     await queue.drain();
     expect(received).toEqual(["r7@example.org", "r7@example.org"]);
     expect(original.recipients).toHaveLength(1);
+  });
+});
+
+describe("LocalSendQueue's deliveries, like SQS messages, are data only", () => {
+  it("holds messages sent while its consumer waits its turn, and delivers each once, oldest first", async () => {
+    let open: () => void = () => {};
+    const turn = new Promise<void>((resolve) => (open = resolve));
+    const seen: string[] = [];
+    const queue = new LocalSendQueue(async (b) => void seen.push(b.recipients[0]?.email ?? ""), {
+      concurrency: 1,
+      beforeEach: () => turn,
+    });
+    for (let i = 0; i < 3000; i++) await queue.enqueue([batch(i)]);
+    expect(seen).toEqual([]);
+    open();
+    await queue.drain();
+    expect(seen).toEqual(Array.from({ length: 3000 }, (_, i) => `r${i}@example.org`));
+  });
+
+  it("run outside the sender's async context, so a queued message keeps no request alive", async () => {
+    const request = new AsyncLocalStorage<{ body: string }>();
+    const seen: unknown[] = [];
+    const queue = new LocalSendQueue(async () => {
+      seen.push(request.getStore());
+    });
+    await request.run({ body: "the request that queued it" }, () => queue.enqueue([batch(1), batch(2)]));
+    await queue.drain();
+    expect(seen).toEqual([undefined, undefined]);
   });
 });

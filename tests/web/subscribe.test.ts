@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildApp,
@@ -207,6 +209,72 @@ describe("POST /subscribe", () => {
     const response = await app.request("/subscribe", { method: "POST", body });
     expect(response.status).toBe(200);
     expect(await emulators.store.getRecord(email)).toMatchObject({ status: "pending" });
+  });
+});
+
+describe("POST /subscribe over HTTP, as the Node server reads the form", () => {
+  /** The app behind a real socket (`@hono/node-server`, as `npm start` serves it). */
+  async function served(): Promise<{ url: string; drain: () => Promise<void>; close: () => void }> {
+    const { app, drain } = buildApp(emulators);
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.raw.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, drain, close: () => server.close() };
+  }
+
+  it("signs up from an urlencoded form with a declared length, its last email field counting", async () => {
+    const server = await served();
+    try {
+      const email = uniqueAddress("http");
+      const body = `email=ignored%40example.org&email=${encodeURIComponent(email)}`;
+      const response = await fetch(`${server.url}/subscribe`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded; charset=UTF-8" },
+        body,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("content-type")).toMatch(/^text\/html; charset=utf-8$/i);
+      expect(await response.text()).toContain("Check your inbox");
+      await server.drain();
+      expect(await emulators.store.getRecord(email)).toMatchObject({ status: "pending" });
+      expect(await emulators.store.getRecord("ignored@example.org")).toBeNull();
+    } finally {
+      server.close();
+    }
+  });
+
+  it.each([
+    ["a declared length", (body: string) => body],
+    [
+      "no declared length (chunked)",
+      (body: string) =>
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(body));
+            controller.close();
+          },
+        }),
+    ],
+  ])("refuses a body larger than a form with %s: 413 and a page", async (_, bodyOf) => {
+    const server = await served();
+    try {
+      const email = uniqueAddress("huge");
+      const response = await fetch(`${server.url}/subscribe`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: bodyOf(`email=${encodeURIComponent(email)}&padding=${"x".repeat(20_000)}`),
+        duplex: "half",
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.text()).toContain("far larger than a sign-up form");
+      await server.drain();
+      expect(await emulators.store.getRecord(email)).toBeNull();
+    } finally {
+      server.close();
+    }
   });
 });
 

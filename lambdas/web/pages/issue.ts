@@ -10,7 +10,7 @@ import type {
   StatementKind,
 } from "../../core/types.ts";
 import type { IssueSummary, StoredIssue } from "../../ports.ts";
-import { type Html, page } from "./layout.ts";
+import { type Html, type Page, page } from "./layout.ts";
 import { sitePath } from "./site-path.ts";
 
 const KIND_LABELS: Record<StatementKind, string> = {
@@ -40,7 +40,7 @@ export function formatWindow(from: string, to: string): string {
 }
 
 /** `GET /archive/{issue}`: the whole issue, every official and every statement with its sources. */
-export function issuePage(issue: StoredIssue): Html {
+export function issuePage(issue: StoredIssue): Page {
   const { digest } = issue;
   const others = digest.others ?? [];
   const alsoQuoted = digest.alsoQuoted ?? [];
@@ -86,7 +86,7 @@ export function issueSample(issue: StoredIssue): Html {
 }
 
 /** `GET /archive`: every issue, newest first. */
-export function archivePage(issues: readonly IssueSummary[]): Html {
+export function archivePage(issues: readonly IssueSummary[]): Page {
   return page({
     title: "Archive",
     main: html`<h1>Past issues</h1>

@@ -4,6 +4,9 @@ import { sitePath } from "./site-path.ts";
 /** A fragment of escaped HTML, as `html` returns it. */
 export type Html = ReturnType<typeof html>;
 
+/** A whole page, ready to send. */
+export type Page = string;
+
 export interface PageOptions {
   title: string;
   main: Html;
@@ -16,8 +19,8 @@ export interface PageOptions {
  * by keyboard (skip link, visible focus), and whole without JavaScript. Everything interpolated is
  * escaped by `html`; nothing here builds markup from strings.
  */
-export function page({ title, main, head }: PageOptions): Html {
-  return html`<!doctype html>
+export function page({ title, main, head }: PageOptions): Page {
+  const markup = html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -46,4 +49,8 @@ ${main}
 </footer>
 </body>
 </html>`;
+  // A plain string: @hono/node-server writes one straight to the socket, while the String object
+  // `html` returns goes through a web Response and its stream.
+  if (markup instanceof Promise) throw new TypeError("a page was built from a promise");
+  return markup.toString();
 }

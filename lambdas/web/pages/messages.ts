@@ -1,6 +1,6 @@
 import { html } from "hono/html";
 import type { TokenProblem } from "../../core/subscribers/tokens.ts";
-import { type Html, page } from "./layout.ts";
+import { type Page, page } from "./layout.ts";
 import { sitePath } from "./site-path.ts";
 import { subscribeForm } from "./subscribe.ts";
 
@@ -24,7 +24,7 @@ const CONFIRM_PROBLEMS: Record<TokenProblem | "stale", { title: string; text: st
 };
 
 /** The subscription is confirmed (or was already: a link clicked twice says the same). */
-export function confirmedPage(): Html {
+export function confirmedPage(): Page {
   return page({
     title: "You're subscribed",
     main: html`<h1>You're subscribed</h1>
@@ -37,7 +37,7 @@ export function confirmedPage(): Html {
  * `GET /confirm`: one button. Opening the link confirms nothing, so a mail scanner that follows
  * every link cannot consent for anybody; the token rides in the form's action.
  */
-export function confirmButtonPage(token: string): Html {
+export function confirmButtonPage(token: string): Page {
   return page({
     title: "Confirm your subscription",
     main: html`<h1>Confirm your subscription</h1>
@@ -50,7 +50,7 @@ export function confirmButtonPage(token: string): Html {
 }
 
 /** A cross-site form post: refused, whatever it carried. */
-export function forbiddenPage(): Html {
+export function forbiddenPage(): Page {
   return page({
     title: "Refused",
     main: html`<h1>This form was sent from another site</h1>
@@ -60,7 +60,7 @@ export function forbiddenPage(): Html {
 }
 
 /** A request that reached the app around its CDN and firewall (the API's own endpoint). */
-export function forbiddenOriginPage(): Html {
+export function forbiddenOriginPage(): Page {
   return page({
     title: "Refused",
     main: html`<h1>This address is not served directly</h1>
@@ -69,13 +69,13 @@ export function forbiddenOriginPage(): Html {
 }
 
 /** A confirmation link that cannot confirm: says why, and offers the form to start again. */
-export function confirmProblemPage(problem: TokenProblem | "stale"): Html {
+export function confirmProblemPage(problem: TokenProblem | "stale"): Page {
   const { title, text } = CONFIRM_PROBLEMS[problem];
   return page({ title, main: html`<h1>${title}</h1><p class="lede">${text}</p>${subscribeForm()}` });
 }
 
 /** `GET /unsubscribe`: one button. The token rides in the form's action, so no cookie is needed. */
-export function unsubscribeButtonPage(token: string): Html {
+export function unsubscribeButtonPage(token: string): Page {
   return page({
     title: "Unsubscribe",
     main: html`<h1>Unsubscribe from onrecord?</h1>
@@ -87,7 +87,7 @@ export function unsubscribeButtonPage(token: string): Html {
 }
 
 /** Done: said the same on a second click, and for an address that had already left. */
-export function unsubscribedPage(): Html {
+export function unsubscribedPage(): Page {
   return page({
     title: "You're unsubscribed",
     main: html`<h1>You're unsubscribed</h1>
@@ -98,7 +98,7 @@ ${subscribeForm()}`,
 }
 
 /** An unsubscribe link that is cut or changed: nothing was done. */
-export function unsubscribeProblemPage(): Html {
+export function unsubscribeProblemPage(): Page {
   return page({
     title: "This unsubscribe link is not valid",
     main: html`<h1>This unsubscribe link is not valid</h1>
@@ -107,28 +107,28 @@ email itself: it works however old the email is.</p>`,
   });
 }
 
-export function notFoundPage(): Html {
+export function notFoundPage(): Page {
   return page({
     title: "Not found",
     main: html`<h1>Nothing here</h1><p class="lede">There is no page at this address. <a href="${sitePath("/archive")}">Past issues</a> are in the archive.</p>`,
   });
 }
 
-export function methodNotAllowedPage(allowed: readonly string[]): Html {
+export function methodNotAllowedPage(allowed: readonly string[]): Page {
   return page({
     title: "Method not allowed",
     main: html`<h1>That cannot be done here</h1><p class="lede">This address answers ${allowed.join(", ")} only.</p>`,
   });
 }
 
-export function serverErrorPage(): Html {
+export function serverErrorPage(): Page {
   return page({
     title: "Something went wrong",
     main: html`<h1>Something went wrong on our side</h1><p class="lede">Nothing was lost. Please try again in a minute.</p>`,
   });
 }
 
-export function badRequestPage(text: string): Html {
+export function badRequestPage(text: string): Page {
   return page({
     title: "Bad request",
     main: html`<h1>That request could not be read</h1><p class="lede">${text}</p>`,

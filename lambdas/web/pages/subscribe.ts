@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import type { StoredIssue } from "../../ports.ts";
 import { issueSample } from "./issue.ts";
-import { type Html, page } from "./layout.ts";
+import { type Html, type Page, page } from "./layout.ts";
 import { challengeOn, sitePath } from "./site-path.ts";
 
 export interface SubscribeFormState {
@@ -43,7 +43,7 @@ function challengeWidget(): Html {
 }
 
 /** `GET /`: what onrecord is, how often it comes, the form, and a sample of the latest issue. */
-export function subscribePage(latest: StoredIssue | null, form: SubscribeFormState = {}): Html {
+export function subscribePage(latest: StoredIssue | null, form: SubscribeFormState = {}): Page {
   return page({
     title: form.error ? "Error: check your address" : "What officials said, on the record",
     main: html`<section class="intro">
@@ -67,7 +67,7 @@ export function subscribePage(latest: StoredIssue | null, form: SubscribeFormSta
 }
 
 /** After `POST /subscribe`, whatever the address's standing: never reveals whether it was known. */
-export function checkInboxPage(): Html {
+export function checkInboxPage(): Page {
   return page({
     title: "Check your inbox",
     main: html`<h1>Check your inbox</h1>
@@ -78,7 +78,7 @@ to start your subscription; the link works for 7 days.</p>
 }
 
 /** Too many sign-ups from one client in a short time. */
-export function tooManyRequestsPage(retryAfterSeconds: number): Html {
+export function tooManyRequestsPage(retryAfterSeconds: number): Page {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return page({
     title: "Too many sign-ups",

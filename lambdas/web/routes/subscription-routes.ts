@@ -1,5 +1,4 @@
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { TokenProblem } from "../../core/subscribers/tokens.ts";
 import type { IssueArchive } from "../../ports.ts";
 import {
@@ -14,6 +13,7 @@ import {
 import { checkInboxPage, subscribePage, tooManyRequestsPage } from "../pages/subscribe.ts";
 import type { WebAppDeps } from "../web-app-deps.ts";
 import { cacheFor } from "./archive-routes.ts";
+import { limitBody, readForm } from "./form-body.ts";
 
 /** The form was sent before the proof-of-work check finished, or with a stale or forged one. */
 const CHALLENGE_UNSOLVED =
@@ -33,7 +33,7 @@ export function addSubscriptionRoutes(app: Hono, deps: WebAppDeps): void {
   });
 
   app.post("/subscribe", formLimit(), async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const email = form.email;
     if (deps.challenge && !(await deps.challenge.verify(form.altcha))) {
       const value = typeof email === "string" ? email.slice(0, 254) : "";
@@ -91,10 +91,9 @@ function confirmProblem(c: Context, problem: TokenProblem | "stale") {
 }
 
 function formLimit() {
-  return bodyLimit({
-    maxSize: MAX_FORM_BYTES,
-    onError: (c) => c.html(badRequestPage("The form sent was far larger than a sign-up form can be."), 413),
-  });
+  return limitBody(MAX_FORM_BYTES, (c) =>
+    c.html(badRequestPage("The form sent was far larger than a sign-up form can be."), 413),
+  );
 }
 
 /** The link's token; a link with several tokens is ambiguous and counts as having none. */
