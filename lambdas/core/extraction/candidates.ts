@@ -417,7 +417,7 @@ function gappedClause(doc: CuedDoc, mention: Mention): boolean {
   const link = t[mention.first - 1]?.lower;
   if (link !== "that" && link !== "which") return false;
   const noun = t[mention.first - 2];
-  if (!noun || noun.kind !== "word" || noun.cap || doc.cues[mention.first - 2]) return false;
+  if (noun?.kind !== "word" || noun.cap || doc.cues[mention.first - 2]) return false;
   for (let k = mention.first - 3; k >= Math.max(0, mention.first - 5); k--)
     if (DETERMINERS.has(t[k]?.lower ?? "")) return true;
   return false;

@@ -331,7 +331,7 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   // "Kenya President Ruth Wanjiru": the country is whose president she is.
   const country = countryBefore(tokens, start, titleEnd);
   if (country > start && name) affiliation ??= textOf(tokens, start, country - 1);
-  const title = titleOf(tokens, country > start ? country : start, titleEnd);
+  const title = titleOf(tokens, Math.max(country, start), titleEnd);
   const gender = genderOf(tokens, start, last);
   const kind = body ? "organisation" : kindOfPhrase(tokens, head, name);
   const titled = kind === "organisation" ? null : title;
