@@ -370,26 +370,6 @@ export function narrationStart(doc: CuedDoc, [first, last]: TokenRange): number 
 const narrationOpens = (t: Token | undefined) =>
   t !== undefined && !t.cap && (/ing$/.test(t.lower) || NARRATION_OPENERS.has(t.lower));
 
-/**
- * Where a verb's object gives way to its circumstance: "defended his plan this week on the
- * radio" → at "this"; the object's first token when there is none.
- */
-export function circumstanceStart(doc: CuedDoc, [first, last]: TokenRange): number {
-  const t = doc.tokens;
-  for (let n = first + 1; n <= last; n++) {
-    if (quoteAt(doc, n)) return first;
-    const token = t[n] as Token;
-    if (token.text === "," || token.lower === "that") return first;
-    if (
-      CIRCUMSTANCE.has(token.lower) ||
-      TIME_WORDS.has(token.lower) ||
-      (token.lower === "this" && TIME_WORDS.has(t[n + 1]?.lower ?? ""))
-    )
-      return n;
-  }
-  return first;
-}
-
 /** A verb in the past or a reporting verb: the narration's next step. */
 const narrates = (t: Token, cue: Cue | null | undefined) =>
   !t.cap &&

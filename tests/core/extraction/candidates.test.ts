@@ -112,20 +112,6 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["the budget was balanced"],
     ],
     [
-      "subject/after-object",
-      "the object before its circumstance",
-      ["Corbett announced the closure this week on the radio."],
-      "Corbett",
-      ["the closure"],
-    ],
-    [
-      "subject/after-topic",
-      "the object past a preposition",
-      ["Corbett warned of layoffs at the plant."],
-      "Corbett",
-      ["layoffs at the plant"],
-    ],
-    [
       "subject/around",
       "the words around a parenthetical attribution",
       ["Overall, she said, turnout fell."],

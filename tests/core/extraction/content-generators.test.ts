@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  circumstanceStart,
   contentAfter,
   contentBeforeSubject,
   narrationStart,
@@ -212,37 +211,6 @@ describe("narrationStart: where the narration takes over a clause after the verb
     ["a gerund inside a quotation", 'Corbett said "we are closing, leaving nothing behind."'],
   ])("finds none in %s", (_, text) => {
     expect(narration(text)).toBeNull();
-  });
-});
-
-describe("circumstanceStart: where a verb's object gives way to its circumstance", () => {
-  const object = (text: string, verb: string) => {
-    const { doc, cue, sentence } = at(text, verb);
-    const range = contentAfter(doc, sentence, cue, false);
-    if (!range) throw new Error(`no content after the verb in: ${text}`);
-    const stop = circumstanceStart(doc, range);
-    return stop > range[0] ? words(doc, [range[0], stop - 1]) : null;
-  };
-
-  it.each([
-    [
-      "a week and a medium",
-      "Corbett announced the closure this week on the radio.",
-      "announced",
-      "the closure",
-    ],
-    ["a day", "Corbett announced the closure on Friday.", "announced", "the closure"],
-    ["a place", "Corbett announced the closure at a rally in Riverton.", "announced", "the closure"],
-    ["an occasion", "Corbett announced the closure during the council meeting.", "announced", "the closure"],
-  ])("ends the object before %s", (_, text, verb, expected) => {
-    expect(object(text, verb)).toBe(expected);
-  });
-
-  it.each([
-    ["a gerund after a comma", "Corbett announced the closure, blaming the owners.", "announced"],
-    ["a quotation", 'Corbett called the closure "a betrayal" at a rally.', "called"],
-  ])("finds none past %s", (_, text, verb) => {
-    expect(object(text, verb)).toBeNull();
   });
 });
 

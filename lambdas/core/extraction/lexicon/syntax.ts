@@ -54,9 +54,6 @@ export const CLAUSE_OPENING_ADVERBS =
   set(`even yet still also overall instead indeed meanwhile however but and so
   then now later earlier separately similarly likewise moreover nonetheless nevertheless`);
 
-/** Prepositions a verb takes before its object: "called for a recount", "warned of delays". */
-export const TOPIC_PREPOSITIONS = set("for of about on against");
-
 /** Words after "and" or "but" that carry the narration on, not what was said: "and went on", "but made". */
 export const NARRATION_VERBS = set(`went made took gave got left came turned began started moved drew spent
   stood sat walked ran held met kept put sent brought`);

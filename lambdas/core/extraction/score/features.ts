@@ -5,7 +5,6 @@
  * Nothing here is a passage of any article.
  */
 import type { Attribution } from "../candidates.ts";
-import { contentKind } from "../contents.ts";
 import type { CuedDoc } from "../cues.ts";
 import { quoteAt } from "../document.ts";
 import {
@@ -119,6 +118,40 @@ function word(t: Token | undefined): string {
   return t.cap ? `<Cap:${wordClass(t.lower)}>` : t.lower;
 }
 
+/** Running counts over an article's tokens: a content's words, quoted words, first-person words and cues. */
+interface Counts {
+  words: Int32Array;
+  quoted: Int32Array;
+  firstPerson: Int32Array;
+  innerCues: Int32Array;
+}
+
+// Every candidate reads its content's counts: they are summed once per article.
+const countsByDoc = new WeakMap<CuedDoc, Counts>();
+
+function countsOf(doc: CuedDoc): Counts {
+  const known = countsByDoc.get(doc);
+  if (known) return known;
+  const n = doc.tokens.length + 1;
+  const c = {
+    words: new Int32Array(n),
+    quoted: new Int32Array(n),
+    firstPerson: new Int32Array(n),
+    innerCues: new Int32Array(n),
+  };
+  doc.tokens.forEach((token, i) => {
+    const counted = token.kind === "word" || token.kind === "number";
+    const inQuote = counted && doc.seg.quoteOf[i] !== -1;
+    c.words[i + 1] = (c.words[i] as number) + (counted ? 1 : 0);
+    c.quoted[i + 1] = (c.quoted[i] as number) + (inQuote ? 1 : 0);
+    c.firstPerson[i + 1] =
+      (c.firstPerson[i] as number) + (counted && !inQuote && FIRST_PERSON_PRONOUNS.has(token.lower) ? 1 : 0);
+    c.innerCues[i + 1] = (c.innerCues[i] as number) + (counted && !inQuote && doc.cues[i] ? 1 : 0);
+  });
+  countsByDoc.set(doc, c);
+  return c;
+}
+
 /**
  * The candidate's features, as indices into the model's weights. `overlaps`: a candidate of
  * another cue claims some of the same words.
@@ -130,22 +163,21 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
   const parts = a.parts;
   const first = (parts[0] as [number, number])[0];
   const last = (parts.at(-1) as [number, number])[1];
+  const counts = countsOf(doc);
   let words = 0;
   let quoted = 0;
   let firstPerson = 0;
   let innerCues = 0;
-  for (const [p, q] of parts)
-    for (let i = p; i <= q; i++) {
-      const token = t[i] as Token;
-      if (token.kind === "word" || token.kind === "number") {
-        words++;
-        const inQuote = quoteAt(doc, i) !== null;
-        if (inQuote) quoted++;
-        else if (FIRST_PERSON_PRONOUNS.has(token.lower)) firstPerson++;
-        if (!inQuote && doc.cues[i]) innerCues++;
-      }
-    }
-  const kind = contentKind(doc, parts);
+  let wholeQuotes = true;
+  for (const [p, q] of parts) {
+    words += (counts.words[q + 1] as number) - (counts.words[p] as number);
+    quoted += (counts.quoted[q + 1] as number) - (counts.quoted[p] as number);
+    firstPerson += (counts.firstPerson[q + 1] as number) - (counts.firstPerson[p] as number);
+    innerCues += (counts.innerCues[q + 1] as number) - (counts.innerCues[p] as number);
+    if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
+  }
+  // As contentKind reads it, from the counts: direct, mixed or indirect.
+  const kind = quoted === 0 ? "indirect" : wholeQuotes && quoted === words ? "direct" : "mixed";
   const size = bucket(words);
   f.add("via", a.via.source, a.via.content);
   f.add("via.source", a.via.source);
