@@ -66,12 +66,13 @@ export interface ModelFile {
 }
 
 export class StatementModel {
-  private readonly w: Float64Array;
+  // Single precision, as the weights are stored: half the memory to touch for every feature read.
+  private readonly w: Float32Array;
   constructor(
     readonly file: Pick<ModelFile, "weights" | "calibration" | "threshold" | "floor">,
     weights?: Float64Array,
   ) {
-    this.w = weights ?? decodeWeights(file.weights);
+    this.w = weights ? Float32Array.from(weights) : decodeWeights(file.weights);
   }
 
   /** The model's probability that the candidate is a statement of this speaker. */
@@ -95,7 +96,7 @@ export class StatementModel {
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-export function dot(w: Float64Array, features: readonly number[]): number {
+export function dot(w: Float32Array | Float64Array, features: readonly number[]): number {
   let z = 0;
   for (const i of features) z += w[i] as number;
   return z;
@@ -136,11 +137,11 @@ export function encodeWeights(w: Float64Array): string {
   return btoa(binary);
 }
 
-export function decodeWeights(encoded: string): Float64Array {
+export function decodeWeights(encoded: string): Float32Array {
   const binary = atob(encoded);
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
-  const w = new Float64Array(DIMENSIONS);
+  const w = new Float32Array(DIMENSIONS);
   for (let k = 0; k + 8 <= binary.length; k += 8) w[view.getUint32(k, true)] = view.getFloat32(k + 4, true);
   return w;
 }
