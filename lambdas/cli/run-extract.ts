@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArticle } from "../core/article.ts";
-import { extractStatements } from "../core/extraction/extract-statements.ts";
+import { type ExtractOptions, extractStatements } from "../core/extraction/extract-statements.ts";
 import type { Statement } from "../core/types.ts";
 import { fileProblem } from "./errors.ts";
 
@@ -50,7 +50,7 @@ async function articleFiles(paths: string[]): Promise<{ files: string[]; empty: 
 }
 
 /** Prints each file's statements as JSON lines; a file that cannot be read is reported and skipped. */
-export async function runExtract(paths: string[]): Promise<void> {
+export async function runExtract(paths: string[], keep: ExtractOptions["keep"] = "likely"): Promise<void> {
   const { files, empty } = await articleFiles(paths);
   // A folder without articles is most likely the wrong folder: said, and the exit status says so.
   for (const folder of empty)
@@ -59,7 +59,7 @@ export async function runExtract(paths: string[]): Promise<void> {
   for (const file of files) {
     try {
       const article = parseArticle({ name: file, bytes: await readFile(file) });
-      const lines = extractStatements(article).map((s) => JSON.stringify(toExtractRecord(file, s)));
+      const lines = extractStatements(article, { keep }).map((s) => JSON.stringify(toExtractRecord(file, s)));
       if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
     } catch (error) {
       failed++;

@@ -57,6 +57,35 @@ describe("onrecord extract", () => {
     expect(Object.keys(record)).toEqual(expect.arrayContaining(["start", "end", "mention"]));
   });
 
+  it("keeps what the reader asks for: likely by default, only the surest with --keep precise, every reading with --keep all", async () => {
+    const article = join(dir, "council.txt");
+    writeFileSync(
+      article,
+      [
+        '"The budget is balanced," Mayor Ines Corbett said on Tuesday.',
+        "The program, called Riverwise, lets residents apply online.",
+        "Get the vaccine, the health minister urged on Monday.",
+      ].join("\n\n"),
+    );
+    const count = async (...args: string[]) => {
+      const { stdout } = await run(process.execPath, [onrecord, "extract", ...args, article]);
+      return lines(stdout).length;
+    };
+    const [precise, likely, all] = [
+      await count("--keep", "precise"),
+      await count(),
+      await count("--keep", "all"),
+    ];
+    expect(precise).toBeGreaterThanOrEqual(1);
+    expect(likely).toBeGreaterThanOrEqual(precise);
+    expect(all).toBeGreaterThan(likely);
+    const refused = await run(process.execPath, [onrecord, "extract", "--keep", "some", article]).catch(
+      (e) => e,
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/--keep/);
+  });
+
   it("gives offsets into the file's text, and into the body of a JSON article", async () => {
     const { stdout } = await extract(text, json);
     const [fromText, fromJson] = lines(stdout);
