@@ -122,7 +122,7 @@ function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attributi
 
 /**
  * A colon that introduces words someone said: a quotation after it, or the next paragraph when
- * it closes its own (`Trump went further: "…"`, `Okafor, in her letter:`), with no reporting verb
+ * it closes its own (`Corbett went further: "…"`, `Okafor, in her letter:`), with no reporting verb
  * before it in the sentence to carry the attribution.
  */
 function colonCue(doc: CuedDoc, s: Sentence, i: number, byCue: Attribution[][]): Cue | null {
@@ -317,7 +317,7 @@ function inheritedCandidates(
   for (const a of previous)
     if (a.mention) list.add(a.mention, true, parts, { source: "inherited", content: "after" }, false);
   if (subject) list.add(subject, true, parts, { source: "sentence-subject", content: "after" }, false);
-  // The phrase opening the sentence: "The nurse later sued, claiming …" (never one after a comma
+  // The phrase opening the sentence: "The landlord later appealed, claiming …" (never one after a comma
   // inside the clause the gerund hangs off, which is that clause's object or appositive).
   const opening = clauseSubjects(doc, s, cue).at(-1);
   if (opening && opening.first <= afterDateline(doc, s) + 2)
@@ -347,7 +347,7 @@ function withContent(
     isSubordinate(doc, s, mention.first) ||
     (relative !== undefined && doc.tokens[relative - 1]?.text === ",");
   const after = list.memo(`after ${subordinate}`, () => contentAfter(doc, s, cue, subordinate));
-  // '"…," his wife, Gabriela Lazar, wrote': the words end before the phrase that describes her.
+  // '"…," his wife, Mira Halvorsen, wrote': the words end before the phrase that describes her.
   const opens = mention.appositive ? Math.min(mention.first, mention.appositive[0]) : mention.first;
   const before = allowBefore ? list.memo(`before ${opens}`, () => contentBeforeSubject(doc, s, opens)) : null;
   const circumstance = before !== null && after !== null && isCircumstance(doc, after[0]);
@@ -378,8 +378,8 @@ function withContent(
 /**
  * Contents the rules would not choose: the clause after the verb stopped where the sentence goes
  * on to narrate ("…, and quoted …", '"a disgrace," drawing …'); the words around a parenthetical
- * attribution ("Overall, she said, turnout fell"); after a colon that ends the paragraph, the
- * paragraph that follows.
+ * attribution ("On balance, she said, the repairs paid off"); after a colon that ends the
+ * paragraph, the paragraph that follows.
  */
 function alternativeContents(
   doc: CuedDoc,
@@ -404,8 +404,8 @@ function alternativeContents(
 }
 
 /**
- * "the case that he has said he would make": a verb in a clause that describes a noun reports no
- * statement of its own — its words lack the noun they describe ("he would make …").
+ * "the bridge that she has said she would build": a verb in a clause that describes a noun reports no
+ * statement of its own — its words lack the noun they describe ("she would build …").
  */
 function gappedClause(doc: CuedDoc, mention: Mention): boolean {
   const t = doc.tokens;
@@ -438,7 +438,7 @@ function invertedCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: Candidate
 }
 
 /**
- * `PENCE: Well, look, …` in a transcript, or a headline `Pence: Flowers won't be at debate`:
+ * `CORBETT: Thank you all for coming …` in a transcript, or a headline `Okafor: Bridge will not reopen before spring`:
  * a speaker's name and a colon open the paragraph.
  */
 function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | null {

@@ -64,13 +64,13 @@ export function contentBeforeSubject(doc: CuedDoc, s: Sentence, subjectStart: nu
   return words >= 2 || startsWithQuote(doc, parts) ? parts : null;
 }
 
-/** "Though she called it …, Clinton …": a subordinate clause's content ends at its comma. */
+/** "Though she called it …, Okafor …": a subordinate clause's content ends at its comma. */
 export function isSubordinate(doc: CuedDoc, s: Sentence, subjectStart: number): boolean {
   const opener = doc.tokens[subjectStart - 1];
   return subjectStart - 1 >= s.first && opener !== undefined && SUBORDINATORS.has(opener.lower);
 }
 
-/** "These employees, Okafor explained earlier, were underpaid": the words after the parenthesis. */
+/** "The repairs, Okafor said on Friday, will take a year": the words after the parenthesis. */
 export function parentheticalTail(doc: CuedDoc, s: Sentence, cue: Cue): TokenRange[] {
   const t = doc.tokens;
   for (let n = cue.last + 1; n <= Math.min(s.last, cue.last + 10); n++) {
@@ -155,7 +155,7 @@ function skipToThat(doc: CuedDoc, k: number, last: number): number {
   return k;
 }
 
-/** "told reporters", "told The Washington Post", "assured them": the addressee is not content. */
+/** "told reporters", "told The Riverton Courier", "assured them": the addressee is not content. */
 function skipAddressee(doc: CuedDoc, k: number, last: number): number {
   const t = doc.tokens;
   if (OBJECT_PRONOUNS.has(t[k]?.lower ?? "")) return k + 1;
@@ -180,7 +180,7 @@ export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = fa
     if (token.text === "," && ((subordinate && !quoteAt(doc, n + 1)) || closesClause(doc, s, n))) break;
     if (token.text === ";") break;
     if ((token.lower === "and" || token.lower === "but") && opensOwnClause(doc, s, n + 1)) break;
-    // "…, drawing boos from the crowd": the narration goes on; ", citing …" is the speaker's.
+    // "…, drawing jeers from the gallery": the narration goes on; ", citing …" is the speaker's.
     if (token.text === "," && /ing$/.test(t[n + 1]?.lower ?? "") && !t[n + 1]?.cap && !doc.cues[n + 1]) break;
     if (token.kind === "dash" || token.text === "(") {
       if (closesClause(doc, s, n)) break;
@@ -277,7 +277,7 @@ export function afterDateline(doc: Doc, s: Sentence): number {
   return s.first;
 }
 
-/** "…, about why the plan fails - which it often does, according to Okafor": after the dash. */
+/** "…, about the budget gap - which keeps growing, according to Okafor": after the dash. */
 function lastBreakBefore(doc: CuedDoc, s: Sentence, last: number): number {
   for (let n = last; n > s.first; n--) {
     const token = doc.tokens[n] as Token;
@@ -343,7 +343,7 @@ export function contentKind(doc: Doc, ranges: readonly TokenRange[]): StatementK
  * the clause's start when there is none.
  *
  * @example
- * // "said the plant would close, drawing boos from the crowd" → at "drawing"
+ * // "said the plant would close, drawing jeers from the gallery" → at "drawing"
  */
 export function narrationStart(doc: CuedDoc, [first, last]: TokenRange): number {
   const t = doc.tokens;
@@ -378,7 +378,7 @@ const narrates = (t: Token, cue: Cue | null | undefined) =>
     (/ed$/.test(t.lower) && t.lower.length > 4));
 
 /**
- * "Cruz continued:" closing its paragraph: the next paragraph is what was said.
+ * "Okafor continued:" closing its paragraph: the next paragraph is what was said.
  *
  * @example
  * // "The minister told the assembly:\n\n“We will not wait.”" → “We will not wait.”

@@ -21,7 +21,7 @@ export interface Cue {
   first: number;
   last: number;
   verb: ReportingVerbForm | null;
-  /** "label": `PENCE: …`; "colon": a colon that introduces what somebody said, `As Okafor put it: "…"`. */
+  /** "label": `CORBETT: …`; "colon": a colon that introduces what somebody said, `As Okafor put it: "…"`. */
   kind: "verb" | "according" | "label" | "colon";
 }
 
@@ -123,7 +123,7 @@ function closesQuotedAttribution(tokens: Token[], i: number, after: Token): bool
   return false;
 }
 
-/** "was told", "was first declared", "accused by": the subject is not the speaker. */
+/** "was told", "was later told", "accused by": the subject is not the speaker. */
 function isPassive(tokens: Token[], i: number): boolean {
   if (tokens[i + 1]?.lower === "by") return true;
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
@@ -149,7 +149,7 @@ const ADVERBS_IN_VERB_GROUP = new Set([
   "now",
 ]);
 
-/** Plural subjects, shares and modals before a base form: "officials say", "six in 10 say", "they will say". */
+/** Plural subjects, shares and modals before a base form: "officials say", "seven in 10 say", "they will say". */
 function isSubjectLike(t: Token): boolean {
   if (t.kind === "number" || QUANTITY_WORDS.has(t.lower) || t.lower === "who") return true;
   return (

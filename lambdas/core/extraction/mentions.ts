@@ -134,7 +134,7 @@ function isHead(t: Token | undefined): boolean {
  * // → name "Ahn Gyu-back", title "Defence Minister", affiliation "South Korea"
  */
 export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention | null {
-  // "Joseph R. Biden Jr." said: the suffix's full stop ends the name.
+  // "Walter J. Corbett Jr." said: the suffix's full stop ends the name.
   if (tokens[j]?.text === "." && !tokens[j]?.spaceBefore && NAME_SUFFIXES.has(tokens[j - 1]?.lower ?? "")) {
     const named = mentionEndingAt(tokens, j - 1, lo);
     return named ? { ...named, last: j } : null;
@@ -153,7 +153,7 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
     i -= step;
     if (DETERMINERS.has((tokens[i] as Token).lower)) break;
   }
-  // "said that Clinton …": "that" opens the clause, it does not determine the name.
+  // "said that Okafor …": "that" opens the clause, it does not determine the name.
   if ((tokens[i] as Token).lower === "that" && i < j) i++;
   const mention = describeMention(tokens, i, j);
   return speakerFor(tokens, mention, lo) ?? mention;
@@ -161,7 +161,7 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
 
 const PRINCIPAL_LINKS = new Set(["to", "for", "of", "at", "on", "in", "from", "with"]);
 
-/** "advisers to Mr. Obama", "a spokesperson for the ministry": the role speaks, not its principal. */
+/** "advisers to Mr. Corbett", "a spokesperson for the ministry": the role speaks, not its principal. */
 export function speakerFor(tokens: Token[], mention: Mention, lo: number): Mention | null {
   const preposition = tokens[mention.first - 1];
   if (!preposition || !PRINCIPAL_LINKS.has(preposition.lower) || mention.first - 2 < lo) return null;
@@ -217,7 +217,7 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
     isCapitalisedNamePart(tokens[i - 2])
   )
     return 1;
-  // "the nonpartisan Congressional Budget Office", "its longtime defenders": adjectives after a determiner.
+  // "the nonpartisan Riverton Budget Office", "its longtime members": adjectives after a determiner.
   if (isModifierCandidate(p)) {
     for (let d = 2; d <= 3 && i - d >= lo; d++) {
       const q = tokens[i - d] as Token;
@@ -404,7 +404,7 @@ const nameEnd = (tokens: Token[], last: number) =>
 
 /** The proper name at the end of a phrase: the capitalised words after the last title word. */
 function nameAtEnd(tokens: Token[], start: number, last: number): [number, number] | null {
-  // "Martin Luther King Jr.": past the suffix, the word before it is a name, whatever it means.
+  // "Thomas Judge Jr.": past the suffix, the word before it is a name, whatever it means.
   const suffixed = nameEnd(tokens, last) !== last || NAME_SUFFIXES.has(tokens[last]?.lower ?? "");
   if (suffixed) {
     const end = tokens[last]?.text === "." ? last - 2 : last - 1;
@@ -443,7 +443,7 @@ function pastPlace(tokens: Token[], first: number, last: number): number {
 }
 
 /**
- * The role words before a name, as written: "Defence Minister", "Trump campaign spokesman",
+ * The role words before a name, as written: "Defence Minister", "Corbett campaign spokesman",
  * "Secretary of State". A title names a public role: it ends in one ("minister", "spokesman",
  * "Sen.", "chief of staff") and leaves out what merely describes ("rival", "veteran"), labels
  * ("Republican") or relates ("his wife").

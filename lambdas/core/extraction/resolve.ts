@@ -29,7 +29,7 @@ interface Entity {
   titles: string[];
   affiliation: string | null;
   gender: Gender;
-  /** Introduced as somebody's relation ("his wife, Gabriela Lazar"): a side character. */
+  /** Introduced as somebody's relation ("his wife, Mira Halvorsen"): a side character. */
   relation?: boolean;
 }
 
@@ -218,7 +218,7 @@ class EntityRegistry {
     return (scan((s) => fits(s) && !s.entity.relation) ?? scan(fits))?.entity;
   }
 
-  /** "the Clintons": a family named by the plural of a surname the article knows. */
+  /** "the Okafors": a family named by the plural of a surname the article knows. */
   isFamilyName(t: Token[], mention: Mention): boolean {
     const [a, b] = mention.name as [number, number];
     const word = (t[a] as Token).lower;
@@ -303,7 +303,7 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
   return roles;
 }
 
-/** "his wife, Gabriela Lazar," or "Gabriela Lazar, his wife,": a name given as a relation. */
+/** "his wife, Mira Halvorsen," or "Mira Halvorsen, his wife,": a name given as a relation. */
 function introducedAsRelation(t: Token[], mention: Mention): boolean {
   const [a, b] = mention.name as [number, number];
   const relationAt = (k: number) => RELATION_ROLES.has(t[k]?.lower ?? "") && isPossessor(t[k - 1]);

@@ -59,7 +59,7 @@ export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase
   let k = i;
   if (DETERMINERS.has(tokens[k]?.lower ?? "")) k++;
   let affiliation: string | null = null;
-  // "Trump's campaign manager", "the ministry's spokesman": the possessor is the affiliation.
+  // "Corbett's campaign manager", "the ministry's spokesman": the possessor is the affiliation.
   for (let n = k; n <= Math.min(hi, k + 4); n++) {
     if (possessiveMark(tokens[n])) {
       if (n > k) affiliation = wordsOf(tokens, k, n - 1);

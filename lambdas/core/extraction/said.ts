@@ -1,6 +1,6 @@
 /**
  * When words were said, if the article says they were said at another time than its news:
- * `"…," she said in July`, `told reporters last year`, `who in 2010 said`, `had warned`.
+ * `"…," she said in July`, `told reporters last year`, `who in 2019 said`, `had warned`.
  * Read from the attribution's own words (subject, verb, circumstance), never from the content.
  */
 import type { Cue } from "./cues.ts";
@@ -72,7 +72,7 @@ function attributionWindow(doc: Doc, s: Sentence, a: Dating): number[] {
   while (left >= s.first && from - left <= WINDOW && !inContent(left) && !quoted(left)) left--;
   for (let k = left + 1; k <= Math.min(s.last, a.cue.last + WINDOW); k++) {
     if (k > a.cue.last && (inContent(k) || quoted(k))) break;
-    // "said of the 2016 field": what follows is the topic, not the time.
+    // "said of the 2019 budget": what follows is the topic, not the time.
     if (k === a.cue.last + 1 && TOPIC_LINKS.has(doc.tokens[k]?.lower ?? "")) break;
     if (!inMention(k) && (k < a.cue.first || k > a.cue.last)) out.push(k);
   }

@@ -214,7 +214,7 @@ function isSentenceEnd(tokens: Token[], i: number): boolean {
   const previous = tokens[i - 1];
   if (!previous || token.spaceBefore) return true;
   if (ABBREVIATIONS.has(previous.lower)) return false;
-  // An initial: "John F. Kennedy".
+  // An initial: "Dana R. Whitfield".
   return !(previous.text.length === 1 && previous.cap);
 }
 
@@ -226,7 +226,7 @@ function startsNewSentence(tokens: Token[], i: number): boolean {
 }
 
 /**
- * `"…?" Trump asked.` / `"…." said Ahn in Seoul.`: the words after a quote that attribute it — a
+ * `"…?" Okafor asked.` / `"…." said Ahn in Seoul.`: the words after a quote that attribute it — a
  * reporting verb that ends its clause or goes on to its circumstance, not one that takes content
  * of its own (`"…." He said the talks would resume.` is a new sentence).
  */
@@ -243,7 +243,7 @@ function looksLikeAttributionTail(tokens: Token[], from: number, last: number): 
 
 /**
  * After the verb: the end of the clause, a circumstance, or — when the verb comes first — its
- * speaker (`"…." said Ahn`); a name after `Sanders called` is its object: a new sentence.
+ * speaker (`"…." said Ahn`); a name after `Corbett called` is its object: a new sentence.
  */
 function endsAttribution(tokens: Token[], i: number, inverted: boolean): boolean {
   const next = tokens[i];

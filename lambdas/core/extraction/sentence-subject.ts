@@ -1,6 +1,6 @@
 /**
  * The subject a sentence opens with, past a dateline and an opening adverbial: "SEOUL — On
- * Monday, Cho said …" → Cho; "A high school graduate, Lazar had …" → Lazar. It lends its speaker
+ * Monday, Cho said …" → Cho; "A former teacher, Okafor had …" → Okafor. It lends its speaker
  * to a trailing "…, saying …" and makes the person a candidate for a later "he" or "she".
  */
 import { afterDateline } from "./contents.ts";

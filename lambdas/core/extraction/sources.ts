@@ -48,7 +48,7 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
 }
 
-/** "the 23 percent who said", "one in five who say": a share of people before a relative pronoun. */
+/** "the 38 percent who said", "two in five who say": a share of people before a relative pronoun. */
 function shareEndingAt(doc: CuedDoc, end: number, lo: number): Mention | null {
   const t = doc.tokens;
   let k = end;
@@ -64,7 +64,7 @@ function shareEndingAt(doc: CuedDoc, end: number, lo: number): Mention | null {
 }
 
 /**
- * "The Ohio businessman says", "its defenders say": a noun the lexicons do not know, right
+ * "The Ohio businessman says", "its tenants say": a noun the lexicons do not know, right
  * before the verb, read as a speaker when a determiner opens its phrase.
  */
 function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null {
@@ -79,7 +79,7 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
         ...describeMention(t, k, j),
         kind: head.lower.endsWith("s") ? "group" : "role",
       };
-      // "attorneys for the family said": the attorneys speak.
+      // "attorneys for the tenants said": the attorneys speak.
       return speakerFor(t, mention, lo) ?? mention;
     }
     if (token.kind !== "word" || PREPOSITIONS.has(token.lower) || NOT_NOUNS.has(token.lower)) return null;
@@ -93,7 +93,7 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
  */
 export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Mention | null {
   const t = doc.tokens;
-  // "Dana Whitfield, the chief executive of Ora Media -- the firm that … -- told me": dashes pair up.
+  // "Dana Whitfield, the chief executive of Riverton Ferries -- the firm that … -- told me": dashes pair up.
   const dashes = t[comma]?.kind === "dash";
   for (let k = comma - 1; k > lo && comma - k < 40; k--) {
     const token = t[k] as Token;
@@ -125,7 +125,7 @@ export function subjectAfter(doc: CuedDoc, s: Sentence, cue: Cue): Mention | nul
   return mention && mention.kind !== "pronoun" && canSpeak(doc, mention) ? mention : null;
 }
 
-/** `…, said one source in the room.`: a speaker phrase after the verb that closes the clause. */
+/** `…, said one aide in the hall.`: a speaker phrase after the verb that closes the clause. */
 export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): boolean {
   if (!cue.verb?.inverts) return false;
   const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
@@ -134,12 +134,12 @@ export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): 
   return !next || /^[.,;:!?(]$/.test(next.text) || AFTER_INVERTED_SPEAKER.has(next.lower);
 }
 
-/** `according to Yonhap`, `according to a complaint filed by the regulator, …`. */
+/** `according to Yonhap`, `according to a letter sent by the council, …`. */
 export function accordingToSource(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
   return mentionStartingAt(doc.tokens, cue.last + 1, s.last) ?? phraseUntilComma(doc, s, cue.last + 1);
 }
 
-/** "according to a complaint filed by the regulator, …": the source phrase up to the comma. */
+/** "according to a letter sent by the council, …": the source phrase up to the comma. */
 function phraseUntilComma(doc: CuedDoc, s: Sentence, from: number): Mention | null {
   for (let n = from; n <= Math.min(s.last, from + 25); n++) {
     const token = doc.tokens[n] as Token;
@@ -164,7 +164,7 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     )
       k--;
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
-    // "who in 2010 said": a year between the subject and its verb.
+    // "who in 2019 said": a year between the subject and its verb.
     else if (token.kind === "number" && /^(1[89]|20)\d\d$/.test(token.text) && t[k - 1]?.lower === "in")
       k -= 2;
     else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
@@ -176,12 +176,12 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
 /**
  * The subjects the cue's clause may have, read leftwards from the verb: the phrase that opens
  * each stretch after a comma, dash, parenthesis or conjunction, and the one that opens the
- * sentence — so that a subject carrying a relative clause or a long modifier ("the organizer of a
- * rally downtown, who asked not to be named, said") is still proposed. Nearest first, at most five.
+ * sentence — so that a subject carrying a relative clause or a long modifier ("the owner of a
+ * bakery downtown, who asked not to be named, said") is still proposed. Nearest first, at most five.
  *
  * @example
- * // "More than six in 10 voters said …" → "More than six in 10 voters"
- * // "Even the organizer of the rally said …" → "the organizer of the rally"
+ * // "More than seven in 10 residents said …" → "More than seven in 10 residents"
+ * // "Even the owner of the bakery said …" → "the owner of the bakery"
  */
 export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
   const t = doc.tokens;
@@ -208,7 +208,7 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
     // "Weil, a former mayor, said": the appositive describes the speaker the name before it gives.
     if (t[k - 1]?.text === "," && mentionEndingAt(t, k - 2, s.first)?.kind === "name") continue;
     const mention = mentionStartingAt(t, k, end) ?? phraseSubject(doc, k, end);
-    // "The program, called EB-5, …": a verb right after the phrase's comma modifies it.
+    // "The scheme, called FastLane, …": a verb right after the phrase's comma modifies it.
     const participle = t[cue.first - 1]?.text === "," && mention?.last === cue.first - 2;
     if (
       mention &&
@@ -244,7 +244,7 @@ function skipOpeners(t: Token[], k: number, hi: number): number {
 
 /**
  * The whole stretch before the verb as the subject, when it is short and reads as a noun phrase:
- * "Twenty-four percent", "security specialists", "a wide array of economists".
+ * "Thirty-eight percent", "flood specialists", "a long list of economists".
  */
 function phraseSubject(doc: CuedDoc, first: number, last: number): Mention | null {
   const t = doc.tokens;

@@ -76,13 +76,13 @@ export const GROUP_HEADS = set(`officials advisers advisors aides leaders comman
   neighbors campaigners mps spokespeople spokesmen ministers authorities police americans citizens
   parents families others many some most few several both all hopefuls`);
 
-/** Role words that say how a person stands, not what office they hold: "rival Ted Cruz" has no title. */
+/** Role words that say how a person stands, not what office they hold: "rival Dana Ruiz" has no title. */
 export const DESCRIPTOR_ROLES = set(`rival rivals veteran veterans critic critics supporter supporters
   opponent opponents ally allies adversary challenger incumbent contender hopeful hopefuls backer backers
   donor donors observer observers witness witnesses insider insiders source sources person people man
   woman men women voter voters resident residents student students worker workers`);
 
-/** Party labels: "Republican Ted Cruz" names his party, not his office. */
+/** Party labels: "Republican Dana Ruiz" names her party, not his office. */
 export const PARTY_LABELS = set(`republican republicans democrat democrats conservative conservatives liberal
   liberals progressive progressives independent independents socialist libertarian evangelical
   evangelicals`);

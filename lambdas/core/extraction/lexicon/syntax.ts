@@ -16,10 +16,10 @@ export const CONTENT_BOUNDARY_GERUNDS = set(`saying adding noting stressing warn
   arguing explaining telling declaring calling vowing pledging promising claiming asserting
   acknowledging admitting conceding emphasizing emphasising according`);
 
-/** Prepositions that open the topic of what was said: "said of the rally", "spoke about the plan". */
+/** Prepositions that open the topic of what was said: "said of the bridge", "spoke about the plan". */
 export const TOPIC_LINKS = set("of about");
 
-/** Words that open a subordinate clause: "Though she called it …, Clinton …". */
+/** Words that open a subordinate clause: "Though she called it …, Okafor …". */
 export const SUBORDINATORS = set(
   "though although while whereas when if because as after before since until unless once",
 );
@@ -27,7 +27,7 @@ export const SUBORDINATORS = set(
 /** Words after a comma that link a new clause rather than resume what was said. */
 export const CLAUSE_LINKS = set("and but or so with which who where then as while");
 
-/** Conjunctions after which a new subject may start a clause of its own: ", but Clinton would …". */
+/** Conjunctions after which a new subject may start a clause of its own: ", but Okafor would …". */
 export const COORDINATORS = set("but and while whereas although though yet");
 
 /** What follows a verb as its circumstance, not its content: "said in a speech", "told reporters at". */
@@ -37,7 +37,7 @@ export const CIRCUMSTANCE = set(`in at during on before after while following fr
 /** Prepositions that open a circumstance before "that": "said in a statement that …". */
 export const CIRCUMSTANCE_BEFORE_THAT = set("in at during on via through over from with to before of about");
 
-/** Words that may follow an inverted speaker and close the clause: "…, said one source in the room". */
+/** Words that may follow an inverted speaker and close the clause: "…, said one aide in the hall". */
 export const AFTER_INVERTED_SPEAKER = set("in at on of who during");
 
 /** Words that end a phrase without being its noun: "what he also said", "the more it said". */
@@ -49,7 +49,7 @@ export const NOT_NOUNS = set(`is was are were be been has have had will would ca
 export const LABEL_WORDS = set(`latest update updated breaking exclusive watch read photos photo video note
   correction analysis opinion editor editors related source sources see also listen`);
 
-/** Words that open a clause before its subject: "Even the organizer said", "Overall, voters say". */
+/** Words that open a clause before its subject: "Even the coach said", "Overall, voters say". */
 export const CLAUSE_OPENING_ADVERBS =
   set(`even yet still also overall instead indeed meanwhile however but and so
   then now later earlier separately similarly likewise moreover nonetheless nevertheless`);
