@@ -112,11 +112,6 @@ export const ORGANISATION_HEADS = set(`agency ministry department office committ
   airport stadium arena prize award festival games olympics cup series show program programme plan
   initiative project debate debates primary primaries clip ad ads spot slide panel video website`);
 
-/** Nouns of state media and news agencies: "state media", "the official KCNA news agency". */
-export const MEDIA_WORDS = set(`media agency news times post journal tribune herald gazette press wire
-  newspaper magazine channel station broadcaster television radio tv daily kcna yonhap reuters afp ap
-  bbc cnn msnbc nbc abc cbs fox npr pbs politico breitbart axios bloomberg`);
-
 /** Words that make a role phrase anonymous: "a senior official", "one aide", "people familiar". */
 export const ANONYMOUS_MARKERS = set(`a an one some several two three many another unnamed anonymous
   unidentified senior`);

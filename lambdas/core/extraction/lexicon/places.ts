@@ -40,17 +40,6 @@ export const PLACE_WORDS = set(`seoul pyongyang washington beijing moscow tokyo 
   u.s. us usa uk u.k. eu un nato dprk rok prc
   ${COUNTRIES}`);
 
-/** Korean, Chinese and Vietnamese family names: such names come family name first. */
-export const FAMILY_NAME_FIRST = set(`kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun
-  jang chang lim im han oh seo suh shin kwon hwang ahn an song yoo yu ryu hong jeon chun go ko moon mun
-  yang son sohn bae baek paik heo hur nam sim shim noh roh ha kwak sung cha joo ju woo koo ku min
-  na jin ji eom um chae won cheon bang kong hyun ham byun yeom yeo chu do seok sun seol ma gil wi pyo
-  myung ki ban wang geum ok yook maeng je mo tak kook yeon eo eun pyeon yong ye bong sa bu hwangbo
-  namgung jegal xi li zhang liu chen wu zhao zhou huang xu sun hu zhu guo he gao luo zheng liang
-  xie tang deng feng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding
-  ren shen yao lu jiang cui zhong tan lu fan wang nguyen tran le pham hoang phan vu dang bui do ho
-  ngo duong ly`);
-
 /**
  * Places that do not speak: states, regions and districts. "Texas said" is a sentence opener
  * or a misread headline, never a speaker (unlike a capital standing for its government).
