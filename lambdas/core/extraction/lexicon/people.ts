@@ -48,12 +48,12 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   officials advisers advisors aides leaders commanders envoys lawmakers legislators senators governors
   mayors candidates nominees judges prosecutors analysts experts economists researchers delegates
   activists members lawyers diplomats negotiators staffers surrogates consultants scientist scientists
-  doctor physician nurse teacher student students voter voters resident residents officer officers
+  doctor physician nurse teacher student students voter voters resident residents officers
   agent agents investigator investigators detective inspector superintendent colonel major captain
   lieutenant sergeant admiral marshal governor-elect mayor-elect vice-president veteran veterans
   organizer organizers protester protesters supporter supporters critic critics opponent opponents
   ally allies observer observers witness witnesses source sources insider insiders person people man
-  woman men women official's assistant associate partner owner worker workers employee employees
+  woman men women assistant associate partner owner worker workers employee employees
   historian historians writer journalist journalists blogger commentator commentators pundit pundits
   donor donors fundraiser backer backers adversary rival rivals challenger incumbent contender
   democrat democrats republican republicans conservative conservatives liberal liberals progressive
@@ -110,7 +110,7 @@ export const ORGANISATION_HEADS = set(`agency ministry department office committ
   facebook twitter google apple amazon microsoft convention conference summit forum election elections
   war act bill law treaty peninsula sea river island islands mountain street avenue square hall hotel
   airport stadium arena prize award festival games olympics cup series show program programme plan
-  initiative project debate debates primary primaries clip ad ads spot slide panel video website`);
+  initiative project debate debates primary primaries clip ad ads spot slide panel`);
 
 /** Words that make a role phrase anonymous: "a senior official", "one aide", "people familiar". */
 export const ANONYMOUS_MARKERS = set(`a an one some several two three many another unnamed anonymous
@@ -126,5 +126,4 @@ export const ROLE_MODIFIERS = set(`former deputy vice acting senior top chief in
   newly-elected elected junior ranking majority minority house senate us u.s. british american korean
   chinese japanese russian french german israeli iranian palestinian european north south east west
   incumbent sitting current founding co-founding lead leading chief-of-staff gop democrat mayoral
-  gubernatorial congressional senatorial parliamentary ruling opposition top-ranking high-ranking
-  chief's`);
+  gubernatorial congressional senatorial parliamentary ruling opposition top-ranking high-ranking`);

@@ -24,7 +24,7 @@ const COUNTRIES = `afghanistan albania algeria andorra angola argentina armenia 
 
 /** Countries by name (not by their people's adjective): "Kenya President …" is Kenya's president. */
 export const COUNTRY_NAMES = set(`${COUNTRIES} korea america china russia japan britain france germany
-  ukraine iran israel india pakistan afghanistan iraq syria egypt turkey canada australia mexico brazil
+  ukraine iran israel india pakistan iraq syria egypt turkey canada australia mexico brazil
   taiwan vietnam philippines indonesia`);
 
 /** Words that open a place's name: "South Korea", "New Zealand", "United Arab Emirates". */
@@ -35,7 +35,7 @@ export const PLACE_WORDS = set(`seoul pyongyang washington beijing moscow tokyo 
   ottawa canberra rome madrid taipei hanoi manila jakarta bangkok geneva vienna warsaw
   korea korean america american china chinese russia russian japan japanese britain british
   france french germany german ukraine ukrainian iran iranian israel israeli india indian
-  pakistan afghanistan iraq syria egypt turkey canada australia mexico brazil europe european
+  pakistan iraq syria egypt turkey canada australia mexico brazil europe european
   states kingdom nations union taiwan vietnam philippines indonesia
   u.s. us usa uk u.k. eu un nato dprk rok prc
   ${COUNTRIES}`);

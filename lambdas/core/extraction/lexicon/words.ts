@@ -16,10 +16,10 @@ export const PREPOSITIONS = set(`of in on at for with from by to about into over
 export const SUBJECT_VERB_FILLERS = set(`also later then previously recently repeatedly once again earlier
   further subsequently similarly separately publicly privately reportedly initially first finally still
   now already often frequently always never just even has have had will would could may might must
-  shall should did does do 's ’s is was were are been being had also, too quickly immediately
+  shall should did does do 's ’s is was were are been being too quickly immediately
   simply flatly explicitly specifically openly bluntly angrily calmly quietly loudly firmly clearly
   directly insistently forcefully emphatically categorically matter-of-factly pointedly sharply bitterly
-  long consistently privately personally herself himself themselves itself`);
+  long consistently personally herself himself themselves itself`);
 
 /** Days, months and times that may sit between a subject and its verb: "Ahn on Monday said". */
 export const TIME_WORDS = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
@@ -53,7 +53,7 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
   he she they we i you his her their our my its your him them us me some many most several both all
   each every no not one two three four five six seven eight nine ten last next first second third
   earlier later instead indeed even just only perhaps maybe yes asked according during despite
-  besides beyond under over about after into against among through without within across behind
+  besides beyond under over about into against among through without within across behind
   like unlike amid such other another more less few mr mrs ms dr monday tuesday wednesday thursday
   friday saturday sunday january february march april june july august september october november
   december do does did is was are were be been has have had will would could should may might must
@@ -62,7 +62,7 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
   originally notably importantly interestingly unfortunately fortunately clearly obviously
   specifically generally typically historically likewise nonetheless nevertheless furthermore
   afterward afterwards outside inside back days weeks months years finding adopted preceded
-  following asked speaking writing citing noting adding`);
+  following speaking writing citing noting adding`);
 
 export const MONTHS = set(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
