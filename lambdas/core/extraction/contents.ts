@@ -23,7 +23,7 @@ import {
   OBJECT_PRONOUNS,
   SUBORDINATORS,
 } from "./lexicon/syntax.ts";
-import { PERIOD_UNITS } from "./lexicon/time.ts";
+import { PERIOD_UNITS, TIME_OPENERS } from "./lexicon/time.ts";
 import { DETERMINERS, MONTHS, PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
 import { mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
@@ -120,11 +120,7 @@ export function contentStart(doc: CuedDoc, s: Sentence, cue: Cue): number {
   for (let guard = 0; guard < 12 && k <= s.last; guard++) {
     const token = t[k] as Token;
     if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k++;
-    else if (
-      (token.lower === "on" || token.lower === "last" || token.lower === "this") &&
-      TIME_WORDS.has(t[k + 1]?.lower ?? "")
-    )
-      k += 2;
+    else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k += 2;
     // "said on July 3, 2015, that …", "said two years ago that …"
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k++;
     else if (token.text === "," && YEAR.test(t[k + 1]?.text ?? "") && t[k + 2]?.text === ",") k += 3;

@@ -6,13 +6,16 @@
 
 import type { Doc } from "./document.ts";
 import { REPORTING_VERBS, type ReportingVerbForm } from "./lexicon/reporting-verbs.ts";
+import { GO_ON_WORDS } from "./lexicon/syntax.ts";
 import {
+  BASE_FORM_SUBJECTS,
   DETERMINERS,
   NEGATIONS,
   NON_ASSERTIVE_BEFORE_TO,
   PASSIVE_AUXILIARIES,
   POSSESSIVE_DETERMINERS,
   QUANTITY_WORDS,
+  VERB_GROUP_ADVERBS,
 } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
@@ -24,34 +27,6 @@ export interface Cue {
   /** "label": `CORBETT: …`; "colon": a colon that introduces what somebody said, `As Okafor put it: "…"`. */
   kind: "verb" | "according" | "label" | "colon";
 }
-
-// Particles that turn a reporting verb into something else: "added to", "called off".
-const NOT_SPEECH_AFTER: Record<string, Set<string>> = {
-  add: new Set(["to", "up"]),
-  call: new Set(["off", "up", "in", "into", "back", "out"]),
-  note: new Set(["for"]),
-  post: new Set(["bail", "bond"]),
-  report: new Set(["to", "for"]),
-  state: new Set([]),
-  continue: new Set(["to"]),
-  conclude: new Set(["with", "by"]),
-  maintain: new Set(["a", "an", "the", "its", "his", "her", "their"]),
-  write: new Set(["off", "down", "up", "a", "an", "the", "his", "her", "their"]),
-  ask: new Set(["for", "to", "out", "not", "him", "her", "them", "me", "us"]),
-  answer: new Set(["for", "to"]),
-  charge: new Set(["with", "for"]),
-  cite: new Set([]),
-  promise: new Set([]),
-  comment: new Set(["on"]),
-  respond: new Set(["to", "a", "later", "quickly", "moments", "minutes", "seconds"]),
-  reply: new Set(["to"]),
-  reject: new Set([]),
-  thank: new Set([]),
-};
-// "to" before a base form reports speech only after these: "went on to say".
-const GO_ON = new Set(["on", "continued", "continues", "proceeded", "went"]);
-// Verbs that report speech only when a quotation or clause follows them directly.
-const NEEDS_CONTENT_NEXT = new Set(["continue", "answer", "comment", "remark", "observe", "post"]);
 
 /** An article with its reporting cues found: the cue that starts at each token, or null. */
 export interface CuedDoc extends Doc {
@@ -83,12 +58,11 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   const last = verb.particle ? i + 1 : i;
   const before = tokens[i - 1];
   const after = tokens[last + 1];
-  if (after && NOT_SPEECH_AFTER[verb.lemma]?.has(after.lower)) return null;
+  if (after && verb.notFollowedBy?.includes(after.lower)) return null;
   if (before && NEGATIONS.has(before.lower)) return null;
-  if (before && (before.lower === "n't" || before.lower.endsWith("n't") || before.lower.endsWith("n’t")))
-    return null;
+  if (before && (before.lower.endsWith("n't") || before.lower.endsWith("n’t"))) return null;
   if (verb.form !== "gerund" && isPassive(tokens, i)) return null;
-  if (before?.lower === "to" && !GO_ON.has(tokens[i - 2]?.lower ?? "")) return null;
+  if (before?.lower === "to" && !GO_ON_WORDS.has(tokens[i - 2]?.lower ?? "")) return null;
   if (before?.lower === "to" && NON_ASSERTIVE_BEFORE_TO.has(tokens[i - 2]?.lower ?? "")) return null;
   if (verb.nounLike && before && (DETERMINERS.has(before.lower) || POSSESSIVE_DETERMINERS.has(before.lower)))
     return null;
@@ -96,7 +70,7 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   if (
     verb.form === "base" &&
     before &&
-    !GO_ON.has(before.lower) &&
+    !GO_ON_WORDS.has(before.lower) &&
     before.lower !== "to" &&
     !isSubjectLike(before) &&
     !before.cap
@@ -104,7 +78,7 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
     return null;
   }
   if (
-    NEEDS_CONTENT_NEXT.has(verb.lemma) &&
+    verb.needsContentNext &&
     after &&
     after.text !== ":" &&
     after.kind !== "quote" &&
@@ -129,55 +103,15 @@ function isPassive(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const lower = (tokens[k] as Token).lower;
     if (PASSIVE_AUXILIARIES.has(lower)) return true;
-    if (!(lower.endsWith("ly") || ADVERBS_IN_VERB_GROUP.has(lower))) return false;
+    if (!(lower.endsWith("ly") || VERB_GROUP_ADVERBS.has(lower))) return false;
   }
   return false;
 }
 
-const ADVERBS_IN_VERB_GROUP = new Set([
-  "first",
-  "also",
-  "later",
-  "since",
-  "often",
-  "long",
-  "once",
-  "never",
-  "ever",
-  "not",
-  "then",
-  "now",
-]);
-
 /** Plural subjects, shares and modals before a base form: "officials say", "seven in 10 say", "they will say". */
 function isSubjectLike(t: Token): boolean {
   if (t.kind === "number" || QUANTITY_WORDS.has(t.lower) || t.lower === "who") return true;
-  return (
-    t.kind === "word" &&
-    (/s$/.test(t.lower) ||
-      [
-        "they",
-        "we",
-        "i",
-        "you",
-        "will",
-        "would",
-        "can",
-        "could",
-        "might",
-        "may",
-        "should",
-        "must",
-        "also",
-        "often",
-        "still",
-        "now",
-        "never",
-        "did",
-        "do",
-        "does",
-      ].includes(t.lower))
-  );
+  return t.kind === "word" && (/s$/.test(t.lower) || BASE_FORM_SUBJECTS.has(t.lower));
 }
 
 function isSentenceInitial(tokens: Token[], i: number): boolean {

@@ -4,11 +4,17 @@
  * "a senior official" — and reads its name, title, affiliation and kind from the words alone.
  */
 import {
+  DESCRIPTIVE_COMPOUND_ENDS,
   FEMALE_HONORIFICS,
+  FEMALE_ROLES,
   GROUP_HEADS,
   HONORIFICS,
   MALE_HONORIFICS,
+  MALE_ROLES,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
   ORGANISATION_HEADS,
+  PRINCIPAL_LINKS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
 } from "./lexicon/people.ts";
@@ -17,9 +23,13 @@ import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
 import {
   CAPITALISED_NON_NAMES,
   CLAUSE_OPENERS,
+  DEFINITE_POSSESSIVES,
   DETERMINERS,
+  NOT_SPEAKER_OPENERS,
   PREPOSITIONS,
+  SUBJECT_PRONOUNS,
   TIME_WORDS,
+  VERB_GROUP_WORDS,
 } from "./lexicon/words.ts";
 import { isPublicRoleHead } from "./roles.ts";
 import type { Token } from "./tokenize.ts";
@@ -43,60 +53,7 @@ export interface Mention {
   appositive?: [number, number];
 }
 
-const POSSESSIVE_START = new Set(["his", "her", "their", "its", "our"]);
-const PRONOUNS = new Map<string, Gender>([
-  ["he", "male"],
-  ["she", "female"],
-  ["they", null],
-  ["i", null],
-  ["we", null],
-  ["it", null],
-]);
-const MALE_ROLES = new Set(
-  "spokesman chairman congressman councilman businessman king prince father son husband brother".split(" "),
-);
-const FEMALE_ROLES = new Set(
-  "spokeswoman chairwoman congresswoman councilwoman businesswoman queen princess mother daughter wife sister first-lady".split(
-    " ",
-  ),
-);
-/** "Jr.", "Sr.", "III": after a name, part of it. */
-const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
-
-const NAME_PARTICLES = new Set([
-  "de",
-  "van",
-  "von",
-  "bin",
-  "al",
-  "la",
-  "du",
-  "der",
-  "da",
-  "di",
-  "le",
-  "del",
-  "ibn",
-]);
-
-const FUNCTION_WORDS = new Set([
-  ...PREPOSITIONS,
-  ...CLAUSE_OPENERS,
-  "is",
-  "was",
-  "are",
-  "were",
-  "has",
-  "have",
-  "had",
-  "be",
-  "been",
-  "will",
-  "would",
-  "not",
-  "also",
-  "who",
-]);
+const FUNCTION_WORDS = new Set([...PREPOSITIONS, ...CLAUSE_OPENERS, ...VERB_GROUP_WORDS]);
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
 const isRoleWord = (lower: string) => ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower);
 const isHonorific = (tokens: Token[], i: number) =>
@@ -105,13 +62,15 @@ const isHonorific = (tokens: Token[], i: number) =>
 /** A capitalised word that can be part of a name or a capitalised title ("Defence Minister"). */
 function isCapitalisedNamePart(t: Token | undefined): boolean {
   if (!isWord(t) || !t.cap) return false;
-  if (CONTRACTION.test(t.text) || DESCRIPTIVE_COMPOUND.test(t.lower)) return false;
+  if (CONTRACTION.test(t.text) || isDescriptiveCompound(t.lower)) return false;
   return !CAPITALISED_NON_NAMES.has(t.lower) || ROLE_HEADS.has(t.lower) || isAcronym(t);
 }
 
-// "Korean-born", "Florida-based", "Saudi-backed": they describe a person, they do not name one.
-const DESCRIPTIVE_COMPOUND =
-  /-(born|based|bred|backed|led|funded|owned|run|made|raised|educated|trained|american|americans)$/;
+// "Korean-born", "Ohio-based", "Saudi-backed": they describe a person, they do not name one.
+const isDescriptiveCompound = (lower: string) => {
+  const dash = lower.lastIndexOf("-");
+  return dash >= 0 && DESCRIPTIVE_COMPOUND_ENDS.has(lower.slice(dash + 1));
+};
 // "I'm", "We're", "You'll": a pronoun and a verb, not a name.
 const CONTRACTION = /['’](m|re|ll|ve|d)$|n['’]t$/i;
 
@@ -121,7 +80,7 @@ const isAcronym = (t: Token) =>
 /** Can this token end a speaker phrase? */
 function isHead(t: Token | undefined): boolean {
   if (!isWord(t)) return false;
-  if (PRONOUNS.has(t.lower) && (t.lower !== "i" || t.text === "I")) return true;
+  if (SUBJECT_PRONOUNS.has(t.lower) && (t.lower !== "i" || t.text === "I")) return true;
   if (isCapitalisedNamePart(t) && !TIME_WORDS.has(t.lower)) return true;
   return ROLE_HEADS.has(t.lower) || GROUP_HEADS.has(t.lower) || ORGANISATION_HEADS.has(t.lower);
 }
@@ -145,7 +104,7 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
   }
   const head = tokens[j];
   if (!isHead(head)) return null;
-  if (PRONOUNS.has((head as Token).lower)) return pronounMention(tokens, j);
+  if (SUBJECT_PRONOUNS.has((head as Token).lower)) return pronounMention(tokens, j);
   let i = j;
   while (i - 1 >= lo) {
     const step = stepLeft(tokens, i, lo);
@@ -158,8 +117,6 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
   const mention = describeMention(tokens, i, j);
   return speakerFor(tokens, mention, lo) ?? mention;
 }
-
-const PRINCIPAL_LINKS = new Set(["to", "for", "of", "at", "on", "in", "from", "with"]);
 
 /** "advisers to Mr. Corbett", "a spokesperson for the ministry": the role speaks, not its principal. */
 export function speakerFor(tokens: Token[], mention: Mention, lo: number): Mention | null {
@@ -236,22 +193,22 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
 export function mentionStartingAt(tokens: Token[], i: number, hi: number): Mention | null {
   const start = tokens[i];
   if (!isWord(start)) return null;
-  if (start.lower === "it" || start.lower === "that" || start.lower === "this") return null;
+  if (NOT_SPEAKER_OPENERS.has(start.lower)) return null;
   if (
     !(
       isHead(start) ||
       DETERMINERS.has(start.lower) ||
-      POSSESSIVE_START.has(start.lower) ||
+      DEFINITE_POSSESSIVES.has(start.lower) ||
       isRoleWord(start.lower) ||
       isModifierCandidate(start) ||
       isHonorific(tokens, i)
     )
   )
     return null;
-  if (PRONOUNS.has(start.lower)) return pronounMention(tokens, i);
+  if (SUBJECT_PRONOUNS.has(start.lower)) return pronounMention(tokens, i);
   let j = i;
   let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;
-  const opensWithDeterminer = DETERMINERS.has(start.lower) || POSSESSIVE_START.has(start.lower);
+  const opensWithDeterminer = DETERMINERS.has(start.lower) || DEFINITE_POSSESSIVES.has(start.lower);
   while (j + 1 <= hi) {
     const n = tokens[j + 1] as Token;
     const honorificDot = n.text === "." && !n.spaceBefore && (isHonorific(tokens, j) || isInitial(tokens[j]));
@@ -299,7 +256,7 @@ function pronounMention(tokens: Token[], i: number): Mention {
     title: null,
     affiliation: null,
     definite: true,
-    gender: PRONOUNS.get(lower) ?? null,
+    gender: SUBJECT_PRONOUNS.get(lower) ?? null,
   };
 }
 
@@ -308,7 +265,7 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   const head = tokens[last] as Token;
   let start = first;
   const definite =
-    (tokens[first] as Token).lower === "the" || POSSESSIVE_START.has((tokens[first] as Token).lower);
+    (tokens[first] as Token).lower === "the" || DEFINITE_POSSESSIVES.has((tokens[first] as Token).lower);
   if (DETERMINERS.has((tokens[start] as Token).lower)) start++;
   // "South Korea's Defence Minister": the possessor is the affiliation.
   let affiliation: string | null = null;

@@ -7,7 +7,7 @@ import type { SourceType } from "../types.ts";
 import type { Attribution } from "./candidates.ts";
 import type { Doc } from "./document.ts";
 import { RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
-import { POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
+import { ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import { sentenceSubject } from "./sentence-subject.ts";
@@ -139,7 +139,7 @@ function sharesRole(e: Entity, mention: Mention, t: Token[]): boolean {
 }
 
 function organisationName(t: Token[], m: Mention): string {
-  const first = ["the", "a", "an"].includes((t[m.first] as Token).lower) ? m.first + 1 : m.first;
+  const first = ARTICLES.has((t[m.first] as Token).lower) ? m.first + 1 : m.first;
   return textOf(t, first, m.last);
 }
 

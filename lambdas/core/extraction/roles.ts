@@ -10,6 +10,7 @@ import {
   HONORIFICS,
   ORGANISATION_HEADS,
   PARTY_LABELS,
+  PAST_ROLE_PREFIXES,
   RELATION_ROLES,
   ROLE_HEADS,
   ROLE_MODIFIERS,
@@ -144,7 +145,10 @@ export function rankTitles(titles: readonly string[]): string[] {
     const key = title.toLowerCase();
     if (!seen.has(key)) seen.set(key, { title, at });
   });
-  const former = (t: string) => (/^(former|ex-|then-)/i.test(t) ? 1 : 0);
+  const former = (t: string) => {
+    const lower = t.toLowerCase();
+    return PAST_ROLE_PREFIXES.some((prefix) => lower.startsWith(prefix)) ? 1 : 0;
+  };
   return [...seen.values()]
     .sort(
       (x, y) =>

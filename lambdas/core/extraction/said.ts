@@ -11,6 +11,7 @@ import {
   EARLIER_ADVERBS,
   EARLIER_PHRASES,
   MONTH_NUMBERS,
+  MONTH_PREFIXES,
   PAST_PERFECT,
   PERIOD_UNITS,
 } from "./lexicon/time.ts";
@@ -107,8 +108,7 @@ function explicitDate(t: Token[], k: number, published: string | null): string |
       : k + 1;
   const yearToken = t[yearAt];
   const prefix = (t[k - 1]?.lower ?? "") as string;
-  if (!dayToken && !["in", "on", "since", "last", "of", "early", "late", "mid", "until"].includes(prefix))
-    return null;
+  if (!dayToken && !MONTH_PREFIXES.has(prefix)) return null;
   let year: number | null =
     yearToken?.kind === "number" && YEAR.test(yearToken.text) ? Number(yearToken.text) : null;
   const day = dayToken ? `-${two(Number(dayToken.text))}` : "";

@@ -4,7 +4,7 @@
  */
 import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
 import { CIRCUMSTANCE } from "./lexicon/syntax.ts";
-import { SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import { ABBREVIATIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Paragraph {
@@ -41,11 +41,6 @@ export interface Segmentation {
   sentences: Sentence[];
 }
 
-const ABBREVIATIONS = new Set(
-  `mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt st jr sr inc corp co ltd vs etc jan feb
-  mar apr jun jul aug sep sept oct nov dec no fig ft rev hon amb atty pres supt esq messrs mt ave blvd
-  dept univ gov't approx est`.split(/\s+/),
-);
 /** Unquoted tokens after which a run-on sentence is cut. */
 const MAX_SENTENCE_TOKENS = 250;
 const TERMINALS = new Set([".", "?", "!", "…", "..."]);

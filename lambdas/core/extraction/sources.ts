@@ -7,7 +7,14 @@
 import { afterDateline } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt } from "./document.ts";
-import { AFTER_INVERTED_SPEAKER, CLAUSE_OPENING_ADVERBS, NOT_NOUNS } from "./lexicon/syntax.ts";
+import {
+  AFTER_INVERTED_SPEAKER,
+  CLAUSE_CONJUNCTIONS,
+  CLAUSE_OPENING_ADVERBS,
+  NOT_NOUNS,
+  STRETCH_OPENERS,
+} from "./lexicon/syntax.ts";
+import { TIME_OPENERS } from "./lexicon/time.ts";
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
@@ -100,7 +107,7 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
     if (token.kind === "dash" && !dashes) return null;
     if (dashes ? token.kind !== "dash" : token.text !== ",") continue;
-    if (["and", "but", "or", "so", "then", "yet"].includes((t[k + 1] as Token).lower)) return null;
+    if (CLAUSE_CONJUNCTIONS.has((t[k + 1] as Token).lower)) return null;
     // "A lawyer for the outlets, Ruth Adeyemi, said": the name between the commas.
     const inner = mentionStartingAt(t, k + 1, comma - 1);
     if (inner?.kind === "name" && inner.last === comma - 1) {
@@ -158,11 +165,7 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
   while (k >= lo) {
     const token = t[k] as Token;
     if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k--;
-    else if (
-      (token.lower === "on" || token.lower === "last" || token.lower === "this") &&
-      TIME_WORDS.has(t[k + 1]?.lower ?? "")
-    )
-      k--;
+    else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k--;
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
     // "who in 2019 said": a year between the subject and its verb.
     else if (token.kind === "number" && /^(1[89]|20)\d\d$/.test(token.text) && t[k - 1]?.lower === "in")
@@ -195,7 +198,8 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
     }
     const token = t[k] as Token;
     if (token.text === ";" || token.text === ":") break;
-    if (OPENS_STRETCH.has(token.lower) || token.kind === "dash") starts.push(k + 1);
+    if (token.text === "," || token.text === "(" || STRETCH_OPENERS.has(token.lower) || token.kind === "dash")
+      starts.push(k + 1);
   }
   const opening = Math.max(s.first, afterDateline(doc, s));
   starts.push(opening);
@@ -221,19 +225,6 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
   }
   return found;
 }
-
-const OPENS_STRETCH = new Set([
-  ",",
-  "(",
-  "and",
-  "but",
-  "while",
-  "as",
-  "when",
-  "because",
-  "although",
-  "though",
-]);
 
 /** "Even", "Yet", "Overall": words that open a clause before its subject. */
 function skipOpeners(t: Token[], k: number, hi: number): number {

@@ -127,3 +127,25 @@ export const ROLE_MODIFIERS = set(`former deputy vice acting senior top chief in
   chinese japanese russian french german israeli iranian palestinian european north south east west
   incumbent sitting current founding co-founding lead leading chief-of-staff gop democrat mayoral
   gubernatorial congressional senatorial parliamentary ruling opposition top-ranking high-ranking`);
+
+/** Roles that say the person's gender, for pronoun resolution: "the spokeswoman", "his brother". */
+export const MALE_ROLES = set(`spokesman chairman congressman councilman businessman king prince
+  father son husband brother`);
+export const FEMALE_ROLES = set(`spokeswoman chairwoman congresswoman councilwoman businesswoman
+  queen princess mother daughter wife sister first-lady`);
+
+/** Suffixes that, after a name, are part of it: "Jr.", "Sr.", "III". */
+export const NAME_SUFFIXES = set("jr sr ii iii iv");
+
+/** Lower-case particles inside a name: "Anna van der Berg", "Yusuf bin Tariq". */
+export const NAME_PARTICLES = set("de van von bin al la du der da di le del ibn");
+
+/** Last parts of a compound that describes a person rather than names one: "Korean-born", "Ohio-based". */
+export const DESCRIPTIVE_COMPOUND_ENDS = set(`born based bred backed led funded owned run made
+  raised educated trained american americans`);
+
+/** Words that link a role to the principal it speaks for: "advisers to …", "a spokesperson for …". */
+export const PRINCIPAL_LINKS = set("to for of at on in from with");
+
+/** How a role phrase in the past begins: "former minister", "ex-president", "then-governor". */
+export const PAST_ROLE_PREFIXES: readonly string[] = ["former", "ex-", "then-"];

@@ -27,6 +27,13 @@ export interface ReportingVerb {
    * goals" report no words; "Ferris added that …", "defended it as necessary" do.
    */
   needsWords?: boolean;
+  /**
+   * The verb reports speech only when what it says comes right after it — a quotation, "that", a
+   * colon — or when it closes a quoted attribution: '"…," he continued.', not "continued to".
+   */
+  needsContentNext?: boolean;
+  /** Words that, right after the verb, make it something else than speech: "added to", "called off". */
+  notFollowedBy?: readonly string[];
 }
 
 export type VerbForm = "base" | "present" | "past" | "gerund";
@@ -36,18 +43,21 @@ export interface ReportingVerbForm extends ReportingVerb {
 }
 
 // lemma, frame, forms [base, present 3rd person, past, gerund]
-const VERBS: Array<
-  [
-    string,
-    VerbFrame,
-    string[],
-    { nounLike?: boolean; inverts?: boolean; particle?: string; needsWords?: boolean }?,
-  ]
-> = [
+const VERBS: Array<[string, VerbFrame, string[], Omit<ReportingVerb, "lemma" | "frame">?]> = [
   ["say", "clause", ["say", "says", "said", "saying"], { inverts: true }],
   ["tell", "object-clause", ["tell", "tells", "told", "telling"]],
-  ["add", "clause", ["add", "adds", "added", "adding"], { inverts: true, needsWords: true }],
-  ["note", "clause", ["note", "notes", "noted", "noting"], { nounLike: true, inverts: true }],
+  [
+    "add",
+    "clause",
+    ["add", "adds", "added", "adding"],
+    { inverts: true, needsWords: true, notFollowedBy: ["to", "up"] },
+  ],
+  [
+    "note",
+    "clause",
+    ["note", "notes", "noted", "noting"],
+    { nounLike: true, inverts: true, notFollowedBy: ["for"] },
+  ],
   ["warn", "clause", ["warn", "warns", "warned", "warning"], { inverts: true }],
   ["stress", "clause", ["stress", "stresses", "stressed", "stressing"]],
   ["emphasise", "clause", ["emphasize", "emphasizes", "emphasized", "emphasizing"]],
@@ -75,41 +85,80 @@ const VERBS: Array<
   ["argue", "clause", ["argue", "argues", "argued", "arguing"], { inverts: true }],
   ["contend", "clause", ["contend", "contends", "contended", "contending"]],
   ["assert", "clause", ["assert", "asserts", "asserted", "asserting"]],
-  ["maintain", "clause", ["maintain", "maintains", "maintained", "maintaining"]],
+  [
+    "maintain",
+    "clause",
+    ["maintain", "maintains", "maintained", "maintaining"],
+    { notFollowedBy: ["a", "an", "the", "its", "his", "her", "their"] },
+  ],
   ["suggest", "clause", ["suggest", "suggests", "suggested", "suggesting"]],
   ["predict", "clause", ["predict", "predicts", "predicted", "predicting"], { inverts: true }],
   ["state", "clause", ["stated", "stating"], { inverts: true }],
-  ["write", "clause", ["write", "writes", "wrote", "writing"], { inverts: true }],
+  [
+    "write",
+    "clause",
+    ["write", "writes", "wrote", "writing"],
+    { inverts: true, notFollowedBy: ["off", "down", "up", "a", "an", "the", "his", "her", "their"] },
+  ],
   ["tweet", "clause", ["tweet", "tweets", "tweeted", "tweeting"], { nounLike: true }],
-  ["post", "clause", ["posted"]],
-  ["reply", "clause", ["reply", "replies", "replied", "replying"], { inverts: true, needsWords: true }],
+  ["post", "clause", ["posted"], { needsContentNext: true, notFollowedBy: ["bail", "bond"] }],
+  [
+    "reply",
+    "clause",
+    ["reply", "replies", "replied", "replying"],
+    { inverts: true, needsWords: true, notFollowedBy: ["to"] },
+  ],
   [
     "respond",
     "clause",
     ["respond", "responds", "responded", "responding"],
-    { inverts: true, needsWords: true },
+    {
+      inverts: true,
+      needsWords: true,
+      notFollowedBy: ["to", "a", "later", "quickly", "moments", "minutes", "seconds"],
+    },
   ],
-  ["answer", "clause", ["answered"], { needsWords: true }],
-  ["ask", "request", ["ask", "asks", "asked", "asking"], { inverts: true }],
+  [
+    "answer",
+    "clause",
+    ["answered"],
+    { needsWords: true, needsContentNext: true, notFollowedBy: ["for", "to"] },
+  ],
+  [
+    "ask",
+    "request",
+    ["ask", "asks", "asked", "asking"],
+    { inverts: true, notFollowedBy: ["for", "to", "out", "not", "him", "her", "them", "me", "us"] },
+  ],
   ["recall", "clause", ["recall", "recalls", "recalled", "recalling"], { inverts: true }],
-  ["conclude", "clause", ["conclude", "concludes", "concluded", "concluding"]],
+  [
+    "conclude",
+    "clause",
+    ["conclude", "concludes", "concluded", "concluding"],
+    { notFollowedBy: ["with", "by"] },
+  ],
   ["allege", "clause", ["allege", "alleges", "alleged", "alleging"]],
-  ["charge", "clause", ["charged"]],
+  ["charge", "clause", ["charged"], { notFollowedBy: ["with", "for"] }],
   ["complain", "clause", ["complain", "complains", "complained", "complaining"], { inverts: true }],
   ["boast", "clause", ["boast", "boasts", "boasted", "boasting"], { inverts: true }],
   ["joke", "clause", ["joke", "jokes", "joked", "joking"], { inverts: true }],
   ["quip", "clause", ["quip", "quips", "quipped", "quipping"], { inverts: true }],
-  ["remark", "clause", ["remarked"], { inverts: true }],
-  ["comment", "clause", ["commented"], { inverts: true }],
+  ["remark", "clause", ["remarked"], { inverts: true, needsContentNext: true }],
+  ["comment", "clause", ["commented"], { inverts: true, needsContentNext: true, notFollowedBy: ["on"] }],
   ["testify", "clause", ["testify", "testifies", "testified", "testifying"]],
-  ["report", "clause", ["reported", "reports"], { nounLike: true }],
+  ["report", "clause", ["reported", "reports"], { nounLike: true, notFollowedBy: ["to", "for"] }],
   ["assure", "object-clause", ["assure", "assures", "assured", "assuring"]],
   ["remind", "object-clause", ["remind", "reminds", "reminded", "reminding"]],
   ["inform", "object-clause", ["informed"]],
   ["caution", "clause", ["cautioned", "cautions", "cautioning"], { inverts: true }],
-  ["observe", "clause", ["observed"], { inverts: true }],
-  ["continue", "clause", ["continued"], { inverts: true }],
-  ["call", "naming", ["call", "calls", "called", "calling"]],
+  ["observe", "clause", ["observed"], { inverts: true, needsContentNext: true }],
+  ["continue", "clause", ["continued"], { inverts: true, needsContentNext: true, notFollowedBy: ["to"] }],
+  [
+    "call",
+    "naming",
+    ["call", "calls", "called", "calling"],
+    { notFollowedBy: ["off", "up", "in", "into", "back", "out"] },
+  ],
   ["describe", "naming", ["describe", "describes", "described", "describing"]],
   ["accuse", "naming", ["accuse", "accuses", "accused", "accusing"]],
   ["criticise", "naming", ["criticize", "criticizes", "criticized", "criticizing"]],

@@ -75,3 +75,12 @@ export const IRREGULAR_PAST = set(`was were had did said told went made took gav
 
 /** "called for a timeout", "called on the council": a call that asks for something, not words said. */
 export const CALL_NARRATES = set("for on");
+
+/** Words before "to" after which a reporting verb still reports: "went on to say", "continued to insist". */
+export const GO_ON_WORDS = set("on continued continues proceeded went");
+
+/** Conjunctions that, after a comma, open a clause of their own rather than an appositive: ", and …". */
+export const CLAUSE_CONJUNCTIONS = set("and but or so then yet");
+
+/** Words that open a stretch of a sentence where a clause's subject may stand: "and …", "because …". */
+export const STRETCH_OPENERS = set("and but while as when because although though");

@@ -38,3 +38,9 @@ export const EARLIER_PHRASES: readonly string[][] = [
 
 /** Verbs of the past perfect: "had said", "had told". */
 export const PAST_PERFECT = set("had");
+
+/** Words that open a time phrase before a time word: "on Monday", "last week", "this morning". */
+export const TIME_OPENERS = set("on last this");
+
+/** Words before a month's name that make it a date of speaking: "in March", "since July", "early May". */
+export const MONTH_PREFIXES = set("in on since last of early late mid until");

@@ -79,3 +79,40 @@ export const SENTENCE_OPENING_VERBS = set(`get gets keep keeps let lets make mak
 
 /** Words a headline leaves in lower case: "Mayor Says Bridge Will Open in May". */
 export const HEADLINE_LOWER = set("a an the and but or nor of in on at to for by with from as is vs");
+
+/** Adverbs not ending in -ly that may stand inside a verb group: "was first declared", "has long said". */
+export const VERB_GROUP_ADVERBS = set("first also later since often long once never ever not then now");
+
+/**
+ * Pronouns, modals and adverbs that may stand right before a reporting verb's base form: "they
+ * say", "will say", "often say" (plural subjects, ending in -s, are known by their shape).
+ */
+export const BASE_FORM_SUBJECTS = set(`they we i you will would can could might may should must also often
+  still now never did do`);
+
+/** Possessives that open a definite speaker phrase: "his spokesman", "its chairman". */
+export const DEFINITE_POSSESSIVES = set("his her their its our");
+
+/** Pronouns that may stand for a speaker, with the gender they say. */
+export const SUBJECT_PRONOUNS: ReadonlyMap<string, "male" | "female" | null> = new Map([
+  ["he", "male"],
+  ["she", "female"],
+  ["they", null],
+  ["i", null],
+  ["we", null],
+  ["it", null],
+]);
+
+/** Words that open no speaker phrase: "said it", "said that", "said this". */
+export const NOT_SPEAKER_OPENERS = set("it that this");
+
+/** Auxiliaries, "not" and "also": the verb group after a subject, never an adjective in its phrase. */
+export const VERB_GROUP_WORDS = set("is was are were has have had be been will would not also");
+
+/** Articles, left off an organisation's name: "the agency" → "agency". */
+export const ARTICLES = set("the a an");
+
+/** Abbreviations, lower-case, whose full stop ends no sentence: "Mr.", "Jan.", "Inc.". */
+export const ABBREVIATIONS = set(`mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt st jr sr inc
+  corp co ltd vs etc jan feb mar apr jun jul aug sep sept oct nov dec no fig ft rev hon amb atty pres supt
+  esq messrs mt ave blvd dept univ gov't approx est`);

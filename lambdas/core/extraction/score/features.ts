@@ -15,6 +15,7 @@ import {
   ROLE_HEADS,
 } from "../lexicon/people.ts";
 import { PLACE_WORDS } from "../lexicon/places.ts";
+import { TIME_OPENERS } from "../lexicon/time.ts";
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
@@ -97,14 +98,12 @@ function gapWords(t: Token[], from: number, to: number): number {
     if (
       !TIME_WORDS.has(token.lower) &&
       !SUBJECT_VERB_FILLERS.has(token.lower) &&
-      !GAP_FILLERS.has(token.lower)
+      !TIME_OPENERS.has(token.lower)
     )
       n++;
   }
   return n;
 }
-
-const GAP_FILLERS = new Set(["on", "last", "this"]);
 
 /**
  * A token as a feature: lower-case words as themselves (hashed), but a capitalised word only by
