@@ -28,8 +28,9 @@ const DOUBLE_QUOTES = /["“”„«»]/g;
 /**
  * Makes one statement of what one article gives as several for one utterance of one speaker:
  * pieces an attribution split (`"I love these libraries," Reyes said. "But love does not pay
- * the heating bill."`), and a part given again on its own inside the whole ("that Mexico would
- * not pay for a wall" inside "he had told Trump … that Mexico would not pay for a wall").
+ * the heating bill."`), and a part given again on its own inside the whole ("that the county
+ * would not pay for the bridge" inside "he had told Corbett … that the county would not pay for
+ * the bridge").
  */
 export function mergeWithinArticles(items: readonly SourcedStatement[]): SourcedStatement[] {
   const ordered = [...items].sort(
@@ -228,7 +229,7 @@ const LEAD_WORDS = 10;
 // Each article's opening is read once, however many of its statements are listed.
 const leads = new WeakMap<Article, string>();
 
-/** "NEW YORK (AP) — President Barack Obama opened a determined …": the article's first words. */
+/** "RIVERTON (AP) — Mayor Daniel Reyes began the week …": the article's first words. */
 function leadOf(article: Article): string {
   const known = leads.get(article);
   if (known !== undefined) return known;

@@ -13,11 +13,11 @@ export const DEFAULT_MIN_CONFIDENCE = 0.8;
  * Whether an attribution is doubtful on two counts, so that the digest prints it nowhere, not
  * even in the archive: the extractor is not sure enough of it for the email, and its words are
  * no whole statement (a clause cut from its sentence, a bracket opened or closed outside it, a
- * figure where a clause should begin: "of selling pipe dreams", "6 in Milwaukee"). Each defect
+ * figure where a clause should begin: "of selling paper castles", "8 in Riverton"). Each defect
  * alone is common in words rightly attributed; together they are mostly a misread sentence. The
  * statement stays stored with its article; the digest counts it (`stats.doubtful`).
  * @example
- * isDoubtful({ text: "of impugning her integrity", cue: "accused", confidence: 0.2 }, 0.8) // true
+ * isDoubtful({ text: "of misleading the council", cue: "accused", confidence: 0.2 }, 0.8) // true
  * isDoubtful({ text: "of a growing instability", cue: "warned", confidence: 0.4 }, 0.8) // false
  */
 export function isDoubtful(
@@ -30,7 +30,7 @@ export function isDoubtful(
 /**
  * Words that are no whole statement: cut from their sentence, a bracket unpaired, a figure first,
  * or reported words run on into the narration around them, which has a reporting clause of its
- * own ("Sources told POLITICO, however, that she …", "… schools," Trump said: …").
+ * own ("Sources told the Courier, however, that she …", "… schools," Corbett said: …").
  */
 function isBroken(statement: { text: string; cue?: string | null; kind?: StatementKind }): boolean {
   const clause = statement.text.trim();
@@ -58,7 +58,7 @@ export interface Occurrence {
  * conjunction, unless its reporting verb carries it ("warned of a growing instability", "vowed
  * to fight on").
  * @example
- * isCutClause("of masterminding the coup", "accused") // true
+ * isCutClause("of rigging the tender", "accused") // true
  * isCutClause("of a growing instability", "warned") // false
  * isCutClause("to fight on", "vowing") // false
  */
@@ -81,8 +81,8 @@ export const CUT_CLAUSE =
   /^(?:to|of|on|for|about|with|from|in|at|by|both|and|but|or|as|while|after|before|because|than|into|over|during)\s/;
 
 /**
- * Words in a headline's title case, every long word capitalised ("Plans He And Trump Have Made
- * For Releasing Tax Returns"): a headline's words, not a sentence the email can print.
+ * Words in a headline's title case, every long word capitalised ("Plans She And Corbett Have
+ * Made For Rebuilding The Bridge"): a headline's words, not a sentence the email can print.
  */
 export function isHeadlineCase(text: string): boolean {
   const long = text.split(/\s+/).filter((w) => /^["“‘']?\p{L}{4}/u.test(w));

@@ -7,7 +7,7 @@ const MAX_TITLE_WORDS = 14;
 
 /**
  * The name to show for a person: the full name articles use most, never a lone surname when a
- * full name is known; on a tie the fullest, then the plainest ("Donald Trump", not "Donald J. Trump").
+ * full name is known; on a tie the fullest, then the plainest ("Walter Corbett", not "Walter J. Corbett").
  * @example
  * chooseName(["Ahn", "Ahn Gyu-back", "Ahn Gyu-back"]) // "Ahn Gyu-back"
  */
@@ -18,7 +18,7 @@ export function chooseName(names: readonly string[]): string {
   return (
     mostCommon(
       full.length > 0 ? full : names,
-      // More of the name first ("Hillary Rodham Clinton"), then fewer initials and suffixes ("Donald Trump").
+      // More of the name first ("Helen Adaeze Okafor"), then fewer initials and suffixes ("Walter Corbett").
       (a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0) || b.length - a.length,
     ) ?? ""
   );
@@ -90,10 +90,10 @@ function mostCommon(
 /**
  * The official's one title for the week: of the public roles held now that the window's articles
  * give them (each counted once per article), the most specific that covers the most; a staff
- * role says whose it is ("Sanders spokesman"); the affiliation is kept only when the title does
+ * role says whose it is ("Corbett spokesman"); the affiliation is kept only when the title does
  * not already name it.
  * @example
- * chooseRole([{ phrase: "spokesman", article: "a" }], "Sanders") // { title: "Sanders spokesman", affiliation: null }
+ * chooseRole([{ phrase: "spokesman", article: "a" }], "Corbett") // { title: "Corbett spokesman", affiliation: null }
  */
 export function chooseRole(
   roles: readonly RoleMention[],

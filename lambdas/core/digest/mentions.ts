@@ -1,7 +1,7 @@
 /**
  * What the window's articles call a person where they name them: the role written before the
- * name ("Senate Minority Leader Harry Reid", "Clinton campaign manager Robby Mook"), the
- * appositive after it ("Dante Scala, a political science professor at …"), and the full name a
+ * name ("Senate Minority Leader Dana Ruiz", "Okafor campaign manager Sam Brennick"), the
+ * appositive after it ("Lena Brandt, a political science professor at …"), and the full name a
  * bare surname stands for. The extractor gives a role only where a statement names its speaker;
  * an editor reads the whole article.
  */
@@ -17,7 +17,7 @@ export interface RoleMention {
 
 export interface PersonMentions {
   roles: RoleMention[];
-  /** Full names the articles write for the person ("Harry Reid" for a bare "Reid"). */
+  /** Full names the articles write for the person ("Dana Ruiz" for a bare "Ruiz"). */
   fullNames: string[];
 }
 
@@ -32,7 +32,7 @@ const MAX_APPOSITIVE_WORDS = 14;
 const ABBREVIATION =
   /^(?:(?:\p{Lu}\.)+|(?:Sen|Rep|Reps|Gov|Govs|Lt|Gen|Col|Sgt|Adm|Capt|Maj|Amb|Atty|Supt|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Jr|Sr|Hon|No)\.)$/u;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev|Hon)\.?$/;
-// Capitalised words that open a clause rather than a role: "When Sen. Cruz", "But President Obama".
+// Capitalised words that open a clause rather than a role: "When Sen. Ruiz", "But President Reyes".
 const CLAUSE_OPENERS = new Set(
   `when but and or so if while as after before since then meanwhile also even only now yet still that
   this these those both unlike like including among asked told said says with without from by for to
@@ -45,10 +45,10 @@ const CLAUSE_OPENERS = new Set(
 
 /**
  * The roles and full names the given articles write for a person, found by their surname.
- * A mention with a different given name is somebody else ("Bill Clinton" is not "Hillary
- * Clinton"), and a bare surname counts only in an article where no other given name goes with it.
+ * A mention with a different given name is somebody else ("Bill Okafor" is not "Helen
+ * Okafor"), and a bare surname counts only in an article where no other given name goes with it.
  * @example
- * mentionsOf({ surname: "Reid", given: null }, [article]).roles // [{ phrase: "Senate Minority Leader", ... }]
+ * mentionsOf({ surname: "Ruiz", given: null }, [article]).roles // [{ phrase: "Senate Minority Leader", ... }]
  */
 export function mentionsOf(
   person: { surname: string; given: readonly string[] },
@@ -96,13 +96,13 @@ export function mentionsOf(
 
 /** How many of a name's mentions elsewhere in the window are read for a role: enough to find one. */
 const MAX_WINDOW_MENTIONS = 40;
-// "Hillary Clinton", "Barack H. Obama": a given name, perhaps an initial, and a surname.
+// "Helen Okafor", "Daniel K. Reyes": a given name, perhaps an initial, and a surname.
 const FULL_NAMES = /\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][A-Za-z'’-]+/g;
 
 /**
  * Full names written anywhere in the window's articles, indexed once: what the week's other
- * articles call a person they do not quote ("Democratic presidential nominee Hillary Clinton"
- * in a story quoting only Trump). Built on first use, in one pass over each article.
+ * articles call a person they do not quote ("Democratic presidential nominee Helen Okafor"
+ * in a story quoting only Corbett). Built on first use, in one pass over each article.
  */
 export class WindowNames {
   private index: Map<string, { article: Article; start: number; end: number }[]> | null = null;
@@ -149,7 +149,7 @@ export class WindowNames {
   }
 }
 
-/** Given names and initials written right before a surname: "Hillary Rodham" in "Hillary Rodham Clinton". */
+/** Given names and initials written right before a surname: "Helen Adaeze" in "Helen Adaeze Okafor". */
 function givenNamesBefore(text: string): string[] {
   const words = text.split(/\s/);
   // The word right before the surname is "" when a space separates them.
@@ -171,9 +171,9 @@ function isInitial(word: string): boolean {
 }
 
 /**
- * Whether two sets of given names can be one person's: one within the other ("Debbie Wasserman"
- * and "Wasserman", "Hillary Rodham" and "Hillary"; "Joe" within "Joseph"). "Bill" is not
- * "Hillary": a different given name is another person.
+ * Whether two sets of given names can be one person's: one within the other ("Maria Lopez"
+ * and "Lopez", "Helen Adaeze" and "Helen"; "Joe" within "Joseph"). "Bill" is not
+ * "Helen": a different given name is another person.
  */
 function sameGiven(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
@@ -196,7 +196,8 @@ function roleBefore(before: string): string | null {
   const text = before.slice(before.lastIndexOf("\n") + 1);
   const trimmed = text.replace(/\s+$/u, "");
   if (trimmed.length === text.length && text.length > 0) return null;
-  // "the secretary of the Treasury, Jacob J. Lew": a role set off by a comma, led by "the" or a possessive.
+  // "the secretary of the Treasury, Paul T. Brennick": a role set off by a comma, led by "the" or
+  // a possessive.
   const comma = trimmed.endsWith(",");
   const words = (comma ? trimmed.slice(0, -1) : trimmed).split(/\s+/);
   const taken: string[] = [];
@@ -205,7 +206,7 @@ function roleBefore(before: string): string | null {
     if (!w) break;
     const bare = w.replace(/^[("“‘]+/u, "");
     const ends = /[,;:!?"”)—–]$/u.test(bare) || (/\.$/.test(bare) && !ABBREVIATION.test(bare));
-    // "In 2015 President Obama …": a year is when, not part of the role.
+    // "In 2019 President Reyes …": a year is when, not part of the role.
     if (ends || /^(1[89]|20)\d\d$/.test(bare)) break;
     const lower = foldCase(bare.replace(/['’]s?$/u, ""));
     const capital = /^\p{Lu}/u.test(bare) || /^\$?\d/.test(bare);
@@ -226,20 +227,20 @@ function roleBefore(before: string): string | null {
     if (bare !== w) break;
   }
   if (comma) {
-    // Only "the …," or "China's …," introduce a name; a list ("Trump, Cruz, Rubio") does not.
+    // Only "the …," or "China's …," introduce a name; a list ("Corbett, Ruiz, Okafor") does not.
     const lead = taken.findIndex((w) => /^the$/i.test(w) || /\p{L}['’]s?$/u.test(w));
     if (lead < 0) return null;
     taken.splice(0, /^the$/i.test(taken[lead] ?? "") ? lead + 1 : lead);
   }
   while (taken.length > 0 && HONORIFIC.test(taken.at(-1) ?? "")) taken.pop();
-  // "supporters of Sanders", "an adviser to Obama": a relation to the name, no role of it.
+  // "supporters of Okafor", "an adviser to Reyes": a relation to the name, no role of it.
   if (/^(?:of|for|to|and|&|the|with|by)$/i.test(taken.at(-1) ?? "")) return null;
   if (taken.length === 0) return null;
   const phrase = cleanRolePhrase(taken.join(" "));
   return phrase && readRole(phrase) ? phrase : null;
 }
 
-/** "Dante Scala, a political science professor at …," → "political science professor at …". */
+/** "Lena Brandt, a political science professor at …," → "political science professor at …". */
 function appositiveAfter(text: string): string | null {
   const m = /^,\s+(?:(?:the|a|an|who is|who was|now)\s+)?/iu.exec(text);
   if (!m) return null;

@@ -4,7 +4,7 @@
  * two. Pure string work, shared by official resolution and the summary.
  */
 
-// Honorifics and name suffixes say nothing about which person is meant: "Mr. Reyes", "Donald J. Trump Jr.".
+// Honorifics and name suffixes say nothing about which person is meant: "Mr. Reyes", "Walter J. Corbett Jr.".
 const HONORIFICS = new Set(
   "mr mrs ms miss mx dr prof sir dame rev sen rep gov gen lt col maj capt adm sgt amb hon".split(" "),
 );
@@ -38,7 +38,7 @@ export function foldCase(text: string): string {
 /**
  * The tokens that identify a person in a name, honorifics, suffixes and initials dropped.
  * @example
- * nameTokens("Mr. Donald J. Trump Jr.") // ["donald", "trump"]
+ * nameTokens("Mr. Walter J. Corbett Jr.") // ["walter", "corbett"]
  */
 export function nameTokens(name: string): string[] {
   return foldCase(name)
@@ -70,7 +70,7 @@ const ROLE_WORDS = new Set(
   secretary-treasurer`.split(/\s+/),
 );
 
-/** Words of a role cut off before a name ("Government Affairs Phil Smith"), never names themselves. */
+/** Words of a role cut off before a name ("Government Affairs Nora Ostrander"), never names themselves. */
 const LEADING_ROLE_PARTS = new Set("government affairs political communications public relations".split(" "));
 
 /**

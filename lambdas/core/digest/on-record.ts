@@ -1,6 +1,6 @@
 /**
  * On the record or not: words an article reports through unnamed sources ("…, according to two
- * senators present who requested anonymity", "people familiar with the call said") were not said
+ * councillors present who requested anonymity", "people familiar with the call said") were not said
  * on the record by the person they are credited to: a digest of what officials said on the record
  * credits them to nobody. (Words of the unnamed sources themselves stay, under "Unnamed sources".)
  */
@@ -9,7 +9,7 @@ import type { SourcedStatement } from "./window.ts";
 /** How far around a statement its sentence is read for who vouches for it. */
 const AROUND = 240;
 
-// Unnamed sources vouching for the words: "according to two senators … who requested anonymity".
+// Unnamed sources vouching for the words: "according to two councillors … who requested anonymity".
 const UNNAMED =
   /\b(?:according to|said|says|told)\b[^.!?\n]{0,120}?\b(?:anonymity|unnamed|sources?\b|people familiar|person familiar|(?:aides?|officials?|allies|advisers?|associates) (?:who|familiar))/i;
 const HINT = /anonym|according|familiar|sources?\b|unnamed/i;
@@ -19,7 +19,7 @@ const ANONYMITY =
 /**
  * Whether the sentence that reports a named person's statement says it comes through unnamed sources.
  * @example
- * // "Ayotte urged Sessions to act, according to two senators who requested anonymity."
+ * // "Okafor urged Corbett to act, according to two councillors who requested anonymity."
  * isOffRecord(item) // true
  */
 export function isOffRecord({ statement, article }: SourcedStatement): boolean {

@@ -53,7 +53,7 @@ function importanceOf(m: MergedStatement, isNew: boolean): number {
   const words = m.content.length;
   // Up to half a point: a fuller statement says more, but another outlet carrying it says more still.
   const substance = (0.5 * Math.min(words, SUBSTANTIAL_WORDS)) / SUBSTANTIAL_WORDS;
-  // A clause cut from its sentence ("of masterminding the coup", "to make America great again")
+  // A clause cut from its sentence ("of rigging the tender", "to put Riverton first")
   // says less than a claim with its subject: the substance goes first.
   const fragmentPenalty = (words < 3 ? 0.5 : 0) + (CUT_CLAUSE.test(m.statement.text) ? 1 : 0);
   const coverage = Math.log2(1 + m.statement.sources.length);

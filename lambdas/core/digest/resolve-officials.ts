@@ -36,7 +36,7 @@ interface Cluster {
   key: string;
   tokens: string[];
   tokenSet: Set<string>;
-  /** "jr" for "Donald Trump Jr.": a son may speak beside his father. */
+  /** "jr" for "Walter Corbett Jr.": a son may speak beside his father. */
   suffix: string | null;
   group: PersonGroup;
 }
@@ -52,7 +52,7 @@ interface PersonItem {
 
 /**
  * Decides who said what across articles. Full names that agree ("Ahn Gyu-back", "Gyu-back Ahn",
- * "Hillary Clinton" within "Hillary Rodham Clinton") are one person; a lone surname or given name
+ * "Helen Okafor" within "Helen Adaeze Okafor") are one person; a lone surname or given name
  * ("Ahn") joins the one person it can mean, judged by title and article, and stays apart when it
  * could mean two ("Reyes" with a Mayor Daniel and a Councilwoman Maria Reyes). Only named
  * `person` sources can be officials; people quoted in a private role join the others. `window`:
@@ -111,8 +111,8 @@ export function resolveOfficials(
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
 /**
- * A bare surname no statement could settle ("Trump" where Ivanka Trump speaks too) joins the one
- * person whose full name its own articles write ("Donald J. Trump"): one identity, not two.
+ * A bare surname no statement could settle ("Corbett" where Nina Corbett speaks too) joins the one
+ * person whose full name its own articles write ("Walter J. Corbett"): one identity, not two.
  */
 function joinBareSurnames(placed: { cluster: Cluster; group: PersonGroup }[]): PersonGroup[] {
   const named = placed.filter((p) => p.cluster.tokens.length > 1);
@@ -153,7 +153,7 @@ function withRoles(cluster: Cluster): PersonGroup {
     articles.set(item.article.id, item.article);
   }
   const found = mentionsOf({ surname, given }, [...articles.values()]);
-  // Named in full outside a headline: the whole name, not a part of it ("Carly Fiorina Endorses Ted Cruz").
+  // Named in full outside a headline: the whole name, not a part of it ("Helen Okafor Endorses Dana Ruiz").
   const own = nameTokens(longest);
   const namedInBody = found.fullNames.some((f) => {
     const written = new Set(nameTokens(f));
@@ -168,7 +168,7 @@ function withRoles(cluster: Cluster): PersonGroup {
   for (const r of found.roles) addRole(placed, r.phrase, r.article, seen);
   // A bare surname takes the full name its articles write, when they write one.
   if (words.length === 1 && found.fullNames.length > 0) group.names.push(...found.fullNames);
-  // "Enrique PeÃ": a name cut at bytes of UTF-8 read as Latin-1; its articles have it whole.
+  // "Ana PeÃ": a name cut at bytes of UTF-8 read as Latin-1; its articles have it whole.
   if (/[\u00c2-\u00c3]/.test(longest.normalize("NFC"))) {
     const repaired = repairedName(longest, [...articles.values()]);
     if (repaired)
@@ -180,8 +180,8 @@ function withRoles(cluster: Cluster): PersonGroup {
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * The name as written in the articles, its mojibake undone: "Enrique PeÃ" is "Enrique PeÃ±a
- * Nieto" in the text, which is "Enrique Peña Nieto" decoded right. Null when nothing fits.
+ * The name as written in the articles, its mojibake undone: "Ana PeÃ" is "Ana PeÃ±a Ortiz"
+ * in the text, which is "Ana Peña Ortiz" decoded right. Null when nothing fits.
  */
 function repairedName(name: string, articles: readonly Article[]): string | null {
   // Mojibake may have been normalised too: "Ã" written as "A" and a combining tilde.
@@ -237,7 +237,7 @@ function standingOf(group: PersonGroup): "official" | "person" | "none" {
   let running = false;
   const roles = group.roles ?? [];
   for (const { phrase, article } of roles) {
-    // "senior strategist" beside "senior strategist for Sanders" in one article is that one role, cut.
+    // "senior strategist" beside "senior strategist for Corbett" in one article is that one role, cut.
     const cut = `${foldCase(phrase)} `;
     if (roles.some((r) => r.article === article && foldCase(r.phrase).startsWith(cut))) continue;
     const role = readRole(phrase);
@@ -247,11 +247,11 @@ function standingOf(group: PersonGroup): "official" | "person" | "none" {
     else private_++;
     running ||= isCandidacy(phrase);
   }
-  // Words only in a headline name nobody ("Clinton Cash Debunks Hillary: …"), unless the story
-  // names the speaker in full ("Rubio: I Still Believe …" over a story about Marco Rubio).
+  // Words only in a headline name nobody ("Bridge Audit Clears Helen: …"), unless the story
+  // names the speaker in full ("Ruiz: We Will Finish The Bridge …" over a story about Dana Ruiz).
   if (!group.namedInBody && group.items.every(inHeadline)) return "none";
   const fullName = group.names.some((n) => nameTokens(n).length > 1);
-  // A lone surname the articles never complete is somebody unidentified ("Hale"), not an official.
+  // A lone surname the articles never complete is somebody unidentified ("Ostrander"), not an official.
   if (fullName && current > private_ && (2 * current > past || running)) return "official";
   if (current + private_ + past > 0) return "person";
   return fullName && !looksLikeNoPerson(chooseLongest(group.names)) ? "person" : "none";
@@ -270,7 +270,7 @@ function inHeadline(item: SourcedStatement): boolean {
   );
 }
 
-/** Headline words and bodies read as a name: "FIX IS IN", "Daily Caller", "Human Rights Watch". */
+/** Headline words and bodies read as a name: "DEAL IS OFF", "Daily Caller", "Human Rights Watch". */
 function looksLikeNoPerson(name: string): boolean {
   if (!/\p{Ll}/u.test(name)) return true;
   return /\b(Journal|Journalism|Caller|Post|Times|News|Watch|Federalist|Party|Committee|Campaign|Institute|Foundation|Association|Council|Union|Media|Network|Press|Magazine|Review|Daily|Weekly|Action|PAC|Group|Center|Centre|Department|Ministry|Agency|Office|Court|Senate|House|Congress|University|College|School|Inc|Corp)\b/.test(
@@ -313,7 +313,7 @@ function nameKey(tokens: readonly string[], suffix: string | null = null): strin
   return suffix ? `${key} ${suffix}.` : key;
 }
 
-/** "jr" of "Joseph R. Biden Jr.", or null. */
+/** "jr" of "Joseph R. Whitfield Jr.", or null. */
 function suffixOf(name: string): string | null {
   const last = foldCase(
     name
@@ -353,11 +353,11 @@ function ensureCluster(
 }
 
 /**
- * Names of one person join: "Hillary Clinton" the only fuller name it fits ("Hillary Rodham
- * Clinton"), "Joe Biden" the one "Joseph R. Biden Jr." (a diminutive, an initial, a suffix), and
- * words a headline or a sentence put before a known full name fall away ("Billionaire Donald
- * Trump" is Donald Trump). A suffix keeps two people apart where one article quotes both
- * ("Donald Trump Jr." beside his father). A name that fits two others joins neither.
+ * Names of one person join: "Helen Okafor" the only fuller name it fits ("Helen Adaeze
+ * Okafor"), "Joe Whitfield" the one "Joseph R. Whitfield Jr." (a diminutive, an initial, a suffix), and
+ * words a headline or a sentence put before a known full name fall away ("Billionaire Walter
+ * Corbett" is Walter Corbett). A suffix keeps two people apart where one article quotes both
+ * ("Walter Corbett Jr." beside his father). A name that fits two others joins neither.
  */
 function mergeNameVariants(clusters: Map<string, Cluster>): void {
   const byLast = new Map<string, Cluster[]>();
@@ -374,7 +374,7 @@ function mergeNameVariants(clusters: Map<string, Cluster>): void {
     const target = fits[0];
     if (fits.length === 1 && target) mergeCluster(clusters, byLast, c, target);
   }
-  // "Billionaire Donald Trump": a known full name with words before it.
+  // "Billionaire Walter Corbett": a known full name with words before it.
   const full = [...clusters.values()].filter((c) => c.tokens.length >= 2);
   for (const c of order) {
     if (clusters.get(c.key) !== c || c.tokens.length < 3) continue;

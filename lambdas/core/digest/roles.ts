@@ -1,6 +1,6 @@
 /**
  * A lexicon of public roles: what a role phrase the articles give a person ("presumptive
- * Republican presidential nominee", "Sanders spokesman", "a political science professor")
+ * Republican presidential nominee", "Corbett spokesman", "a political science professor")
  * says about whether they speak for a public office or an institution. Words, not names: the
  * same rules read "Defence Minister" in Seoul and "state senator" in Columbia.
  */
@@ -10,7 +10,7 @@ import { foldCase } from "./names.ts";
 export type RoleKind =
   /** Holds or seeks a public office, or speaks for one or for an institution. */
   | "public"
-  /** Speaks for a campaign or an official only when the role says whose ("Clinton adviser"). */
+  /** Speaks for a campaign or an official only when the role says whose ("Corbett adviser"). */
   | "staff"
   /** Quoted for what they know or think: experts, commentators, journalists, voters. */
   | "private";
@@ -32,7 +32,10 @@ const PUBLIC_HEADS = new Set(
   incumbent member`.split(/\s+/),
 );
 
-/** Relations to somebody ("his wife, Huma Abedin"): they say who a person is to another, not what they do. */
+/**
+ * Relations to somebody ("his wife, Mira Halvorsen"): they say who a person is to another, not
+ * what they do.
+ */
 const RELATIONS = new Set(
   "wife husband son daughter mother father parent brother sister friend neighbor neighbour cousin partner".split(
     " ",
@@ -41,7 +44,7 @@ const RELATIONS = new Set(
 
 /**
  * Members of a party are officials when the phrase puts them in a legislature: "the Senate's
- * only African-American Republican", "the top Democrat on the House Intelligence Committee".
+ * youngest Republican", "the top Democrat on the House Budget Committee".
  */
 const PARTY_MEMBERS = new Set(
   "republican democrat conservative liberal socialist independent tory labourite".split(" "),
@@ -106,7 +109,7 @@ export interface ReadRole {
  * @example
  * readRole("presumptive Republican presidential nominee") // { kind: "public", head: "nominee", past: false }
  * readRole("Republican strategist") // { kind: "private", head: "strategist", past: false }
- * readRole("Clinton adviser") // { kind: "public", head: "adviser", past: false }
+ * readRole("Corbett adviser") // { kind: "public", head: "adviser", past: false }
  */
 export function readRole(phrase: string): ReadRole | null {
   return remember(readCache, phrase, readRoleOnce);
@@ -128,7 +131,7 @@ function remember<T>(cache: Map<string, T>, key: string, work: (key: string) => 
 /**
  * Where a role's head ends and its complement begins: at the first preposition right after a
  * role word ("director of X", "secretary of the Treasury", "special agent in charge of …"), else
- * nowhere ("Fight for $15 organizing director" is all head). -1 for no complement.
+ * nowhere ("Homes for All organizing director" is all head). -1 for no complement.
  */
 function complementAt(words: readonly string[], lower: (w: string) => string): number {
   for (let i = 1; i < words.length; i++) {
@@ -163,20 +166,20 @@ function readRoleOnce(phrase: string): ReadRole | null {
   if (w === "general" && GENERAL_OFFICES.has(main.at(-2) ?? "")) {
     return { kind: "public", head: w, past: PAST.test(main.join(" ")) };
   }
-  // "Clinton's 2008 campaign manager", "the GOP's nominee in 2008": a role of another year.
-  // A year before a common word is another year's role; before a name it is part of it ("2016 Host Committee").
+  // "Corbett's 2019 campaign manager", "the party's nominee in 2019": a role of another year.
+  // A year before a common word is another year's role; before a name it is part of it ("2028 Host Committee").
   const past = PAST.test(main.join(" ")) || /\b(?:19|20)\d\d\b(?!\s+\p{Lu})/u.test(phrase);
   if (RELATIONS.has(w)) return { kind: "staff", head: w, past };
   if (PARTY_MEMBERS.has(w))
     return LEGISLATURE.test(words.join(" ")) ? { kind: "public", head: w, past } : null;
-  // "Assistant U.S. Attorney", "Phoenix City Attorney", "district attorney": a public prosecutor.
+  // "Assistant U.S. Attorney", "Riverton City Attorney", "district attorney": a public prosecutor.
   if (w === "attorney" && main.slice(0, -1).some((x) => JURISDICTIONS.has(x)))
     return { kind: "public", head: w, past };
   if (PRIVATE_HEADS.has(w)) return { kind: "private", head: w, past };
   // Heads of university departments and academies speak as scholars: "associate director of
-  // Rutgers University's Eagleton Institute", "president of the Federal Academy for Security Policy".
+  // Riverton University's Water Institute", "president of the Northern Academy for Public Policy".
   if (cut > 0 && ACADEMIC.test(words.slice(cut).join(" "))) return { kind: "private", head: w, past };
-  // Heads of consultancies and polling firms are quoted as consultants: "president of Solidarity Strategies".
+  // Heads of consultancies and polling firms are quoted as consultants: "president of Northgate Strategies".
   if (CONSULTANCY.test(phrase)) return { kind: "private", head: w, past };
   if (STAFF_HEADS.has(w)) {
     const whose = main.slice(0, -1).some((x) => !NOBODY.has(x) && !ROLE_MODIFIERS.has(x) && !isHead(x));
@@ -232,9 +235,9 @@ function isHead(w: string): boolean {
 
 /**
  * A role phrase as an editor would print it, or null when it is no role: words that are not
- * part of a role are cut from its front ("Questioning the Ohio governor's …" is none,
- * "Bush and Democratic presidential candidate" is "Democratic presidential candidate"), a
- * descriptor of the body dropped ("of the advocacy group Progress Iowa" → "of Progress Iowa").
+ * part of a role are cut from its front ("Questioning the Riverton mayor's …" is none,
+ * "Corbett and Democratic presidential candidate" is "Democratic presidential candidate"), a
+ * descriptor of the body dropped ("of the advocacy group Clean Rivers Now" → "of Clean Rivers Now").
  * @example
  * cleanRolePhrase("Its president and CEO") // "president and CEO"
  */
@@ -255,24 +258,24 @@ function cleanRolePhraseOnce(phrase: string): string | null {
     );
   const words = text
     .split(" ")
-    // "Fellow GOP contender", "rival Donald Trump": a relation to another person is no role.
+    // "Fellow Democratic contender", "rival Dana Ruiz": a relation to another person is no role.
     .filter((w, i) => i > 0 || !/^(fellow|rival|colleague)$/i.test(w));
   const cut = complementAt(words, bareWord);
   const headPart = cut > 0 ? words.slice(0, cut) : words;
   const inCharge = bareWord(headPart.at(-1) ?? "") === "charge";
   const main = inCharge ? headPart.slice(0, -2) : headPart;
   let complement = [...(inCharge ? headPart.slice(-2) : []), ...(cut > 0 ? words.slice(cut) : [])];
-  // A complement runs to the end of the phrase, short of a clause: "to the global coalition
-  // fighting the Islamic State", "for the committee raising funds for the Democrats' event".
+  // A complement runs to the end of the phrase, short of a clause: "to the regional coalition
+  // fighting the floods", "for the board organising the mayor's gala".
   const stop = complement.findIndex(
     (w, i) =>
       i > 0 &&
       (/^(who|which|that|said|says|where|when|because|since|while|but|is|was|has|had)$/i.test(w) ||
-        // "Senator from Texas and winner of the Iowa caucuses": a second role begins.
+        // "Senator from Oregon and winner of the state primary": a second role begins.
         (/^(and|&)$/.test(w) && /^\p{Ll}/u.test(complement[i + 1] ?? ""))),
   );
   if (stop > 0) complement = complement.slice(0, stop);
-  // A complement ends with its sentence and before a quotation: "to the Ricketts family. ''These …".
+  // A complement ends with its sentence and before a quotation: "to the Okafor family. ''These …".
   const quote = complement.findIndex((w) => /["“”]|''|^['‘’]/u.test(w));
   if (quote >= 0) complement = complement.slice(0, quote);
   const full = complement.findIndex(
@@ -282,7 +285,7 @@ function cleanRolePhraseOnce(phrase: string): string | null {
   while (complement.length > 0 && /^(the|of|and|&|for|on|in|a|an)$/.test(complement.at(-1) ?? ""))
     complement.pop();
   if (complement.length === 1) complement = [];
-  // "the Democratic National Committee’s chair" is the committee chair.
+  // "the Riverton Arts Committee’s chair" is the committee chair.
   const possessor = main.at(-2) ?? "";
   if (BODY_POSSESSIVE.test(possessor)) main[main.length - 2] = possessor.replace(/['’]s?$/u, "");
   const head = bareWord(main.at(-1) ?? "");
@@ -293,11 +296,11 @@ function cleanRolePhraseOnce(phrase: string): string | null {
     const w = main[i] ?? "";
     const lower = foldCase(w).replace(/\.$/, "");
     const previous = foldCase(main[i - 1] ?? "").replace(/\.$/, "");
-    // "president and CEO", "national security and foreign policy staffer": "and" between role words.
+    // "president and CEO", "housing and transportation policy staffer": "and" between role words.
     const joinsHeads =
       /^(and|&)$/.test(lower) &&
       (isHead(previous) || (ROLE_MODIFIERS.has(previous) && !PRIVATE_HEADS.has(previous)));
-    // "Fight for $15", "Color of Change": a small word inside a body's name.
+    // "Homes for All", "Friends of Riverton": a small word inside a body's name.
     const inName =
       /^(of|for|&)$/.test(lower) &&
       /^\p{Lu}/u.test(main[i - 1] ?? "") &&
@@ -321,19 +324,19 @@ function cleanRolePhraseOnce(phrase: string): string | null {
     if (!fits || /[.!?]['’"”]*$|[,;:"”“]|''/u.test(bare)) break;
     start = i;
   }
-  // "Clinton supporter and president of …": what they are for the record is after the "and".
+  // "Corbett supporter and president of …": what they are for the record is after the "and".
   const and = main.findIndex(
     (w, i) => i >= start && /^(and|&)$/.test(w) && PRIVATE_HEADS.has(bareWord(main[i - 1] ?? "")),
   );
   if (and >= 0) start = and + 1;
-  // A role never opens on a small word: "Saturday of Justice" leaves "Justice".
+  // A role never opens on a small word: "Tuesday of Finance" leaves "Finance".
   while (start < main.length - 1 && /^(of|for|and|&|the|to|in|on|at)$/i.test(main[start] ?? "")) start++;
   const kept = [...main.slice(start), ...complement];
   if (kept.length > MAX_ROLE_WORDS) return null;
   return kept.join(" ");
 }
 
-/** "senior policy adviser to Hillary Clinton": a capitalised name after the preposition. */
+/** "senior policy adviser to Helen Okafor": a capitalised name after the preposition. */
 function hasNamedComplement(phrase: string): boolean {
   return /\b(?:to|for|of)\s+(?:the\s+)?\p{Lu}/u.test(phrase);
 }
@@ -358,7 +361,7 @@ export function isRoleHead(word: string): boolean {
  * governors, then everyone else who speaks for an office or an institution.
  * @example
  * officeWeight("President") // 6
- * officeWeight("Sanders spokesman") // 1
+ * officeWeight("Corbett spokesman") // 1
  */
 export function officeWeight(title: string | null): number {
   if (!title) return 0;
@@ -401,22 +404,22 @@ const WHOSE_HEADS = new Set(
  * "Press secretary" (not "White House press secretary", "director of the FBI").
  * @example
  * needsWhose("Spokesman") // true
- * needsWhose("Sanders spokesman") // false
+ * needsWhose("Corbett spokesman") // false
  */
 export function needsWhose(title: string): boolean {
   const role = readRole(title);
   if (!role || !WHOSE_HEADS.has(role.head)) return false;
   const words = roleWords(title);
   if (words.some((w) => /^(of|for|to|at|with)$/.test(w))) return false;
-  // Any word before the head that is not a generic modifier names the body: "White House", "Sanders".
+  // Any word before the head that is not a generic modifier names the body: "White House", "Corbett".
   return words.slice(0, words.indexOf(role.head)).every((w) => ROLE_MODIFIERS.has(w) || NOBODY.has(w));
 }
 
 /**
  * A role in the wording the digest prints for every official alike: a run for office is a
  * "candidate" ("GOP contender" → "GOP candidate", "presidential hopeful" → "presidential
- * candidate", "Democratic front-runner" → "Democratic candidate"), and a party's member placed in a chamber holds its seat ("the Senate's only
- * African-American Republican" → "Senator").
+ * candidate", "Democratic front-runner" → "Democratic candidate"), and a party's member placed
+ * in a chamber holds its seat ("the Senate's youngest Republican" → "Senator").
  * @example
  * officeWording("Republican presidential hopeful") // "Republican presidential candidate"
  */
@@ -446,11 +449,11 @@ const PROPER_MODIFIERS = new Set(
 
 /**
  * A title as it reads inside a sentence: its first letter in lower case when its first word is a
- * common role word ("advocacy director of …", "Clinton latino" never), kept otherwise
- * ("Latino vote director", "Senate Minority Leader").
+ * common role word ("advocacy director of …", "Corbett outreach" never), kept otherwise
+ * ("Hispanic outreach director", "Senate Minority Leader").
  * @example
- * inSentence("Advocacy director of the consortium") // "advocacy director of the consortium"
- * inSentence("Latino vote director") // "Latino vote director"
+ * inSentence("Advocacy director of the alliance") // "advocacy director of the alliance"
+ * inSentence("Hispanic outreach director") // "Hispanic outreach director"
  */
 export function inSentence(title: string): string {
   const first = title.split(/\s+/, 1)[0] ?? "";

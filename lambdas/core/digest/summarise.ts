@@ -31,7 +31,7 @@ const ABBREVIATIONS =
  * One sentence on what an official said this week, in plain English: their most important clean
  * reported clause with its speaker and verb ("Defence Minister Ahn Gyu-back warned of a growing
  * security instability surrounding the Korean Peninsula."), or a short clean quote; when nothing
- * clean was said, a plain fallback ("Donald Trump was quoted in 9 articles this week.") rather
+ * clean was said, a plain fallback ("Walter Corbett was quoted in 9 articles this week.") rather
  * than a broken sentence. Clean: whole words of the statement, a subject or a verb to start, no
  * sentence break inside, quotation marks balanced, not narration, not the speaker named again.
  * @example
@@ -64,7 +64,10 @@ export function summariseOfficial(
   return `${label} was quoted in ${articles} article${articles === 1 ? "" : "s"} this week.`;
 }
 
-/** "Defence Minister Ahn Gyu-back"; a long title after the name: "Jon Tester, chairman of the DSCC,". */
+/**
+ * "Defence Minister Ahn Gyu-back"; a long title after the name: "Dana Ruiz, chairwoman of the
+ * finance committee,".
+ */
 export function labelOf(name: string, title: string | null): string {
   if (!title) return name;
   const short =
@@ -84,13 +87,14 @@ function cleanClause(text: string, own: ReadonlySet<string>, cue: string | null)
   if (words.length < MIN_WORDS || words.length > MAX_WORDS) return null;
   if (isCutClause(clause, cue) || NARRATION.test(clause)) return null;
   if (!balanced(clause) || breaksSentence(clause)) return null;
-  // Narration names the speaker; their own words rarely do: "Trump's campaign manager … did not apologize".
+  // Narration names the speaker; their own words rarely do: "Corbett's campaign manager … did not
+  // apologize".
   if (nameTokens(clause).some((t) => own.has(t))) return null;
   // A list of capitalised words is no clause: "Do I, Islam and Christianity".
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   if (capitals > words.length / 2) return null;
   // A clause opens with its subject or its own reporting verb ("warned of …"), never with a
-  // verb whose subject was cut off ("appeared in various speeches …") or a quotation mark.
+  // verb whose subject was cut off ("appeared at several rallies …") or a quotation mark.
   if (/^["“”'‘’]/u.test(clause) || /…|\.\.\./u.test(clause)) return null;
   if (
     /^\p{Ll}/u.test(clause) &&
