@@ -6,7 +6,7 @@
 import { afterDateline } from "./contents.ts";
 import { type Doc, unquoted } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
-import { CAPITALISED_NON_NAMES, PREPOSITIONS, TIME_WORDS } from "./lexicon/words.ts";
+import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 
@@ -15,10 +15,13 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
   let k = Math.max(firstUnquoted(doc, s), afterDateline(doc, s));
   const opener = t[k]?.lower ?? "";
+  // "He spoke for an hour, saying …": a pronoun opening the sentence is its subject.
+  const pronoun = SUBJECT_PRONOUNS.has(opener) && opener !== "it";
   const adverbial =
-    !t[k]?.cap ||
+    !pronoun &&
+    (!t[k]?.cap ||
     ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
-      !HONORIFICS.has(opener));
+      !HONORIFICS.has(opener)));
   for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
     if (t[n]?.text === ",") {
       k = n + 1;
