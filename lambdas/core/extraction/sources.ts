@@ -121,6 +121,9 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
       if (!described && opening) return { ...inner, appositive: [lo, k - 1] };
     }
     const mention = mentionEndingAt(t, k - 1, lo);
+    // "Mara Lind, who grew up in Dover, Delaware, in 1990, said": a place, or a phrase after a
+    // preposition, belongs to a clause inside the appositive; the subject stands further back.
+    if (mention && (!canSpeak(doc, mention) || PREPOSITIONS.has(t[mention.first - 1]?.lower ?? ""))) continue;
     if (mention && mention.kind !== "pronoun") return { ...mention, appositive: [k + 1, comma - 1] };
   }
   return null;
