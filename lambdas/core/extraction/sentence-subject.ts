@@ -8,6 +8,7 @@ import { type Doc, unquoted } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
 import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
+import { isOpeningParticiple } from "./speaker-check.ts";
 import type { Sentence } from "./segment.ts";
 
 /** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
@@ -20,6 +21,7 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   const adverbial =
     !pronoun &&
     (!t[k]?.cap ||
+      isOpeningParticiple(doc, k) ||
     ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
       !HONORIFICS.has(opener)));
   for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {

@@ -14,7 +14,32 @@ export function canSpeak(doc: Doc, m: Mention): boolean {
   const t = doc.tokens;
   if (!m.title && NON_SPEAKING_PLACES.has(textOf(t, m.first, m.last).toLowerCase())) return false;
   if (m.first !== m.last || !opensSentence(t, m.first)) return true;
-  return !SENTENCE_OPENING_VERBS.has((t[m.first] as Token).lower);
+  if (SENTENCE_OPENING_VERBS.has((t[m.first] as Token).lower)) return false;
+  return !isOpeningParticiple(doc, m.first);
+}
+
+/**
+ * "Having announced …", "Weighing in on …": a participle opening the sentence, unless the
+ * article capitalises the word where no sentence opens ("Coach Manning").
+ */
+export function isOpeningParticiple(doc: Doc, i: number): boolean {
+  const word = doc.tokens[i];
+  return !!word?.lower.endsWith("ing") && !capitalisedInside(doc).has(word.lower);
+}
+
+const capitalisedInsideOf = new WeakMap<Doc, Set<string>>();
+
+/** Words the article capitalises somewhere other than at the opening of a sentence. */
+function capitalisedInside(doc: Doc): Set<string> {
+  let words = capitalisedInsideOf.get(doc);
+  if (!words) {
+    words = new Set();
+    doc.tokens.forEach((token, i) => {
+      if (token.cap && !opensSentence(doc.tokens, i)) words?.add(token.lower);
+    });
+    capitalisedInsideOf.set(doc, words);
+  }
+  return words;
 }
 
 function opensSentence(t: Token[], i: number): boolean {

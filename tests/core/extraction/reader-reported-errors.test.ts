@@ -90,6 +90,7 @@ describe("places and sentence-opening words never speak", () => {
     ["a state warning", "Texas warned the new fence would be late."],
     ["a district", "Capitol Hill warned the vote would slip."],
     ["a capitalised verb", "Keeps insisted the deal was off."],
+    ["a participle opening the sentence", "Having announced that the plant would close, the board left."],
   ])("no statement for %s: %s", (_, body) => {
     expect(extract(body)).toEqual([]);
   });
@@ -119,6 +120,21 @@ describe("places and sentence-opening words never speak", () => {
       "the minister, after an imperative reported",
       "Get the vaccine, the health minister urged on Monday.",
       { speaker: null, title: "health minister", text: "Get the vaccine" },
+    ],
+    [
+      "the mother, past the town and state in her own relative clause",
+      "Mara Lind, who lost her son in the flood in Dover, Delaware, in March 2011, said the mayor had ignored her calls.",
+      { speaker: "Mara Lind", text: "the mayor had ignored her calls" },
+    ],
+    [
+      "the governor, past the participle opening the sentence",
+      'Weighing in on the dispute, former Ohio Gov. Ruth Amsel agreed, praising the mayor as "a fine leader."',
+      { speaker: "Ruth Amsel", text: 'the mayor as "a fine leader."' },
+    ],
+    [
+      "the mayor, whose pronoun opens the sentence the ', saying …' clause hangs off",
+      "Mayor Ines Corbett spoke last. She spoke for an hour, saying the plant would stay open.",
+      { speaker: "Ines Corbett", text: "the plant would stay open" },
     ],
     [
       "the mayor, past the dateline's town",
