@@ -351,8 +351,12 @@ function withContent(
   const opens = mention.appositive ? Math.min(mention.first, mention.appositive[0]) : mention.first;
   const before = allowBefore ? list.memo(`before ${opens}`, () => contentBeforeSubject(doc, s, opens)) : null;
   const circumstance = before !== null && after !== null && isCircumstance(doc, after[0]);
+  // '"…," said Corbett, who told reporters "…"': a relative clause's words follow its own verb.
   const quotedBefore =
-    before !== null && isWholeQuote(doc, before) && doc.tokens[after?.[0] ?? -1]?.lower !== "that";
+    before !== null &&
+    relative === undefined &&
+    isWholeQuote(doc, before) &&
+    doc.tokens[after?.[0] ?? -1]?.lower !== "that";
   const preferAfter = after !== null && !circumstance && !quotedBefore;
   const beforeParts = before
     ? [...before, ...list.memo(`tail ${mention.first}`, () => tailOf(doc, s, cue, before))]
