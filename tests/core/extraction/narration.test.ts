@@ -25,6 +25,10 @@ describe("narration is no statement", () => {
     ["officers reporting to a scene", "Two officers reported to the scene."],
     ["an officer reporting for duty", "She reported for duty on Monday."],
     ["a candidate adding to her lead", "Corbett added to her lead in the polls."],
+    ["a referee noting the time", "The referee noted the time and restarted play."],
+    ["a player claiming the ball", "Hall claimed the ball at midfield."],
+    ["a rebel group claiming an attack", "The group claimed the attack in a video."],
+    ["a runner insisting on a rematch", "Ferris insisted on a rematch."],
   ])("%s: %s", (_, body) => {
     expect(extract(body)).toEqual([]);
   });
