@@ -60,15 +60,15 @@ describe("who said it", () => {
 
   it("reads a bare surname shared by two people as the person the story is about", () => {
     const result = speakers(
-      "Romanian hacker Marcel Lehel Lazar admitted the intrusions.",
-      '"We need him," his wife, Gabriela Violeta Lazar, wrote in a letter.',
-      "A high school graduate, Lazar had no formal training.",
-      "He told the court that he guessed passwords.",
+      "Riverton locksmith Teodor Ilie Varga admitted that he had opened the council's safe.",
+      '"We need him at home," his wife, Irina Marta Varga, wrote in a letter.',
+      "A night-school graduate, Varga had no formal training.",
+      "He told the court that he guessed the combination.",
     );
     expect(result.map((s) => s.speaker)).toEqual([
-      "Marcel Lehel Lazar",
-      "Gabriela Violeta Lazar",
-      "Marcel Lehel Lazar",
+      "Teodor Ilie Varga",
+      "Irina Marta Varga",
+      "Teodor Ilie Varga",
     ]);
   });
 
