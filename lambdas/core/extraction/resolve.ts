@@ -42,7 +42,7 @@ interface Sighting {
 export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[] {
   const registry = new EntityRegistry(doc);
   const salient: Sighting[] = [];
-  const subjects = sentenceSubjects(doc, registry);
+  const subjects = [...sentenceSubjects(doc, registry), ...registry.introductions].sort((x, y) => x.at - y.at);
   let nextSubject = 0;
   const resolved = attributions.map((a) => {
     const at = a.mention?.first ?? 0;
@@ -164,6 +164,11 @@ class EntityRegistry {
   private readonly sightings: Sighting[] = [];
   /** Sightings by the first and last word of the name: surnames in either naming order. */
   private readonly byNamePart = new Map<string, Sighting[]>();
+  /**
+   * People introduced in full with a role, wherever they stand in the sentence ("criticism came
+   * from Ruth Amsel, a policy analyst at …"): the one a next "she said" most likely means.
+   */
+  readonly introductions: Sighting[] = [];
 
   constructor(private readonly doc: Doc) {
     const t = doc.tokens;
@@ -173,9 +178,12 @@ class EntityRegistry {
       if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !t[j - 1]?.cap) continue;
       const mention = mentionEndingAt(t, j, Math.max(0, j - 10));
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
+        const known = this.byName.has(textOf(t, mention.name[0], mention.name[1]).toLowerCase());
         const entity = this.entityFor(mention);
-        for (const role of appositiveRoles(t, mention)) addTitle(entity, role.title, role.affiliation);
+        const roles = appositiveRoles(t, mention);
+        for (const role of roles) addTitle(entity, role.title, role.affiliation);
         if (introducedAsRelation(t, mention)) entity.relation = true;
+        else if (!known && roles.length > 0) this.introductions.push({ entity, at: j });
         this.record({ entity, at: j });
       }
     }

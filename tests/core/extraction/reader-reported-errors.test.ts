@@ -53,6 +53,15 @@ describe("a commentator's quote stays with the commentator who gave it", () => {
       ["Mira Okonjo", "Sam Reddy", "Sam Reddy"],
     ],
     [
+      "a pronoun after a commentator introduced as the object of the sentence",
+      [
+        "Mayor Jo Corbett said the levy would pay for the bridge.",
+        "The plan drew criticism from Ruth Amsel, a policy analyst at the Delmar Institute.",
+        '"It will not work," she said.',
+      ],
+      ["Jo Corbett", "Ruth Amsel"],
+    ],
+    [
       "a role after the second commentator is introduced",
       [
         "Mira Okonjo, a pollster, said the governor had peaked.",
