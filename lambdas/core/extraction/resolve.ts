@@ -42,7 +42,9 @@ interface Sighting {
 export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[] {
   const registry = new EntityRegistry(doc);
   const salient: Sighting[] = [];
-  const subjects = [...sentenceSubjects(doc, registry), ...registry.introductions].sort((x, y) => x.at - y.at);
+  const subjects = [...sentenceSubjects(doc, registry), ...registry.introductions].sort(
+    (x, y) => x.at - y.at,
+  );
   let nextSubject = 0;
   const resolved = attributions.map((a) => {
     const at = a.mention?.first ?? 0;

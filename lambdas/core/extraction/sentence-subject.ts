@@ -8,8 +8,8 @@ import { type Doc, unquoted } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
 import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
-import { isOpeningParticiple } from "./speaker-check.ts";
 import type { Sentence } from "./segment.ts";
+import { isOpeningParticiple } from "./speaker-check.ts";
 
 /** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
 export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
@@ -22,8 +22,8 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
     !pronoun &&
     (!t[k]?.cap ||
       isOpeningParticiple(doc, k) ||
-    ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
-      !HONORIFICS.has(opener)));
+      ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
+        !HONORIFICS.has(opener)));
   for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
     if (t[n]?.text === ",") {
       k = n + 1;
