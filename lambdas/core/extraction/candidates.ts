@@ -306,12 +306,16 @@ function inheritedCandidates(
   boundary: boolean,
 ): void {
   const start = contentStart(doc, s, cue);
-  const end = clauseEnd(doc, s, start);
+  const subject = subjectOf(doc, s);
+  // "Declaring that the roads would be fixed, Mayor Haines closed his speech": the words end
+  // where the clause the gerund opens gives way to its subject.
+  const opensWithCue =
+    subject !== null && subject.first > cue.last && doc.tokens[subject.first - 1]?.text === ",";
+  const end = opensWithCue ? Math.min(clauseEnd(doc, s, start), subject.first - 2) : clauseEnd(doc, s, start);
   if (end < start) return;
   const parts: TokenRange[] = [[start, end]];
   const previous = earlier.at(-1) ?? [];
   const ruled = earlier.findLast((candidates) => candidates.some((a) => a.rule))?.find((a) => a.rule);
-  const subject = subjectOf(doc, s);
   const first = ruled?.mention ?? subject;
   if (first) list.add(first, true, parts, { source: "inherited", content: "after" }, boundary);
   for (const a of previous)

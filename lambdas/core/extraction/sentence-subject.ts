@@ -9,7 +9,7 @@ import { HONORIFICS } from "./lexicon/people.ts";
 import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
-import { isOpeningParticiple } from "./speaker-check.ts";
+import { canSpeak, isOpeningModifier } from "./speaker-check.ts";
 
 /** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
 export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
@@ -21,7 +21,7 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   const adverbial =
     !pronoun &&
     (!t[k]?.cap ||
-      isOpeningParticiple(doc, k) ||
+      isOpeningModifier(doc, k) ||
       ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
         !HONORIFICS.has(opener)));
   for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
@@ -31,7 +31,7 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
     }
   }
   const mention = mentionStartingAt(t, k, s.last);
-  return mention && mention.kind !== "group" ? mention : null;
+  return mention && mention.kind !== "group" && canSpeak(doc, mention) ? mention : null;
 }
 
 /** The first token of the sentence outside quotations and opening dashes. */

@@ -22,6 +22,7 @@ import {
   PREPOSITIONS,
   QUANTITY_WORDS,
   SUBJECT_VERB_FILLERS,
+  SURVEY_PARTICIPLES,
   TIME_WORDS,
 } from "./lexicon/words.ts";
 import { describeMention, type Mention, mentionEndingAt, mentionStartingAt, speakerFor } from "./mentions.ts";
@@ -51,7 +52,9 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
       ? { mention: antecedent, inherited: true, relative: j }
       : null;
   }
-  const mention = mentionEndingAt(t, j, lo) ?? nounPhraseEndingAt(doc, j, lo);
+  // "Nearly half of the nurses surveyed said": the people a poll asked are the subject.
+  const end = SURVEY_PARTICIPLES.has(t[j]?.lower ?? "") && t[j - 1]?.kind === "word" ? j - 1 : j;
+  const mention = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
   return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
 }
 

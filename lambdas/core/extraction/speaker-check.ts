@@ -15,16 +15,17 @@ export function canSpeak(doc: Doc, m: Mention): boolean {
   if (!m.title && NON_SPEAKING_PLACES.has(textOf(t, m.first, m.last).toLowerCase())) return false;
   if (m.first !== m.last || !opensSentence(t, m.first)) return true;
   if (SENTENCE_OPENING_VERBS.has((t[m.first] as Token).lower)) return false;
-  return !isOpeningParticiple(doc, m.first);
+  return !isOpeningModifier(doc, m.first);
 }
 
 /**
- * "Having announced …", "Weighing in on …": a participle opening the sentence, unless the
- * article capitalises the word where no sentence opens ("Coach Manning").
+ * "Having announced …", "Weighing in on …", "Nearly half …": a participle or an adverb opening
+ * the sentence, unless the article capitalises the word where no sentence opens ("Coach Manning",
+ * "Megyn Kelly").
  */
-export function isOpeningParticiple(doc: Doc, i: number): boolean {
+export function isOpeningModifier(doc: Doc, i: number): boolean {
   const word = doc.tokens[i];
-  return !!word?.lower.endsWith("ing") && !capitalisedInside(doc).has(word.lower);
+  return !!word && /(ing|ly)$/.test(word.lower) && !capitalisedInside(doc).has(word.lower);
 }
 
 const capitalisedInsideOf = new WeakMap<Doc, Set<string>>();

@@ -100,6 +100,7 @@ describe("places and sentence-opening words never speak", () => {
     ["a district", "Capitol Hill warned the vote would slip."],
     ["a capitalised verb", "Keeps insisted the deal was off."],
     ["a participle opening the sentence", "Having announced that the plant would close, the board left."],
+    ["an adverb opening the sentence", "Publicly said the deal was off."],
   ])("no statement for %s: %s", (_, body) => {
     expect(extract(body)).toEqual([]);
   });
@@ -129,6 +130,16 @@ describe("places and sentence-opening words never speak", () => {
       "the minister, after an imperative reported",
       "Get the vaccine, the health minister urged on Monday.",
       { speaker: null, title: "health minister", text: "Get the vaccine" },
+    ],
+    [
+      "the nurses a survey asked, past the adverb opening the sentence",
+      "Nearly half of the nurses surveyed said they planned to leave the hospital.",
+      { speaker: null, sourceType: "anonymous", text: "they planned to leave the hospital" },
+    ],
+    [
+      "the mayor, whose words end where the opening gerund's clause gives way to him",
+      "Declaring that he alone could fix the roads, Mayor Tom Haines closed his speech.",
+      { speaker: "Tom Haines", text: "that he alone could fix the roads" },
     ],
     [
       "the mother, past the town and state in her own relative clause",

@@ -32,6 +32,9 @@ export const NEGATIONS = set("not n't never no");
 /** The writer speaking: narration in the first person is a column's, not a source's. */
 export const FIRST_PERSON_PRONOUNS = set("i we me us my our");
 
+/** Participles naming the people a poll asked: "the nurses surveyed said", "voters polled say". */
+export const SURVEY_PARTICIPLES = set("surveyed polled asked interviewed questioned sampled");
+
 /** Words that stand for a share of people and may be the subject of "say": "half say", "most said". */
 export const QUANTITY_WORDS = set(`half majority most all both many some few plurality third thirds quarter
   quarters fifth fifths percent per cent %`);
