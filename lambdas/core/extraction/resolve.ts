@@ -167,8 +167,9 @@ class EntityRegistry {
   /** Sightings by the first and last word of the name: surnames in either naming order. */
   private readonly byNamePart = new Map<string, Sighting[]>();
   /**
-   * People introduced in full with a role, wherever they stand in the sentence ("criticism came
-   * from Ruth Amsel, a policy analyst at …"): the one a next "she said" most likely means.
+   * People introduced in full with a role that closes the sentence ("criticism came from Ruth
+   * Amsel, a policy analyst at the institute."): the one a next "she said" most likely means. Not
+   * one the sentence goes on past ("Preceded by Joe Arpaio, the sheriff, Trump spoke").
    */
   readonly introductions: Sighting[] = [];
 
@@ -185,7 +186,8 @@ class EntityRegistry {
         const roles = appositiveRoles(t, mention);
         for (const role of roles) addTitle(entity, role.title, role.affiliation);
         if (introducedAsRelation(t, mention)) entity.relation = true;
-        else if (!known && roles.length > 0) this.introductions.push({ entity, at: j });
+        else if (!known && roles.length > 0 && closesSentence(t, j))
+          this.introductions.push({ entity, at: j });
         this.record({ entity, at: j });
       }
     }
@@ -339,4 +341,15 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
     out.push({ entity: registry.resolveName(mention), at: s.first });
   }
   return out;
+}
+
+/** Whether the appositive after the name ending at `b` runs to the end of its sentence. */
+function closesSentence(t: Token[], b: number): boolean {
+  for (let k = b + 2; k < Math.min(t.length, b + 24); k++) {
+    const token = t[k] as Token;
+    if (token.text === "," || token.text === ";" || token.kind === "quote" || token.kind === "dash")
+      return false;
+    if (/^[.?!]$/.test(token.text)) return true;
+  }
+  return false;
 }

@@ -62,6 +62,15 @@ describe("a commentator's quote stays with the commentator who gave it", () => {
       ["Jo Corbett", "Ruth Amsel"],
     ],
     [
+      "a pronoun after a sentence that introduces a sheriff on its way to the mayor",
+      [
+        "Mayor Jo Corbett said the fair would open on time.",
+        "Preceded at the lectern by Joe Arpaio, the county sheriff, Corbett began her speech.",
+        '"We will build a new hall," she said.',
+      ],
+      ["Jo Corbett", "Jo Corbett"],
+    ],
+    [
       "a role after the second commentator is introduced",
       [
         "Mira Okonjo, a pollster, said the governor had peaked.",
