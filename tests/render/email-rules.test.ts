@@ -49,6 +49,28 @@ describe("the email", () => {
     expect(text).toContain("Cho Hyun called the launches a provocation.");
   });
 
+  it("lowers a reported clause's opening word unless it is a name", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [
+        official("Cho Hyun", {
+          statements: [
+            statement('With so many counting systems, "there is no single point of failure"', {
+              kind: "mixed",
+              cue: "said",
+            }),
+            statement("Riverton would not pay for the bridge", { kind: "indirect", cue: "said" }),
+          ],
+        }),
+      ],
+    };
+    const { text } = await render(digest);
+    expect(text).toContain(
+      'Cho Hyun said with so many counting systems, "there is no single point of failure".',
+    );
+    expect(text).toContain("Cho Hyun said Riverton would not pay for the bridge.");
+  });
+
   it("names each source by outlet and headline, or its first words, never by file name", async () => {
     const digest: Digest = {
       ...WEEK,

@@ -68,7 +68,7 @@ function asVerb(cue: string): string {
 /** A reported clause opening with a name keeps its capital: "Mexico would not pay". */
 function isName(text: string): boolean {
   const first = text.split(" ")[0] ?? "";
-  return !/^(?:The|A|An|It|He|She|They|We|You|This|That|These|Those|There|His|Her|Their|Our|Its|Whether|If|When|No|Not|All|Some|Many|Most|Every|Each|Both|What|How|Why|One|As|So|Such|Any|Nothing|Everything|Something|Nobody|Everyone|Even|Only|Just|Also|Still|Now|Then|Here|Perhaps|Maybe|Indeed|\p{Lu}\p{Ll}+ing)$/u.test(
+  return !/^(?:The|A|An|It|He|She|They|We|You|This|That|These|Those|There|His|Her|Their|Our|Its|Whether|If|When|No|Not|All|Some|Many|Most|Every|Each|Both|What|How|Why|One|As|So|Such|Any|Nothing|Everything|Something|Nobody|Everyone|Even|Only|Just|Also|Still|Now|Then|Here|Perhaps|Maybe|Indeed|With|Without|In|On|At|For|From|By|After|Before|During|Under|Over|Despite|Because|Although|Though|While|Since|Unless|Until|Once|Given|Amid|Instead|Unlike|Like|Among|Across|Through|Against|Beyond|Within|\p{Lu}\p{Ll}+ing)$/u.test(
     first,
   );
 }
