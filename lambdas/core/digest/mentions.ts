@@ -64,7 +64,7 @@ export function mentionsOf(
     const hits: { start: number; end: number; names: string[] }[] = [];
     const givenHere = new Set<string>();
     for (const start of occurrences(body, person.surname)) {
-      const names = reader.givenNamesBefore(body.slice(Math.max(0, start - 60), start));
+      const names = reader.givenNamesBefore(body, start);
       hits.push({ start, end: start + person.surname.length, names });
       const own = names.filter((w) => !isInitial(w)).map(foldCase);
       if (own.length > 0) givenHere.add(own.join(" "));
@@ -86,9 +86,9 @@ export function mentionsOf(
       read++;
       if (own.length > 0) fullNames.push([...hit.names, person.surname].join(" "));
       const nameStart = hit.start - hit.names.reduce((n, w) => n + w.length + 1, 0);
-      const before = reader.roleBefore(body.slice(Math.max(0, nameStart - BEFORE), nameStart));
+      const before = reader.roleBefore(body, nameStart);
       if (before) roles.push({ phrase: before, article: article.id });
-      const after = reader.appositiveAfter(body.slice(hit.end, hit.end + AFTER));
+      const after = reader.appositiveAfter(body, hit.end);
       if (after) roles.push({ phrase: after, article: article.id });
     }
   }
@@ -122,9 +122,9 @@ export class WindowNames {
     const found = this.lookup().get(`${given} ${surname}`) ?? [];
     const roles: RoleMention[] = [];
     for (const { article, start, end } of found.slice(0, MAX_WINDOW_MENTIONS)) {
-      const before = this.read.roleBefore(article.body.slice(Math.max(0, start - BEFORE), start));
+      const before = this.read.roleBefore(article.body, start);
       if (before) roles.push({ phrase: before, article: article.id });
-      const after = this.read.appositiveAfter(article.body.slice(end, end + AFTER));
+      const after = this.read.appositiveAfter(article.body, end);
       if (after) roles.push({ phrase: after, article: article.id });
     }
     return roles;
@@ -171,28 +171,37 @@ export class WindowNames {
  * two outlets) says the same around every name. One per composition, so nothing outlives it.
  */
 export class MentionReader {
-  private readonly given = new Map<string, string[]>();
-  private readonly before = new Map<string, string | null>();
-  private readonly after = new Map<string, string | null>();
+  private readonly given = new Map<string, Map<number, string[]>>();
+  private readonly before = new Map<string, Map<number, string | null>>();
+  private readonly after = new Map<string, Map<number, string | null>>();
 
-  givenNamesBefore(text: string): string[] {
-    return remembered(this.given, text, givenNamesBefore);
+  /** Given names written right before `at` in `body`. */
+  givenNamesBefore(body: string, at: number): string[] {
+    return remembered(this.given, body, at, () => givenNamesBefore(body.slice(Math.max(0, at - 60), at)));
   }
 
-  roleBefore(text: string): string | null {
-    return remembered(this.before, text, roleBefore);
+  /** The role phrase that ends right before `at` in `body`. */
+  roleBefore(body: string, at: number): string | null {
+    return remembered(this.before, body, at, () => roleBefore(body.slice(Math.max(0, at - BEFORE), at)));
   }
 
-  appositiveAfter(text: string): string | null {
-    return remembered(this.after, text, appositiveAfter);
+  /** The appositive that starts at `at` in `body`. */
+  appositiveAfter(body: string, at: number): string | null {
+    return remembered(this.after, body, at, () => appositiveAfter(body.slice(at, at + AFTER)));
   }
 }
 
-function remembered<T>(seen: Map<string, T>, text: string, read: (text: string) => T): T {
-  const known = seen.get(text);
-  if (known !== undefined || seen.has(text)) return known as T;
-  const value = read(text);
-  seen.set(text, value);
+// Keyed by the body, then the place in it: a body is one string however many articles carry it.
+function remembered<T>(seen: Map<string, Map<number, T>>, body: string, at: number, read: () => T): T {
+  let inBody = seen.get(body);
+  if (!inBody) {
+    inBody = new Map();
+    seen.set(body, inBody);
+  }
+  const known = inBody.get(at);
+  if (known !== undefined || inBody.has(at)) return known as T;
+  const value = read();
+  inBody.set(at, value);
   return value;
 }
 
