@@ -165,9 +165,22 @@ function withRoles(cluster: Cluster, read: MentionReader): PersonGroup {
   });
   const placed: PersonGroup = { ...group, roles: [], namedInBody };
   const seen = new Set<string>();
+  // A person's statements in one article mostly repeat its phrases: each is cleaned once there.
+  const phrasesIn = new Map<string, Set<string>>();
+  const addOnce = (phrase: string | null | undefined, article: string) => {
+    if (!phrase) return;
+    let here = phrasesIn.get(article);
+    if (!here) {
+      here = new Set();
+      phrasesIn.set(article, here);
+    }
+    if (here.has(phrase)) return;
+    here.add(phrase);
+    addRole(placed, phrase, article, seen);
+  };
   group.items.forEach((item, i) => {
-    for (const t of item.statement.titles ?? []) addRole(placed, t, item.article.id, seen);
-    addRole(placed, group.titles[i], item.article.id, seen);
+    for (const t of item.statement.titles ?? []) addOnce(t, item.article.id);
+    addOnce(group.titles[i], item.article.id);
   });
   for (const r of found.roles) addRole(placed, r.phrase, r.article, seen);
   // A bare surname takes the full name its articles write, when they write one.
