@@ -2,7 +2,7 @@
  * One issue from 5,000 articles' statements (the PolNeAR train set, repeated, through the real
  * extractor): composing the digest beside a single tokenising pass over the same statements (the
  * floor), the one MJML compile, and personalising 10,000 recipients' copies beside that compile.
- * Targets: compose + render under 2 s; a personalised copy at least 100× cheaper than a compile.
+ * Targets: compose + render under 1 s (issue 9); a personalised copy at least 100× cheaper than a compile.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -18,6 +18,8 @@ const TRAIN = fileURLToPath(new URL("../../../shared/corpora/polnear/train/", im
 const ARTICLES = 5_000;
 const RECIPIENTS = 10_000;
 const ROUNDS = 5;
+/** Compose and render of the whole issue, wall and CPU time: what issue 9 asks of 5,000 articles. */
+const TARGET_MS = 1000;
 const WEEK = { from: "2016-08-29", to: "2016-09-04" };
 const SETTINGS = {
   postalAddress: "onrecord, 1 Example Street, Riverton",
@@ -164,13 +166,13 @@ function report(digest: Digest, issue: RenderedIssue, runs: Runs) {
       "compose + render",
       `${(compose + render).toFixed(0)} ms`,
       "",
-      `${mark(compose + render < 2000)} < 2000 ms`,
+      `${mark(compose + render < TARGET_MS)} < ${TARGET_MS} ms`,
     ],
     [
       "compose + render, CPU time of this process",
       `${cpu.toFixed(0)} ms`,
       "",
-      `${mark(cpu < 2000)} < 2000 ms`,
+      `${mark(cpu < TARGET_MS)} < ${TARGET_MS} ms`,
     ],
     [`personalise ${RECIPIENTS} copies`, `${personalise.toFixed(0)} ms`, "", ""],
     [

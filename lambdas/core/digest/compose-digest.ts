@@ -2,7 +2,7 @@ import type { AlsoQuoted, Digest, Official, OtherSource, StoredArticle } from ".
 import { deduplicateStatements, mergeWithinArticles } from "./deduplicate.ts";
 import { DEFAULT_MIN_CONFIDENCE, isDoubtful, outOfEmail } from "./email-worthy.ts";
 import { chooseAffiliation, chooseName, chooseRole, chooseTitle } from "./identity.ts";
-import { isOffRecord } from "./on-record.ts";
+import { isOffRecord, memoisedHints } from "./on-record.ts";
 import {
   prominenceOf,
   type RankedStatement,
@@ -46,7 +46,8 @@ export function composeDigest(input: ComposeDigestInput): Digest {
   const minConfidence = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const gathered = gatherWindow(input.articles, window);
   // Attributions doubtful on two counts are printed nowhere: nobody is listed on their strength.
-  const onRecord = gathered.filter((g) => !isOffRecord(g));
+  const hintsOf = memoisedHints();
+  const onRecord = gathered.filter((g) => !isOffRecord(g, hintsOf));
   const printable = onRecord.filter((g) => !isDoubtful(g.statement, minConfidence));
   const week = articlesInWindow(input.articles, window);
   // What the week's articles call people is read in all of them, not only those quoting them.

@@ -53,6 +53,7 @@ const CLAUSE_OPENERS = new Set(
 export function mentionsOf(
   person: { surname: string; given: readonly string[] },
   articles: readonly Article[],
+  reader: MentionReader = new MentionReader(),
 ): PersonMentions {
   const roles: RoleMention[] = [];
   const fullNames: string[] = [];
@@ -63,7 +64,7 @@ export function mentionsOf(
     const hits: { start: number; end: number; names: string[] }[] = [];
     const givenHere = new Set<string>();
     for (const start of occurrences(body, person.surname)) {
-      const names = givenNamesBefore(body.slice(Math.max(0, start - 60), start));
+      const names = reader.givenNamesBefore(body, start);
       hits.push({ start, end: start + person.surname.length, names });
       const own = names.filter((w) => !isInitial(w)).map(foldCase);
       if (own.length > 0) givenHere.add(own.join(" "));
@@ -85,9 +86,9 @@ export function mentionsOf(
       read++;
       if (own.length > 0) fullNames.push([...hit.names, person.surname].join(" "));
       const nameStart = hit.start - hit.names.reduce((n, w) => n + w.length + 1, 0);
-      const before = roleBefore(body.slice(Math.max(0, nameStart - BEFORE), nameStart));
+      const before = reader.roleBefore(body, nameStart);
       if (before) roles.push({ phrase: before, article: article.id });
-      const after = appositiveAfter(body.slice(hit.end, hit.end + AFTER));
+      const after = reader.appositiveAfter(body, hit.end);
       if (after) roles.push({ phrase: after, article: article.id });
     }
   }
@@ -111,6 +112,7 @@ export class WindowNames {
   constructor(
     private readonly articles: readonly Article[],
     wanted: readonly string[],
+    private readonly read: MentionReader = new MentionReader(),
   ) {
     this.wanted = new Set(wanted);
   }
@@ -120,9 +122,9 @@ export class WindowNames {
     const found = this.lookup().get(`${given} ${surname}`) ?? [];
     const roles: RoleMention[] = [];
     for (const { article, start, end } of found.slice(0, MAX_WINDOW_MENTIONS)) {
-      const before = roleBefore(article.body.slice(Math.max(0, start - BEFORE), start));
+      const before = this.read.roleBefore(article.body, start);
       if (before) roles.push({ phrase: before, article: article.id });
-      const after = appositiveAfter(article.body.slice(end, end + AFTER));
+      const after = this.read.appositiveAfter(article.body, end);
       if (after) roles.push({ phrase: after, article: article.id });
     }
     return roles;
@@ -133,20 +135,74 @@ export class WindowNames {
     const index = new Map<string, { article: Article; start: number; end: number }[]>();
     this.index = index;
     if (this.wanted.size === 0) return index;
+    // An article carried twice (a wire story in two outlets) is read once.
+    const byBody = new Map<string, { key: string; start: number; end: number }[]>();
     for (const article of this.articles) {
-      for (const m of article.body.matchAll(FULL_NAMES)) {
-        const text = m[0];
-        const key = `${text.slice(0, text.indexOf(" "))}${text.slice(text.lastIndexOf(" "))}`;
-        if (!this.wanted.has(key)) continue;
-        const start = m.index ?? 0;
+      let names = byBody.get(article.body);
+      if (!names) {
+        names = this.wantedNamesIn(article.body);
+        byBody.set(article.body, names);
+      }
+      for (const { key, start, end } of names) {
         const list = index.get(key);
-        const at = { article, start, end: start + text.length };
+        const at = { article, start, end };
         if (!list) index.set(key, [at]);
         else if (list.length < MAX_WINDOW_MENTIONS) list.push(at);
       }
     }
     return index;
   }
+
+  /** The wanted full names a body writes, in order, by their "given surname" key. */
+  private wantedNamesIn(body: string): { key: string; start: number; end: number }[] {
+    const names: { key: string; start: number; end: number }[] = [];
+    for (const m of body.matchAll(FULL_NAMES)) {
+      const text = m[0];
+      const key = `${text.slice(0, text.indexOf(" "))}${text.slice(text.lastIndexOf(" "))}`;
+      if (this.wanted.has(key)) names.push({ key, start: m.index, end: m.index + text.length });
+    }
+    return names;
+  }
+}
+
+/**
+ * Reads what is written around names, remembering each text it has read: people sharing a
+ * surname are looked for in the same articles, and an article carried twice (a wire story in
+ * two outlets) says the same around every name. One per composition, so nothing outlives it.
+ */
+export class MentionReader {
+  private readonly given = new Map<string, Map<number, string[]>>();
+  private readonly before = new Map<string, Map<number, string | null>>();
+  private readonly after = new Map<string, Map<number, string | null>>();
+
+  /** Given names written right before `at` in `body`. */
+  givenNamesBefore(body: string, at: number): string[] {
+    return remembered(this.given, body, at, () => givenNamesBefore(body.slice(Math.max(0, at - 60), at)));
+  }
+
+  /** The role phrase that ends right before `at` in `body`. */
+  roleBefore(body: string, at: number): string | null {
+    return remembered(this.before, body, at, () => roleBefore(body.slice(Math.max(0, at - BEFORE), at)));
+  }
+
+  /** The appositive that starts at `at` in `body`. */
+  appositiveAfter(body: string, at: number): string | null {
+    return remembered(this.after, body, at, () => appositiveAfter(body.slice(at, at + AFTER)));
+  }
+}
+
+// Keyed by the body, then the place in it: a body is one string however many articles carry it.
+function remembered<T>(seen: Map<string, Map<number, T>>, body: string, at: number, read: () => T): T {
+  let inBody = seen.get(body);
+  if (!inBody) {
+    inBody = new Map();
+    seen.set(body, inBody);
+  }
+  const known = inBody.get(at);
+  if (known !== undefined || inBody.has(at)) return known as T;
+  const value = read();
+  inBody.set(at, value);
+  return value;
 }
 
 /** Given names and initials written right before a surname: "Helen Adaeze" in "Helen Adaeze Okafor". */

@@ -94,7 +94,20 @@ export function splitLeadingRole(name: string): { name: string; role: string | n
 }
 
 /** A title's role words as a set, spelling unified: "Minister of Defense" → {minister, defence}. */
-export function titleTokens(title: string): Set<string> {
+export function titleTokens(title: string): ReadonlySet<string> {
+  // Titles recur all week and every two are compared when choosing one: each is read once.
+  const known = titleTokenCache.get(title);
+  if (known) return known;
+  if (titleTokenCache.size >= MAX_REMEMBERED_TITLES) titleTokenCache.clear();
+  const tokens = readTitleTokens(title);
+  titleTokenCache.set(title, tokens);
+  return tokens;
+}
+
+const titleTokenCache = new Map<string, ReadonlySet<string>>();
+const MAX_REMEMBERED_TITLES = 20_000;
+
+function readTitleTokens(title: string): ReadonlySet<string> {
   const words = foldCase(title)
     .replace(/['’]s\b/g, " 's")
     .split(/[^\p{L}\p{N}']+/u)
@@ -129,12 +142,12 @@ export function titleCovers(broad: string, narrow: string): boolean {
   return sameQualifiers(tb, tn) && isSubset(tn, tb);
 }
 
-function sameQualifiers(a: Set<string>, b: Set<string>): boolean {
+function sameQualifiers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const q of TITLE_QUALIFIERS) if (a.has(q) !== b.has(q)) return false;
   return true;
 }
 
-function isSubset<T>(small: Set<T>, big: Set<T>): boolean {
+function isSubset<T>(small: ReadonlySet<T>, big: ReadonlySet<T>): boolean {
   for (const x of small) if (!big.has(x)) return false;
   return true;
 }

@@ -1,6 +1,6 @@
 import type { Article, SourceType } from "../types.ts";
 import { sameGivenName } from "./given-names.ts";
-import { mentionsOf, type RoleMention, WindowNames } from "./mentions.ts";
+import { MentionReader, mentionsOf, type RoleMention, WindowNames } from "./mentions.ts";
 import { foldCase, nameTokens, splitLeadingRole, stripTitle, titlesCompatible } from "./names.ts";
 import { cleanRolePhrase, isCandidacy, isCurrentPublicRole, readRole } from "./roles.ts";
 import type { SourcedStatement } from "./window.ts";
@@ -80,7 +80,10 @@ export function resolveOfficials(
   }
   const officials: PersonGroup[] = [];
   const alsoQuoted: PersonGroup[] = [];
-  const groups = joinBareSurnames([...clusters.values()].map((c) => ({ cluster: c, group: withRoles(c) })));
+  const read = new MentionReader();
+  const groups = joinBareSurnames(
+    [...clusters.values()].map((c) => ({ cluster: c, group: withRoles(c, read) })),
+  );
   // Those whose own articles give no office: what the week's other articles call them, in one pass.
   const unplaced = groups.filter((g) => !g.roles?.some((r) => isCurrentPublicRole(r.phrase)));
   const wanted = new Map<PersonGroup, string[]>();
@@ -93,6 +96,7 @@ export function resolveOfficials(
   const windowNames = new WindowNames(
     window,
     [...wanted.values()].map(([given, surname]) => `${given} ${surname}`),
+    read,
   );
   for (const [group, [given, surname]] of wanted) {
     const seen = new Set<string>();
@@ -140,7 +144,7 @@ function joinBareSurnames(placed: { cluster: Cluster; group: PersonGroup }[]): P
  * The person's roles as the window gives them: every role phrase of their statements, and what
  * their articles write before and after their name; and the full name a bare surname stands for.
  */
-function withRoles(cluster: Cluster): PersonGroup {
+function withRoles(cluster: Cluster, read: MentionReader): PersonGroup {
   const group = cluster.group;
   const longest = chooseLongest(group.names);
   const words = longest.split(/\s+/).filter((w) => !SUFFIX.test(w.replace(/,$/, "")));
@@ -152,7 +156,7 @@ function withRoles(cluster: Cluster): PersonGroup {
     if (articles.size >= MAX_ROLE_ARTICLES) break;
     articles.set(item.article.id, item.article);
   }
-  const found = mentionsOf({ surname, given }, [...articles.values()]);
+  const found = mentionsOf({ surname, given }, [...articles.values()], read);
   // Named in full outside a headline: the whole name, not a part of it ("Helen Okafor Endorses Dana Ruiz").
   const own = nameTokens(longest);
   const namedInBody = found.fullNames.some((f) => {
@@ -161,9 +165,22 @@ function withRoles(cluster: Cluster): PersonGroup {
   });
   const placed: PersonGroup = { ...group, roles: [], namedInBody };
   const seen = new Set<string>();
+  // A person's statements in one article mostly repeat its phrases: each is cleaned once there.
+  const phrasesIn = new Map<string, Set<string>>();
+  const addOnce = (phrase: string | null | undefined, article: string) => {
+    if (!phrase) return;
+    let here = phrasesIn.get(article);
+    if (!here) {
+      here = new Set();
+      phrasesIn.set(article, here);
+    }
+    if (here.has(phrase)) return;
+    here.add(phrase);
+    addRole(placed, phrase, article, seen);
+  };
   group.items.forEach((item, i) => {
-    for (const t of item.statement.titles ?? []) addRole(placed, t, item.article.id, seen);
-    addRole(placed, group.titles[i], item.article.id, seen);
+    for (const t of item.statement.titles ?? []) addOnce(t, item.article.id);
+    addOnce(group.titles[i], item.article.id);
   });
   for (const r of found.roles) addRole(placed, r.phrase, r.article, seen);
   // A bare surname takes the full name its articles write, when they write one.

@@ -149,6 +149,7 @@ export function nearDuplicateScore(a: readonly string[], b: ReadonlySet<string>)
 export class NearDuplicateIndex<T> {
   private readonly postings = new Map<string, number[]>();
   private readonly entries: { tokens: ReadonlySet<string>; value: T }[] = [];
+  private readonly prefixes = new WeakMap<readonly string[], string[]>();
 
   /** @param rarity orders a statement's words rarest first; lower is rarer. */
   constructor(private readonly rarity: (token: string) => number) {}
@@ -199,8 +200,17 @@ export class NearDuplicateIndex<T> {
     return null;
   }
 
+  /** The rarest words of `tokens`, as many as a near-identical statement must share one of. */
   private prefix(tokens: readonly string[]): string[] {
+    // A statement is probed by `best` and then by `containing`: its rarest words are ranked once.
+    const known = this.prefixes.get(tokens);
+    if (known) return known;
     const length = tokens.length - Math.ceil(MIN_DICE * tokens.length) + 1;
-    return [...tokens].sort((x, y) => this.rarity(x) - this.rarity(y) || (x < y ? -1 : 1)).slice(0, length);
+    // Each word's rarity looked up once, not in every comparison of the sort.
+    const ranked = tokens.map((token) => ({ token, rarity: this.rarity(token) }));
+    ranked.sort((x, y) => x.rarity - y.rarity || (x.token < y.token ? -1 : 1));
+    const prefix = ranked.slice(0, length).map((r) => r.token);
+    this.prefixes.set(tokens, prefix);
+    return prefix;
   }
 }
