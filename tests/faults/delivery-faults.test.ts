@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DynamoSubscriberStore } from "../../lambdas/adapters/dynamo-subscriber-store.ts";
 import { SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
+import { LOCAL_AWS } from "../../lambdas/adapters/local-emulators.ts";
+import { bulkSendClient, ThrottlingOnlyRetry } from "../../lambdas/adapters/ses-bulk-mailer.ts";
 import { planUnsubscribe } from "../../lambdas/core/subscribers/subscription.ts";
 import { type DeliveryHarness, startDeliveryHarness, tally } from "../support/delivery-harness.ts";
 import type { ProxiedRequest } from "../support/fault-proxy.ts";
@@ -186,6 +188,33 @@ describe("delivery through faults: every confirmed subscriber gets exactly one c
     expect(h.queue).toHaveLength(0);
     h.clock.advance(2 * 60_000);
     expect((await h.sweep()).reconciled).toBe(100);
+    await h.settle();
+    await expectEachOnce();
+  });
+
+  it("process starved past the SES client's request timeout while SES takes the call: the rows wait for the SEND event, each recipient one copy", async () => {
+    h = await startDeliveryHarness({ recipients: 50 });
+    await h.compose();
+    // The SES client's real-time timeout, shortened so a stall can pass it in a test (30 s on Lambda).
+    const ses = bulkSendClient({ ...LOCAL_AWS, endpoint: h.sesUrl }, new ThrottlingOnlyRetry(6, 2, 20), 200);
+    let stalled = false;
+    h.faults.ses = (r) => {
+      if (!isBulk(r) || stalled) return undefined;
+      stalled = true;
+      return {
+        // The whole process stops (as under CPU starvation) just as the proxy forwards the call: the
+        // client's timer is past due when the process runs again, so the worker hears a timeout
+        // while SES takes the call.
+        rewrite: (body) => {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_000);
+          return body;
+        },
+        rewriteResponse: (body) => body,
+      };
+    };
+    const result = await h.invoke(h.queue.shift() as never, h.newWorker({ ses }));
+    expect(result).toMatchObject({ sent: 0, unsure: 50 });
+    h.faults.ses = () => undefined;
     await h.settle();
     await expectEachOnce();
   });
