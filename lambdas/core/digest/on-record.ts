@@ -4,6 +4,7 @@
  * on the record by the person they are credited to: a digest of what officials said on the record
  * credits them to nobody. (Words of the unnamed sources themselves stay, under "Unnamed sources".)
  */
+import { memoised } from "./memoise.ts";
 import type { SourcedStatement } from "./window.ts";
 
 /** How far around a statement its sentence is read for who vouches for it. */
@@ -70,21 +71,8 @@ export function hintsIn(body: string): number[] {
   return found;
 }
 
-/**
- * {@link hintsIn} remembering each body it has read: an article carried twice (a wire story in
- * two outlets) is read once. One per composition, so nothing outlives it.
- */
-export function memoisedHints(): (body: string) => readonly number[] {
-  const seen = new Map<string, number[]>();
-  return (body) => {
-    let hints = seen.get(body);
-    if (!hints) {
-      hints = hintsIn(body);
-      seen.set(body, hints);
-    }
-    return hints;
-  };
-}
+/** {@link hintsIn} remembering each body it has read: an article carried twice is read once. */
+export const memoisedHints = (): ((body: string) => readonly number[]) => memoised(hintsIn);
 
 /** Whether a hint lies wholly within `from`..`to`: the first starting at or after `from` ends first. */
 function hintBetween(hints: readonly number[], from: number, to: number): boolean {

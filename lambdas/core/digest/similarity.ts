@@ -1,3 +1,4 @@
+import { memoised } from "./memoise.ts";
 import { foldCase } from "./names.ts";
 
 /**
@@ -46,21 +47,8 @@ export function textSignature(text: string): TextSignature {
   return { key: words.join(" "), content: [...content] };
 }
 
-/**
- * {@link textSignature} remembering what it has read: the same quote carried by many outlets is
- * tokenised once. One per composition, so nothing outlives it.
- */
-export function memoisedSignature(): (text: string) => TextSignature {
-  const seen = new Map<string, TextSignature>();
-  return (text) => {
-    let signature = seen.get(text);
-    if (!signature) {
-      signature = textSignature(text);
-      seen.set(text, signature);
-    }
-    return signature;
-  };
-}
+/** {@link textSignature} remembering what it has read: a quote many outlets carry is tokenised once. */
+export const memoisedSignature = (): ((text: string) => TextSignature) => memoised(textSignature);
 
 // "missiles" and "missile", "launches" and "launche" compare equal; "ss" words keep their s.
 function stem(word: string): string {
