@@ -151,12 +151,8 @@ function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateLis
     list.add(mention, false, parts, { source: "clause-subject", content }, false);
 }
 
-/** The subject the sentence opens with, read once for all its cues. */
-const openingSubjects = new WeakMap<Sentence, Mention | null>();
-function subjectOf(doc: CuedDoc, s: Sentence): Mention | null {
-  if (!openingSubjects.has(s)) openingSubjects.set(s, sentenceSubject(doc, s));
-  return openingSubjects.get(s) as Mention | null;
-}
+/** The subject the sentence opens with (read once per sentence, sentenceSubject). */
+const subjectOf = (doc: CuedDoc, s: Sentence): Mention | null => sentenceSubject(doc, s);
 
 /** A cue's candidates, each pair of mention and content once. */
 class CandidateList {

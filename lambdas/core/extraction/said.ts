@@ -54,9 +54,22 @@ export function saidWhen(doc: Doc, s: Sentence, a: Dating, published: string | n
     if (PERIOD_UNITS.has(token.lower) && next?.lower === "ago") earlier = true;
     if (EARLIER_ADVERBS.has(token.lower) && k < a.cue.first) earlier = true;
     if (PAST_PERFECT.has(token.lower) && k < a.cue.first && k >= a.cue.first - 3) earlier = true;
-    if (EARLIER_PHRASES.some((phrase) => phrase.every((word, n) => t[k + n]?.lower === word))) earlier = true;
+    if (startsEarlierPhrase(t, k)) earlier = true;
   }
   return earlier ? "earlier" : undefined;
+}
+
+/** The phrases by their first word: most tokens open none, and are passed at one look-up. */
+const EARLIER_PHRASES_BY_FIRST = new Map<string, readonly string[][]>();
+for (const phrase of EARLIER_PHRASES) {
+  const first = phrase[0] as string;
+  EARLIER_PHRASES_BY_FIRST.set(first, [...(EARLIER_PHRASES_BY_FIRST.get(first) ?? []), phrase]);
+}
+
+/** "at the time", "years ago": a phrase that places the words earlier opens at token `k`. */
+function startsEarlierPhrase(t: Token[], k: number): boolean {
+  const phrases = EARLIER_PHRASES_BY_FIRST.get((t[k] as Token).lower);
+  return phrases?.some((phrase) => phrase.every((word, n) => t[k + n]?.lower === word)) ?? false;
 }
 
 /** The sentence's tokens around the cue that belong to the attribution, not its content or speaker. */

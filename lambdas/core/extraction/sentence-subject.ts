@@ -8,11 +8,30 @@ import { type Doc, unquoted } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
 import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
-import type { Sentence } from "./segment.ts";
+import type { Segmentation, Sentence } from "./segment.ts";
 import { canSpeak, isOpeningModifier } from "./speaker-check.ts";
+
+/**
+ * Each sentence's subject, read once: candidate generation and speaker resolution both ask. Kept
+ * per article (one weak entry, not one per sentence), by the sentence's first token.
+ */
+const subjects = new WeakMap<Segmentation, Map<number, { s: Sentence; subject: Mention | null }>>();
 
 /** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
 export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
+  let known = subjects.get(doc.seg);
+  if (!known) {
+    known = new Map();
+    subjects.set(doc.seg, known);
+  }
+  const entry = known.get(s.first);
+  if (entry?.s === s) return entry.subject;
+  const subject = readSubject(doc, s);
+  known.set(s.first, { s, subject });
+  return subject;
+}
+
+function readSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
   let k = Math.max(firstUnquoted(doc, s), afterDateline(doc, s));
   const opener = t[k]?.lower ?? "";
