@@ -75,8 +75,20 @@ function shapeOf(text: string): string {
   return out;
 }
 
+/** Lexicon classes of the words seen so far, and their word features: the same few thousand words recur. */
+const CLASSES = new Map<string, string>();
+const WORDS = new Map<string, string>();
+
 /** The lexicon class of a word, for speaker phrases: role, group, organisation, place, … */
 function wordClass(lower: string): string {
+  const known = CLASSES.get(lower);
+  if (known !== undefined) return known;
+  const computed = classOf(lower);
+  if (CLASSES.size < 50_000) CLASSES.set(lower, computed);
+  return computed;
+}
+
+function classOf(lower: string): string {
   if (HONORIFICS.has(lower.replace(/\.$/, ""))) return "honorific";
   if (ROLE_HEADS.has(lower)) return "role";
   if (GROUP_HEADS.has(lower)) return "group";
@@ -108,9 +120,18 @@ function gapWords(t: Token[], from: number, to: number): number {
 /**
  * A token as a feature: lower-case words as themselves (hashed), but a capitalised word only by
  * its lexicon class, so that no person's or place's name in the training articles is learnt.
+ * A token's kind, lower case and capital all follow from its text: the feature is kept by text.
  */
 function word(t: Token | undefined): string {
   if (!t) return "<none>";
+  const known = WORDS.get(t.text);
+  if (known !== undefined) return known;
+  const computed = wordOf(t);
+  if (WORDS.size < 50_000) WORDS.set(t.text, computed);
+  return computed;
+}
+
+function wordOf(t: Token): string {
   if (t.kind === "number") return "<n>";
   if (TIME_WORDS.has(t.lower)) return "<time>";
   if (t.kind !== "word") return t.text;
@@ -138,7 +159,8 @@ function countsOf(doc: CuedDoc): Counts {
     firstPerson: new Int32Array(n),
     innerCues: new Int32Array(n),
   };
-  doc.tokens.forEach((token, i) => {
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const token = doc.tokens[i] as Token;
     const counted = token.kind === "word" || token.kind === "number";
     const inQuote = counted && doc.seg.quoteOf[i] !== -1;
     c.words[i + 1] = (c.words[i] as number) + (counted ? 1 : 0);
@@ -146,7 +168,7 @@ function countsOf(doc: CuedDoc): Counts {
     c.firstPerson[i + 1] =
       (c.firstPerson[i] as number) + (counted && !inQuote && FIRST_PERSON_PRONOUNS.has(token.lower) ? 1 : 0);
     c.innerCues[i + 1] = (c.innerCues[i] as number) + (counted && !inQuote && doc.cues[i] ? 1 : 0);
-  });
+  }
   countsByDoc.set(doc, c);
   return c;
 }
