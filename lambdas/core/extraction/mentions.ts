@@ -427,13 +427,16 @@ function endsInPublicRole(tokens: Token[], first: number, end: number): boolean 
   const last = tokens[end] as Token | undefined;
   if (!last) return false;
   if (isPublicRoleHead(last.lower)) return true;
-  const honorific = (k: number) => tokens[k]?.cap === true && !!HONORIFICS.get((tokens[k] as Token).lower);
-  if (honorific(end) || (last.text === "." && honorific(end - 1))) return true;
+  if (isTitleHonorific(tokens, end) || (last.text === "." && isTitleHonorific(tokens, end - 1))) return true;
   for (let k = end - 1; k > first; k--) {
     if ((tokens[k] as Token).lower === "of") return isPublicRoleHead((tokens[k - 1] as Token).lower);
   }
   return false;
 }
+
+/** "Sen.", "Gov.": a capitalised honorific that stands for a role (not "Mr."). */
+const isTitleHonorific = (tokens: Token[], k: number) =>
+  tokens[k]?.cap === true && !!HONORIFICS.get((tokens[k] as Token).lower);
 
 function startsTitle(t: Token): boolean {
   if (t.kind !== "word") return false;

@@ -211,23 +211,14 @@ class EntityRegistry {
    * comes before), preferring one whose title agrees. Looks at a bounded number of sightings.
    */
   private nearestFullName(sightings: Sighting[], mention: Mention): Entity | undefined {
-    const fits = (s: Sighting) => compatible(s.entity.gender, mention.gender);
-    const titled = (s: Sighting) =>
-      fits(s) && s.entity.titles.some((title) => sameRole(title, mention.title));
     const at = firstAtOrAfter(sightings, mention.first);
-    const scan = (test: (s: Sighting) => boolean) => {
-      for (let k = at - 1; k >= Math.max(0, at - MAX_LOOKBACK); k--)
-        if (test(sightings[k] as Sighting)) return sightings[k];
-      for (let k = at; k < Math.min(sightings.length, at + MAX_LOOKBACK); k++)
-        if (test(sightings[k] as Sighting)) return sightings[k];
-      return undefined;
-    };
     // A surname shared by two people refers to the one the story is about at that point: the
     // nearest named, unless that one is only somebody's relation ("his wife, …") and the story's
     // own person shares the name.
-    const titledMatch = mention.title ? scan(titled) : undefined;
+    const titledMatch = mention.title ? nearest(sightings, at, mention, fitsTitled) : undefined;
     if (titledMatch) return titledMatch.entity;
-    return (scan((s) => fits(s) && !s.entity.relation) ?? scan(fits))?.entity;
+    return (nearest(sightings, at, mention, fitsNotRelation) ?? nearest(sightings, at, mention, fitsGender))
+      ?.entity;
   }
 
   /** "the Okafors": a family named by the plural of a surname the article knows. */
@@ -285,6 +276,26 @@ class EntityRegistry {
   }
 }
 
+// Tests for nearest(), at module level rather than closures made for every name read.
+const fitsGender = (s: Sighting, m: Mention) => compatible(s.entity.gender, m.gender);
+const fitsTitled = (s: Sighting, m: Mention) =>
+  fitsGender(s, m) && s.entity.titles.some((title) => sameRole(title, m.title));
+const fitsNotRelation = (s: Sighting, m: Mention) => fitsGender(s, m) && !s.entity.relation;
+
+/** The nearest sighting before `at` that passes, else the nearest from `at` on; a bounded look. */
+function nearest(
+  sightings: Sighting[],
+  at: number,
+  mention: Mention,
+  test: (s: Sighting, m: Mention) => boolean,
+): Sighting | undefined {
+  for (let k = at - 1; k >= Math.max(0, at - MAX_LOOKBACK); k--)
+    if (test(sightings[k] as Sighting, mention)) return sightings[k];
+  for (let k = at; k < Math.min(sightings.length, at + MAX_LOOKBACK); k++)
+    if (test(sightings[k] as Sighting, mention)) return sightings[k];
+  return undefined;
+}
+
 function sameRole(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
   const words = new Set(a.toLowerCase().split(/\s+/));
@@ -318,11 +329,13 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
 /** "his wife, Mira Halvorsen," or "Mira Halvorsen, his wife,": a name given as a relation. */
 function introducedAsRelation(t: Token[], mention: Mention): boolean {
   const [a, b] = mention.name as [number, number];
-  const relationAt = (k: number) => RELATION_ROLES.has(t[k]?.lower ?? "") && isPossessor(t[k - 1]);
-  if (t[a - 1]?.text === "," && relationAt(a - 2)) return true;
-  if (a > mention.first && relationAt(a - 1)) return true;
-  return t[b + 1]?.text === "," && relationAt(b + 3) && isPossessor(t[b + 2]);
+  if (t[a - 1]?.text === "," && relationAt(t, a - 2)) return true;
+  if (a > mention.first && relationAt(t, a - 1)) return true;
+  return t[b + 1]?.text === "," && relationAt(t, b + 3) && isPossessor(t[b + 2]);
 }
+
+/** "his wife", "Okafor's son": a relation word after a possessor. */
+const relationAt = (t: Token[], k: number) => RELATION_ROLES.has(t[k]?.lower ?? "") && isPossessor(t[k - 1]);
 
 const isPossessor = (t: Token | undefined) =>
   t !== undefined && (POSSESSIVE_DETERMINERS.has(t.lower) || t.lower === "'s" || t.lower === "’s");

@@ -131,6 +131,12 @@ function wordsOf(tokens: Token[], a: number, b: number): string {
   return words.join(" ");
 }
 
+/** A former role ("former minister", "ex-governor") ranks after current ones. */
+const former = (title: string) => {
+  const lower = title.toLowerCase();
+  return PAST_ROLE_PREFIXES.some((prefix) => lower.startsWith(prefix)) ? 1 : 0;
+};
+
 /**
  * Orders a person's role phrases most specific first: current roles before former ones, then
  * the longer phrase, then the earlier one; the same words given twice are kept once.
@@ -140,15 +146,13 @@ function wordsOf(tokens: Token[], a: number, b: number): string {
  * // → ["Defence Minister", "minister", "former Prime Minister"]
  */
 export function rankTitles(titles: readonly string[]): string[] {
+  // Most speakers have one title or none: nothing to rank.
+  if (titles.length < 2) return [...titles];
   const seen = new Map<string, { title: string; at: number }>();
   titles.forEach((title, at) => {
     const key = title.toLowerCase();
     if (!seen.has(key)) seen.set(key, { title, at });
   });
-  const former = (t: string) => {
-    const lower = t.toLowerCase();
-    return PAST_ROLE_PREFIXES.some((prefix) => lower.startsWith(prefix)) ? 1 : 0;
-  };
   return [...seen.values()]
     .sort(
       (x, y) =>

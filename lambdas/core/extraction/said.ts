@@ -74,24 +74,25 @@ function startsEarlierPhrase(t: Token[], k: number): boolean {
 
 /** The sentence's tokens around the cue that belong to the attribution, not its content or speaker. */
 function attributionWindow(doc: Doc, s: Sentence, a: Dating): number[] {
-  const inContent = (k: number) => a.parts.some(([first, last]) => k >= first && k <= last);
-  const m = a.mention;
-  const inMention = (k: number) =>
-    m !== null &&
-    ((k >= m.first && k <= m.last) || (!!m.appositive && k >= m.appositive[0] && k <= m.appositive[1]));
-  const quoted = (k: number) => (doc.seg.quoteOf[k] ?? -1) >= 0;
   const out: number[] = [];
   const from = Math.min(a.cue.first, a.mention?.first ?? a.cue.first);
   let left = from - 1;
-  while (left >= s.first && from - left <= WINDOW && !inContent(left) && !quoted(left)) left--;
+  while (left >= s.first && from - left <= WINDOW && !inContent(a, left) && !quoted(doc, left)) left--;
   for (let k = left + 1; k <= Math.min(s.last, a.cue.last + WINDOW); k++) {
-    if (k > a.cue.last && (inContent(k) || quoted(k))) break;
+    if (k > a.cue.last && (inContent(a, k) || quoted(doc, k))) break;
     // "said of the 2019 budget": what follows is the topic, not the time.
     if (k === a.cue.last + 1 && TOPIC_LINKS.has(doc.tokens[k]?.lower ?? "")) break;
-    if (!inMention(k) && (k < a.cue.first || k > a.cue.last)) out.push(k);
+    if (!inMention(a.mention, k) && (k < a.cue.first || k > a.cue.last)) out.push(k);
   }
   return out;
 }
+
+// Helpers at module level, not closures made per call: every candidate is dated.
+const inContent = (a: Dating, k: number) => a.parts.some(([first, last]) => k >= first && k <= last);
+const inMention = (m: Mention | null, k: number) =>
+  m !== null &&
+  ((k >= m.first && k <= m.last) || (!!m.appositive && k >= m.appositive[0] && k <= m.appositive[1]));
+const quoted = (doc: Doc, k: number) => (doc.seg.quoteOf[k] ?? -1) >= 0;
 
 const YEAR = /^(1[89]|20)\d\d$/;
 const two = (n: number) => String(n).padStart(2, "0");
