@@ -58,17 +58,27 @@ function consistent(doc: CuedDoc, lists: Attribution[][], p: (a: Attribution) =>
   const kept = new Set<Attribution>();
   const done = new Set<Attribution[]>();
   const bySentence = new Map<number, Attribution[]>();
-  const best = new Map(lists.map((list) => [list, Math.max(...list.map(p))]));
-  const all = lists.flatMap((list) => list.map((a) => ({ a, list })));
-  for (const { a, list } of all.sort((x, y) => p(y.a) - p(x.a))) {
-    if (done.has(list) || p(a) < (best.get(list) as number) / 2) continue;
-    const near = [a.sentence - 1, a.sentence, a.sentence + 1].flatMap((k) => bySentence.get(k) ?? []);
-    if (near.some((b) => conflict(doc, a, b))) continue;
+  // Each candidate's probability and its cue's best, looked up once rather than at every comparison.
+  const all = lists.flatMap((list) => {
+    const best = Math.max(...list.map(p));
+    return list.map((a) => ({ a, list, p: p(a), best }));
+  });
+  for (const { a, list, p: likely, best } of all.sort((x, y) => y.p - x.p)) {
+    if (done.has(list) || likely < best / 2 || conflictsNear(doc, a, bySentence)) continue;
     kept.add(a);
     done.add(list);
-    bySentence.set(a.sentence, [...(bySentence.get(a.sentence) ?? []), a]);
+    const same = bySentence.get(a.sentence);
+    if (same) same.push(a);
+    else bySentence.set(a.sentence, [a]);
   }
   return kept;
+}
+
+/** Whether a kept attribution of this sentence or a neighbouring one claims the same words. */
+function conflictsNear(doc: CuedDoc, a: Attribution, bySentence: Map<number, Attribution[]>): boolean {
+  for (let k = a.sentence - 1; k <= a.sentence + 1; k++)
+    for (const b of bySentence.get(k) ?? []) if (conflict(doc, a, b)) return true;
+  return false;
 }
 
 /**
