@@ -33,6 +33,8 @@ function isTitleCase(tokens: Token[], first: number, last: number): boolean {
     if (t.kind !== "word" || HEADLINE_LOWER.has(t.lower)) continue;
     words++;
     if (t.cap) capitalised++;
+    // Too long, or too many lower-case words, for any headline: no need to read on.
+    if (words > HEADLINE_WORDS || words - capitalised > HEADLINE_WORDS * 0.2) return false;
   }
   return words >= 4 && words <= HEADLINE_WORDS && capitalised >= words * 0.8;
 }
