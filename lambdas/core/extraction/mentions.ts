@@ -315,9 +315,11 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   };
 }
 
+const PEOPLE_ENDINGS = ["ians", "cans", "eans"];
+
 function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | null): MentionKind {
   // "Americans", "Ethiopians", "Koreans": a people, not a person.
-  if (name && name[0] === name[1] && /(ians|cans|eans)$/.test(head.lower)) return "group";
+  if (name && name[0] === name[1] && PEOPLE_ENDINGS.some((end) => head.lower.endsWith(end))) return "group";
   if (name) return isOrganisationName(tokens, name) ? "organisation" : "name";
   if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head))
     return "organisation";

@@ -362,7 +362,7 @@ function closesSentence(t: Token[], b: number): boolean {
     const token = t[k] as Token;
     if (token.text === "," || token.text === ";" || token.kind === "quote" || token.kind === "dash")
       return false;
-    if (/^[.?!]$/.test(token.text)) return true;
+    if (token.text === "." || token.text === "?" || token.text === "!") return true;
   }
   return false;
 }

@@ -25,7 +25,11 @@ export function canSpeak(doc: Doc, m: Mention): boolean {
  */
 export function isOpeningModifier(doc: Doc, i: number): boolean {
   const word = doc.tokens[i];
-  return !!word && /(ing|ly)$/.test(word.lower) && !capitalisedInside(doc).has(word.lower);
+  return (
+    !!word &&
+    (word.lower.endsWith("ing") || word.lower.endsWith("ly")) &&
+    !capitalisedInside(doc).has(word.lower)
+  );
 }
 
 const capitalisedInsideOf = new WeakMap<Doc, Set<string>>();
@@ -35,15 +39,19 @@ function capitalisedInside(doc: Doc): Set<string> {
   let words = capitalisedInsideOf.get(doc);
   if (!words) {
     words = new Set();
-    doc.tokens.forEach((token, i) => {
-      if (token.cap && !opensSentence(doc.tokens, i)) words?.add(token.lower);
-    });
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const token = doc.tokens[i] as Token;
+      if (token.cap && !opensSentence(doc.tokens, i)) words.add(token.lower);
+    }
     capitalisedInsideOf.set(doc, words);
   }
   return words;
 }
 
+/** Marks after which a sentence or clause opens: a set look-up, as every capitalised word asks. */
+const OPENING_MARKS = new Set([".", "?", "!", ":", ";", "—", "–", "-"]);
+
 function opensSentence(t: Token[], i: number): boolean {
   const before = t[i - 1];
-  return !before || (t[i] as Token).newline || before.kind === "quote" || /^[.?!:;—–-]$/.test(before.text);
+  return !before || (t[i] as Token).newline || before.kind === "quote" || OPENING_MARKS.has(before.text);
 }
