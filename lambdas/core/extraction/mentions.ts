@@ -62,17 +62,6 @@ const isHonorific = (tokens: Token[], i: number) =>
 /** A capitalised word that can be part of a name or a capitalised title ("Defence Minister"). */
 function isCapitalisedNamePart(t: Token | undefined): boolean {
   if (!isWord(t) || !t.cap) return false;
-  // Asked of the same words again and again while phrases are read: kept by text, which decides it.
-  const known = NAME_PARTS.get(t.text);
-  if (known !== undefined) return known;
-  const computed = readsAsNamePart(t);
-  if (NAME_PARTS.size < 50_000) NAME_PARTS.set(t.text, computed);
-  return computed;
-}
-
-const NAME_PARTS = new Map<string, boolean>();
-
-function readsAsNamePart(t: Token): boolean {
   if (CONTRACTION.test(t.text) || isDescriptiveCompound(t.lower)) return false;
   return !CAPITALISED_NON_NAMES.has(t.lower) || ROLE_HEADS.has(t.lower) || isAcronym(t);
 }
