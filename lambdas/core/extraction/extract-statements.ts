@@ -89,17 +89,27 @@ function dateCandidates(
   candidates: Attribution[][][],
   published: string | null,
 ): Attribution[][][] {
-  const known = new Map<string, string | undefined>();
+  // Read from the attribution's own words around its cue: once per cue, speaker and side.
+  const known = new Map<number, Map<number, string | undefined>>();
+  const width = doc.tokens.length + 1;
   return candidates.map((cues) =>
     cues.map((list) =>
       list.map((a) => {
         const s = doc.seg.sentences[a.sentence];
         if (!a.cue || !s) return a;
-        // Read from the attribution's own words around its cue: once per cue, speaker and side.
-        const key = `${a.cue.first} ${a.mention?.first} ${a.mention?.last} ${(a.parts[0] as TokenRange)[0] > a.cue.last}`;
-        if (!known.has(key))
-          known.set(key, saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published));
-        const said = known.get(key);
+        let byCue = known.get(a.cue.first);
+        if (!byCue) {
+          byCue = new Map();
+          known.set(a.cue.first, byCue);
+        }
+        // Speaker and side as one number, not a string built for every candidate.
+        const m = a.mention;
+        const key =
+          (((m?.first ?? -1) + 1) * width + (m?.last ?? -1) + 1) * 2 +
+          ((a.parts[0] as TokenRange)[0] > a.cue.last ? 1 : 0);
+        if (!byCue.has(key))
+          byCue.set(key, saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published));
+        const said = byCue.get(key);
         return said ? { ...a, said } : a;
       }),
     ),
