@@ -5,10 +5,12 @@
  */
 import {
   DESCRIPTIVE_COMPOUND_ENDS,
+  FEMALE_GIVEN_NAMES,
   FEMALE_HONORIFICS,
   FEMALE_ROLES,
   GROUP_HEADS,
   HONORIFICS,
+  MALE_GIVEN_NAMES,
   MALE_HONORIFICS,
   MALE_ROLES,
   NAME_PARTICLES,
@@ -289,7 +291,7 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   const country = countryBefore(tokens, start, titleEnd);
   if (country > start && name) affiliation ??= textOf(tokens, start, country - 1);
   const title = titleOf(tokens, Math.max(country, start), titleEnd);
-  const gender = genderOf(tokens, start, last);
+  const gender = genderOf(tokens, start, last) ?? givenNameGender(tokens, name);
   const kind = body ? "organisation" : kindOfPhrase(tokens, head, name);
   const titled = kind === "organisation" ? null : title;
   return {
@@ -452,6 +454,15 @@ function genderOf(tokens: Token[], start: number, last: number): Gender {
     if (MALE_HONORIFICS.has(lower) || MALE_ROLES.has(lower)) return "male";
     if (FEMALE_HONORIFICS.has(lower) || FEMALE_ROLES.has(lower)) return "female";
   }
+  return null;
+}
+
+/** "Maria Lopez": the given name's gender, when the name has a given name and it says one. */
+function givenNameGender(tokens: Token[], name: [number, number] | null): Gender {
+  if (!name || name[0] === name[1]) return null;
+  const given = (tokens[name[0]] as Token).lower;
+  if (MALE_GIVEN_NAMES.has(given)) return "male";
+  if (FEMALE_GIVEN_NAMES.has(given)) return "female";
   return null;
 }
 

@@ -50,6 +50,17 @@ describe("who said it", () => {
     expect(mentionText(body, statements[1] as never)).toBe("he");
   });
 
+  it.each([
+    ["she", "Council member Sofia Brandt", "Her colleague Peter Hale voted against it.", "Sofia Brandt"],
+    ["he", "Harbour director Tomas Reyes", "His deputy Laura Finch had pushed for it.", "Tomas Reyes"],
+  ])("resolves '%s' past a person whose given name says another gender", (pronoun, intro, aside, speaker) => {
+    const statements = extract(
+      `${intro} announced the new repair budget on Monday. ${aside}`,
+      `"We cannot keep paying for repairs we never finish," ${pronoun} said.`,
+    );
+    expect(statements.find((s) => s.text.startsWith("We cannot"))?.speaker).toBe(speaker);
+  });
+
   it("resolves a pronoun to the speaker, not to a person the speaker talked about", () => {
     const statements = extract(
       "Pence said Trump will follow a different schedule.",

@@ -134,6 +134,33 @@ export const MALE_ROLES = set(`spokesman chairman congressman councilman busines
 export const FEMALE_ROLES = set(`spokeswoman chairwoman congresswoman councilwoman businesswoman
   queen princess mother daughter wife sister first-lady`);
 
+/**
+ * Given names that say the person's gender in nearly every use, for pronoun resolution ("Maria
+ * Lopez … she said"). Common names across English-, Spanish-, French-, German-, Italian-,
+ * Portuguese-, Arabic- and Russian-speaking countries; names given to both (Jordan, Kim, Jean,
+ * Andrea, Sasha) are left out on purpose: no gender is better than a wrong one.
+ */
+export const MALE_GIVEN_NAMES = set(`aaron abdul adam adrian ahmed alan albert alberto alejandro alexander
+  alexei ali andre andreas andrew andrei anthony antonio arthur barack ben benjamin bernard bernie bill
+  bob boris brad brandon brian bruce carl carlos charles chris christopher chuck colin craig dan daniel
+  darren dave david dennis diego dmitry don donald doug douglas edward eric ernesto francisco frank
+  fred gary george gerald giuseppe gordon greg gregory hans harold harry henry hugo ian ivan jack jacob
+  jake james jason jeb jeff jeffrey jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph
+  juan karl keith ken kenneth kevin larry lars luis marco marcus mark martin matt matthew michael
+  mike mitch mohamed mohammed muhammad nathan nicholas nick omar pablo patrick paul pedro peter philip
+  pierre rafael ralph randy raymond reince richard rick rob robert roger ron ronald roy russell ryan sam
+  samuel scott sean sergei sergio stephen steve steven stuart ted thomas tim timothy todd tom tony
+  victor vladimir walter wayne william yusuf`);
+export const FEMALE_GIVEN_NAMES = set(`alice alicia amanda amy ana angela angelika ann anna anne barbara
+  betsy betty beverly brenda carla carly carmen carol caroline catherine cathy christina christine
+  claire cynthia deborah debbie denise diana diane donna dorothy elena elizabeth ellen emily emma
+  eva fatima fiona francesca gabriela gina hannah heather helen hillary ingrid irene isabel janet
+  janice jennifer jessica jill joan joanna joyce judith judy julia julie karen kate katherine kathleen
+  kathy kelly kristen laura lauren linda lisa lori louise lucia lucy margaret maria marie marina
+  martha mary megan melania melissa michelle monica nancy natalia natasha nicole nina olga
+  pamela patricia paula rachel rebecca rosa ruth sandra sara sarah sharon sheila sofia sophie stephanie
+  susan suzanne svetlana tamara teresa theresa valerie victoria virginia wendy yolanda`);
+
 /** Suffixes that, after a name, are part of it: "Jr.", "Sr.", "III". */
 export const NAME_SUFFIXES = set("jr sr ii iii iv");
 
