@@ -4,7 +4,7 @@
  * on the record by the person they are credited to: a digest of what officials said on the record
  * credits them to nobody. (Words of the unnamed sources themselves stay, under "Unnamed sources".)
  */
-import { memoised } from "./memoise.ts";
+import { memoised } from "../memoise.ts";
 import type { SourcedStatement } from "./window.ts";
 
 /** How far around a statement its sentence is read for who vouches for it. */

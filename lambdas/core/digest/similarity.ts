@@ -1,4 +1,4 @@
-import { memoised } from "./memoise.ts";
+import { memoised } from "../memoise.ts";
 import { foldCase } from "./names.ts";
 
 /**

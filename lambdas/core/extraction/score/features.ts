@@ -4,6 +4,8 @@
  * cue, speaker and content, and a few single words (hashed by the model, never kept as text).
  * Nothing here is a passage of any article.
  */
+
+import { memoised } from "../../memoise.ts";
 import type { Attribution } from "../candidates.ts";
 import type { CuedDoc } from "../cues.ts";
 import { quoteAt } from "../document.ts";
@@ -49,17 +51,11 @@ function cuesPerSentence(doc: CuedDoc): number[] {
   return counts;
 }
 
-/** Shapes of the words seen so far: names and titles recur within and across articles. */
-const SHAPES = new Map<string, string>();
+/** Words seen so far, for the memos below: names and titles recur within and across articles. */
+const KNOWN_WORDS = { limit: 50_000 };
 
 /** "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. */
-export function shape(text: string): string {
-  const known = SHAPES.get(text);
-  if (known !== undefined) return known;
-  const computed = shapeOf(text);
-  if (SHAPES.size < 50_000) SHAPES.set(text, computed);
-  return computed;
-}
+export const shape: (text: string) => string = memoised(shapeOf, KNOWN_WORDS);
 
 function shapeOf(text: string): string {
   let out = "";
@@ -75,18 +71,8 @@ function shapeOf(text: string): string {
   return out;
 }
 
-/** Lexicon classes of the words seen so far, and their word features: the same few thousand words recur. */
-const CLASSES = new Map<string, string>();
-const WORDS = new Map<string, string>();
-
 /** The lexicon class of a word, for speaker phrases: role, group, organisation, place, … */
-function wordClass(lower: string): string {
-  const known = CLASSES.get(lower);
-  if (known !== undefined) return known;
-  const computed = classOf(lower);
-  if (CLASSES.size < 50_000) CLASSES.set(lower, computed);
-  return computed;
-}
+const wordClass: (lower: string) => string = memoised(classOf, KNOWN_WORDS);
 
 function classOf(lower: string): string {
   if (HONORIFICS.has(lower.replace(/\.$/, ""))) return "honorific";
@@ -123,13 +109,10 @@ function gapWords(t: Token[], from: number, to: number): number {
  * A token's kind, lower case and capital all follow from its text: the feature is kept by text.
  */
 function word(t: Token | undefined): string {
-  if (!t) return "<none>";
-  const known = WORDS.get(t.text);
-  if (known !== undefined) return known;
-  const computed = wordOf(t);
-  if (WORDS.size < 50_000) WORDS.set(t.text, computed);
-  return computed;
+  return t ? wordByText(t) : "<none>";
 }
+
+const wordByText = memoised(wordOf, { ...KNOWN_WORDS, key: (t: Token) => t.text });
 
 function wordOf(t: Token): string {
   if (t.kind === "number") return "<n>";
