@@ -151,9 +151,6 @@ function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateLis
     list.add(mention, false, parts, { source: "clause-subject", content }, false);
 }
 
-/** The subject the sentence opens with (read once per sentence, sentenceSubject). */
-const subjectOf = (doc: CuedDoc, s: Sentence): Mention | null => sentenceSubject(doc, s);
-
 /** A cue's candidates, each pair of mention and content once. */
 class CandidateList {
   readonly items: Attribution[] = [];
@@ -248,7 +245,7 @@ function cueCandidates(
   if (!ruled && cue.verb?.inverts) invertedCandidates(doc, s, cue, list, true);
   // Every other generator's proposal.
   invertedCandidates(doc, s, cue, list, false);
-  const subjectOfSentence = subjectOf(doc, s);
+  const subjectOfSentence = sentenceSubject(doc, s);
   if (subjectOfSentence && subjectOfSentence.last < cue.first && canSpeak(doc, subjectOfSentence))
     withContent(
       doc,
@@ -302,7 +299,7 @@ function inheritedCandidates(
   boundary: boolean,
 ): void {
   const start = contentStart(doc, s, cue);
-  const subject = subjectOf(doc, s);
+  const subject = sentenceSubject(doc, s);
   // "Declaring that the roads would be fixed, Mayor Haines closed his speech": the words end
   // where the clause the gerund opens gives way to its subject.
   const opensWithCue =
