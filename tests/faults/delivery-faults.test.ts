@@ -11,7 +11,12 @@ import { SUBSCRIBERS_TABLE } from "../../lambdas/adapters/dynamo-tables.ts";
 import { LOCAL_AWS } from "../../lambdas/adapters/local-emulators.ts";
 import { bulkSendClient, ThrottlingOnlyRetry } from "../../lambdas/adapters/ses-bulk-mailer.ts";
 import { planUnsubscribe } from "../../lambdas/core/subscribers/subscription.ts";
-import { type DeliveryHarness, startDeliveryHarness, tally } from "../support/delivery-harness.ts";
+import {
+  type DeliveryHarness,
+  startDeliveryHarness,
+  tally,
+  WORKER_HEADER,
+} from "../support/delivery-harness.ts";
 import type { ProxiedRequest } from "../support/fault-proxy.ts";
 
 const BULK_PATH = "/v2/email/outbound-bulk-emails";
@@ -256,6 +261,33 @@ describe("delivery through faults: every confirmed subscriber gets exactly one c
     };
     await h.settle();
     expect(throttled).toBeGreaterThanOrEqual(30);
+    await expectEachOnce();
+  });
+
+  it("worker killed while its throttled send waits to retry: the retry never goes out, and everyone is sent once", async () => {
+    h = await startDeliveryHarness({ recipients: 60 });
+    await h.compose();
+    const fromDead: string[] = [];
+    let victim: string | undefined;
+    h.faults.ses = (r) => {
+      if (!isBulk(r)) return undefined;
+      const worker = r.headers[WORKER_HEADER];
+      if (victim === undefined) {
+        // The first worker's first send is throttled, and the worker dies during the SDK's backoff.
+        victim = worker;
+        h.kill(Number(worker));
+        return {
+          status: 429,
+          errorType: "TooManyRequestsException",
+          message: "Maximum sending rate exceeded.",
+        };
+      }
+      if (worker === victim) fromDead.push(r.path);
+      return undefined;
+    };
+    await h.settle();
+    expect(victim).toBeDefined();
+    expect(fromDead).toEqual([]);
     await expectEachOnce();
   });
 

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
-import type { BuildMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
+import type { BuildMiddleware, DeserializeMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { DynamoArticleStore } from "../../lambdas/adapters/dynamo-article-store.ts";
 import { DynamoDeliveryStore } from "../../lambdas/adapters/dynamo-delivery-store.ts";
 import { DynamoIssueStore } from "../../lambdas/adapters/dynamo-issue-store.ts";
@@ -328,16 +328,18 @@ export async function startDeliveryHarness(
  * and a dead process sends nothing after that).
  */
 function tagged<C extends DynamoDBClient | SESv2Client>(client: C, id: number, isDead: () => boolean): C {
+  const stack = client.middlewareStack as MiddlewareStack<object, MetadataBearer>;
   const tag: BuildMiddleware<object, MetadataBearer> = (next) => async (args) => {
-    if (isDead()) return new Promise<never>(() => {});
     const request = args.request as { headers?: Record<string, string> };
     if (request.headers) request.headers[WORKER_HEADER] = String(id);
     return next(args);
   };
-  (client.middlewareStack as MiddlewareStack<object, MetadataBearer>).add(tag, {
-    step: "build",
-    name: "harnessWorkerId",
-  });
+  // Checked on every attempt, below the SDK's retry loop: a retry waiting out its backoff when the
+  // instance dies must not go out afterwards, as it could not from a Lambda that timed out.
+  const deadSendNothing: DeserializeMiddleware<object, MetadataBearer> = (next) => async (args) =>
+    isDead() ? new Promise<never>(() => {}) : next(args);
+  stack.add(tag, { step: "build", name: "harnessWorkerId" });
+  stack.add(deadSendNothing, { step: "deserialize", priority: "low", name: "harnessDeadSendNothing" });
   return client;
 }
 
