@@ -3,6 +3,7 @@
  * is this token quoted, where does this quotation end, what does this span say.
  */
 import { proseStartOffset } from "../article.ts";
+import { markGivenNames } from "./given-names.ts";
 import { type Quote, type Segmentation, type Sentence, segment } from "./segment.ts";
 import { type Token, tokenize } from "./tokenize.ts";
 
@@ -16,6 +17,7 @@ export function readDocument(text: string): Doc {
   const from = proseStartOffset(text);
   const tokens = from > 0 ? tokenize(text).filter((t) => t.start >= from) : tokenize(text);
   if (tokens[0]) tokens[0].newline = true;
+  markGivenNames(tokens);
   return { text, tokens, seg: segment(tokens) };
 }
 

@@ -57,6 +57,8 @@ export interface Mention {
 
 const FUNCTION_WORDS = new Set([...PREPOSITIONS, ...CLAUSE_OPENERS, ...VERB_GROUP_WORDS]);
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
+/** "May", "June" as months; not as the given names of "said May Hale". */
+const isTimeWord = (t: Token) => TIME_WORDS.has(t.lower) && !t.givenName;
 const isRoleWord = (lower: string) => ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower);
 const isHonorific = (tokens: Token[], i: number) =>
   HONORIFICS.has(tokens[i]?.lower ?? "") && (tokens[i] as Token).cap;
@@ -65,7 +67,7 @@ const isHonorific = (tokens: Token[], i: number) =>
 function isCapitalisedNamePart(t: Token | undefined): boolean {
   if (!isWord(t) || !t.cap) return false;
   if (CONTRACTION.test(t.text) || isDescriptiveCompound(t.lower)) return false;
-  return !CAPITALISED_NON_NAMES.has(t.lower) || ROLE_HEADS.has(t.lower) || isAcronym(t);
+  return !CAPITALISED_NON_NAMES.has(t.lower) || t.givenName || ROLE_HEADS.has(t.lower) || isAcronym(t);
 }
 
 // "Korean-born", "Ohio-based", "Saudi-backed": they describe a person, they do not name one.
@@ -83,7 +85,7 @@ const isAcronym = (t: Token) =>
 function isHead(t: Token | undefined): boolean {
   if (!isWord(t)) return false;
   if (SUBJECT_PRONOUNS.has(t.lower) && (t.lower !== "i" || t.text === "I")) return true;
-  if (isCapitalisedNamePart(t) && !TIME_WORDS.has(t.lower)) return true;
+  if (isCapitalisedNamePart(t) && !isTimeWord(t)) return true;
   return ROLE_HEADS.has(t.lower) || GROUP_HEADS.has(t.lower) || ORGANISATION_HEADS.has(t.lower);
 }
 
@@ -163,7 +165,7 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   }
   if ((p.lower === "'s" || p.lower === "’s") && isCapitalisedNamePart(tokens[i - 2]) && i - 2 >= lo) return 1;
   if (!isWord(p)) return 0;
-  if (TIME_WORDS.has(p.lower) && !ROLE_HEADS.has(p.lower)) return 0;
+  if (isTimeWord(p) && !ROLE_HEADS.has(p.lower)) return 0;
   if (DETERMINERS.has(p.lower)) return 1;
   if (isCapitalisedNamePart(p)) return 1;
   if (isRoleWord(p.lower) || ORGANISATION_HEADS.has(p.lower)) return 1;
@@ -230,15 +232,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       !REPORTING_VERBS.has(n.lower) &&
       isHead(tokens[j + 2]) &&
       j + 2 <= hi;
-    if (
-      !(
-        honorificDot ||
-        possessive ||
-        particle ||
-        adjective ||
-        (isWord(n) && inPhrase && !TIME_WORDS.has(n.lower))
-      )
-    )
+    if (!(honorificDot || possessive || particle || adjective || (isWord(n) && inPhrase && !isTimeWord(n))))
       break;
     j++;
     if (isHead(n)) lastHead = j;

@@ -42,7 +42,8 @@ function readSubject(doc: Doc, s: Sentence): Mention | null {
     (!t[k]?.cap ||
       isOpeningModifier(doc, k) ||
       ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
-        !HONORIFICS.has(opener)));
+        !HONORIFICS.has(opener) &&
+        !t[k]?.givenName));
   for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
     if (t[n]?.text === ",") {
       k = n + 1;

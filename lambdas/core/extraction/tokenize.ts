@@ -18,6 +18,8 @@ export interface Token {
   /** Whitespace stands right before / right after this token. */
   spaceBefore: boolean;
   spaceAfter: boolean;
+  /** A given name that is also a word ("Will", "May"), read here as a name: see `given-names.ts`. */
+  givenName: boolean;
 }
 
 const DIGIT = /^\p{N}/u;
@@ -185,6 +187,7 @@ function makeToken(text: string, start: number, newline: boolean, spaceBefore: b
     newline,
     spaceBefore,
     spaceAfter: true,
+    givenName: false,
   };
 }
 

@@ -128,4 +128,19 @@ describe("who said it", () => {
     expect(statements.every((s) => s.sourceType === sourceType)).toBe(true);
     expect(statements.some((s) => s.sourceType === "person")).toBe(false);
   });
+
+  it.each([
+    ["a modal as a given name after the verb", '"It is costly," said Will Hale.', "Will Hale"],
+    [
+      "a month as a given name, with an appositive",
+      '"It is costly," said May Hale, a professor.',
+      "May Hale",
+    ],
+    ["a month as a given name opening the sentence", "April Ross said the plan is costly.", "April Ross"],
+    ["a title before the given name", "Rep. Will Hurd said the plan is costly.", "Will Hurd"],
+    ["a month after 'in' stays a date", "In May Hale said the plan is costly.", "Hale"],
+    ["a month after 'since' stays a date", "Since June Hale has said the plan is costly.", "Hale"],
+  ])("reads %s", (_, body, speaker) => {
+    expect(extract(body).map((s) => s.speaker)).toEqual([speaker]);
+  });
 });

@@ -150,16 +150,22 @@ export const MALE_GIVEN_NAMES = set(`aaron abdul adam adrian ahmed alan albert a
   mike mitch mohamed mohammed muhammad nathan nicholas nick omar pablo patrick paul pedro peter philip
   pierre rafael ralph randy raymond reince richard rick rob robert roger ron ronald roy russell ryan sam
   samuel scott sean sergei sergio stephen steve steven stuart ted thomas tim timothy todd tom tony
-  victor vladimir walter wayne william yusuf`);
-export const FEMALE_GIVEN_NAMES = set(`alice alicia amanda amy ana angela angelika ann anna anne barbara
+  victor vladimir walter wayne will william yusuf`);
+export const FEMALE_GIVEN_NAMES = set(`alice alicia amanda amy ana angela angelika ann anna anne april barbara
   betsy betty beverly brenda carla carly carmen carol caroline catherine cathy christina christine
   claire cynthia deborah debbie denise diana diane donna dorothy elena elizabeth ellen emily emma
   eva fatima fiona francesca gabriela gina hannah heather helen hillary ingrid irene isabel janet
-  janice jennifer jessica jill joan joanna joyce judith judy julia julie karen kate katherine kathleen
+  janice jennifer jessica jill joan joanna joyce judith judy julia julie june karen kate katherine kathleen
   kathy kelly kristen laura lauren linda lisa lori louise lucia lucy margaret maria marie marina
-  martha mary megan melania melissa michelle monica nancy natalia natasha nicole nina olga
+  martha mary may megan melania melissa michelle monica nancy natalia natasha nicole nina olga
   pamela patricia paula rachel rebecca rosa ruth sandra sara sarah sharon sheila sofia sophie stephanie
   susan suzanne svetlana tamara teresa theresa valerie victoria virginia wendy yolanda`);
+
+/**
+ * Given names that are also common capitalised words, a modal or a month: read as a name only
+ * where a name follows ("said Will Hale", "April Ross said"), never as a date ("in May Hale said").
+ */
+export const GIVEN_NAMES_ALSO_WORDS = set("will may june april");
 
 /** Suffixes that, after a name, are part of it: "Jr.", "Sr.", "III". */
 export const NAME_SUFFIXES = set("jr sr ii iii iv");
