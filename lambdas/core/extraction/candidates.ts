@@ -27,7 +27,7 @@ import {
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt, quoteRegionEnd } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS } from "./lexicon/syntax.ts";
-import { DETERMINERS } from "./lexicon/words.ts";
+import { DETERMINERS, PREPOSITIONS } from "./lexicon/words.ts";
 import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
@@ -268,7 +268,7 @@ function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): 
   const mention = accordingToSource(doc, s, cue);
   if (!mention) return;
   if (firstUnquoted(doc, s) === cue.first) {
-    const start = t[mention.last + 1]?.text === "," ? mention.last + 2 : mention.last + 1;
+    const start = afterLeadingSource(doc, s, mention.last + 1);
     const end = clauseEnd(doc, s, start);
     if (end >= start)
       list.add(mention, false, [[start, end]], { source: "according-to", content: "leading" }, true);
@@ -284,6 +284,23 @@ function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): 
     { source: "according-to", content: "before" },
     false,
   );
+}
+
+/**
+ * Where the words start after a leading "According to X": past the comma, and past a short
+ * circumstance before it ("According to Varga in an interview, …").
+ */
+function afterLeadingSource(doc: CuedDoc, s: Sentence, k: number): number {
+  const t = doc.tokens;
+  if (t[k]?.text === ",") return k + 1;
+  if (!PREPOSITIONS.has(t[k]?.lower ?? "")) return k;
+  for (let n = k + 1; n <= Math.min(s.last, k + 8); n++) {
+    if (quoteAt(doc, n) || doc.cues[n]) return k;
+    const token = t[n] as Token;
+    if (token.text === ",") return n + 1;
+    if (token.kind === "punct") return k;
+  }
+  return k;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import type { Doc } from "./document.ts";
 import { REPORTING_VERBS, type ReportingVerbForm } from "./lexicon/reporting-verbs.ts";
-import { GO_ON_WORDS } from "./lexicon/syntax.ts";
+import { GO_ON_WORDS, MEDIA_OF_SPEECH } from "./lexicon/syntax.ts";
 import {
   BASE_FORM_SUBJECTS,
   DETERMINERS,
@@ -97,9 +97,9 @@ function closesQuotedAttribution(tokens: Token[], i: number, after: Token): bool
   return false;
 }
 
-/** "was told", "was later told", "accused by": the subject is not the speaker. */
+/** "was told", "was later told", "accused by": the subject is not the speaker ("said by telephone" is no passive). */
 function isPassive(tokens: Token[], i: number): boolean {
-  if (tokens[i + 1]?.lower === "by") return true;
+  if (tokens[i + 1]?.lower === "by") return !MEDIA_OF_SPEECH.has(tokens[i + 2]?.lower ?? "");
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const lower = (tokens[k] as Token).lower;
     if (PASSIVE_AUXILIARIES.has(lower)) return true;

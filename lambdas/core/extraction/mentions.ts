@@ -152,7 +152,11 @@ const isModifierCandidate = (t: Token | undefined): boolean =>
   !t.cap &&
   !FUNCTION_WORDS.has(t.lower) &&
   !DETERMINERS.has(t.lower) &&
-  !(t.lower.endsWith("ed") || t.lower.endsWith("ing") || t.lower.endsWith("ly"));
+  // "well-connected", "long-serving": a compound is an adjective, whatever its last part.
+  (t.lower.includes("-") || !(t.lower.endsWith("ed") || t.lower.endsWith("ing") || t.lower.endsWith("ly")));
+
+/** "a 2012 campaign veteran": a year modifies a role like an adjective. */
+const isYear = (t: Token | undefined) => t?.kind === "number" && /^(?:19|20)\d\d$/.test(t.text);
 
 const isInitial = (t: Token | undefined) =>
   t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
@@ -165,6 +169,9 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   }
   if ((p.lower === "'s" || p.lower === "’s") && isCapitalisedNamePart(tokens[i - 2]) && i - 2 >= lo) return 1;
   if (!isWord(p)) return 0;
+  // "current and former officials": two modifiers of one role.
+  if (p.lower === "and" && ROLE_MODIFIERS.has((tokens[i] as Token).lower) && i - 2 >= lo)
+    return ROLE_MODIFIERS.has((tokens[i - 2] as Token).lower) ? 2 : 0;
   if (isTimeWord(p) && !ROLE_HEADS.has(p.lower)) return 0;
   if (DETERMINERS.has(p.lower)) return 1;
   if (isCapitalisedNamePart(p)) return 1;
@@ -228,17 +235,45 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       GROUP_HEADS.has(n.lower);
     const adjective =
       opensWithDeterminer &&
-      isModifierCandidate(n) &&
+      (isModifierCandidate(n) || isYear(n)) &&
       !REPORTING_VERBS.has(n.lower) &&
-      isHead(tokens[j + 2]) &&
+      (isHead(tokens[j + 2]) ||
+        (isModifierCandidate(tokens[j + 2]) && isHead(tokens[j + 3]) && j + 3 <= hi)) &&
       j + 2 <= hi;
-    if (!(honorificDot || possessive || particle || adjective || (isWord(n) && inPhrase && !isTimeWord(n))))
+    const conjoinedRole =
+      n.lower === "and" && isRoleWord(tokens[j]?.lower ?? "") && rolesThenName(tokens, j + 2, hi);
+    if (
+      !(
+        honorificDot ||
+        possessive ||
+        particle ||
+        adjective ||
+        conjoinedRole ||
+        (isWord(n) && inPhrase && !isTimeWord(n))
+      )
+    )
       break;
     j++;
     if (isHead(n)) lastHead = j;
   }
   if (lastHead < 0) return null;
   return describeMention(tokens, i, lastHead);
+}
+
+/**
+ * "lobbyist and party strategist Tom Reyes": roles after "and" that lead to a name are one
+ * person's; "the senator and the candidate" may be two people, so they stop the phrase.
+ */
+function rolesThenName(tokens: Token[], k: number, hi: number): boolean {
+  let m = k;
+  while (
+    m <= hi &&
+    (isRoleWord(tokens[m]?.lower ?? "") ||
+      (isCapitalisedNamePart(tokens[m]) && isRoleWord(tokens[m + 1]?.lower ?? "")))
+  )
+    m++;
+  const name = tokens[m];
+  return m > k && m <= hi && isCapitalisedNamePart(name) && !isRoleWord((name as Token).lower);
 }
 
 function pronounMention(tokens: Token[], i: number): Mention {

@@ -149,7 +149,12 @@ export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): 
 
 /** `according to Yonhap`, `according to a letter sent by the council, …`. */
 export function accordingToSource(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
-  return mentionStartingAt(doc.tokens, cue.last + 1, s.last) ?? phraseUntilComma(doc, s, cue.last + 1);
+  const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
+  if (!mention) return phraseUntilComma(doc, s, cue.last + 1);
+  // "according to a new poll from the university, …": the poll's phrase runs on to the comma.
+  const runsOn = PREPOSITIONS.has(doc.tokens[mention.last + 1]?.lower ?? "");
+  const document = mention.kind !== "name" && mention.kind !== "pronoun";
+  return (runsOn && document && phraseUntilComma(doc, s, cue.last + 1)) || mention;
 }
 
 /** "according to a letter sent by the council, …": the source phrase up to the comma. */

@@ -51,6 +51,12 @@ describe("partial quotes and reported speech", () => {
       "The talks were frank and useful, said Park.",
       "The talks were frank and useful",
     ],
+    [
+      "said by telephone that (no passive)",
+      "Park said by telephone that the talks were useful.",
+      "that the talks were useful",
+    ],
+    ["content first, said by phone", "The talks were useful, Park said by phone.", "The talks were useful"],
   ])("reads reported speech introduced by %s", (_, body, text) => {
     const statements = extract(body);
     expect(statements.map((s) => ({ kind: s.kind, text: s.text }))).toEqual([{ kind: "indirect", text }]);

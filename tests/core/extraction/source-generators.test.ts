@@ -41,6 +41,12 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
       "said",
       "two advisers to Mayor Ines Corbett",
     ],
+    [
+      "two modifiers of one role",
+      "The plant will close, current and former officials said.",
+      "said",
+      "current and former officials",
+    ],
   ])("reads %s", (_, text, verb, expected) => {
     const { doc, j, sentence } = beforeCue(text, verb);
     const subject = subjectEndingAt(doc, j, sentence.first);
@@ -126,6 +132,30 @@ describe("subjectAfter: the speaker after an inverted verb", () => {
       "Kenya's Ruth Wanjiru",
     ],
     ["a speaker with an appositive", '"We are ready," said Corbett, the mayor.', "said", "Corbett"],
+    [
+      "a role with a compound adjective",
+      '"We are ready," said one well-connected organiser.',
+      "said",
+      "one well-connected organiser",
+    ],
+    [
+      "a role with a year",
+      '"We are ready," said a 2012 campaign veteran.',
+      "said",
+      "a 2012 campaign veteran",
+    ],
+    [
+      "two roles that lead to a name",
+      '"We are ready," said lobbyist and party strategist Tom Reyes.',
+      "said",
+      "lobbyist and party strategist Tom Reyes",
+    ],
+    [
+      "only the first of two roles joined without a name",
+      '"We are ready," said the mayor and the governor.',
+      "said",
+      "the mayor",
+    ],
   ])("reads %s", (_, text, verb, expected) => {
     const { doc, cue, sentence } = beforeCue(text, verb);
     expect(phrase(doc, subjectAfter(doc, sentence, cue))).toBe(expected);
@@ -158,6 +188,16 @@ describe("accordingToSource: the object of 'according to'", () => {
       "a document up to the comma",
       "According to figures released on Monday, exports fell.",
       "figures released on Monday",
+    ],
+    [
+      "a poll and where it comes from, up to the comma",
+      "According to a new poll from the state university, the mayor leads.",
+      "a new poll from the state university",
+    ],
+    [
+      "a person, not the circumstance after the name",
+      "According to Corbett in an interview, the plant will close.",
+      "Corbett",
     ],
   ])("reads %s", (_, text, expected) => {
     const { doc, cue, sentence } = beforeCue(text, "according");

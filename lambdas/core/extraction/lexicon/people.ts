@@ -51,7 +51,7 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   doctor physician nurse teacher student students voter voters resident residents officers
   agent agents investigator investigators detective inspector superintendent colonel major captain
   lieutenant sergeant admiral marshal governor-elect mayor-elect vice-president veteran veterans
-  organizer organizers protester protesters supporter supporters critic critics opponent opponents
+  organizer organizers organiser organisers lobbyist lobbyists protester protesters supporter supporters critic critics opponent opponents
   ally allies observer observers witness witnesses source sources insider insiders person people man
   woman men women assistant associate partner owner worker workers employee employees
   historian historians writer journalist journalists blogger commentator commentators pundit pundits
@@ -117,7 +117,7 @@ export const ANONYMOUS_MARKERS = set(`a an one some several two three many anoth
   unidentified senior`);
 
 /** Modifiers that belong to a role phrase: "former Defence Minister", "acting chief". */
-export const ROLE_MODIFIERS = set(`former deputy vice acting senior top chief interim assistant associate
+export const ROLE_MODIFIERS = set(`former current deputy vice acting senior top chief interim assistant associate
   then then-president then-secretary first prime foreign defence defense unification finance trade
   interior justice home economy health education energy environment labour labor state federal
   national local regional presidential vice-presidential republican democratic white press campaign

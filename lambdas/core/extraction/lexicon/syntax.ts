@@ -26,11 +26,13 @@ export const CLAUSE_LINKS = set("and but or so with which who where then as whil
 export const COORDINATORS = set("but and while whereas although though yet");
 
 /** What follows a verb as its circumstance, not its content: "said in a speech", "told reporters at". */
-export const CIRCUMSTANCE = set(`in at during on before after while following from via through when as
+export const CIRCUMSTANCE = set(`in at during on before after while following from via through by when as
   outside inside to`);
 
 /** Prepositions that open a circumstance before "that": "said in a statement that …". */
-export const CIRCUMSTANCE_BEFORE_THAT = set("in at during on via through over from with to before of about");
+export const CIRCUMSTANCE_BEFORE_THAT = set(
+  "in at during on via through by over from with to before of about",
+);
 
 /** Words that may follow an inverted speaker and close the clause: "…, said one aide in the hall". */
 export const AFTER_INVERTED_SPEAKER = set("in at on of who during");
@@ -84,3 +86,7 @@ export const CLAUSE_CONJUNCTIONS = set("and but or so then yet");
 
 /** Words that open a stretch of a sentence where a clause's subject may stand: "and …", "because …". */
 export const STRETCH_OPENERS = set("and but while as when because although though");
+
+/** How words reach a listener, after "by": "said by telephone" is no passive ("criticised by aides"). */
+export const MEDIA_OF_SPEECH = set(`telephone phone email e-mail text letter video videolink satellite fax
+  radio teleconference videoconference`);
