@@ -222,7 +222,9 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
     if (end < k || quoteAt(doc, k)) continue;
     // "Weil, a former mayor, said": the appositive describes the speaker the name before it gives.
     if (t[k - 1]?.text === "," && mentionEndingAt(t, k - 2, s.first)?.kind === "name") continue;
-    const mention = mentionStartingAt(t, k, end) ?? phraseSubject(doc, k, end);
+    // "Nearly half said …": where the phrase is no speaker's name, it may still be a subject.
+    const named = mentionStartingAt(t, k, end);
+    const mention = named && canSpeak(doc, named) ? named : phraseSubject(doc, k, end);
     // "The scheme, called FastLane, …": a verb right after the phrase's comma modifies it.
     const participle = t[cue.first - 1]?.text === "," && mention?.last === cue.first - 2;
     if (
@@ -248,6 +250,13 @@ function skipOpeners(t: Token[], k: number, hi: number): number {
  * The whole stretch before the verb as the subject, when it is short and reads as a noun phrase:
  * "Thirty-eight percent", "flood specialists", "a long list of economists".
  */
+/** "More than six in 10", "a majority of those surveyed": words of a share, not a phrase's end. */
+function isShareWord(t: Token[], k: number): boolean {
+  const lower = (t[k] as Token).lower;
+  if (lower === "more" || lower === "less" || lower === "fewer") return t[k + 1]?.lower === "than";
+  return lower === "those" && SURVEY_PARTICIPLES.has(t[k + 1]?.lower ?? "");
+}
+
 function phraseSubject(doc: CuedDoc, first: number, last: number): Mention | null {
   const t = doc.tokens;
   if (last - first > 9) return null;
@@ -255,7 +264,8 @@ function phraseSubject(doc: CuedDoc, first: number, last: number): Mention | nul
   for (let k = first; k <= last; k++) {
     const token = t[k] as Token;
     if (quoteAt(doc, k) || /^[,;:()]$/.test(token.text) || token.kind === "dash") return null;
-    if (NOT_NOUNS.has(token.lower) || doc.cues[k] || CLAUSE_OPENERS.has(token.lower)) return null;
+    if ((NOT_NOUNS.has(token.lower) && !isShareWord(t, k)) || doc.cues[k] || CLAUSE_OPENERS.has(token.lower))
+      return null;
     if (
       token.kind === "number" ||
       QUANTITY_WORDS.has(token.lower) ||
@@ -264,7 +274,9 @@ function phraseSubject(doc: CuedDoc, first: number, last: number): Mention | nul
       nouns++;
   }
   const head = t[last] as Token;
-  if (nouns === 0 || (head.kind === "word" && /(ly|ed|ing)$/.test(head.lower) && !head.cap)) return null;
+  const respondents = SURVEY_PARTICIPLES.has(head.lower) && t[last - 1]?.lower === "those";
+  if (nouns === 0 || (head.kind === "word" && /(ly|ed|ing)$/.test(head.lower) && !head.cap && !respondents))
+    return null;
   const described = describeMention(t, first, last);
   if (described.name) return described;
   return {

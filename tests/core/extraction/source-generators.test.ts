@@ -233,6 +233,19 @@ describe("clauseSubjects: the phrases that may open the cue's clause", () => {
       "said",
       "the treasurer",
     ],
+    [
+      "a share of a poll",
+      "More than six in 10 said the town was on the wrong track.",
+      "said",
+      "More than six in 10",
+    ],
+    ["a share opened by an adverb", "Nearly half said they would stay home.", "said", "Nearly half"],
+    [
+      "a share of those surveyed",
+      "A majority of those surveyed said the levy was unfair.",
+      "said",
+      "A majority of those surveyed",
+    ],
   ])("proposes %s", (_, text, verb, expected) => {
     const { doc, cue, sentence } = beforeCue(text, verb);
     expect(clauseSubjects(doc, sentence, cue).map((m) => phrase(doc, m))).toContain(expected);
