@@ -264,7 +264,6 @@ function cueCandidates(
 
 /** `According to the agency, …` / `…, according to Yonhap.` */
 function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): void {
-  const t = doc.tokens;
   const mention = accordingToSource(doc, s, cue);
   if (!mention) return;
   if (firstUnquoted(doc, s) === cue.first) {

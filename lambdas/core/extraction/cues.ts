@@ -8,6 +8,7 @@ import type { Doc } from "./document.ts";
 import { REPORTING_VERBS, type ReportingVerbForm } from "./lexicon/reporting-verbs.ts";
 import { GO_ON_WORDS, MEDIA_OF_SPEECH } from "./lexicon/syntax.ts";
 import {
+  ARTICLES,
   BASE_FORM_SUBJECTS,
   DETERMINERS,
   NEGATIONS,
@@ -64,8 +65,9 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   if (verb.form !== "gerund" && isPassive(tokens, i)) return null;
   if (before?.lower === "to" && !GO_ON_WORDS.has(tokens[i - 2]?.lower ?? "")) return null;
   if (before?.lower === "to" && NON_ASSERTIVE_BEFORE_TO.has(tokens[i - 2]?.lower ?? "")) return null;
-  if (verb.nounLike && before && (DETERMINERS.has(before.lower) || POSSESSIVE_DETERMINERS.has(before.lower)))
-    return null;
+  // "his joke", "the claims", "her warning": after an article or a possessive, any form is a noun.
+  if (before && (POSSESSIVE_DETERMINERS.has(before.lower) || ARTICLES.has(before.lower))) return null;
+  if (verb.nounLike && before && DETERMINERS.has(before.lower)) return null;
   if (verb.nounLike && before && (before.lower === "'s" || before.lower === "’s")) return null;
   if (
     verb.form === "base" &&

@@ -108,10 +108,12 @@ function conflict(doc: CuedDoc, a: Attribution, b: Attribution): boolean {
  */
 function nested(doc: CuedDoc, inner: Attribution, outer: Attribution): boolean {
   if (!inner.cue || !outer.cue) return false;
-  const [start, end] = spanOf(outer);
+  const [, end] = spanOf(outer);
   const at = inner.cue.first;
   const speaker = inner.mention?.first ?? -1;
-  if (at >= start && at <= end && speaker >= start && speaker <= end) return true;
+  // Inside one of its parts: between two quotations it is the speaker's own cue ('"…," Ahn said. "…"').
+  const within = (k: number) => outer.parts.some(([first, last]) => k >= first && k <= last);
+  if (within(at) && within(speaker)) return true;
   const between = end < outer.cue.first && at > end && at < outer.cue.first;
   // '"…," Corbett said, while Ferris told reporters …': a clause of its own, not a report of hers.
   return between && !joinsClauses(doc, inner.cue.last + 1, outer.cue.first - 1);

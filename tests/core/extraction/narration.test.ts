@@ -34,6 +34,16 @@ describe("narration is no statement", () => {
   });
 });
 
+describe("a reporting word after an article or a possessive is a noun, no cue", () => {
+  it.each([
+    ["a possessive", '"We are like a bridge," Corbett said, not finishing his joke.'],
+    ["an article", '"We are like a bridge," Corbett said, and the joke fell flat.'],
+    ["a plural noun", '"We are like a bridge," Corbett said, repeating her claims.'],
+  ])("after %s", (_, body) => {
+    expect(extract(body).map((s) => s.cue)).toEqual(["said"]);
+  });
+});
+
 describe("an article's furniture is no statement", () => {
   it.each([
     ["a headline", ["Council Approves Budget After Long Night"]],

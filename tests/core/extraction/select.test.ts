@@ -154,6 +154,17 @@ describe("selectAttributions with scores: the likeliest consistent reading", () 
     },
   );
 
+  it("reports a quotation once when a later cue's reading takes in the earlier cue's quotation", () => {
+    const chosen = select(
+      '"The plant will close," Corbett said on Monday, though she said, "We hope to reopen."',
+      {
+        "subject/before Corbett": 0.8,
+        "sentence-subject/before": 0.9,
+      },
+    );
+    expect(chosen.map((c) => c.content)).toEqual(["The plant will close, … We hope to reopen."]);
+  });
+
   it("keeps two speakers' statements in one sentence", () => {
     const chosen = select("Corbett said the plant would close, and Ferris said it would not.", {
       "subject/after": 0.9,

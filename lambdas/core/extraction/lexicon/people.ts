@@ -117,8 +117,8 @@ export const ANONYMOUS_MARKERS = set(`a an one some several two three many anoth
   unidentified senior`);
 
 /** Modifiers that belong to a role phrase: "former Defence Minister", "acting chief". */
-export const ROLE_MODIFIERS = set(`former current deputy vice acting senior top chief interim assistant associate
-  then then-president then-secretary first prime foreign defence defense unification finance trade
+export const ROLE_MODIFIERS = set(`former current deputy vice acting senior top chief interim assistant
+  associate then then-president then-secretary first prime foreign defence defense unification finance trade
   interior justice home economy health education energy environment labour labor state federal
   national local regional presidential vice-presidential republican democratic white press campaign
   party communications policy security intelligence military foreign-policy economic legal general
