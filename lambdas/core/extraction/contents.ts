@@ -24,7 +24,16 @@ import {
   SUBORDINATORS,
 } from "./lexicon/syntax.ts";
 import { PERIOD_UNITS, TIME_OPENERS } from "./lexicon/time.ts";
-import { DETERMINERS, MONTHS, PREPOSITIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import {
+  ARTICLES,
+  DETERMINERS,
+  MONTHS,
+  PREPOSITIONS,
+  SUBJECT_PRONOUNS,
+  SUBJECT_VERB_FILLERS,
+  TIME_WORDS,
+  VERB_GROUP_WORDS,
+} from "./lexicon/words.ts";
 import { mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
@@ -151,12 +160,40 @@ function skipToThat(doc: CuedDoc, k: number, last: number): number {
   return k;
 }
 
-/** "told reporters", "told The Riverton Courier", "assured them": the addressee is not content. */
+/**
+ * "told reporters", "told The Riverton Courier", "assured them": the addressee is not content,
+ * nor is where it was told ("told reporters in Leeds she …", "told a crowd of nurses that …").
+ */
 function skipAddressee(doc: CuedDoc, k: number, last: number): number {
   const t = doc.tokens;
-  if (OBJECT_PRONOUNS.has(t[k]?.lower ?? "")) return k + 1;
-  const addressee = mentionStartingAt(t, k, last);
-  return addressee ? addressee.last + 1 : k;
+  const addressee = OBJECT_PRONOUNS.has(t[k]?.lower ?? "") ? k : mentionStartingAt(t, k, last)?.last;
+  if (addressee !== undefined) {
+    const place = PREPOSITIONS.has(t[addressee + 1]?.lower ?? "");
+    return (place && toldClause(doc, addressee + 1, last)) || addressee + 1;
+  }
+  return (ARTICLES.has(t[k]?.lower ?? "") && toldClause(doc, k + 1, last)) || k;
+}
+
+/**
+ * Past the rest of an addressee's phrase or a place ("a gathering of nurses in Leeds"): the "that"
+ * or the subject pronoun that opens the told clause a few words on, or 0 when none does.
+ */
+function toldClause(doc: CuedDoc, k: number, last: number): number {
+  const t = doc.tokens;
+  for (let n = k; n <= Math.min(last, k + 7); n++) {
+    const token = t[n] as Token;
+    if (quoteAt(doc, n) || doc.cues[n] || token.kind !== "word") return 0;
+    const opens = token.lower === "that" || (SUBJECT_PRONOUNS.has(token.lower) && token.lower !== "it");
+    if (opens) return n > k ? n : 0;
+    // Another phrase or a verb begins: the words from here on are what was told.
+    if (
+      CLAUSE_STARTS.has(token.lower) ||
+      VERB_GROUP_WORDS.has(token.lower) ||
+      (n > k && DETERMINERS.has(token.lower))
+    )
+      return 0;
+  }
+  return 0;
 }
 
 /** The last token of the clause starting at `k`: before the full stop, ", according to", ", he said". */

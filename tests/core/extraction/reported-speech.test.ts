@@ -57,6 +57,21 @@ describe("partial quotes and reported speech", () => {
       "that the talks were useful",
     ],
     ["content first, said by phone", "The talks were useful, Park said by phone.", "The talks were useful"],
+    [
+      "told an audience and where",
+      "Park told a gathering in Busan she would protect the fisheries.",
+      "she would protect the fisheries",
+    ],
+    [
+      "told reporters where, then that",
+      "Park told reporters in Busan that the fisheries were safe.",
+      "that the fisheries were safe",
+    ],
+    [
+      "told a body what, no place",
+      "Park told the council the fisheries were safe.",
+      "the fisheries were safe",
+    ],
   ])("reads reported speech introduced by %s", (_, body, text) => {
     const statements = extract(body);
     expect(statements.map((s) => ({ kind: s.kind, text: s.text }))).toEqual([{ kind: "indirect", text }]);
