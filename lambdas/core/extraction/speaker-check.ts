@@ -4,6 +4,7 @@
  * sentence ("Keeps", "Get").
  */
 import type { Doc } from "./document.ts";
+import { GROUP_HEADS, ORGANISATION_HEADS, ROLE_HEADS } from "./lexicon/people.ts";
 import { NON_SPEAKING_PLACES } from "./lexicon/places.ts";
 import { SENTENCE_OPENING_VERBS } from "./lexicon/words.ts";
 import { type Mention, textOf } from "./mentions.ts";
@@ -15,7 +16,19 @@ export function canSpeak(doc: Doc, m: Mention): boolean {
   if (!m.title && NON_SPEAKING_PLACES.has(textOf(t, m.first, m.last).toLowerCase())) return false;
   if (m.first !== m.last || !opensSentence(t, m.first)) return true;
   if (SENTENCE_OPENING_VERBS.has((t[m.first] as Token).lower)) return false;
-  return !isOpeningModifier(doc, m.first);
+  return !isOpeningModifier(doc, m.first) && !isCommonWordOpening(doc, m.first);
+}
+
+/**
+ * "Already, 600 delegates …", "Hours later …": a word capitalised only where a sentence opens and
+ * written in lower case elsewhere in the article is a common word, not a name; though a body or a
+ * group that speaks may open the sentence so ("Police said …", "Investors say …").
+ */
+function isCommonWordOpening(doc: Doc, i: number): boolean {
+  const word = (doc.tokens[i] as Token).lower;
+  const words = casesInside(doc);
+  if (!words.lower.has(word) || words.capitalised.has(word)) return false;
+  return !(GROUP_HEADS.has(word) || ORGANISATION_HEADS.has(word) || ROLE_HEADS.has(word));
 }
 
 /**
@@ -32,21 +45,31 @@ export function isOpeningModifier(doc: Doc, i: number): boolean {
   );
 }
 
-const capitalisedInsideOf = new WeakMap<Doc, Set<string>>();
+interface CasesInside {
+  /** Words the article capitalises somewhere other than at the opening of a sentence. */
+  capitalised: Set<string>;
+  /** Words it writes in lower case. */
+  lower: Set<string>;
+}
 
-/** Words the article capitalises somewhere other than at the opening of a sentence. */
-function capitalisedInside(doc: Doc): Set<string> {
-  let words = capitalisedInsideOf.get(doc);
+const casesInsideOf = new WeakMap<Doc, CasesInside>();
+
+function casesInside(doc: Doc): CasesInside {
+  let words = casesInsideOf.get(doc);
   if (!words) {
-    words = new Set();
+    words = { capitalised: new Set(), lower: new Set() };
     for (let i = 0; i < doc.tokens.length; i++) {
       const token = doc.tokens[i] as Token;
-      if (token.cap && !opensSentence(doc.tokens, i)) words.add(token.lower);
+      if (token.kind !== "word") continue;
+      if (!token.cap) words.lower.add(token.lower);
+      else if (!opensSentence(doc.tokens, i)) words.capitalised.add(token.lower);
     }
-    capitalisedInsideOf.set(doc, words);
+    casesInsideOf.set(doc, words);
   }
   return words;
 }
+
+const capitalisedInside = (doc: Doc) => casesInside(doc).capitalised;
 
 /** Marks after which a sentence or clause opens: a set look-up, as every capitalised word asks. */
 const OPENING_MARKS = new Set([".", "?", "!", ":", ";", "—", "–", "-"]);

@@ -143,4 +143,15 @@ describe("who said it", () => {
   ])("reads %s", (_, body, speaker) => {
     expect(extract(body).map((s) => s.speaker)).toEqual([speaker]);
   });
+
+  it("gives no speaker for a common word the article writes in lower case, capitalised only as the sentence opens", () => {
+    const statements = extract("The focus was on jobs.", "Focus groups said the plan would fail.");
+    expect(statements.map((s) => s.text)).toEqual(["the plan would fail"]);
+    expect(statements.map((s) => s.speaker)).not.toContain("Focus");
+  });
+
+  it("keeps a body that speaks at a sentence's opening, though the article writes it in lower case too", () => {
+    const statements = extract("The police arrived within minutes.", "Police said the driver fled on foot.");
+    expect(statements.map((s) => s.text)).toEqual(["the driver fled on foot"]);
+  });
 });
