@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractStatements } from "../../../lambdas/core/extraction/extract-statements.ts";
 import { extract, mentionText } from "./helpers.ts";
 
 const speakers = (...paragraphs: string[]) =>
@@ -153,5 +154,14 @@ describe("who said it", () => {
   it("keeps a body that speaks at a sentence's opening, though the article writes it in lower case too", () => {
     const statements = extract("The police arrived within minutes.", "Police said the driver fled on foot.");
     expect(statements.map((s) => s.text)).toEqual(["the driver fled on foot"]);
+  });
+
+  it.each([
+    ["a sentence adverbial", "Overall, conservative groups reported spending $6 million."],
+    ["an interview's question label", "Q: Is the plan dead?"],
+  ])("gives no speaker for %s", (_, body) => {
+    const speakers = extractStatements({ body }, { keep: "all" }).map((s) => s.speaker);
+    expect(speakers.length).toBeGreaterThan(0);
+    expect(speakers.every((speaker) => speaker === null)).toBe(true);
   });
 });
