@@ -26,6 +26,7 @@ import {
   SUBJECT_VERB_FILLERS,
   TIME_WORDS,
 } from "../lexicon/words.ts";
+import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
 import { FeatureSet } from "./model.ts";
 
@@ -35,20 +36,11 @@ const bucketOf = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.lo
 // Every candidate asks for several buckets: the usual ones are made once.
 const BUCKETS = Array.from({ length: 512 }, (_, n) => bucketOf(n));
 
-const sentenceCues = new WeakMap<CuedDoc, number[]>();
-
-/** How many cues each sentence holds, counted once per article. */
-function cuesPerSentence(doc: CuedDoc): number[] {
-  let counts = sentenceCues.get(doc);
-  if (!counts) {
-    counts = doc.seg.sentences.map((s) => {
-      let n = 0;
-      for (let i = s.first; i <= s.last; i++) if (doc.cues[i]) n++;
-      return n;
-    });
-    sentenceCues.set(doc, counts);
-  }
-  return counts;
+/** How many cues the sentence holds. */
+function cuesIn(doc: CuedDoc, s: Sentence): number {
+  let n = 0;
+  for (let i = s.first; i <= s.last; i++) if (doc.cues[i]) n++;
+  return n;
 }
 
 /** Words seen so far, for the memos below: names and titles recur within and across articles. */
@@ -121,38 +113,32 @@ function wordOf(t: Token): string {
   return t.cap ? `<Cap:${wordClass(t.lower)}>` : t.lower;
 }
 
-/** Running counts over an article's tokens: a content's words, quoted words, first-person words and cues. */
+/** What a content's words are: how many, how many quoted, in the first person outside quotes, cues outside quotes. */
 interface Counts {
-  words: Int32Array;
-  quoted: Int32Array;
-  firstPerson: Int32Array;
-  innerCues: Int32Array;
+  words: number;
+  quoted: number;
+  firstPerson: number;
+  innerCues: number;
 }
 
-// Every candidate reads its content's counts: they are summed once per article.
-const countsByDoc = new WeakMap<CuedDoc, Counts>();
-
-function countsOf(doc: CuedDoc): Counts {
-  const known = countsByDoc.get(doc);
-  if (known) return known;
-  const n = doc.tokens.length + 1;
-  const c = {
-    words: new Int32Array(n),
-    quoted: new Int32Array(n),
-    firstPerson: new Int32Array(n),
-    innerCues: new Int32Array(n),
-  };
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const token = doc.tokens[i] as Token;
-    const counted = token.kind === "word" || token.kind === "number";
-    const inQuote = counted && doc.seg.quoteOf[i] !== -1;
-    c.words[i + 1] = (c.words[i] as number) + (counted ? 1 : 0);
-    c.quoted[i + 1] = (c.quoted[i] as number) + (inQuote ? 1 : 0);
-    c.firstPerson[i + 1] =
-      (c.firstPerson[i] as number) + (counted && !inQuote && FIRST_PERSON_PRONOUNS.has(token.lower) ? 1 : 0);
-    c.innerCues[i + 1] = (c.innerCues[i] as number) + (counted && !inQuote && doc.cues[i] ? 1 : 0);
-  }
-  countsByDoc.set(doc, c);
+/**
+ * The counts over the content's own tokens, read where they stand: a candidate's words lie near
+ * its cue, already read, and all candidates together hold fewer tokens than their articles.
+ */
+function countsOf(doc: CuedDoc, parts: readonly (readonly [number, number])[]): Counts {
+  const c = { words: 0, quoted: 0, firstPerson: 0, innerCues: 0 };
+  const quoteOf = doc.seg.quoteOf;
+  for (const [p, q] of parts)
+    for (let i = p; i <= q; i++) {
+      const token = doc.tokens[i] as Token;
+      if (token.kind !== "word" && token.kind !== "number") continue;
+      c.words++;
+      if (quoteOf[i] !== -1) c.quoted++;
+      else {
+        if (FIRST_PERSON_PRONOUNS.has(token.lower)) c.firstPerson++;
+        if (doc.cues[i]) c.innerCues++;
+      }
+    }
   return c;
 }
 
@@ -167,19 +153,9 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
   const parts = a.parts;
   const first = (parts[0] as [number, number])[0];
   const last = (parts.at(-1) as [number, number])[1];
-  const counts = countsOf(doc);
-  let words = 0;
-  let quoted = 0;
-  let firstPerson = 0;
-  let innerCues = 0;
+  const { words, quoted, firstPerson, innerCues } = countsOf(doc, parts);
   let wholeQuotes = true;
-  for (const [p, q] of parts) {
-    words += (counts.words[q + 1] as number) - (counts.words[p] as number);
-    quoted += (counts.quoted[q + 1] as number) - (counts.quoted[p] as number);
-    firstPerson += (counts.firstPerson[q + 1] as number) - (counts.firstPerson[p] as number);
-    innerCues += (counts.innerCues[q + 1] as number) - (counts.innerCues[p] as number);
-    if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
-  }
+  for (const [p] of parts) if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
   // As contentKind reads it, from the counts: direct, mixed or indirect.
   const kind = quoted === 0 ? "indirect" : wholeQuotes && quoted === words ? "direct" : "mixed";
   const size = bucket(words);
@@ -211,7 +187,7 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     f.add("sentence.words", bucket(sentence.last - sentence.first + 1));
     if (sentence.first === first) f.add("content.opens-sentence");
     if (t[sentence.last]?.text === "?") f.add("sentence.question");
-    f.add("sentence.cues", bucket(cuesPerSentence(doc)[a.sentence] ?? 0));
+    f.add("sentence.cues", bucket(cuesIn(doc, sentence)));
     const end = t[last + 1];
     f.add(
       "content.ends",
