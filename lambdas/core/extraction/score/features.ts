@@ -174,7 +174,8 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
   if (a.said) f.add("said-earlier");
   // The content's edges.
   const head = t[first] as Token;
-  f.add("content.first", word(head));
+  const headWord = word(head);
+  f.add("content.first", headWord);
   f.add("content.first.shape", shape(head.text));
   f.add("content.last.shape", shape((t[last] as Token).text));
   f.add("content.after", word(t[last + 1]));
@@ -208,8 +209,11 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     f.add("cue.form", cue.verb?.form ?? "-");
     f.add("cue.frame", cue.verb?.frame ?? "-");
     f.add("cue&kind", lemma, kind);
-    f.add("cue.before", word(t[cue.first - 1]));
-    f.add("cue.after", word(t[cue.last + 1]));
+    // Each word read once, for the features that pair it with a generator too.
+    const before = word(t[cue.first - 1]);
+    const after = word(t[cue.last + 1]);
+    f.add("cue.before", before);
+    f.add("cue.after", after);
     const side = cue.first > last ? "after" : cue.last < first ? "before" : "inside";
     const gap = side === "after" ? cue.first - last : side === "before" ? first - cue.last : 0;
     f.add("cue.side", side);
@@ -219,9 +223,9 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     // How each generator fares depends on its cue and what stands around it.
     f.add("via&cue", a.via.source, lemma);
     f.add("via&cue.form", a.via.source, cue.verb?.form ?? cue.kind);
-    f.add("via&cue.before", a.via.source, word(t[cue.first - 1]));
-    f.add("via.content&cue.after", a.via.content, word(t[cue.last + 1]));
-    f.add("via.content&first", a.via.content, word(head));
+    f.add("via&cue.before", a.via.source, before);
+    f.add("via.content&cue.after", a.via.content, after);
+    f.add("via.content&first", a.via.content, headWord);
   }
   // The speaker phrase.
   const m = a.mention;
@@ -251,8 +255,9 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
       shapes += `${shape((t[i] as Token).text)} `;
     f.add("mention.shape", shapes.trim());
-    f.add("mention.before", word(t[m.first - 1]));
-    f.add("mention.before2", word(t[m.first - 2]), word(t[m.first - 1]));
+    const mBefore = word(t[m.first - 1]);
+    f.add("mention.before", mBefore);
+    f.add("mention.before2", word(t[m.first - 2]), mBefore);
     if (quoteAt(doc, m.first)) f.add("mention.quoted");
     for (let i = m.first; i <= m.last; i++)
       if (PLACE_WORDS.has((t[i] as Token).lower)) f.add("mention.has-place");

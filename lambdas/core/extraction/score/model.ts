@@ -4,7 +4,10 @@
  * out-of-fold predictions) from its probability to the share of statements that are right.
  */
 
-/** Feature names hash into this many weights; collisions are rare at a few thousand features. */
+/**
+ * Feature names hash into this many weights; collisions are rare at a few thousand features. A
+ * power of two (featureIndex takes the hash's low bits).
+ */
 export const DIMENSIONS = 1 << 18;
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -32,7 +35,9 @@ export function featureIndex(family: string, value?: string, second?: string): n
   }
   if (value !== undefined) h = fnv(value, Math.imul(h ^ 0x3d, 0x01000193));
   if (second !== undefined) h = fnv(second, Math.imul(h ^ 0x3d, 0x01000193));
-  return (h >>> 0) % DIMENSIONS;
+  // The remainder by a power of two is the low bits: no modulo of an unsigned 32-bit number,
+  // which the engine would compute in floating point.
+  return h & (DIMENSIONS - 1);
 }
 
 /** The features of one candidate, as weight indices. */
