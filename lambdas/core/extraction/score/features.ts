@@ -46,21 +46,34 @@ function cuesIn(doc: CuedDoc, s: Sentence): number {
 /** Words seen so far, for the memos below: names and titles recur within and across articles. */
 const KNOWN_WORDS = { limit: 50_000 };
 
-/** "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. */
-export const shape: (text: string) => string = memoised(shapeOf, KNOWN_WORDS);
-
-function shapeOf(text: string): string {
+/**
+ * "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. Read for
+ * every candidate's edges and speaker, it is quicker computed than looked up (ASCII by its code).
+ */
+export function shape(text: string): string {
   let out = "";
   let previous = "";
   for (let i = 0; i < text.length && out.length < 6; i++) {
-    const ch = text[i] as string;
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    const cls = lower !== upper ? (ch === upper ? "X" : "x") : ch >= "0" && ch <= "9" ? "d" : ch;
-    if (cls !== previous || !"Xxd".includes(cls)) out += cls;
+    const cls = charClass(text, i);
+    if (cls !== previous || (cls !== "X" && cls !== "x" && cls !== "d")) out += cls;
     previous = cls;
   }
   return out;
+}
+
+/** "X" an upper-case letter, "x" a lower-case one, "d" a digit, any other character itself. */
+function charClass(text: string, i: number): string {
+  const code = text.charCodeAt(i);
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return "X";
+    if (code >= 97 && code <= 122) return "x";
+    if (code >= 48 && code <= 57) return "d";
+    return text.charAt(i);
+  }
+  const ch = text.charAt(i);
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return lower !== upper ? (ch === upper ? "X" : "x") : ch;
 }
 
 /** The lexicon class of a word, for speaker phrases: role, group, organisation, place, … */
@@ -98,20 +111,17 @@ function gapWords(t: Token[], from: number, to: number): number {
 /**
  * A token as a feature: lower-case words as themselves (hashed), but a capitalised word only by
  * its lexicon class, so that no person's or place's name in the training articles is learnt.
- * A token's kind, lower case and capital all follow from its text: the feature is kept by text.
  */
 function word(t: Token | undefined): string {
-  return t ? wordByText(t) : "<none>";
-}
-
-const wordByText = memoised(wordOf, { ...KNOWN_WORDS, key: (t: Token) => t.text });
-
-function wordOf(t: Token): string {
+  if (!t) return "<none>";
   if (t.kind === "number") return "<n>";
   if (TIME_WORDS.has(t.lower)) return "<time>";
   if (t.kind !== "word") return t.text;
-  return t.cap ? `<Cap:${wordClass(t.lower)}>` : t.lower;
+  return t.cap ? capitalisedWord(t.lower) : t.lower;
 }
+
+/** A capitalised word's feature, by its lexicon class: kept, names recur within and across articles. */
+const capitalisedWord = memoised((lower: string) => `<Cap:${wordClass(lower)}>`, KNOWN_WORDS);
 
 /** What a content's words are: how many, how many quoted, in the first person outside quotes, cues outside quotes. */
 interface Counts {
