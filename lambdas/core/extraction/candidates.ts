@@ -154,7 +154,6 @@ function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateLis
 /** A cue's candidates, each pair of mention and content once. */
 class CandidateList {
   readonly items: Attribution[] = [];
-  private readonly byKey = new Map<string, Attribution>();
   private readonly memos = new Map<string, unknown>();
 
   /** What `compute` gives for this cue, computed once. */
@@ -179,8 +178,8 @@ class CandidateList {
     relative?: number,
   ): void {
     if (!parts || parts.length === 0 || !carriesWords(this.doc, this.cue, parts)) return;
-    const key = `${mention.first}:${mention.last}|${parts.map((p) => p.join("-")).join(",")}`;
-    const known = this.byKey.get(key);
+    // A cue has a handful of candidates: a scan finds the same reading sooner than a key is built.
+    const known = this.items.find((a) => sameReading(a, mention, parts));
     if (known) {
       known.rule ||= rule;
       return;
@@ -188,9 +187,15 @@ class CandidateList {
     const { cue, sentence, paragraph } = this;
     const candidate: Attribution = { cue, mention, inherited, parts, sentence, paragraph, via, rule };
     if (relative !== undefined) candidate.relative = relative;
-    this.byKey.set(key, candidate);
     this.items.push(candidate);
   }
+}
+
+/** The same speaker phrase and the same words: one candidate, whichever generators proposed it. */
+function sameReading(a: Attribution, mention: Mention, parts: TokenRange[]): boolean {
+  const m = a.mention as Mention;
+  if (m.first !== mention.first || m.last !== mention.last || a.parts.length !== parts.length) return false;
+  return a.parts.every(([first, last], k) => first === parts[k]?.[0] && last === parts[k]?.[1]);
 }
 
 /**
