@@ -93,6 +93,27 @@ export interface Attribution {
   score?: number;
 }
 
+/**
+ * An attribution with every field present, set or not: all of them share one object shape, so
+ * that the later stages, which read their fields for every candidate, read them at fixed places
+ * (objects that differ in their optional fields make the engine look each read up).
+ */
+function attribution(a: Attribution): Attribution {
+  return {
+    cue: a.cue,
+    mention: a.mention,
+    inherited: a.inherited,
+    relative: a.relative,
+    parts: a.parts,
+    sentence: a.sentence,
+    paragraph: a.paragraph,
+    via: a.via,
+    rule: a.rule,
+    said: a.said,
+    score: a.score,
+  };
+}
+
 /** Every cue's candidates, sentence by sentence (`[sentence][cue] → candidates`); none in a headline. */
 export function findCandidates(doc: CuedDoc, headlines: ReadonlySet<number> = new Set()): Attribution[][][] {
   return doc.seg.sentences.map((s, index) =>
@@ -185,9 +206,9 @@ class CandidateList {
       return;
     }
     const { cue, sentence, paragraph } = this;
-    const candidate: Attribution = { cue, mention, inherited, parts, sentence, paragraph, via, rule };
-    if (relative !== undefined) candidate.relative = relative;
-    this.items.push(candidate);
+    this.items.push(
+      attribution({ cue, mention, inherited, relative, parts, sentence, paragraph, via, rule }),
+    );
   }
 }
 
@@ -468,7 +489,7 @@ function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | n
   let last = end;
   while (last > start && (/^[.,;:]$/.test(t[last]?.text ?? "") || t[last]?.kind === "quote")) last--;
   if (wordsIn(doc, start, last) < 3) return null;
-  return {
+  return attribution({
     cue: { first: mention.last + 1, last: mention.last + 1, verb: null, kind: "label" },
     mention,
     inherited: false,
@@ -477,7 +498,7 @@ function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | n
     paragraph: s.paragraph,
     via: { source: "label", content: "label" },
     rule: true,
-  };
+  });
 }
 
 function hasColonWithin(t: Token[], from: number, to: number): boolean {

@@ -39,9 +39,9 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       target.parts.push(...quotes);
     else if (target && nextParagraph(doc, target, s)) {
       // A quotation paragraph after the speaker's: the speaker goes on, as a statement of its own.
-      const { relative: _, ...speaker } = target;
       const continued: Attribution = {
-        ...speaker,
+        ...target,
+        relative: undefined,
         cue: null,
         parts: quotes,
         sentence: index,
