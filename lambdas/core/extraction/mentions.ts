@@ -259,6 +259,7 @@ function pronounMention(tokens: Token[], i: number): Mention {
     affiliation: null,
     definite: true,
     gender: SUBJECT_PRONOUNS.get(lower) ?? null,
+    appositive: undefined,
   };
 }
 
@@ -303,6 +304,8 @@ export function describeMention(tokens: Token[], first: number, last: number): M
     affiliation,
     definite,
     gender,
+    // Present though unset, as in every mention: one object shape for the stages that read them.
+    appositive: undefined,
   };
 }
 
