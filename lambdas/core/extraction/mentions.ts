@@ -64,17 +64,20 @@ const isHonorific = (tokens: Token[], i: number) =>
 /** A capitalised word that can be part of a name or a capitalised title ("Defence Minister"). */
 function isCapitalisedNamePart(t: Token | undefined): boolean {
   if (!isWord(t) || !t.cap) return false;
-  if (CONTRACTION.test(t.text) || isDescriptiveCompound(t.lower)) return false;
+  if (isContraction(t.text) || isDescriptiveCompound(t.lower)) return false;
   return !CAPITALISED_NON_NAMES.has(t.lower) || ROLE_HEADS.has(t.lower) || isAcronym(t);
 }
 
 // "Korean-born", "Ohio-based", "Saudi-backed": they describe a person, they do not name one.
+// Asked of every capitalised word, many times: most have no dash, found without a string search.
 const isDescriptiveCompound = (lower: string) => {
-  const dash = lower.lastIndexOf("-");
+  let dash = lower.length - 1;
+  while (dash >= 0 && lower.charCodeAt(dash) !== 45) dash--;
   return dash >= 0 && DESCRIPTIVE_COMPOUND_ENDS.has(lower.slice(dash + 1));
 };
-// "I'm", "We're", "You'll": a pronoun and a verb, not a name.
+// "I'm", "We're", "You'll": a pronoun and a verb, not a name (no apostrophe, no regular expression run).
 const CONTRACTION = /['’](m|re|ll|ve|d)$|n['’]t$/i;
+const isContraction = (text: string) => (text.includes("'") || text.includes("’")) && CONTRACTION.test(text);
 
 const isAcronym = (t: Token) =>
   t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
