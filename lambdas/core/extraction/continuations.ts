@@ -5,7 +5,7 @@
  * paragraph (`"…." "…," she said.`) joins the statement that follows.
  */
 import type { Attribution, TokenRange } from "./candidates.ts";
-import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
+import { type Doc, firstUnquotedWhere, quoteAt, quoteRegionEnd } from "./document.ts";
 import type { Sentence } from "./segment.ts";
 
 /** Adds unattributed quotations to the statements they continue. Returns new attributions. */
@@ -63,9 +63,7 @@ function covers(target: Attribution | null, quotes: TokenRange[]): boolean {
 
 /** The quotations of a sentence made of nothing but quotations, or null. */
 function quoteOnly(doc: Doc, s: Sentence): TokenRange[] | null {
-  for (const i of unquoted(doc, s)) {
-    if (doc.tokens[i]?.kind === "word" || doc.tokens[i]?.kind === "number") return null;
-  }
+  if (firstUnquotedWhere(doc, s, (t) => t.kind === "word" || t.kind === "number") <= s.last) return null;
   const parts: TokenRange[] = [];
   for (let i = s.first; i <= s.last; i++) {
     const quote = quoteAt(doc, i);
