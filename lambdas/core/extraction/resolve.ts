@@ -235,12 +235,16 @@ class EntityRegistry {
   private record(sighting: Sighting): void {
     this.sightings.push(sighting);
     const { parts } = sighting.entity;
-    for (const part of new Set([parts[0], parts.at(-1)])) {
-      if (part === undefined) continue;
-      const list = this.byNamePart.get(part) ?? [];
-      list.push(sighting);
-      this.byNamePart.set(part, list);
-    }
+    const first = parts[0];
+    const last = parts.at(-1);
+    if (first !== undefined) this.sightedBy(first, sighting);
+    if (last !== undefined && last !== first) this.sightedBy(last, sighting);
+  }
+
+  private sightedBy(part: string, sighting: Sighting): void {
+    const list = this.byNamePart.get(part);
+    if (list) list.push(sighting);
+    else this.byNamePart.set(part, [sighting]);
   }
 
   /** "the minister" with no recent speaker to match: the latest full name so titled. */

@@ -15,7 +15,7 @@ export function selectAttributions(
   candidates: Attribution[][][],
   probability?: ReadonlyMap<Attribution, number>,
 ): Attribution[][] {
-  if (!probability) return candidates.map((cues) => cues.flatMap((list) => list.filter((a) => a.rule)));
+  if (!probability) return candidates.map((cues) => passing(cues, (a) => a.rule));
   const p = (a: Attribution) => probability.get(a) ?? 0;
   const best = candidates.map((cues) =>
     cues.map((list) => list.reduce((top, a) => (p(a) > p(top) ? a : top))),
@@ -23,7 +23,14 @@ export function selectAttributions(
   const open = new Set(withoutClausesOfOthers(best).map((a) => a.cue));
   const lists = candidates.flat().filter((list) => open.has(list[0]?.cue ?? null));
   const kept = consistent(doc, lists, p);
-  return candidates.map((cues) => cues.flatMap((list) => list.filter((a) => kept.has(a))));
+  return candidates.map((cues) => passing(cues, (a) => kept.has(a)));
+}
+
+/** A sentence's candidates that pass, in order: a plain loop, as most sentences have no cue at all. */
+function passing(cues: Attribution[][], test: (a: Attribution) => boolean): Attribution[] {
+  const out: Attribution[] = [];
+  for (const list of cues) for (const a of list) if (test(a)) out.push(a);
+  return out;
 }
 
 /**
