@@ -101,7 +101,7 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
   // "Walter J. Corbett Jr." said: the suffix's full stop ends the name.
   if (tokens[j]?.text === "." && !tokens[j]?.spaceBefore && NAME_SUFFIXES.has(tokens[j - 1]?.lower ?? "")) {
     const named = mentionEndingAt(tokens, j - 1, lo);
-    return named ? { ...named, last: j } : null;
+    return named ? mentionWith(named, { last: j }) : null;
   }
   if (tokens[j]?.text === ")") {
     const open = openingParenthesis(tokens, j, lo);
@@ -134,7 +134,29 @@ export function speakerFor(tokens: Token[], mention: Mention, lo: number): Menti
     return null;
   const described = mentionEndingAt(tokens, mention.first - 2, lo);
   if (!described || (described.kind !== "role" && described.kind !== "group")) return null;
-  return { ...described, last: mention.last, affiliation: textOf(tokens, mention.first, mention.last) };
+  return mentionWith(described, {
+    last: mention.last,
+    affiliation: textOf(tokens, mention.first, mention.last),
+  });
+}
+
+/**
+ * The mention with some fields changed: copied field by field into the one shape every mention
+ * has (see describeMention), then changed; a spread copy can get a shape of its own.
+ */
+export function mentionWith(m: Mention, changes: Partial<Mention>): Mention {
+  const copy: Mention = {
+    first: m.first,
+    last: m.last,
+    kind: m.kind,
+    name: m.name,
+    title: m.title,
+    affiliation: m.affiliation,
+    definite: m.definite,
+    gender: m.gender,
+    appositive: m.appositive,
+  };
+  return Object.assign(copy, changes);
 }
 
 /** "(R-Ind.)" after a name: the index of "(" within a few tokens, or -1. */
