@@ -6,7 +6,7 @@ import { readDocument } from "./document.ts";
 import { headlineParagraphs } from "./headlines.ts";
 import { resolveSpeakers, type Speaker } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
-import { candidateFeatures } from "./score/features.ts";
+import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
 import { selectAttributions } from "./select.ts";
@@ -129,7 +129,7 @@ function scoreCandidates(
   const scores = new Map<Attribution, number>();
   for (const cues of candidates)
     for (const list of cues)
-      for (const a of list) scores.set(a, model.probability(candidateFeatures(doc, a, overlapping.has(a))));
+      for (const a of list) scores.set(a, candidateProbability(doc, a, overlapping.has(a), model));
   return scores;
 }
 
@@ -137,7 +137,7 @@ function scoreCandidates(
 function withScore(doc: CuedDoc, a: Attribution, model: StatementModel): Attribution {
   return a.score !== undefined && a.cue
     ? a
-    : changed(a, { score: model.probability(candidateFeatures(doc, a, false)) });
+    : changed(a, { score: candidateProbability(doc, a, false, model) });
 }
 
 /** The candidates whose content overlaps a candidate of another cue: one pass in start order. */

@@ -28,7 +28,7 @@ import {
 } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
-import { FeatureSet } from "./model.ts";
+import { FeatureSet, type FeatureSink, type StatementModel } from "./model.ts";
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
 const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
@@ -157,8 +157,26 @@ function countsOf(doc: CuedDoc, parts: readonly (readonly [number, number])[]): 
  * another cue claims some of the same words.
  */
 export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean): number[] {
-  const t = doc.tokens;
   const f = new FeatureSet();
+  readFeatures(doc, a, overlaps, f);
+  return f.indices;
+}
+
+/** The model's probability for the candidate, its features' weights summed as they are read. */
+export function candidateProbability(
+  doc: CuedDoc,
+  a: Attribution,
+  overlaps: boolean,
+  model: StatementModel,
+): number {
+  const sum = model.weightSum();
+  readFeatures(doc, a, overlaps, sum);
+  return sum.probability();
+}
+
+/** Reads the candidate's features into `f`, always in the same order (the model's sum depends on it). */
+function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: FeatureSink): void {
+  const t = doc.tokens;
   f.add("bias");
   const parts = a.parts;
   const first = (parts[0] as [number, number])[0];
@@ -285,5 +303,4 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     }
     if (m.last >= first && m.first <= last) f.add("mention.in-content");
   }
-  return f.indices;
 }
