@@ -79,8 +79,13 @@ const isDescriptiveCompound = (lower: string) => {
 const CONTRACTION = /['’](m|re|ll|ve|d)$|n['’]t$/i;
 const isContraction = (text: string) => (text.includes("'") || text.includes("’")) && CONTRACTION.test(text);
 
+// A lower-case ASCII second letter rules one out before the text is upper-cased to compare.
 const isAcronym = (t: Token) =>
-  t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+  t.text.length >= 2 &&
+  !isLowerAscii(t.text.charCodeAt(1)) &&
+  t.text === t.text.toUpperCase() &&
+  /\p{Lu}/u.test(t.text);
+const isLowerAscii = (code: number) => code >= 97 && code <= 122;
 
 /** Can this token end a speaker phrase? */
 function isHead(t: Token | undefined): boolean {

@@ -21,7 +21,9 @@ export function selectAttributions(
     cues.map((list) => list.reduce((top, a) => (p(a) > p(top) ? a : top))),
   );
   const open = new Set(withoutClausesOfOthers(best).map((a) => a.cue));
-  const lists = candidates.flat().filter((list) => open.has(list[0]?.cue ?? null));
+  const lists: Attribution[][] = [];
+  for (const cues of candidates)
+    for (const list of cues) if (open.has(list[0]?.cue ?? null)) lists.push(list);
   const kept = consistent(doc, lists, p);
   return candidates.map((cues) => passing(cues, (a) => kept.has(a)));
 }
@@ -38,7 +40,10 @@ function passing(cues: Attribution[][], test: (a: Attribution) => boolean): Attr
  * statement of the clause it hangs off belongs to that statement, which is reported whole.
  */
 function withoutClausesOfOthers(bySentence: Attribution[][]): Attribution[] {
-  return bySentence.flatMap((chosen) => chosen.filter((a) => !chosen.some((b) => b !== a && clauseOf(a, b))));
+  const out: Attribution[] = [];
+  for (const chosen of bySentence)
+    for (const a of chosen) if (!chosen.some((b) => b !== a && clauseOf(a, b))) out.push(a);
+  return out;
 }
 
 function clauseOf(inner: Attribution, outer: Attribution): boolean {
