@@ -93,6 +93,35 @@ export interface Attribution {
   score?: number;
 }
 
+/**
+ * An attribution with every field present, set or not: all of them share one object shape, so
+ * that the later stages, which read their fields for every candidate, read them at fixed places
+ * (objects that differ in their optional fields make the engine look each read up).
+ */
+export function attribution(a: Attribution): Attribution {
+  return {
+    cue: a.cue,
+    mention: a.mention,
+    inherited: a.inherited,
+    relative: a.relative,
+    parts: a.parts,
+    sentence: a.sentence,
+    paragraph: a.paragraph,
+    via: a.via,
+    rule: a.rule,
+    said: a.said,
+    score: a.score,
+  };
+}
+
+/**
+ * The attribution with some fields changed: copied field by field into the one shape, then
+ * changed (a spread copy can get a shape of its own: V8 gave up its clone cache for them).
+ */
+export function changed(a: Attribution, changes: Partial<Attribution>): Attribution {
+  return Object.assign(attribution(a), changes);
+}
+
 /** Every cue's candidates, sentence by sentence (`[sentence][cue] → candidates`); none in a headline. */
 export function findCandidates(doc: CuedDoc, headlines: ReadonlySet<number> = new Set()): Attribution[][][] {
   return doc.seg.sentences.map((s, index) =>
@@ -154,7 +183,6 @@ function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateLis
 /** A cue's candidates, each pair of mention and content once. */
 class CandidateList {
   readonly items: Attribution[] = [];
-  private readonly byKey = new Map<string, Attribution>();
   private readonly memos = new Map<string, unknown>();
 
   /** What `compute` gives for this cue, computed once. */
@@ -179,18 +207,24 @@ class CandidateList {
     relative?: number,
   ): void {
     if (!parts || parts.length === 0 || !carriesWords(this.doc, this.cue, parts)) return;
-    const key = `${mention.first}:${mention.last}|${parts.map((p) => p.join("-")).join(",")}`;
-    const known = this.byKey.get(key);
+    // A cue has a handful of candidates: a scan finds the same reading sooner than a key is built.
+    const known = this.items.find((a) => sameReading(a, mention, parts));
     if (known) {
       known.rule ||= rule;
       return;
     }
     const { cue, sentence, paragraph } = this;
-    const candidate: Attribution = { cue, mention, inherited, parts, sentence, paragraph, via, rule };
-    if (relative !== undefined) candidate.relative = relative;
-    this.byKey.set(key, candidate);
-    this.items.push(candidate);
+    this.items.push(
+      attribution({ cue, mention, inherited, relative, parts, sentence, paragraph, via, rule }),
+    );
   }
+}
+
+/** The same speaker phrase and the same words: one candidate, whichever generators proposed it. */
+function sameReading(a: Attribution, mention: Mention, parts: TokenRange[]): boolean {
+  const m = a.mention as Mention;
+  if (m.first !== mention.first || m.last !== mention.last || a.parts.length !== parts.length) return false;
+  return a.parts.every(([first, last], k) => first === parts[k]?.[0] && last === parts[k]?.[1]);
 }
 
 /**
@@ -479,7 +513,7 @@ function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | n
   let last = end;
   while (last > start && (/^[.,;:]$/.test(t[last]?.text ?? "") || t[last]?.kind === "quote")) last--;
   if (wordsIn(doc, start, last) < 3) return null;
-  return {
+  return attribution({
     cue: { first: mention.last + 1, last: mention.last + 1, verb: null, kind: "label" },
     mention,
     inherited: false,
@@ -488,7 +522,7 @@ function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | n
     paragraph: s.paragraph,
     via: { source: "label", content: "label" },
     rule: true,
-  };
+  });
 }
 
 function hasColonWithin(t: Token[], from: number, to: number): boolean {

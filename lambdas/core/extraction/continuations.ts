@@ -4,13 +4,13 @@
  * quotations join the statement they continue; one that precedes its attribution in the same
  * paragraph (`"…." "…," she said.`) joins the statement that follows.
  */
-import type { Attribution, TokenRange } from "./candidates.ts";
-import { type Doc, quoteAt, quoteRegionEnd, unquoted } from "./document.ts";
+import { type Attribution, changed, type TokenRange } from "./candidates.ts";
+import { type Doc, firstUnquotedWhere, quoteAt, quoteRegionEnd } from "./document.ts";
 import type { Sentence } from "./segment.ts";
 
 /** Adds unattributed quotations to the statements they continue. Returns new attributions. */
 export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attribution[] {
-  const result = bySentence.map((list) => list.map((a) => ({ ...a, parts: [...a.parts] })));
+  const result = bySentence.map((list) => list.map((a) => changed(a, { parts: [...a.parts] })));
   let open: Attribution | null = null;
   let pending: TokenRange[] = [];
   const attributedLater = quoteAttributedLater(doc, result);
@@ -39,15 +39,14 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       target.parts.push(...quotes);
     else if (target && nextParagraph(doc, target, s)) {
       // A quotation paragraph after the speaker's: the speaker goes on, as a statement of its own.
-      const { relative: _, ...speaker } = target;
-      const continued: Attribution = {
-        ...speaker,
+      const continued = changed(target, {
+        relative: undefined,
         cue: null,
         parts: quotes,
         sentence: index,
         paragraph: s.paragraph,
         via: { source: "continuation", content: "continuation" },
-      };
+      });
       (result[index] as Attribution[]).push(continued);
       open = continued;
     } else open = null;
@@ -63,9 +62,7 @@ function covers(target: Attribution | null, quotes: TokenRange[]): boolean {
 
 /** The quotations of a sentence made of nothing but quotations, or null. */
 function quoteOnly(doc: Doc, s: Sentence): TokenRange[] | null {
-  for (const i of unquoted(doc, s)) {
-    if (doc.tokens[i]?.kind === "word" || doc.tokens[i]?.kind === "number") return null;
-  }
+  if (firstUnquotedWhere(doc, s, (t) => t.kind === "word" || t.kind === "number") <= s.last) return null;
   const parts: TokenRange[] = [];
   for (let i = s.first; i <= s.last; i++) {
     const quote = quoteAt(doc, i);

@@ -1,12 +1,12 @@
 import type { Article, Statement } from "../types.ts";
-import { type Attribution, findCandidates, type TokenRange } from "./candidates.ts";
+import { type Attribution, changed, findCandidates, type TokenRange } from "./candidates.ts";
 import { attachContinuations } from "./continuations.ts";
 import { type CuedDoc, findCues } from "./cues.ts";
 import { readDocument } from "./document.ts";
 import { headlineParagraphs } from "./headlines.ts";
 import { resolveSpeakers, type Speaker } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
-import { candidateFeatures } from "./score/features.ts";
+import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
 import { selectAttributions } from "./select.ts";
@@ -59,7 +59,7 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   const scores = model ? scoreCandidates(doc, candidates, model) : undefined;
   const chosen = selectAttributions(doc, candidates, scores);
   const scored = scores
-    ? chosen.map((list) => list.map((a) => ({ ...a, score: scores.get(a) as number })))
+    ? chosen.map((list) => list.map((a) => changed(a, { score: scores.get(a) as number })))
     : chosen;
   const attributions = attachContinuations(doc, scored).map((a) => (model ? withScore(doc, a, model) : a));
   const speakers = resolveSpeakers(doc, attributions);
@@ -110,7 +110,7 @@ function dateCandidates(
         if (!byCue.has(key))
           byCue.set(key, saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published));
         const said = byCue.get(key);
-        return said ? { ...a, said } : a;
+        return said ? changed(a, { said }) : a;
       }),
     ),
   );
@@ -129,7 +129,7 @@ function scoreCandidates(
   const scores = new Map<Attribution, number>();
   for (const cues of candidates)
     for (const list of cues)
-      for (const a of list) scores.set(a, model.probability(candidateFeatures(doc, a, overlapping.has(a))));
+      for (const a of list) scores.set(a, candidateProbability(doc, a, overlapping.has(a), model));
   return scores;
 }
 
@@ -137,7 +137,7 @@ function scoreCandidates(
 function withScore(doc: CuedDoc, a: Attribution, model: StatementModel): Attribution {
   return a.score !== undefined && a.cue
     ? a
-    : { ...a, score: model.probability(candidateFeatures(doc, a, false)) };
+    : changed(a, { score: candidateProbability(doc, a, false, model) });
 }
 
 /** The candidates whose content overlaps a candidate of another cue: one pass in start order. */
@@ -244,7 +244,7 @@ function continuedLike(
     for (let i = first; i <= last; i++) if (doc.seg.quoteOf[i] !== -1) return true;
     return false;
   });
-  return quoted ? { ...a, parts: [...before, ...a.parts, ...after] } : a;
+  return quoted ? changed(a, { parts: [...before, ...a.parts, ...after] }) : a;
 }
 
 /** The speaker as a candidate's own mention names it, before resolution. */

@@ -66,20 +66,28 @@ const isHonorific = (tokens: Token[], i: number) =>
 /** A capitalised word that can be part of a name or a capitalised title ("Defence Minister"). */
 function isCapitalisedNamePart(t: Token | undefined): boolean {
   if (!isWord(t) || !t.cap) return false;
-  if (CONTRACTION.test(t.text) || isDescriptiveCompound(t.lower)) return false;
+  if (isContraction(t.text) || isDescriptiveCompound(t.lower)) return false;
   return !CAPITALISED_NON_NAMES.has(t.lower) || t.givenName || ROLE_HEADS.has(t.lower) || isAcronym(t);
 }
 
 // "Korean-born", "Ohio-based", "Saudi-backed": they describe a person, they do not name one.
+// Asked of every capitalised word, many times: most have no dash, found without a string search.
 const isDescriptiveCompound = (lower: string) => {
-  const dash = lower.lastIndexOf("-");
+  let dash = lower.length - 1;
+  while (dash >= 0 && lower.charCodeAt(dash) !== 45) dash--;
   return dash >= 0 && DESCRIPTIVE_COMPOUND_ENDS.has(lower.slice(dash + 1));
 };
-// "I'm", "We're", "You'll": a pronoun and a verb, not a name.
+// "I'm", "We're", "You'll": a pronoun and a verb, not a name (no apostrophe, no regular expression run).
 const CONTRACTION = /['’](m|re|ll|ve|d)$|n['’]t$/i;
+const isContraction = (text: string) => (text.includes("'") || text.includes("’")) && CONTRACTION.test(text);
 
+// A lower-case ASCII second letter rules one out before the text is upper-cased to compare.
 const isAcronym = (t: Token) =>
-  t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+  t.text.length >= 2 &&
+  !isLowerAscii(t.text.charCodeAt(1)) &&
+  t.text === t.text.toUpperCase() &&
+  /\p{Lu}/u.test(t.text);
+const isLowerAscii = (code: number) => code >= 97 && code <= 122;
 
 /** Can this token end a speaker phrase? */
 function isHead(t: Token | undefined): boolean {
@@ -100,7 +108,7 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
   // "Walter J. Corbett Jr." said: the suffix's full stop ends the name.
   if (tokens[j]?.text === "." && !tokens[j]?.spaceBefore && NAME_SUFFIXES.has(tokens[j - 1]?.lower ?? "")) {
     const named = mentionEndingAt(tokens, j - 1, lo);
-    return named ? { ...named, last: j } : null;
+    return named ? mentionWith(named, { last: j }) : null;
   }
   if (tokens[j]?.text === ")") {
     const open = openingParenthesis(tokens, j, lo);
@@ -133,7 +141,29 @@ export function speakerFor(tokens: Token[], mention: Mention, lo: number): Menti
     return null;
   const described = mentionEndingAt(tokens, mention.first - 2, lo);
   if (!described || (described.kind !== "role" && described.kind !== "group")) return null;
-  return { ...described, last: mention.last, affiliation: textOf(tokens, mention.first, mention.last) };
+  return mentionWith(described, {
+    last: mention.last,
+    affiliation: textOf(tokens, mention.first, mention.last),
+  });
+}
+
+/**
+ * The mention with some fields changed: copied field by field into the one shape every mention
+ * has (see describeMention), then changed; a spread copy can get a shape of its own.
+ */
+export function mentionWith(m: Mention, changes: Partial<Mention>): Mention {
+  const copy: Mention = {
+    first: m.first,
+    last: m.last,
+    kind: m.kind,
+    name: m.name,
+    title: m.title,
+    affiliation: m.affiliation,
+    definite: m.definite,
+    gender: m.gender,
+    appositive: m.appositive,
+  };
+  return Object.assign(copy, changes);
 }
 
 /** "(R-Ind.)" after a name: the index of "(" within a few tokens, or -1. */
@@ -288,6 +318,7 @@ function pronounMention(tokens: Token[], i: number): Mention {
     affiliation: null,
     definite: true,
     gender: SUBJECT_PRONOUNS.get(lower) ?? null,
+    appositive: undefined,
   };
 }
 
@@ -332,6 +363,8 @@ export function describeMention(tokens: Token[], first: number, last: number): M
     affiliation,
     definite,
     gender,
+    // Present though unset, as in every mention: one object shape for the stages that read them.
+    appositive: undefined,
   };
 }
 

@@ -66,12 +66,12 @@ function resolveMention(
   salient: Sighting[],
   mention: Mention | null,
 ): { result: Speaker; entity?: Entity } {
-  const unknown: Speaker = { name: null, title: null, titles: [], affiliation: null, sourceType: "unknown" };
+  const unknown = unknownSpeaker();
   if (!mention) return { result: unknown };
   const t = doc.tokens;
   switch (mention.kind) {
     case "name": {
-      if (registry.isFamilyName(t, mention)) return { result: { ...unknown, sourceType: "anonymous" } };
+      if (registry.isFamilyName(t, mention)) return { result: unknownSpeaker({ sourceType: "anonymous" }) };
       const entity = registry.resolveName(mention);
       addTitle(entity, mention.title);
       const appositive = mention.appositive
@@ -81,10 +81,10 @@ function resolveMention(
       return { result: asPerson(entity), entity };
     }
     case "organisation":
-      return { result: { ...unknown, name: organisationName(t, mention), sourceType: "organisation" } };
+      return { result: unknownSpeaker({ name: organisationName(t, mention), sourceType: "organisation" }) };
     case "pronoun": {
       const lower = (t[mention.first] as Token).lower;
-      if (lower === "it") return { result: { ...unknown, sourceType: "organisation" } };
+      if (lower === "it") return { result: unknownSpeaker({ sourceType: "organisation" }) };
       if (lower === "i") return { result: unknown };
       const entity = mostRecent(salient, (e) => compatible(e.gender, mention.gender));
       if (!entity) return { result: unknown };
@@ -99,11 +99,20 @@ function resolveMention(
           return { result: asPerson(entity), entity };
         }
       }
-      return { result: { ...unknown, ...titled(mention.title), sourceType: "anonymous" } };
+      return { result: unknownSpeaker({ ...titled(mention.title), sourceType: "anonymous" }) };
     }
     case "group":
-      return { result: { ...unknown, ...titled(mention.title), sourceType: "anonymous" } };
+      return { result: unknownSpeaker({ ...titled(mention.title), sourceType: "anonymous" }) };
   }
+}
+
+/**
+ * A speaker the article does not name, with what it does say of them: made field by field in the
+ * one shape every speaker has, then changed (a spread copy can get a shape of its own).
+ */
+function unknownSpeaker(changes: Partial<Speaker> = {}): Speaker {
+  const speaker: Speaker = { name: null, title: null, titles: [], affiliation: null, sourceType: "unknown" };
+  return Object.assign(speaker, changes);
 }
 
 const titled = (title: string | null) => ({ title, titles: title ? [title] : [] });
@@ -235,12 +244,16 @@ class EntityRegistry {
   private record(sighting: Sighting): void {
     this.sightings.push(sighting);
     const { parts } = sighting.entity;
-    for (const part of new Set([parts[0], parts.at(-1)])) {
-      if (part === undefined) continue;
-      const list = this.byNamePart.get(part) ?? [];
-      list.push(sighting);
-      this.byNamePart.set(part, list);
-    }
+    const first = parts[0];
+    const last = parts.at(-1);
+    if (first !== undefined) this.sightedBy(first, sighting);
+    if (last !== undefined && last !== first) this.sightedBy(last, sighting);
+  }
+
+  private sightedBy(part: string, sighting: Sighting): void {
+    const list = this.byNamePart.get(part);
+    if (list) list.push(sighting);
+    else this.byNamePart.set(part, [sighting]);
   }
 
   /** "the minister" with no recent speaker to match: the latest full name so titled. */

@@ -56,9 +56,10 @@ export function segment(tokens: Token[]): Segmentation {
     findQuotes(tokens, paragraph, index, quotes, quoteOf);
   });
   linkContinuedQuotes(tokens, paragraphs, quotes);
-  const sentences = paragraphs.flatMap((paragraph, index) =>
-    splitSentences(tokens, paragraph, index, quotes, quoteOf),
-  );
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    splitSentences(tokens, paragraph, index, quotes, quoteOf, sentences);
+  });
   return { paragraphs, quotes, quoteOf, sentences };
 }
 
@@ -144,14 +145,15 @@ function linkContinuedQuotes(tokens: Token[], paragraphs: Paragraph[], quotes: Q
   }
 }
 
+/** Adds the paragraph's sentences to `sentences`. */
 function splitSentences(
   tokens: Token[],
   paragraph: Paragraph,
   index: number,
   quotes: Quote[],
   quoteOf: Int32Array,
-): Sentence[] {
-  const sentences: Sentence[] = [];
+  sentences: Sentence[],
+): void {
   let first = paragraph.first;
   let length = 0;
   for (let i = paragraph.first; i < paragraph.last; i++) {
@@ -188,7 +190,6 @@ function splitSentences(
     }
   }
   if (first <= paragraph.last) sentences.push({ first, last: paragraph.last, paragraph: index });
-  return sentences;
 }
 
 function endsQuotedSentence(tokens: Token[], quote: Quote): boolean {

@@ -15,15 +15,24 @@ export function selectAttributions(
   candidates: Attribution[][][],
   probability?: ReadonlyMap<Attribution, number>,
 ): Attribution[][] {
-  if (!probability) return candidates.map((cues) => cues.flatMap((list) => list.filter((a) => a.rule)));
+  if (!probability) return candidates.map((cues) => passing(cues, (a) => a.rule));
   const p = (a: Attribution) => probability.get(a) ?? 0;
   const best = candidates.map((cues) =>
     cues.map((list) => list.reduce((top, a) => (p(a) > p(top) ? a : top))),
   );
   const open = new Set(withoutClausesOfOthers(best).map((a) => a.cue));
-  const lists = candidates.flat().filter((list) => open.has(list[0]?.cue ?? null));
+  const lists: Attribution[][] = [];
+  for (const cues of candidates)
+    for (const list of cues) if (open.has(list[0]?.cue ?? null)) lists.push(list);
   const kept = consistent(doc, lists, p);
-  return candidates.map((cues) => cues.flatMap((list) => list.filter((a) => kept.has(a))));
+  return candidates.map((cues) => passing(cues, (a) => kept.has(a)));
+}
+
+/** A sentence's candidates that pass, in order: a plain loop, as most sentences have no cue at all. */
+function passing(cues: Attribution[][], test: (a: Attribution) => boolean): Attribution[] {
+  const out: Attribution[] = [];
+  for (const list of cues) for (const a of list) if (test(a)) out.push(a);
+  return out;
 }
 
 /**
@@ -31,7 +40,10 @@ export function selectAttributions(
  * statement of the clause it hangs off belongs to that statement, which is reported whole.
  */
 function withoutClausesOfOthers(bySentence: Attribution[][]): Attribution[] {
-  return bySentence.flatMap((chosen) => chosen.filter((a) => !chosen.some((b) => b !== a && clauseOf(a, b))));
+  const out: Attribution[] = [];
+  for (const chosen of bySentence)
+    for (const a of chosen) if (!chosen.some((b) => b !== a && clauseOf(a, b))) out.push(a);
+  return out;
 }
 
 function clauseOf(inner: Attribution, outer: Attribution): boolean {

@@ -4,7 +4,7 @@
  * to a trailing "…, saying …" and makes the person a candidate for a later "he" or "she".
  */
 import { afterDateline } from "./contents.ts";
-import { type Doc, unquoted } from "./document.ts";
+import { type Doc, firstUnquotedWhere } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
 import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
@@ -56,8 +56,7 @@ function readSubject(doc: Doc, s: Sentence): Mention | null {
 
 /** The first token of the sentence outside quotations and opening dashes. */
 export function firstUnquoted(doc: Doc, s: Sentence): number {
-  for (const i of unquoted(doc, s)) {
-    if (!/^[-—–(]$/.test(doc.tokens[i]?.text ?? "")) return i;
-  }
-  return s.last + 1;
+  return firstUnquotedWhere(doc, s, (t) => !OPENING_DASHES.has(t.text));
 }
+
+const OPENING_DASHES = new Set(["-", "—", "–", "("]);

@@ -25,7 +25,14 @@ import {
   SURVEY_PARTICIPLES,
   TIME_WORDS,
 } from "./lexicon/words.ts";
-import { describeMention, type Mention, mentionEndingAt, mentionStartingAt, speakerFor } from "./mentions.ts";
+import {
+  describeMention,
+  type Mention,
+  mentionEndingAt,
+  mentionStartingAt,
+  mentionWith,
+  speakerFor,
+} from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { canSpeak } from "./speaker-check.ts";
 import type { Token } from "./tokenize.ts";
@@ -116,18 +123,22 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     if (inner?.kind === "name" && inner.last === comma - 1) {
       const described = mentionEndingAt(t, k - 1, lo);
       if (described && described.kind !== "name")
-        return { ...inner, gender: inner.gender ?? described.gender, appositive: [described.first, k - 1] };
+        return mentionWith(inner, {
+          gender: inner.gender ?? described.gender,
+          appositive: [described.first, k - 1],
+        });
       // "A lawyer for the tenants, Nadia Farouk, said": a description the lexicons cannot read
       // whole, opening the sentence with a determiner.
       const opening =
         DETERMINERS.has(t[lo]?.lower ?? "") && !t.slice(lo, k).some((x) => /^[,;:]$/.test(x.text));
-      if (!described && opening) return { ...inner, appositive: [lo, k - 1] };
+      if (!described && opening) return mentionWith(inner, { appositive: [lo, k - 1] });
     }
     const mention = mentionEndingAt(t, k - 1, lo);
     // "Mara Lind, who grew up in Dover, Delaware, in 1990, said": a place, or a phrase after a
     // preposition, belongs to a clause inside the appositive; the subject stands further back.
     if (mention && (!canSpeak(doc, mention) || PREPOSITIONS.has(t[mention.first - 1]?.lower ?? ""))) continue;
-    if (mention && mention.kind !== "pronoun") return { ...mention, appositive: [k + 1, comma - 1] };
+    if (mention && mention.kind !== "pronoun")
+      return mentionWith(mention, { appositive: [k + 1, comma - 1] });
   }
   return null;
 }
@@ -164,7 +175,9 @@ function phraseUntilComma(doc: CuedDoc, s: Sentence, from: number): Mention | nu
     if (quoteAt(doc, n)) return null;
     if (token.text === "," || n === s.last) {
       const last = token.kind === "punct" ? n - 1 : n;
-      return last >= from ? { ...describeMention(doc.tokens, from, last), kind: "organisation" } : null;
+      return last >= from
+        ? mentionWith(describeMention(doc.tokens, from, last), { kind: "organisation" })
+        : null;
     }
   }
   return null;
@@ -279,9 +292,8 @@ function phraseSubject(doc: CuedDoc, first: number, last: number): Mention | nul
     return null;
   const described = describeMention(t, first, last);
   if (described.name) return described;
-  return {
-    ...described,
+  return mentionWith(described, {
     kind:
       head.lower.endsWith("s") || QUANTITY_WORDS.has(head.lower) || head.kind === "number" ? "group" : "role",
-  };
+  });
 }

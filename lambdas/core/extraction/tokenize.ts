@@ -52,27 +52,26 @@ export function tokenize(text: string): Token[] {
     const newline = tokens.length === 0 || hasLineBreak(text, previousEnd, i);
     const spaceBefore = i === 0 || i > previousEnd;
     const split = possessiveAt(raw);
+    // Whitespace after a token is whitespace before the next: set as the next is read.
+    const previous = tokens.at(-1);
+    if (previous) previous.spaceAfter = spaceBefore;
     if (split > 0) {
-      tokens.push(makeToken(raw.slice(0, split), i, newline, spaceBefore));
-      tokens.push(makeToken(raw.slice(split), i + split, false, false));
+      const word = makeToken(raw.slice(0, split), i, newline, spaceBefore);
+      word.spaceAfter = false;
+      tokens.push(word, makeToken(raw.slice(split), i + split, false, false));
     } else {
       tokens.push(makeToken(raw, i, newline, spaceBefore));
     }
     previousEnd = end;
     i = end;
   }
-  for (let k = 0; k < tokens.length; k++) {
-    const token = tokens[k] as Token;
-    const next = tokens[k + 1];
-    token.spaceAfter = next ? next.spaceBefore : true;
-  }
   return tokens;
 }
 
 /** Where the token starting at `i` ends: a word, an initialism, a quote mark, a dash, a symbol. */
 function tokenEnd(text: string, i: number): number {
-  const c = text.charAt(i);
   if (isWordChar(text, i)) return initialismEnd(text, i) ?? wordEnd(text, i);
+  const c = text.charAt(i);
   if (c === "'" && text.charAt(i + 1) === "'") return i + 2;
   if (c === "-") return text.charAt(i + 1) === "-" ? (text.charAt(i + 2) === "-" ? i + 3 : i + 2) : i + 1;
   if (c === "." && text.charAt(i + 1) === ".") {

@@ -192,9 +192,22 @@ function formOf(word: string, lemmaForms: string[]): VerbForm {
   return word.endsWith("s") ? "present" : "base";
 }
 
+/**
+ * Every flag unset: each form carries all of them, so that all forms share one object shape and
+ * the cue checks, which read them for every verb in an article, read fixed fields.
+ */
+const UNFLAGGED: Omit<ReportingVerb, "lemma" | "frame"> = {
+  nounLike: undefined,
+  inverts: undefined,
+  particle: undefined,
+  needsWords: undefined,
+  needsContentNext: undefined,
+  notFollowedBy: undefined,
+};
+
 /** Every reporting-verb form, lower-cased, to its lemma, frame and form. */
 export const REPORTING_VERBS: ReadonlyMap<string, ReportingVerbForm> = new Map(
   VERBS.flatMap(([lemma, frame, forms, flags]) =>
-    forms.map((word) => [word, { lemma, frame, form: formOf(word, forms), ...flags }] as const),
+    forms.map((word) => [word, { lemma, frame, form: formOf(word, forms), ...UNFLAGGED, ...flags }] as const),
   ),
 );

@@ -26,8 +26,9 @@ import {
   SUBJECT_VERB_FILLERS,
   TIME_WORDS,
 } from "../lexicon/words.ts";
+import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
-import { FeatureSet } from "./model.ts";
+import { FeatureSet, type FeatureSink, type StatementModel } from "./model.ts";
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
 const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
@@ -35,40 +36,44 @@ const bucketOf = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.lo
 // Every candidate asks for several buckets: the usual ones are made once.
 const BUCKETS = Array.from({ length: 512 }, (_, n) => bucketOf(n));
 
-const sentenceCues = new WeakMap<CuedDoc, number[]>();
-
-/** How many cues each sentence holds, counted once per article. */
-function cuesPerSentence(doc: CuedDoc): number[] {
-  let counts = sentenceCues.get(doc);
-  if (!counts) {
-    counts = doc.seg.sentences.map((s) => {
-      let n = 0;
-      for (let i = s.first; i <= s.last; i++) if (doc.cues[i]) n++;
-      return n;
-    });
-    sentenceCues.set(doc, counts);
-  }
-  return counts;
+/** How many cues the sentence holds. */
+function cuesIn(doc: CuedDoc, s: Sentence): number {
+  let n = 0;
+  for (let i = s.first; i <= s.last; i++) if (doc.cues[i]) n++;
+  return n;
 }
 
 /** Words seen so far, for the memos below: names and titles recur within and across articles. */
 const KNOWN_WORDS = { limit: 50_000 };
 
-/** "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. */
-export const shape: (text: string) => string = memoised(shapeOf, KNOWN_WORDS);
-
-function shapeOf(text: string): string {
+/**
+ * "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. Read for
+ * every candidate's edges and speaker, it is quicker computed than looked up (ASCII by its code).
+ */
+export function shape(text: string): string {
   let out = "";
   let previous = "";
   for (let i = 0; i < text.length && out.length < 6; i++) {
-    const ch = text[i] as string;
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    const cls = lower !== upper ? (ch === upper ? "X" : "x") : ch >= "0" && ch <= "9" ? "d" : ch;
-    if (cls !== previous || !"Xxd".includes(cls)) out += cls;
+    const cls = charClass(text, i);
+    if (cls !== previous || (cls !== "X" && cls !== "x" && cls !== "d")) out += cls;
     previous = cls;
   }
   return out;
+}
+
+/** "X" an upper-case letter, "x" a lower-case one, "d" a digit, any other character itself. */
+function charClass(text: string, i: number): string {
+  const code = text.charCodeAt(i);
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return "X";
+    if (code >= 97 && code <= 122) return "x";
+    if (code >= 48 && code <= 57) return "d";
+    return text.charAt(i);
+  }
+  const ch = text.charAt(i);
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return lower !== upper ? (ch === upper ? "X" : "x") : ch;
 }
 
 /** The lexicon class of a word, for speaker phrases: role, group, organisation, place, … */
@@ -106,53 +111,44 @@ function gapWords(t: Token[], from: number, to: number): number {
 /**
  * A token as a feature: lower-case words as themselves (hashed), but a capitalised word only by
  * its lexicon class, so that no person's or place's name in the training articles is learnt.
- * A token's kind, lower case and capital all follow from its text: the feature is kept by text.
  */
 function word(t: Token | undefined): string {
-  return t ? wordByText(t) : "<none>";
-}
-
-const wordByText = memoised(wordOf, { ...KNOWN_WORDS, key: (t: Token) => t.text });
-
-function wordOf(t: Token): string {
+  if (!t) return "<none>";
   if (t.kind === "number") return "<n>";
   if (TIME_WORDS.has(t.lower)) return "<time>";
   if (t.kind !== "word") return t.text;
-  return t.cap ? `<Cap:${wordClass(t.lower)}>` : t.lower;
+  return t.cap ? capitalisedWord(t.lower) : t.lower;
 }
 
-/** Running counts over an article's tokens: a content's words, quoted words, first-person words and cues. */
+/** A capitalised word's feature, by its lexicon class: kept, names recur within and across articles. */
+const capitalisedWord = memoised((lower: string) => `<Cap:${wordClass(lower)}>`, KNOWN_WORDS);
+
+/** What a content's words are: how many, how many quoted, in the first person outside quotes, cues outside quotes. */
 interface Counts {
-  words: Int32Array;
-  quoted: Int32Array;
-  firstPerson: Int32Array;
-  innerCues: Int32Array;
+  words: number;
+  quoted: number;
+  firstPerson: number;
+  innerCues: number;
 }
 
-// Every candidate reads its content's counts: they are summed once per article.
-const countsByDoc = new WeakMap<CuedDoc, Counts>();
-
-function countsOf(doc: CuedDoc): Counts {
-  const known = countsByDoc.get(doc);
-  if (known) return known;
-  const n = doc.tokens.length + 1;
-  const c = {
-    words: new Int32Array(n),
-    quoted: new Int32Array(n),
-    firstPerson: new Int32Array(n),
-    innerCues: new Int32Array(n),
-  };
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const token = doc.tokens[i] as Token;
-    const counted = token.kind === "word" || token.kind === "number";
-    const inQuote = counted && doc.seg.quoteOf[i] !== -1;
-    c.words[i + 1] = (c.words[i] as number) + (counted ? 1 : 0);
-    c.quoted[i + 1] = (c.quoted[i] as number) + (inQuote ? 1 : 0);
-    c.firstPerson[i + 1] =
-      (c.firstPerson[i] as number) + (counted && !inQuote && FIRST_PERSON_PRONOUNS.has(token.lower) ? 1 : 0);
-    c.innerCues[i + 1] = (c.innerCues[i] as number) + (counted && !inQuote && doc.cues[i] ? 1 : 0);
-  }
-  countsByDoc.set(doc, c);
+/**
+ * The counts over the content's own tokens, read where they stand: a candidate's words lie near
+ * its cue, already read, and all candidates together hold fewer tokens than their articles.
+ */
+function countsOf(doc: CuedDoc, parts: readonly (readonly [number, number])[]): Counts {
+  const c = { words: 0, quoted: 0, firstPerson: 0, innerCues: 0 };
+  const quoteOf = doc.seg.quoteOf;
+  for (const [p, q] of parts)
+    for (let i = p; i <= q; i++) {
+      const token = doc.tokens[i] as Token;
+      if (token.kind !== "word" && token.kind !== "number") continue;
+      c.words++;
+      if (quoteOf[i] !== -1) c.quoted++;
+      else {
+        if (FIRST_PERSON_PRONOUNS.has(token.lower)) c.firstPerson++;
+        if (doc.cues[i]) c.innerCues++;
+      }
+    }
   return c;
 }
 
@@ -161,25 +157,33 @@ function countsOf(doc: CuedDoc): Counts {
  * another cue claims some of the same words.
  */
 export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean): number[] {
-  const t = doc.tokens;
   const f = new FeatureSet();
+  readFeatures(doc, a, overlaps, f);
+  return f.indices;
+}
+
+/** The model's probability for the candidate, its features' weights summed as they are read. */
+export function candidateProbability(
+  doc: CuedDoc,
+  a: Attribution,
+  overlaps: boolean,
+  model: StatementModel,
+): number {
+  const sum = model.weightSum();
+  readFeatures(doc, a, overlaps, sum);
+  return sum.probability();
+}
+
+/** Reads the candidate's features into `f`, always in the same order (the model's sum depends on it). */
+function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: FeatureSink): void {
+  const t = doc.tokens;
   f.add("bias");
   const parts = a.parts;
   const first = (parts[0] as [number, number])[0];
   const last = (parts.at(-1) as [number, number])[1];
-  const counts = countsOf(doc);
-  let words = 0;
-  let quoted = 0;
-  let firstPerson = 0;
-  let innerCues = 0;
+  const { words, quoted, firstPerson, innerCues } = countsOf(doc, parts);
   let wholeQuotes = true;
-  for (const [p, q] of parts) {
-    words += (counts.words[q + 1] as number) - (counts.words[p] as number);
-    quoted += (counts.quoted[q + 1] as number) - (counts.quoted[p] as number);
-    firstPerson += (counts.firstPerson[q + 1] as number) - (counts.firstPerson[p] as number);
-    innerCues += (counts.innerCues[q + 1] as number) - (counts.innerCues[p] as number);
-    if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
-  }
+  for (const [p] of parts) if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
   // As contentKind reads it, from the counts: direct, mixed or indirect.
   const kind = quoted === 0 ? "indirect" : wholeQuotes && quoted === words ? "direct" : "mixed";
   const size = bucket(words);
@@ -198,7 +202,8 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
   if (a.said) f.add("said-earlier");
   // The content's edges.
   const head = t[first] as Token;
-  f.add("content.first", word(head));
+  const headWord = word(head);
+  f.add("content.first", headWord);
   f.add("content.first.shape", shape(head.text));
   f.add("content.last.shape", shape((t[last] as Token).text));
   f.add("content.after", word(t[last + 1]));
@@ -211,7 +216,7 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     f.add("sentence.words", bucket(sentence.last - sentence.first + 1));
     if (sentence.first === first) f.add("content.opens-sentence");
     if (t[sentence.last]?.text === "?") f.add("sentence.question");
-    f.add("sentence.cues", bucket(cuesPerSentence(doc)[a.sentence] ?? 0));
+    f.add("sentence.cues", bucket(cuesIn(doc, sentence)));
     const end = t[last + 1];
     f.add(
       "content.ends",
@@ -232,8 +237,11 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     f.add("cue.form", cue.verb?.form ?? "-");
     f.add("cue.frame", cue.verb?.frame ?? "-");
     f.add("cue&kind", lemma, kind);
-    f.add("cue.before", word(t[cue.first - 1]));
-    f.add("cue.after", word(t[cue.last + 1]));
+    // Each word read once, for the features that pair it with a generator too.
+    const before = word(t[cue.first - 1]);
+    const after = word(t[cue.last + 1]);
+    f.add("cue.before", before);
+    f.add("cue.after", after);
     const side = cue.first > last ? "after" : cue.last < first ? "before" : "inside";
     const gap = side === "after" ? cue.first - last : side === "before" ? first - cue.last : 0;
     f.add("cue.side", side);
@@ -243,9 +251,9 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     // How each generator fares depends on its cue and what stands around it.
     f.add("via&cue", a.via.source, lemma);
     f.add("via&cue.form", a.via.source, cue.verb?.form ?? cue.kind);
-    f.add("via&cue.before", a.via.source, word(t[cue.first - 1]));
-    f.add("via.content&cue.after", a.via.content, word(t[cue.last + 1]));
-    f.add("via.content&first", a.via.content, word(head));
+    f.add("via&cue.before", a.via.source, before);
+    f.add("via.content&cue.after", a.via.content, after);
+    f.add("via.content&first", a.via.content, headWord);
   }
   // The speaker phrase.
   const m = a.mention;
@@ -275,8 +283,9 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
       shapes += `${shape((t[i] as Token).text)} `;
     f.add("mention.shape", shapes.trim());
-    f.add("mention.before", word(t[m.first - 1]));
-    f.add("mention.before2", word(t[m.first - 2]), word(t[m.first - 1]));
+    const mBefore = word(t[m.first - 1]);
+    f.add("mention.before", mBefore);
+    f.add("mention.before2", word(t[m.first - 2]), mBefore);
     if (quoteAt(doc, m.first)) f.add("mention.quoted");
     for (let i = m.first; i <= m.last; i++)
       if (PLACE_WORDS.has((t[i] as Token).lower)) f.add("mention.has-place");
@@ -294,5 +303,4 @@ export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolea
     }
     if (m.last >= first && m.first <= last) f.add("mention.in-content");
   }
-  return f.indices;
 }

@@ -4,7 +4,10 @@
  * out-of-fold predictions) from its probability to the share of statements that are right.
  */
 
-/** Feature names hash into this many weights; collisions are rare at a few thousand features. */
+/**
+ * Feature names hash into this many weights; collisions are rare at a few thousand features. A
+ * power of two (featureIndex takes the hash's low bits).
+ */
 export const DIMENSIONS = 1 << 18;
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -32,11 +35,18 @@ export function featureIndex(family: string, value?: string, second?: string): n
   }
   if (value !== undefined) h = fnv(value, Math.imul(h ^ 0x3d, 0x01000193));
   if (second !== undefined) h = fnv(second, Math.imul(h ^ 0x3d, 0x01000193));
-  return (h >>> 0) % DIMENSIONS;
+  // The remainder by a power of two is the low bits: no modulo of an unsigned 32-bit number,
+  // which the engine would compute in floating point.
+  return h & (DIMENSIONS - 1);
+}
+
+/** What a candidate's features are added to: their weight indices (FeatureSet) or their sum (WeightSum). */
+export interface FeatureSink {
+  add(family: string, value?: string, second?: string): void;
 }
 
 /** The features of one candidate, as weight indices. */
-export class FeatureSet {
+export class FeatureSet implements FeatureSink {
   readonly indices: number[] = [];
   add(family: string, value?: string, second?: string): void {
     this.indices.push(featureIndex(family, value, second));
@@ -80,6 +90,11 @@ export class StatementModel {
     return sigmoid(dot(this.w, features));
   }
 
+  /** A sum of this model's weights to add a candidate's features to as they are read. */
+  weightSum(): WeightSum {
+    return new WeightSum(this.w);
+  }
+
   /** The calibrated confidence for a raw probability. */
   confidence(p: number): number {
     return interpolate(this.file.calibration, p);
@@ -91,6 +106,23 @@ export class StatementModel {
 
   get floor(): number {
     return this.file.floor;
+  }
+}
+
+/**
+ * A candidate's weights summed as its features are read, so that scoring makes no array of them;
+ * in the order `dot` adds them, so the probability is the same to the last bit.
+ */
+export class WeightSum implements FeatureSink {
+  private z = 0;
+  constructor(private readonly w: Float32Array) {}
+
+  add(family: string, value?: string, second?: string): void {
+    this.z += this.w[featureIndex(family, value, second)] as number;
+  }
+
+  probability(): number {
+    return sigmoid(this.z);
   }
 }
 
