@@ -429,6 +429,22 @@ export function paragraphAfterColon(doc: CuedDoc, s: Sentence, cue: Cue): TokenR
 }
 
 /**
+ * "called Haugland earlier this month", "called Ruiz onto the stage", "called her.": a call made to
+ * somebody, with no words after the person called (as "called Ruiz a fraud" has).
+ */
+function callsSomebody(doc: CuedDoc, first: number): boolean {
+  const t = doc.tokens;
+  const called = OBJECT_PRONOUNS.has(t[first]?.lower ?? "")
+    ? first
+    : mentionStartingAt(t, first, first + 6)?.last;
+  if (called === undefined) return false;
+  const after = t[called + 1];
+  if (!after || after.text === "." || after.text === ";") return true;
+  if (after.kind !== "word" || after.lower === "as") return false;
+  return TIME_WORDS.has(after.lower) || PREPOSITIONS.has(after.lower) || after.lower.endsWith("ly");
+}
+
+/**
  * Whether what follows a verb that may narrate ("added", "defended", "responded", "called for")
  * holds words somebody said: a quotation, a clause (a "that", a question word, a verb of its
  * own), a colon, or an "as" description. "Ferris added a second goal in the 70th minute" holds
@@ -439,6 +455,7 @@ export function carriesWords(doc: CuedDoc, cue: Cue, parts: readonly TokenRange[
   const needs =
     cue.verb?.needsWords || (cue.verb?.lemma === "call" && CALL_NARRATES.has(t[cue.last + 1]?.lower ?? ""));
   const [first] = parts[0] as TokenRange;
+  if (first > cue.last && cue.verb?.lemma === "call" && callsSomebody(doc, first)) return false;
   if (!needs || first < cue.first) return true;
   if (CLAUSE_STARTS.has(t[first]?.lower ?? "") || t[cue.last + 1]?.text === ":") return true;
   for (const [a, b] of parts)

@@ -10,7 +10,7 @@ export const POSSESSIVE_DETERMINERS = set("his her their its our my your");
 
 export const PREPOSITIONS = set(`of in on at for with from by to about into over under after before during
   since until than through between among against without within across behind beyond near via per like
-  amid upon toward towards around outside inside`);
+  amid upon onto toward towards around outside inside`);
 
 /** Words that may stand between a subject and its reporting verb: "Ahn also said", "he has said". */
 export const SUBJECT_VERB_FILLERS = set(`also later then previously recently repeatedly once again earlier
