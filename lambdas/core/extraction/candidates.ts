@@ -56,8 +56,7 @@ export type SourceVia =
   | "inverted"
   | "inherited"
   | "sentence-subject"
-  | "clause-subject"
-  | "continuation";
+  | "clause-subject";
 
 /** How a candidate's content was found. */
 export type ContentVia =
@@ -67,8 +66,7 @@ export type ContentVia =
   | "after-short"
   | "around"
   | "next-paragraph"
-  | "before"
-  | "continuation";
+  | "before";
 
 export interface Attribution {
   cue: Cue | null;

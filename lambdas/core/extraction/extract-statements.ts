@@ -61,7 +61,7 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   const scored = scores
     ? chosen.map((list) => list.map((a) => changed(a, { score: scores.get(a) as number })))
     : chosen;
-  const attributions = attachContinuations(doc, scored).map((a) => (model ? withScore(doc, a, model) : a));
+  const attributions = attachContinuations(doc, scored);
   const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];
   attributions.forEach((a, k) => {
@@ -133,13 +133,6 @@ function scoreCandidates(
   return scores;
 }
 
-/** A continuation, found after selection, is scored on its own; a chosen candidate keeps its score. */
-function withScore(doc: CuedDoc, a: Attribution, model: StatementModel): Attribution {
-  return a.score !== undefined && a.cue
-    ? a
-    : changed(a, { score: candidateProbability(doc, a, false, model) });
-}
-
 /** The candidates whose content overlaps a candidate of another cue: one pass in start order. */
 export function overlapsOtherCue(candidates: Attribution[][][]): Set<Attribution> {
   const spans: { a: Attribution; cue: number; start: number; end: number }[] = [];
@@ -175,7 +168,7 @@ export function overlapsOtherCue(candidates: Attribution[][][]): Set<Attribution
 export interface StatementCandidate {
   statement: Statement;
   features: number[];
-  /** The rules' choice for its cue (or a continuation of one). */
+  /** The rules' choice for its cue. */
   rule: boolean;
   /** Candidates of the same cue share this number. */
   group: number;

@@ -42,7 +42,9 @@ describe("when it was said", () => {
 
   it("gives a continuing quotation the date of the words it continues", () => {
     const body = '"We will close," Okafor said in 2019. "There is no other way."\n\n"None at all."';
-    expect(extractStatements({ body }).map((s) => s.said)).toEqual(["2019", "2019"]);
+    expect(extractStatements({ body }).map((s) => [s.text, s.said])).toEqual([
+      ["We will close … There is no other way. None at all.", "2019"],
+    ]);
   });
 
   it("says only 'earlier' for a month when the article has no date", () => {
