@@ -315,6 +315,20 @@ function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): 
     { source: "according-to", content: "before" },
     false,
   );
+  // "Since last November, according to the group, forces have killed 400": the words around it.
+  const t = doc.tokens;
+  if (parts && t[cue.first - 1]?.text === "," && t[mention.last + 1]?.text === ",") {
+    const end = clauseEnd(doc, s, mention.last + 2);
+    const opening = parts[0] as TokenRange;
+    if (end > mention.last + 2)
+      list.add(
+        mention,
+        false,
+        [opening, [mention.last + 2, end]],
+        { source: "according-to", content: "around" },
+        false,
+      );
+  }
 }
 
 /**

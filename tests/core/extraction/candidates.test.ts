@@ -35,6 +35,13 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["the drills will start in March"],
     ],
     [
+      "according-to/around",
+      "'according to' inside the sentence",
+      ["Since last spring, according to the ministry, the drills have doubled."],
+      "the ministry",
+      ["Since last spring", "the drills have doubled"],
+    ],
+    [
       "according-to/before",
       "'according to' closing the sentence",
       ["The drills will start in March, according to the ministry."],
