@@ -159,6 +159,7 @@ describe("who said it", () => {
   it.each([
     ["a sentence adverbial", "Overall, conservative groups reported spending $6 million."],
     ["an interview's question label", "Q: Is the plan dead?"],
+    ["a form's field", 'Name: Ada Ruiz. "I came because the rent doubled."'],
   ])("gives no speaker for %s", (_, body) => {
     const speakers = extractStatements({ body }, { keep: "all" }).map((s) => s.speaker);
     expect(speakers.length).toBeGreaterThan(0);

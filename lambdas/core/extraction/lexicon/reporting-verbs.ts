@@ -44,7 +44,12 @@ export interface ReportingVerbForm extends ReportingVerb {
 
 // lemma, frame, forms [base, present 3rd person, past, gerund]
 const VERBS: Array<[string, VerbFrame, string[], Omit<ReportingVerb, "lemma" | "frame">?]> = [
-  ["say", "clause", ["say", "says", "said", "saying"], { inverts: true }],
+  [
+    "say",
+    "clause",
+    ["say", "says", "said", "saying"],
+    { inverts: true, notFollowedBy: ["goodbye", "hello", "farewell", "grace"] },
+  ],
   ["tell", "object-clause", ["tell", "tells", "told", "telling"]],
   [
     "add",
@@ -174,7 +179,15 @@ const VERBS: Array<[string, VerbFrame, string[], Omit<ReportingVerb, "lemma" | "
   ["cite", "naming", ["cite", "cites", "cited", "citing"]],
   ["propose", "clause", ["propose", "proposes", "proposed", "proposing"]],
   ["point", "clause", ["point", "points", "pointed", "pointing"], { particle: "out" }],
-  ["question", "naming", ["question", "questions", "questioned", "questioning"], { nounLike: true }],
+  [
+    "question",
+    "naming",
+    ["question", "questions", "questioned", "questioning"],
+    {
+      nounLike: true,
+      notFollowedBy: ["about", "on", "over", "as", "from", "arose", "remain", "remained", "linger"],
+    },
+  ],
   ["mock", "naming", ["mock", "mocks", "mocked", "mocking"]],
   ["shout", "clause", ["shout", "shouts", "shouted", "shouting"], { inverts: true }],
   ["yell", "clause", ["yell", "yells", "yelled", "yelling"], { inverts: true }],
