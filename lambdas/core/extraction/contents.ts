@@ -21,6 +21,7 @@ import {
   NARRATION_OPENERS,
   NARRATION_VERBS,
   OBJECT_PRONOUNS,
+  PLACE_TIME_PREPOSITIONS,
   SUBORDINATORS,
 } from "./lexicon/syntax.ts";
 import { PERIOD_UNITS, TIME_OPENERS } from "./lexicon/time.ts";
@@ -429,6 +430,26 @@ export function paragraphAfterColon(doc: CuedDoc, s: Sentence, cue: Cue): TokenR
 }
 
 /**
+ * "said at an event in Wyoming", "said pleasantly into the phone", "reported daily to the studio":
+ * a few words of where, when or how, with no verb and no quotation, are no words said.
+ */
+function onlyCircumstance(doc: CuedDoc, parts: readonly TokenRange[]): boolean {
+  const t = doc.tokens;
+  const [first, last] = parts[0] as TokenRange;
+  const opener = t[first] as Token;
+  if (parts.length > 1 || last - first > 8) return false;
+  const how = opener.kind === "word" && opener.lower.endsWith("ly");
+  if (!PLACE_TIME_PREPOSITIONS.has(opener.lower) && !how) return false;
+  for (let k = first; k <= last; k++) {
+    const lower = (t[k] as Token).lower;
+    if (quoteAt(doc, k) || FINITE_VERBS.has(lower) || IRREGULAR_PAST.has(lower) || CLAUSE_STARTS.has(lower))
+      return false;
+    if (k > first && lower.endsWith("ed")) return false;
+  }
+  return true;
+}
+
+/**
  * "called Haugland earlier this month", "called Ruiz onto the stage", "called her.": a call made to
  * somebody, with no words after the person called (as "called Ruiz a fraud" has).
  */
@@ -456,6 +477,7 @@ export function carriesWords(doc: CuedDoc, cue: Cue, parts: readonly TokenRange[
     cue.verb?.needsWords || (cue.verb?.lemma === "call" && CALL_NARRATES.has(t[cue.last + 1]?.lower ?? ""));
   const [first] = parts[0] as TokenRange;
   if (first > cue.last && cue.verb?.lemma === "call" && callsSomebody(doc, first)) return false;
+  if (first > cue.last && onlyCircumstance(doc, parts)) return false;
   if (!needs || first < cue.first) return true;
   if (CLAUSE_STARTS.has(t[first]?.lower ?? "") || t[cue.last + 1]?.text === ":") return true;
   for (const [a, b] of parts)

@@ -90,3 +90,8 @@ export const STRETCH_OPENERS = set("and but while as when because although thoug
 /** How words reach a listener, after "by": "said by telephone" is no passive ("criticised by aides"). */
 export const MEDIA_OF_SPEECH = set(`telephone phone email e-mail text letter video videolink satellite fax
   radio teleconference videoconference`);
+
+/** Prepositions of where and when, which open no words a verb reports ("said at a rally in Ames"). */
+export const PLACE_TIME_PREPOSITIONS =
+  set(`at in into during from near outside inside onto before after following
+  via through throughout`);
