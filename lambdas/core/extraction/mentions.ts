@@ -89,8 +89,12 @@ const isAcronym = (t: Token) =>
   /\p{Lu}/u.test(t.text);
 const isLowerAscii = (code: number) => code >= 97 && code <= 122;
 
+/** "the 46-year-old", "a 30-year-old teacher": an age names a person as a role word does. */
+const isAge = (t: Token | undefined) => t?.kind === "number" && /^\d+-years?-old$/i.test(t.text);
+
 /** Can this token end a speaker phrase? */
 function isHead(t: Token | undefined): boolean {
+  if (isAge(t)) return true;
   if (!isWord(t)) return false;
   if (SUBJECT_PRONOUNS.has(t.lower) && (t.lower !== "i" || t.text === "I")) return true;
   if (isCapitalisedNamePart(t) && !isTimeWord(t)) return true;
@@ -279,7 +283,8 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
         particle ||
         adjective ||
         conjoinedRole ||
-        (isWord(n) && inPhrase && !isTimeWord(n))
+        (isWord(n) && inPhrase && !isTimeWord(n)) ||
+        isAge(n)
       )
     )
       break;

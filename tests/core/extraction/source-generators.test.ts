@@ -150,6 +150,7 @@ describe("subjectAfter: the speaker after an inverted verb", () => {
       "said",
       "lobbyist and party strategist Tom Reyes",
     ],
+    ["an age for a person", '"We are ready," said the 46-year-old.', "said", "the 46-year-old"],
     [
       "only the first of two roles joined without a name",
       '"We are ready," said the mayor and the governor.',
