@@ -8,10 +8,10 @@
  * training fold's articles.
  */
 import {
-  bestF1,
   chooseCutoff,
   collectExamples,
   judgePredictions,
+  likelyFloor,
   outOfFoldPredictions,
   sweepCutoffs,
 } from "./model-training.ts";
@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
   const pooled = judgePredictions(SPLITS.train, names, modelFolds.flat());
   const sweep = sweepCutoffs(pooled.judged, pooled.gold);
   const cutoff = chooseCutoff(sweep).threshold;
-  const floor = bestF1(sweep).threshold;
+  const floor = likelyFloor(sweep).threshold;
   const above = (predictions: Prediction[], at: number) =>
     predictions.filter((p) => p.statement.confidence >= at);
   const atCutoff = (predictions: Prediction[]) => above(predictions, cutoff);

@@ -147,3 +147,16 @@ export const chooseCutoff = (sweep: Cutoff[]): Cutoff =>
 
 /** The cut-off with the best F1. */
 export const bestF1 = (sweep: Cutoff[]): Cutoff => sweep.reduce((a, b) => (b.f > a.f ? b : a));
+
+/** F1 differences smaller than this are noise between retrainings (the folds spread by ±0.01). */
+const F1_TIE = 0.002;
+
+/**
+ * The default's floor: the lowest cut-off whose F1 ties the best. Out-of-fold F1 is flat across a
+ * wide band of cut-offs, so the best one alone jumps from one training to the next (0.36 to 0.52);
+ * the lowest of the tied keeps the most true statements at the same F1.
+ */
+export const likelyFloor = (sweep: Cutoff[]): Cutoff => {
+  const best = bestF1(sweep).f;
+  return sweep.find((s) => s.f >= best - F1_TIE) as Cutoff;
+};

@@ -10,10 +10,10 @@ import { join } from "node:path";
 import { encodeWeights, type ModelFile } from "../../lambdas/core/extraction/score/model.ts";
 import { DEFAULT_TRAINING, fitIsotonic, trainChoices } from "../../lambdas/core/extraction/score/train.ts";
 import {
-  bestF1,
   chooseCutoff,
   collectExamples,
   judgePredictions,
+  likelyFloor,
   outOfFoldPredictions,
   sweepCutoffs,
   trainingExamples,
@@ -38,7 +38,7 @@ const oof = outOfFoldPredictions(SPLITS.train, articles, foldsOf(names)).flat();
 const { judged, gold } = judgePredictions(SPLITS.train, names, oof);
 const sweep = sweepCutoffs(judged, gold);
 const best = chooseCutoff(sweep);
-const likely = bestF1(sweep);
+const likely = likelyFloor(sweep);
 
 const calibration = fitIsotonic(
   judged.filter((j) => j.outcome !== "other").map((j) => ({ p: j.p, y: j.outcome === "right" ? 1 : 0 })),
@@ -69,7 +69,7 @@ writeFileSync(MODEL_PATH, json);
 const f3 = (x: number) => x.toFixed(3);
 for (const s of sweep.filter((s, i) => i % 5 === 0 || s === best || s === likely || process.env.SWEEP))
   console.log(
-    `cut-off ${s.threshold.toFixed(2)}: out-of-fold statement P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f)}${s === best ? "  ← precision cut-off" : ""}${s === likely ? "  ← floor (best F1)" : ""}`,
+    `cut-off ${s.threshold.toFixed(2)}: out-of-fold statement P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f)}${s === best ? "  ← precision cut-off" : ""}${s === likely ? "  ← floor (lowest tied with the best F1)" : ""}`,
   );
 console.log(
   `trained on ${names.length} articles, ${examples.length} candidates; ${calibration.x.length} calibration breakpoints; wrote ${MODEL_PATH} (${(json.length / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -245,5 +245,7 @@ function endsAttribution(tokens: Token[], i: number, inverted: boolean): boolean
   const next = tokens[i];
   if (!next || next.kind === "quote" || /^[.,;:?!]$/.test(next.text)) return true;
   if (inverted && next.cap) return true;
+  // '"…?" Hale said of the firm': what it was said of is no content of its own.
+  if (next.lower === "of") return true;
   return CIRCUMSTANCE.has(next.lower) || TIME_WORDS.has(next.lower) || SUBJECT_VERB_FILLERS.has(next.lower);
 }

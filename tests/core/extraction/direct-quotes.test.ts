@@ -4,6 +4,12 @@ import { brief, extract } from "./helpers.ts";
 describe("direct quotes", () => {
   it.each([
     [
+      "question mark, then who said it and of what",
+      '"Who do they think they are?" Lee said of the lenders.',
+      "Lee",
+      "Who do they think they are?",
+    ],
+    [
       "attribution after the quote",
       '"The door to dialogue remains open," Lee said.',
       "Lee",
