@@ -55,6 +55,8 @@ export function tokenize(text: string): Token[] {
     // Whitespace after a token is whitespace before the next: set as the next is read.
     const previous = tokens.at(-1);
     if (previous) previous.spaceAfter = spaceBefore;
+    // A hyphen standing alone between spaces is a dash in much wire copy: "PARIS (Reuters) - …".
+    if (previous?.text === "-" && previous.spaceBefore && spaceBefore) previous.kind = "dash";
     if (split > 0) {
       const word = makeToken(raw.slice(0, split), i, newline, spaceBefore);
       word.spaceAfter = false;

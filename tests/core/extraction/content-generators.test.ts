@@ -104,6 +104,12 @@ describe("contentBeforeSubject: what was said, before the speaker", () => {
       ["The plant will close"],
     ],
     ["past a dateline", "RIVERTON — The plant will close, the mayor said.", "said", ["The plant will close"]],
+    [
+      "past a wire dateline with a spaced hyphen",
+      "RIVERTON (Reuters) - The plant will close, the mayor said.",
+      "said",
+      ["The plant will close"],
+    ],
   ])("reads %s", (_, text, verb, expected) => {
     expect(wordsBeforeSpeaker(text, verb)).toEqual(expected);
   });
