@@ -165,7 +165,8 @@ function colonCue(doc: CuedDoc, s: Sentence, i: number, byCue: Attribution[][]):
 /** The colon's speaker: the phrase right before it, or one opening its clause; its words: what follows. */
 function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): void {
   const t = doc.tokens;
-  let end = s.last;
+  // To the clause's end: 'Clinton was irritated: "Just email it," she wrote' stops at the quotation.
+  let end = cue.last < s.last ? clauseEnd(doc, s, cue.last + 1) : cue.last;
   while (end > cue.last && /^[.,;:]$/.test(t[end]?.text ?? "")) end--;
   const next = end > cue.last ? null : paragraphAfterColon(doc, s, cue);
   const parts: TokenRange[] | null = end > cue.last ? [[cue.last + 1, end]] : next && [next];

@@ -206,6 +206,8 @@ export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = fa
     if (quote) {
       n = quoteRegionEnd(quote);
       end = n;
+      // 'Clinton was irritated: "Just email it," she wrote': the quotation has its own attribution.
+      if (n < s.last && closesClause(doc, s, n)) break;
       continue;
     }
     const token = t[n] as Token;
@@ -289,6 +291,10 @@ export function contentBefore(
   if (last < first) return null;
   const quote = quoteAt(doc, first);
   if (quote && quoteRegionEnd(quote) >= last - 1) return [[quote.first, quote.last]];
+  // 'Clinton was irritated: "Just email it," she wrote': the quotation after the colon.
+  const closing = quoteAt(doc, last) ?? quoteAt(doc, last - 1);
+  if (closing && closing.open > first && t[closing.open - 1]?.text === ":")
+    return [[closing.first, closing.last]];
   return [[first, last]];
 }
 

@@ -50,6 +50,11 @@ describe("direct quotes", () => {
     expect(extract(body).map(brief)).toEqual([{ speaker, kind: "direct", text }]);
   });
 
+  it("reports once a quotation after a colon that carries its own attribution", () => {
+    const statements = extract('Lee was blunt: "Send it to the council," she wrote.');
+    expect(statements.map((s) => s.text)).toEqual(["Send it to the council"]);
+  });
+
   it("keeps a quote of several sentences whole", () => {
     const [statement] = extract(
       '"Deterrence is not a slogan. It is a daily discipline. We train every day," Han said.',
