@@ -29,6 +29,7 @@ import {
   ARTICLES,
   DETERMINERS,
   MONTHS,
+  POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
   SUBJECT_PRONOUNS,
   SUBJECT_VERB_FILLERS,
@@ -169,10 +170,15 @@ function skipAddressee(doc: CuedDoc, k: number, last: number): number {
   const t = doc.tokens;
   const addressee = OBJECT_PRONOUNS.has(t[k]?.lower ?? "") ? k : mentionStartingAt(t, k, last)?.last;
   if (addressee !== undefined) {
-    const place = PREPOSITIONS.has(t[addressee + 1]?.lower ?? "");
-    return (place && toldClause(doc, addressee + 1, last)) || addressee + 1;
+    // "told reporters in Leeds she …", "told Ruiz and others that …"
+    const more = t[addressee + 1]?.lower ?? "";
+    return (
+      ((PREPOSITIONS.has(more) || more === "and") && toldClause(doc, addressee + 1, last)) || addressee + 1
+    );
   }
-  return (ARTICLES.has(t[k]?.lower ?? "") && toldClause(doc, k + 1, last)) || k;
+  // "told a crowd she …", "told his roommate that …"
+  const determiner = ARTICLES.has(t[k]?.lower ?? "") || POSSESSIVE_DETERMINERS.has(t[k]?.lower ?? "");
+  return (determiner && toldClause(doc, k + 1, last)) || k;
 }
 
 /**

@@ -72,6 +72,16 @@ describe("partial quotes and reported speech", () => {
       "Park told the council the fisheries were safe.",
       "the fisheries were safe",
     ],
+    [
+      "told one's own people",
+      "Park told his aides that the fisheries were safe.",
+      "that the fisheries were safe",
+    ],
+    [
+      "told several people",
+      "Park told Kim and others that the fisheries were safe.",
+      "that the fisheries were safe",
+    ],
   ])("reads reported speech introduced by %s", (_, body, text) => {
     const statements = extract(body);
     expect(statements.map((s) => ({ kind: s.kind, text: s.text }))).toEqual([{ kind: "indirect", text }]);
