@@ -26,8 +26,7 @@ export function canSpeak(doc: Doc, m: Mention): boolean {
  */
 function isCommonWordOpening(doc: Doc, i: number): boolean {
   const word = (doc.tokens[i] as Token).lower;
-  const words = casesInside(doc);
-  if (!words.lower.has(word) || words.capitalised.has(word)) return false;
+  if (casesInside(doc).capitalised.has(word) || !writtenInLowerCase(doc, word)) return false;
   return !(GROUP_HEADS.has(word) || ORGANISATION_HEADS.has(word) || ROLE_HEADS.has(word));
 }
 
@@ -48,8 +47,11 @@ export function isOpeningModifier(doc: Doc, i: number): boolean {
 interface CasesInside {
   /** Words the article capitalises somewhere other than at the opening of a sentence. */
   capitalised: Set<string>;
-  /** Words it writes in lower case. */
-  lower: Set<string>;
+  /**
+   * Whether it writes a word in lower case, for the words asked about: a few sentence-opening
+   * words per article, each looked for when asked (a set of every lower-case word cost more).
+   */
+  lower: Map<string, boolean>;
 }
 
 const casesInsideOf = new WeakMap<Doc, CasesInside>();
@@ -57,12 +59,11 @@ const casesInsideOf = new WeakMap<Doc, CasesInside>();
 function casesInside(doc: Doc): CasesInside {
   let words = casesInsideOf.get(doc);
   if (!words) {
-    words = { capitalised: new Set(), lower: new Set() };
+    words = { capitalised: new Set(), lower: new Map() };
     for (let i = 0; i < doc.tokens.length; i++) {
       const token = doc.tokens[i] as Token;
-      if (token.kind !== "word") continue;
-      if (!token.cap) words.lower.add(token.lower);
-      else if (!opensSentence(doc.tokens, i)) words.capitalised.add(token.lower);
+      if (token.kind === "word" && token.cap && !opensSentence(doc.tokens, i))
+        words.capitalised.add(token.lower);
     }
     casesInsideOf.set(doc, words);
   }
@@ -70,6 +71,16 @@ function casesInside(doc: Doc): CasesInside {
 }
 
 const capitalisedInside = (doc: Doc) => casesInside(doc).capitalised;
+
+function writtenInLowerCase(doc: Doc, word: string): boolean {
+  const known = casesInside(doc).lower;
+  let answer = known.get(word);
+  if (answer === undefined) {
+    answer = doc.tokens.some((t) => t.kind === "word" && !t.cap && t.lower === word);
+    known.set(word, answer);
+  }
+  return answer;
+}
 
 /** Marks after which a sentence or clause opens: a set look-up, as every capitalised word asks. */
 const OPENING_MARKS = new Set([".", "?", "!", ":", ";", "—", "–", "-"]);
