@@ -506,6 +506,13 @@ export class ThrottledError extends Error {
   }
 }
 
+/** What one bulk call came to: each destination's result, and how many tries the call took. */
+export interface BulkSend {
+  results: BulkResult[];
+  /** 1, or more when throttling made the client try again: the last try is the one SES counted. */
+  attempts: number;
+}
+
 /** Sends one templated message to many recipients in a call, and keeps the templates. */
 export interface Mailer {
   /** Creates the template, or replaces its content if it exists. */
@@ -514,7 +521,7 @@ export interface Mailer {
    * @throws {ThrottledError} when the call was refused as a whole for the rate (nothing accepted);
    * any other error leaves it unknown whether SES accepted the destinations.
    */
-  sendBulk(templateName: string, destinations: readonly BulkDestination[]): Promise<BulkResult[]>;
+  sendBulk(templateName: string, destinations: readonly BulkDestination[]): Promise<BulkSend>;
   /** The most recipients per second the account may send to. */
   maxSendRate(): Promise<number>;
 }

@@ -9,7 +9,13 @@ import {
 } from "@aws-sdk/client-sesv2";
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from "@smithy/types";
 import type { RenderedIssue } from "../core/types.ts";
-import { type BulkDestination, type BulkResult, type Mailer, ThrottledError } from "../ports.ts";
+import {
+  type BulkDestination,
+  type BulkResult,
+  type BulkSend,
+  type Mailer,
+  ThrottledError,
+} from "../ports.ts";
 
 /**
  * What each per-entry status of SendBulkEmail means, decided once: `rejected` is final for that
@@ -67,7 +73,7 @@ export class SesBulkMailer implements Mailer {
     }
   }
 
-  async sendBulk(templateName: string, destinations: readonly BulkDestination[]): Promise<BulkResult[]> {
+  async sendBulk(templateName: string, destinations: readonly BulkDestination[]): Promise<BulkSend> {
     const unsafe = destinations.filter(hasLineBreak);
     const safe = destinations.filter((d) => !hasLineBreak(d));
     const refused: BulkResult[] = unsafe.map((d) => ({
@@ -76,7 +82,7 @@ export class SesBulkMailer implements Mailer {
       messageId: null,
       error: "line break in an address or header value",
     }));
-    if (safe.length === 0) return refused;
+    if (safe.length === 0) return { results: refused, attempts: 0 };
     const response = await this.client
       .send(
         new SendBulkEmailCommand({
@@ -99,7 +105,10 @@ export class SesBulkMailer implements Mailer {
         throw isThrottling(error) ? new ThrottledError(String(error), { cause: error }) : error;
       });
     const results = response.BulkEmailEntryResults ?? [];
-    return [...safe.map((d, i) => toResult(d.email, results[i])), ...refused];
+    return {
+      results: [...safe.map((d, i) => toResult(d.email, results[i])), ...refused],
+      attempts: response.$metadata.attempts ?? 1,
+    };
   }
 
   /** The account's maximum send rate, read once; a failed read is forgotten, so the next call asks again. */

@@ -215,7 +215,9 @@ async function sendAndFinish(
   }));
   let answers: BulkResult[];
   try {
-    answers = await deps.mailer.sendBulk(deps.templateName(issueId), destinations);
+    const sent = await deps.mailer.sendBulk(deps.templateName(issueId), destinations);
+    if (sent.attempts > 1) deps.limiter.retried();
+    answers = sent.results;
   } catch (error) {
     if (!(error instanceof ThrottledError)) {
       // SES may have taken the call: the rows stay `sending` until a SEND event or the bound.

@@ -43,6 +43,15 @@ export class SendRateLimiter {
     this.lastCallCount = count;
     if (at > now) await this.sleep(at - now);
   }
+
+  /**
+   * After a call the client had to try again: SES counted the last try, made just now, so the next
+   * call keeps its distance from this moment rather than from the first try. Spaced from the first
+   * try, every later call met the retried one within the same second and was throttled in turn.
+   */
+  retried(): void {
+    this.lastCallAt = Math.max(this.lastCallAt, this.clock());
+  }
 }
 
 /**

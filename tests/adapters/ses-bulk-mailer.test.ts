@@ -41,7 +41,7 @@ describe("SesBulkMailer against aws-ses-v2-local", () => {
     await mailer.putTemplate("onrecord-issue-test", issue);
     const readers = ["ana@example.org", "ben@example.org", "chen@example.org"];
     // Act
-    const results = await mailer.sendBulk("onrecord-issue-test", readers.map(destination));
+    const { results } = await mailer.sendBulk("onrecord-issue-test", readers.map(destination));
     // Assess
     expect(results.map((r) => [r.email, r.outcome])).toEqual(readers.map((r) => [r, "sent"]));
     const emails = await aws.emails();
@@ -73,7 +73,10 @@ describe("SesBulkMailer against aws-ses-v2-local", () => {
       ...destination("eve@example.org"),
       headers: { "List-Unsubscribe": "<https://x>\r\nBcc: all@example.org" },
     };
-    const results = await mailer.sendBulk("onrecord-issue-inject", [hostile, destination("ok@example.org")]);
+    const { results } = await mailer.sendBulk("onrecord-issue-inject", [
+      hostile,
+      destination("ok@example.org"),
+    ]);
     expect(results.find((r) => r.email === "eve@example.org")?.outcome).toBe("rejected");
     expect((await aws.emails()).map((e) => e.destination.to[0])).toEqual(["ok@example.org"]);
   });
@@ -81,7 +84,7 @@ describe("SesBulkMailer against aws-ses-v2-local", () => {
   it("reports an address SES could not send to as one to retry, and the others as sent", async () => {
     const mailer = new SesBulkMailer({ sender: "digest@example.org", client: aws.ses });
     await mailer.putTemplate("onrecord-issue-partial", issue);
-    const results = await mailer.sendBulk("onrecord-issue-partial", [
+    const { results } = await mailer.sendBulk("onrecord-issue-partial", [
       destination("not-an-address"),
       destination("d@example.org"),
     ]);

@@ -43,6 +43,27 @@ describe("SendRateLimiter", () => {
     expect(waits).toEqual([300]);
   });
 
+  it("keeps the next call a full share after a call that SES took only on its retry", async () => {
+    // Prepare: a clock the test sets; the waits asked for.
+    let now = 0;
+    const waits: number[] = [];
+    const limiter = new SendRateLimiter(
+      100,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
+    // Act: a call of 50 at 0 is throttled and taken on the client's retry at 150; the next follows.
+    await limiter.beforeCall(50);
+    now = 150;
+    limiter.retried();
+    await limiter.beforeCall(50);
+    // Assess: the next call waits until 650, half a second after the try SES counted, so no second
+    // holds the retried call, the next and the one before it (a throttle in turn, call after call).
+    expect(waits).toEqual([500]);
+  });
+
   it("waits in real time for its turn", async () => {
     const limiter = new SendRateLimiter(200);
     const t0 = performance.now();
