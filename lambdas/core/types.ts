@@ -49,7 +49,7 @@ export interface Statement {
   sourceType: SourceType;
   /** The words that refer to the speaker for this statement (name, title or pronoun). */
   mention: Span | null;
-  /** The reporting words: "said", "according to", ":"; null for an unattributed continuation. */
+  /** The reporting words: "said", "according to", ":"; null when none is known. */
   cue: string | null;
   /**
    * How sure extraction is that this content was said by this speaker (for an unresolved or
