@@ -138,12 +138,23 @@ export function contentStart(doc: CuedDoc, s: Sentence, cue: Cue): number {
     else if (PERIOD_UNITS.has(t[k + 1]?.lower ?? "") && t[k + 2]?.lower === "ago") k += 3;
     else if (token.text === ":" || (token.text === "," && t[k + 1]?.kind === "quote")) k++;
     else if (startsCircumstance(doc, k, s.last)) k = skipToThat(doc, k, s.last);
+    else if (token.text === "," && asideBeforeThat(doc, k, s.last) > k) k = asideBeforeThat(doc, k, s.last);
     else break;
   }
   return k;
 }
 
 const YEAR = /^(1[89]|20)\d\d$/;
+
+/** "said, however, that …", "conceded, for the first time, that …": the "that" past an aside. */
+function asideBeforeThat(doc: CuedDoc, comma: number, last: number): number {
+  for (let n = comma + 1; n <= Math.min(last, comma + 8); n++) {
+    const token = doc.tokens[n] as Token;
+    if (quoteAt(doc, n) || doc.cues[n] || token.text === "." || token.text === ";") return comma;
+    if (token.text === ",") return doc.tokens[n + 1]?.lower === "that" ? n + 1 : comma;
+  }
+  return comma;
+}
 
 /** "in a statement that…", "at a briefing that…": a phrase before "that" is circumstance. */
 function startsCircumstance(doc: CuedDoc, k: number, last: number): boolean {

@@ -73,6 +73,16 @@ describe("partial quotes and reported speech", () => {
       "the fisheries were safe",
     ],
     [
+      "said, an aside, that",
+      "Park said, however, that the fisheries were safe.",
+      "that the fisheries were safe",
+    ],
+    [
+      "conceded, an aside, that",
+      "Park conceded, for the first time, that the fisheries were failing.",
+      "that the fisheries were failing",
+    ],
+    [
       "told one's own people",
       "Park told his aides that the fisheries were safe.",
       "that the fisheries were safe",
