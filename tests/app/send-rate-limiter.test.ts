@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { SendRateLimiter, workerSendRate } from "../../lambdas/app/send-rate-limiter.ts";
 
+/** A limiter on a clock the test sets, recording the waits it asks for instead of waiting. */
+function limiterOnTestClock(perSecond: number) {
+  const clock = { now: 0 };
+  const waits: number[] = [];
+  const limiter = new SendRateLimiter(
+    perSecond,
+    () => clock.now,
+    async (ms) => {
+      waits.push(ms);
+    },
+  );
+  return { limiter, clock, waits };
+}
+
 describe("SendRateLimiter", () => {
   it("spaces batches so that no second holds more than the rate", async () => {
     // Prepare: a clock that stands still; record how long each batch is made to wait.
@@ -23,21 +37,13 @@ describe("SendRateLimiter", () => {
 
   it("keeps the calls themselves apart when the writes after pacing delayed one more than the next", async () => {
     // Prepare: a clock the test sets; the waits asked for.
-    let now = 0;
-    const waits: number[] = [];
-    const limiter = new SendRateLimiter(
-      100,
-      () => now,
-      async (ms) => {
-        waits.push(ms);
-      },
-    );
+    const { limiter, clock, waits } = limiterOnTestClock(100);
     // Act: the first call of 50 is made 300 ms after its turn (slow claims), the second on time.
-    now = 300;
+    clock.now = 300;
     await limiter.beforeCall(50);
-    now = 500;
+    clock.now = 500;
     await limiter.beforeCall(50);
-    now = 2000;
+    clock.now = 2000;
     await limiter.beforeCall(50);
     // Assess: the second waits until 500 ms after the first call; the third, long after, not at all.
     expect(waits).toEqual([300]);
@@ -45,18 +51,10 @@ describe("SendRateLimiter", () => {
 
   it("keeps the next call a full share after a call that SES took only on its retry", async () => {
     // Prepare: a clock the test sets; the waits asked for.
-    let now = 0;
-    const waits: number[] = [];
-    const limiter = new SendRateLimiter(
-      100,
-      () => now,
-      async (ms) => {
-        waits.push(ms);
-      },
-    );
+    const { limiter, clock, waits } = limiterOnTestClock(100);
     // Act: a call of 50 at 0 is throttled and taken on the client's retry at 150; the next follows.
     await limiter.beforeCall(50);
-    now = 150;
+    clock.now = 150;
     limiter.retried();
     await limiter.beforeCall(50);
     // Assess: the next call waits until 650, half a second after the try SES counted, so no second

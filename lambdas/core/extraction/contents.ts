@@ -24,7 +24,7 @@ import {
   PLACE_TIME_PREPOSITIONS,
   SUBORDINATORS,
 } from "./lexicon/syntax.ts";
-import { PERIOD_UNITS, TIME_OPENERS } from "./lexicon/time.ts";
+import { isYear, PERIOD_UNITS, TIME_OPENERS } from "./lexicon/time.ts";
 import {
   ARTICLES,
   DETERMINERS,
@@ -134,17 +134,18 @@ export function contentStart(doc: CuedDoc, s: Sentence, cue: Cue): number {
     else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k += 2;
     // "said on July 3, 2015, that …", "said two years ago that …"
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k++;
-    else if (token.text === "," && YEAR.test(t[k + 1]?.text ?? "") && t[k + 2]?.text === ",") k += 3;
+    else if (token.text === "," && isYear(t[k + 1]) && t[k + 2]?.text === ",") k += 3;
     else if (PERIOD_UNITS.has(t[k + 1]?.lower ?? "") && t[k + 2]?.lower === "ago") k += 3;
     else if (token.text === ":" || (token.text === "," && t[k + 1]?.kind === "quote")) k++;
     else if (startsCircumstance(doc, k, s.last)) k = skipToThat(doc, k, s.last);
-    else if (token.text === "," && asideBeforeThat(doc, k, s.last) > k) k = asideBeforeThat(doc, k, s.last);
-    else break;
+    else if (token.text === ",") {
+      const aside = asideBeforeThat(doc, k, s.last);
+      if (aside === k) break;
+      k = aside;
+    } else break;
   }
   return k;
 }
-
-const YEAR = /^(1[89]|20)\d\d$/;
 
 /** "said, however, that …", "conceded, for the first time, that …": the "that" past an aside. */
 function asideBeforeThat(doc: CuedDoc, comma: number, last: number): number {
@@ -179,7 +180,7 @@ function skipToThat(doc: CuedDoc, k: number, last: number): number {
  */
 function skipAddressee(doc: CuedDoc, k: number, last: number): number {
   const t = doc.tokens;
-  const addressee = OBJECT_PRONOUNS.has(t[k]?.lower ?? "") ? k : mentionStartingAt(t, k, last)?.last;
+  const addressee = personAddressed(t, k, last);
   if (addressee !== undefined) {
     // "told reporters in Leeds she …", "told Ruiz and others that …"
     const more = t[addressee + 1]?.lower ?? "";
@@ -190,6 +191,11 @@ function skipAddressee(doc: CuedDoc, k: number, last: number): number {
   // "told a crowd she …", "told his roommate that …"
   const determiner = ARTICLES.has(t[k]?.lower ?? "") || POSSESSIVE_DETERMINERS.has(t[k]?.lower ?? "");
   return (determiner && toldClause(doc, k + 1, last)) || k;
+}
+
+/** The last token of the person a verb addresses at `k` ("told reporters", "called Ruiz"), if any. */
+function personAddressed(t: Token[], k: number, last: number): number | undefined {
+  return OBJECT_PRONOUNS.has(t[k]?.lower ?? "") ? k : mentionStartingAt(t, k, last)?.last;
 }
 
 /**
@@ -478,9 +484,7 @@ function onlyCircumstance(doc: CuedDoc, parts: readonly TokenRange[]): boolean {
  */
 function callsSomebody(doc: CuedDoc, first: number): boolean {
   const t = doc.tokens;
-  const called = OBJECT_PRONOUNS.has(t[first]?.lower ?? "")
-    ? first
-    : mentionStartingAt(t, first, first + 6)?.last;
+  const called = personAddressed(t, first, first + 6);
   if (called === undefined) return false;
   const after = t[called + 1];
   if (!after || after.text === "." || after.text === ";") return true;

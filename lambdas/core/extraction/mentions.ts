@@ -22,6 +22,7 @@ import {
 } from "./lexicon/people.ts";
 import { COMPASS_WORDS, COUNTRY_NAMES, PLACE_WORDS } from "./lexicon/places.ts";
 import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
+import { isYear } from "./lexicon/time.ts";
 import {
   CAPITALISED_NON_NAMES,
   CLAUSE_OPENERS,
@@ -189,9 +190,6 @@ const isModifierCandidate = (t: Token | undefined): boolean =>
   // "well-connected", "long-serving": a compound is an adjective, whatever its last part.
   (t.lower.includes("-") || !(t.lower.endsWith("ed") || t.lower.endsWith("ing") || t.lower.endsWith("ly")));
 
-/** "a 2012 campaign veteran": a year modifies a role like an adjective. */
-const isYear = (t: Token | undefined) => t?.kind === "number" && /^(?:19|20)\d\d$/.test(t.text);
-
 const isInitial = (t: Token | undefined) =>
   t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
 
@@ -269,6 +267,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       GROUP_HEADS.has(n.lower);
     const adjective =
       opensWithDeterminer &&
+      // "a 2012 campaign veteran": a year modifies a role like an adjective.
       (isModifierCandidate(n) || isYear(n)) &&
       !REPORTING_VERBS.has(n.lower) &&
       (isHead(tokens[j + 2]) ||

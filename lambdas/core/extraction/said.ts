@@ -10,6 +10,7 @@ import { TOPIC_LINKS } from "./lexicon/syntax.ts";
 import {
   EARLIER_ADVERBS,
   EARLIER_PHRASES,
+  isYear,
   MONTH_NUMBERS,
   MONTH_PREFIXES,
   PAST_PERFECT,
@@ -94,13 +95,12 @@ const inMention = (m: Mention | null, k: number) =>
   ((k >= m.first && k <= m.last) || (!!m.appositive && k >= m.appositive[0] && k <= m.appositive[1]));
 const quoted = (doc: Doc, k: number) => (doc.seg.quoteOf[k] ?? -1) >= 0;
 
-const YEAR = /^(1[89]|20)\d\d$/;
 const two = (n: number) => String(n).padStart(2, "0");
 
 /** "2010", "July 2015", "July 3, 2015", "in March" (the year from publication). */
 function explicitDate(t: Token[], k: number, published: string | null): string | null {
   const token = t[k] as Token;
-  if (token.kind === "number" && YEAR.test(token.text)) {
+  if (isYear(token)) {
     // "July 2015", "July 3, 2015" are read from the month.
     const before = t[k - 1]?.text === "," ? t[k - 3] : t[k - 1];
     if (before && monthOf(before)) return null;
@@ -123,8 +123,7 @@ function explicitDate(t: Token[], k: number, published: string | null): string |
   const yearToken = t[yearAt];
   const prefix = (t[k - 1]?.lower ?? "") as string;
   if (!dayToken && !MONTH_PREFIXES.has(prefix)) return null;
-  let year: number | null =
-    yearToken?.kind === "number" && YEAR.test(yearToken.text) ? Number(yearToken.text) : null;
+  let year: number | null = isYear(yearToken) ? Number((yearToken as Token).text) : null;
   const day = dayToken ? `-${two(Number(dayToken.text))}` : "";
   if (year === null) {
     const at = publication(published);

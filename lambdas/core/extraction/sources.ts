@@ -14,7 +14,7 @@ import {
   NOT_NOUNS,
   STRETCH_OPENERS,
 } from "./lexicon/syntax.ts";
-import { TIME_OPENERS } from "./lexicon/time.ts";
+import { isYear, TIME_OPENERS } from "./lexicon/time.ts";
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
@@ -192,8 +192,7 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k--;
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
     // "who in 2019 said": a year between the subject and its verb.
-    else if (token.kind === "number" && /^(1[89]|20)\d\d$/.test(token.text) && t[k - 1]?.lower === "in")
-      k -= 2;
+    else if (isYear(token) && t[k - 1]?.lower === "in") k -= 2;
     else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
     else break;
   }

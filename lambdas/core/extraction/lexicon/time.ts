@@ -3,7 +3,14 @@
  * adverbs that put words in the past ("at the time", "previously", "had said").
  */
 
+import type { Token } from "../tokenize.ts";
+
 const set = (words: string) => new Set(words.trim().split(/\s+/));
+
+const YEAR = /^(1[89]|20)\d\d$/;
+
+/** A year as news copy writes one: "2015", "1998". */
+export const isYear = (t: Token | undefined): boolean => t?.kind === "number" && YEAR.test(t.text);
 
 /** Month names and their abbreviations, lower-case, to the month's number. */
 export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
