@@ -20,6 +20,11 @@ export interface Token {
   spaceAfter: boolean;
   /** A given name that is also a word ("Will", "May"), read here as a name: see `given-names.ts`. */
   givenName: boolean;
+  /**
+   * Whether the word can be part of a name, once mentions.ts has asked (null before): phrases are
+   * read through the same words many times over, so the answer is kept on the token.
+   */
+  namePart: boolean | null;
 }
 
 const DIGIT = /^\p{N}/u;
@@ -189,6 +194,7 @@ function makeToken(text: string, start: number, newline: boolean, spaceBefore: b
     spaceBefore,
     spaceAfter: true,
     givenName: false,
+    namePart: null,
   };
 }
 
