@@ -28,7 +28,86 @@ import {
 } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
-import { FeatureSet, type FeatureSink, type StatementModel } from "./model.ts";
+import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
+
+/**
+ * Every family of features, its name hashed once here rather than at each of the fifty-odd
+ * features a candidate reads (the same indices: the name is hashed as featureIndex hashes it).
+ */
+const FAMILY = {
+  bias: featureFamily("bias"),
+  via: featureFamily("via"),
+  "via.source": featureFamily("via.source"),
+  "via.content": featureFamily("via.content"),
+  "via&kind": featureFamily("via&kind"),
+  rule: featureFamily("rule"),
+  "rule&via": featureFamily("rule&via"),
+  kind: featureFamily("kind"),
+  parts: featureFamily("parts"),
+  words: featureFamily("words"),
+  "kind&words": featureFamily("kind&words"),
+  quoted: featureFamily("quoted"),
+  overlaps: featureFamily("overlaps"),
+  "said-earlier": featureFamily("said-earlier"),
+  "content.first": featureFamily("content.first"),
+  "content.first.shape": featureFamily("content.first.shape"),
+  "content.last.shape": featureFamily("content.last.shape"),
+  "content.after": featureFamily("content.after"),
+  "content.that": featureFamily("content.that"),
+  "content.first-person": featureFamily("content.first-person"),
+  "content.inner-cues": featureFamily("content.inner-cues"),
+  "sentence.words": featureFamily("sentence.words"),
+  "content.opens-sentence": featureFamily("content.opens-sentence"),
+  "sentence.question": featureFamily("sentence.question"),
+  "sentence.cues": featureFamily("sentence.cues"),
+  "content.ends": featureFamily("content.ends"),
+  "paragraph.first": featureFamily("paragraph.first"),
+  paragraph: featureFamily("paragraph"),
+  cue: featureFamily("cue"),
+  "cue&kind": featureFamily("cue&kind"),
+  "cue.kind": featureFamily("cue.kind"),
+  "cue.form": featureFamily("cue.form"),
+  "cue.frame": featureFamily("cue.frame"),
+  "cue.before": featureFamily("cue.before"),
+  "cue.after": featureFamily("cue.after"),
+  "cue.side": featureFamily("cue.side"),
+  "cue.gap": featureFamily("cue.gap"),
+  "cue.side&kind": featureFamily("cue.side&kind"),
+  "cue.after-comma": featureFamily("cue.after-comma"),
+  "via&cue": featureFamily("via&cue"),
+  "via&cue.form": featureFamily("via&cue.form"),
+  "via&cue.before": featureFamily("via&cue.before"),
+  "via.content&cue.after": featureFamily("via.content&cue.after"),
+  "via.content&first": featureFamily("via.content&first"),
+  mention: featureFamily("mention"),
+  "mention.kind": featureFamily("mention.kind"),
+  "mention.len": featureFamily("mention.len"),
+  "mention.kind&kind": featureFamily("mention.kind&kind"),
+  "via&mention.kind": featureFamily("via&mention.kind"),
+  "via&mention.len": featureFamily("via&mention.len"),
+  "mention.inherited": featureFamily("mention.inherited"),
+  "mention.inherited&cue": featureFamily("mention.inherited&cue"),
+  "mention.definite": featureFamily("mention.definite"),
+  "mention.title": featureFamily("mention.title"),
+  "mention.appositive": featureFamily("mention.appositive"),
+  "mention.name.len": featureFamily("mention.name.len"),
+  "mention.head": featureFamily("mention.head"),
+  "mention.head.class": featureFamily("mention.head.class"),
+  "mention.first": featureFamily("mention.first"),
+  "mention.first.class": featureFamily("mention.first.class"),
+  "mention.shape": featureFamily("mention.shape"),
+  "mention.before": featureFamily("mention.before"),
+  "mention.before2": featureFamily("mention.before2"),
+  "mention.quoted": featureFamily("mention.quoted"),
+  "mention.has-place": featureFamily("mention.has-place"),
+  "mention.opens-sentence": featureFamily("mention.opens-sentence"),
+  "mention.opens-sentence&len": featureFamily("mention.opens-sentence&len"),
+  "mention.side": featureFamily("mention.side"),
+  "mention.side&kind": featureFamily("mention.side&kind"),
+  "mention.in-content": featureFamily("mention.in-content"),
+  "mention.inherited.gap": featureFamily("mention.inherited.gap"),
+  "mention.gap": featureFamily("mention.gap"),
+};
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
 const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
@@ -177,7 +256,7 @@ export function candidateProbability(
 /** Reads the candidate's features into `f`, always in the same order (the model's sum depends on it). */
 function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: FeatureSink): void {
   const t = doc.tokens;
-  f.add("bias");
+  f.add(FAMILY.bias);
   const parts = a.parts;
   const first = (parts[0] as [number, number])[0];
   const last = (parts.at(-1) as [number, number])[1];
@@ -187,120 +266,123 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
   // As contentKind reads it, from the counts: direct, mixed or indirect.
   const kind = quoted === 0 ? "indirect" : wholeQuotes && quoted === words ? "direct" : "mixed";
   const size = bucket(words);
-  f.add("via", a.via.source, a.via.content);
-  f.add("via.source", a.via.source);
-  f.add("via.content", a.via.content);
-  f.add("via&kind", a.via.source, kind);
-  if (a.rule) f.add("rule");
-  if (a.rule) f.add("rule&via", a.via.source);
-  f.add("kind", kind);
-  f.add("parts", bucket(parts.length));
-  f.add("words", size);
-  f.add("kind&words", kind, size);
-  f.add("quoted", String(words ? Math.round((4 * quoted) / words) : 0));
-  if (overlaps) f.add("overlaps");
-  if (a.said) f.add("said-earlier");
+  f.add(FAMILY.via, a.via.source, a.via.content);
+  f.add(FAMILY["via.source"], a.via.source);
+  f.add(FAMILY["via.content"], a.via.content);
+  f.add(FAMILY["via&kind"], a.via.source, kind);
+  if (a.rule) f.add(FAMILY.rule);
+  if (a.rule) f.add(FAMILY["rule&via"], a.via.source);
+  f.add(FAMILY.kind, kind);
+  f.add(FAMILY.parts, bucket(parts.length));
+  f.add(FAMILY.words, size);
+  f.add(FAMILY["kind&words"], kind, size);
+  f.add(FAMILY.quoted, String(words ? Math.round((4 * quoted) / words) : 0));
+  if (overlaps) f.add(FAMILY.overlaps);
+  if (a.said) f.add(FAMILY["said-earlier"]);
   // The content's edges.
   const head = t[first] as Token;
   const headWord = word(head);
-  f.add("content.first", headWord);
-  f.add("content.first.shape", shape(head.text));
-  f.add("content.last.shape", shape((t[last] as Token).text));
-  f.add("content.after", word(t[last + 1]));
-  if (head.lower === "that") f.add("content.that");
+  f.add(FAMILY["content.first"], headWord);
+  f.add(FAMILY["content.first.shape"], shape(head.text));
+  f.add(FAMILY["content.last.shape"], shape((t[last] as Token).text));
+  f.add(FAMILY["content.after"], word(t[last + 1]));
+  if (head.lower === "that") f.add(FAMILY["content.that"]);
   // Narration in the first person ("I said", "we argued") is a column's, not a source's.
-  if (firstPerson > 0) f.add("content.first-person", bucket(firstPerson));
-  if (innerCues > 0) f.add("content.inner-cues", bucket(innerCues));
+  if (firstPerson > 0) f.add(FAMILY["content.first-person"], bucket(firstPerson));
+  if (innerCues > 0) f.add(FAMILY["content.inner-cues"], bucket(innerCues));
   const sentence = doc.seg.sentences[a.sentence];
   if (sentence) {
-    f.add("sentence.words", bucket(sentence.last - sentence.first + 1));
-    if (sentence.first === first) f.add("content.opens-sentence");
-    if (t[sentence.last]?.text === "?") f.add("sentence.question");
-    f.add("sentence.cues", bucket(cuesIn(doc, sentence)));
+    f.add(FAMILY["sentence.words"], bucket(sentence.last - sentence.first + 1));
+    if (sentence.first === first) f.add(FAMILY["content.opens-sentence"]);
+    if (t[sentence.last]?.text === "?") f.add(FAMILY["sentence.question"]);
+    f.add(FAMILY["sentence.cues"], bucket(cuesIn(doc, sentence)));
     const end = t[last + 1];
     f.add(
-      "content.ends",
+      FAMILY["content.ends"],
       !end || last >= sentence.last - 1 ? "sentence" : end.kind === "quote" ? "quote" : end.text,
     );
   }
-  f.add("paragraph.first", word(t[(doc.seg.paragraphs[a.paragraph]?.first ?? 0) as number]));
-  f.add("paragraph", bucket(a.paragraph));
+  f.add(FAMILY["paragraph.first"], word(t[(doc.seg.paragraphs[a.paragraph]?.first ?? 0) as number]));
+  f.add(FAMILY.paragraph, bucket(a.paragraph));
   // The cue.
   const cue = a.cue;
   if (!cue) {
-    f.add("cue", "none");
-    f.add("cue&kind", "none", kind);
+    f.add(FAMILY.cue, "none");
+    f.add(FAMILY["cue&kind"], "none", kind);
   } else {
     const lemma = cue.verb?.lemma ?? cue.kind;
-    f.add("cue.kind", cue.kind);
-    f.add("cue", lemma);
-    f.add("cue.form", cue.verb?.form ?? "-");
-    f.add("cue.frame", cue.verb?.frame ?? "-");
-    f.add("cue&kind", lemma, kind);
+    f.add(FAMILY["cue.kind"], cue.kind);
+    f.add(FAMILY.cue, lemma);
+    f.add(FAMILY["cue.form"], cue.verb?.form ?? "-");
+    f.add(FAMILY["cue.frame"], cue.verb?.frame ?? "-");
+    f.add(FAMILY["cue&kind"], lemma, kind);
     // Each word read once, for the features that pair it with a generator too.
     const before = word(t[cue.first - 1]);
     const after = word(t[cue.last + 1]);
-    f.add("cue.before", before);
-    f.add("cue.after", after);
+    f.add(FAMILY["cue.before"], before);
+    f.add(FAMILY["cue.after"], after);
     const side = cue.first > last ? "after" : cue.last < first ? "before" : "inside";
     const gap = side === "after" ? cue.first - last : side === "before" ? first - cue.last : 0;
-    f.add("cue.side", side);
-    f.add("cue.gap", bucket(gap));
-    f.add("cue.side&kind", side, kind);
-    if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add("cue.after-comma");
+    f.add(FAMILY["cue.side"], side);
+    f.add(FAMILY["cue.gap"], bucket(gap));
+    f.add(FAMILY["cue.side&kind"], side, kind);
+    if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add(FAMILY["cue.after-comma"]);
     // How each generator fares depends on its cue and what stands around it.
-    f.add("via&cue", a.via.source, lemma);
-    f.add("via&cue.form", a.via.source, cue.verb?.form ?? cue.kind);
-    f.add("via&cue.before", a.via.source, before);
-    f.add("via.content&cue.after", a.via.content, after);
-    f.add("via.content&first", a.via.content, headWord);
+    f.add(FAMILY["via&cue"], a.via.source, lemma);
+    f.add(FAMILY["via&cue.form"], a.via.source, cue.verb?.form ?? cue.kind);
+    f.add(FAMILY["via&cue.before"], a.via.source, before);
+    f.add(FAMILY["via.content&cue.after"], a.via.content, after);
+    f.add(FAMILY["via.content&first"], a.via.content, headWord);
   }
   // The speaker phrase.
   const m = a.mention;
-  if (!m) f.add("mention", "none");
+  if (!m) f.add(FAMILY.mention, "none");
   else {
     const len = bucket(m.last - m.first + 1);
-    f.add("mention.kind", m.kind);
-    f.add("mention.len", len);
-    f.add("mention.kind&kind", m.kind, kind);
-    f.add("via&mention.kind", a.via.source, m.kind);
-    f.add("via&mention.len", a.via.source, len);
+    f.add(FAMILY["mention.kind"], m.kind);
+    f.add(FAMILY["mention.len"], len);
+    f.add(FAMILY["mention.kind&kind"], m.kind, kind);
+    f.add(FAMILY["via&mention.kind"], a.via.source, m.kind);
+    f.add(FAMILY["via&mention.len"], a.via.source, len);
     if (a.inherited) {
-      f.add("mention.inherited");
-      f.add("mention.inherited&cue", cue?.verb?.lemma ?? "-");
+      f.add(FAMILY["mention.inherited"]);
+      f.add(FAMILY["mention.inherited&cue"], cue?.verb?.lemma ?? "-");
     }
-    if (m.definite) f.add("mention.definite");
-    if (m.title) f.add("mention.title");
-    if (m.appositive) f.add("mention.appositive");
-    if (m.name) f.add("mention.name.len", bucket(m.name[1] - m.name[0] + 1));
+    if (m.definite) f.add(FAMILY["mention.definite"]);
+    if (m.title) f.add(FAMILY["mention.title"]);
+    if (m.appositive) f.add(FAMILY["mention.appositive"]);
+    if (m.name) f.add(FAMILY["mention.name.len"], bucket(m.name[1] - m.name[0] + 1));
     const mHead = t[m.last] as Token;
     const mFirst = t[m.first] as Token;
-    f.add("mention.head", word(mHead));
-    f.add("mention.head.class", wordClass(mHead.lower));
-    f.add("mention.first", word(mFirst));
-    f.add("mention.first.class", wordClass(mFirst.lower));
+    f.add(FAMILY["mention.head"], word(mHead));
+    f.add(FAMILY["mention.head.class"], wordClass(mHead.lower));
+    f.add(FAMILY["mention.first"], word(mFirst));
+    f.add(FAMILY["mention.first.class"], wordClass(mFirst.lower));
     let shapes = "";
     for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
       shapes += `${shape((t[i] as Token).text)} `;
-    f.add("mention.shape", shapes.trim());
+    f.add(FAMILY["mention.shape"], shapes.trim());
     const mBefore = word(t[m.first - 1]);
-    f.add("mention.before", mBefore);
-    f.add("mention.before2", word(t[m.first - 2]), mBefore);
-    if (quoteAt(doc, m.first)) f.add("mention.quoted");
+    f.add(FAMILY["mention.before"], mBefore);
+    f.add(FAMILY["mention.before2"], word(t[m.first - 2]), mBefore);
+    if (quoteAt(doc, m.first)) f.add(FAMILY["mention.quoted"]);
     for (let i = m.first; i <= m.last; i++)
-      if (PLACE_WORDS.has((t[i] as Token).lower)) f.add("mention.has-place");
+      if (PLACE_WORDS.has((t[i] as Token).lower)) f.add(FAMILY["mention.has-place"]);
     if (sentence && m.first === sentence.first) {
-      f.add("mention.opens-sentence");
-      f.add("mention.opens-sentence&len", len);
+      f.add(FAMILY["mention.opens-sentence"]);
+      f.add(FAMILY["mention.opens-sentence&len"], len);
     }
     if (cue) {
       const side = m.last < cue.first ? "before" : "after";
       const [from, to] = side === "before" ? [m.last + 1, cue.first - 1] : [cue.last + 1, m.first - 1];
-      f.add("mention.side", side);
+      f.add(FAMILY["mention.side"], side);
       // A gerund's speaker stands a clause away by nature: its distance is a family of its own.
-      f.add(a.inherited ? "mention.inherited.gap" : "mention.gap", bucket(gapWords(t, from, to)));
-      f.add("mention.side&kind", side, m.kind);
+      f.add(
+        a.inherited ? FAMILY["mention.inherited.gap"] : FAMILY["mention.gap"],
+        bucket(gapWords(t, from, to)),
+      );
+      f.add(FAMILY["mention.side&kind"], side, m.kind);
     }
-    if (m.last >= first && m.first <= last) f.add("mention.in-content");
+    if (m.last >= first && m.first <= last) f.add(FAMILY["mention.in-content"]);
   }
 }

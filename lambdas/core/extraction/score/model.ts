@@ -21,18 +21,19 @@ function fnv(text: string, h: number): number {
   return h;
 }
 
-const familyHashes = new Map<string, number>();
+/** A feature family ("cue", "mention.head") by its name's hash: hashed once, where it is declared. */
+export type FeatureFamily = number & { readonly family: unique symbol };
 
-/**
- * The weight index of a feature: a family ("cue", "mention.head") and its values. The family's
- * hash is computed once; no feature name is ever built as a string.
- */
+export const featureFamily = (name: string): FeatureFamily => fnv(name, FNV_OFFSET) as FeatureFamily;
+
+/** The weight index of a feature: a family ("cue", "mention.head") and its values. */
 export function featureIndex(family: string, value?: string, second?: string): number {
-  let h = familyHashes.get(family);
-  if (h === undefined) {
-    h = fnv(family, FNV_OFFSET);
-    familyHashes.set(family, h);
-  }
+  return indexOf(featureFamily(family), value, second);
+}
+
+/** The weight index of a feature of a family already hashed: no feature name is ever built as a string. */
+function indexOf(family: FeatureFamily, value?: string, second?: string): number {
+  let h: number = family;
   if (value !== undefined) h = fnv(value, Math.imul(h ^ 0x3d, 0x01000193));
   if (second !== undefined) h = fnv(second, Math.imul(h ^ 0x3d, 0x01000193));
   // The remainder by a power of two is the low bits: no modulo of an unsigned 32-bit number,
@@ -42,14 +43,14 @@ export function featureIndex(family: string, value?: string, second?: string): n
 
 /** What a candidate's features are added to: their weight indices (FeatureSet) or their sum (WeightSum). */
 export interface FeatureSink {
-  add(family: string, value?: string, second?: string): void;
+  add(family: FeatureFamily, value?: string, second?: string): void;
 }
 
 /** The features of one candidate, as weight indices. */
 export class FeatureSet implements FeatureSink {
   readonly indices: number[] = [];
-  add(family: string, value?: string, second?: string): void {
-    this.indices.push(featureIndex(family, value, second));
+  add(family: FeatureFamily, value?: string, second?: string): void {
+    this.indices.push(indexOf(family, value, second));
   }
 }
 
@@ -117,8 +118,8 @@ export class WeightSum implements FeatureSink {
   private z = 0;
   constructor(private readonly w: Float32Array) {}
 
-  add(family: string, value?: string, second?: string): void {
-    this.z += this.w[featureIndex(family, value, second)] as number;
+  add(family: FeatureFamily, value?: string, second?: string): void {
+    this.z += this.w[indexOf(family, value, second)] as number;
   }
 
   probability(): number {
