@@ -27,7 +27,7 @@ import {
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt, quoteRegionEnd } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS } from "./lexicon/syntax.ts";
-import { DETERMINERS, PREPOSITIONS } from "./lexicon/words.ts";
+import { DETERMINER, is, PREPOSITION } from "./lexicon/word-classes.ts";
 import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
@@ -339,7 +339,7 @@ function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): 
 function afterLeadingSource(doc: CuedDoc, s: Sentence, k: number): number {
   const t = doc.tokens;
   if (t[k]?.text === ",") return k + 1;
-  if (!PREPOSITIONS.has(t[k]?.lower ?? "")) return k;
+  if (!is(t[k], PREPOSITION)) return k;
   for (let n = k + 1; n <= Math.min(s.last, k + 8); n++) {
     if (quoteAt(doc, n) || doc.cues[n]) return k;
     const token = t[n] as Token;
@@ -478,7 +478,7 @@ function gappedClause(doc: CuedDoc, mention: Mention): boolean {
   const noun = t[mention.first - 2];
   if (noun?.kind !== "word" || noun.cap || doc.cues[mention.first - 2]) return false;
   for (let k = mention.first - 3; k >= Math.max(0, mention.first - 5); k--)
-    if (DETERMINERS.has(t[k]?.lower ?? "")) return true;
+    if (is(t[k], DETERMINER)) return true;
   return false;
 }
 

@@ -24,18 +24,19 @@ import {
   PLACE_TIME_PREPOSITIONS,
   SUBORDINATORS,
 } from "./lexicon/syntax.ts";
-import { isYear, PERIOD_UNITS, TIME_OPENERS } from "./lexicon/time.ts";
+import { isYear } from "./lexicon/time.ts";
 import {
-  ARTICLES,
-  DETERMINERS,
-  MONTHS,
-  POSSESSIVE_DETERMINERS,
-  PREPOSITIONS,
-  SUBJECT_PRONOUNS,
-  SUBJECT_VERB_FILLERS,
-  TIME_WORDS,
-  VERB_GROUP_WORDS,
-} from "./lexicon/words.ts";
+  DETERMINER,
+  is,
+  PERIOD_UNIT,
+  PREPOSITION,
+  SUBJECT_PRONOUN,
+  SUBJECT_VERB_FILLER,
+  TIME_OPENER,
+  TIME_WORD,
+  VERB_GROUP_WORD,
+} from "./lexicon/word-classes.ts";
+import { ARTICLES, DETERMINERS, MONTHS, POSSESSIVE_DETERMINERS, PREPOSITIONS } from "./lexicon/words.ts";
 import { mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
@@ -130,12 +131,12 @@ export function contentStart(doc: CuedDoc, s: Sentence, cue: Cue): number {
   if (cue.verb?.frame === "object-clause") k = skipAddressee(doc, k, s.last);
   for (let guard = 0; guard < 12 && k <= s.last; guard++) {
     const token = t[k] as Token;
-    if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k++;
-    else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k += 2;
+    if (is(token, SUBJECT_VERB_FILLER) || is(token, TIME_WORD)) k++;
+    else if (is(token, TIME_OPENER) && is(t[k + 1], TIME_WORD)) k += 2;
     // "said on July 3, 2015, that …", "said two years ago that …"
-    else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k++;
+    else if (token.kind === "number" && is(t[k - 1], TIME_WORD)) k++;
     else if (token.text === "," && isYear(t[k + 1]) && t[k + 2]?.text === ",") k += 3;
-    else if (PERIOD_UNITS.has(t[k + 1]?.lower ?? "") && t[k + 2]?.lower === "ago") k += 3;
+    else if (is(t[k + 1], PERIOD_UNIT) && t[k + 2]?.lower === "ago") k += 3;
     else if (token.text === ":" || (token.text === "," && t[k + 1]?.kind === "quote")) k++;
     else if (startsCircumstance(doc, k, s.last)) k = skipToThat(doc, k, s.last);
     else if (token.text === ",") {
@@ -207,14 +208,10 @@ function toldClause(doc: CuedDoc, k: number, last: number): number {
   for (let n = k; n <= Math.min(last, k + 7); n++) {
     const token = t[n] as Token;
     if (quoteAt(doc, n) || doc.cues[n] || token.kind !== "word") return 0;
-    const opens = token.lower === "that" || (SUBJECT_PRONOUNS.has(token.lower) && token.lower !== "it");
+    const opens = token.lower === "that" || (is(token, SUBJECT_PRONOUN) && token.lower !== "it");
     if (opens) return n > k ? n : 0;
     // Another phrase or a verb begins: the words from here on are what was told.
-    if (
-      CLAUSE_STARTS.has(token.lower) ||
-      VERB_GROUP_WORDS.has(token.lower) ||
-      (n > k && DETERMINERS.has(token.lower))
-    )
+    if (CLAUSE_STARTS.has(token.lower) || is(token, VERB_GROUP_WORD) || (n > k && is(token, DETERMINER)))
       return 0;
   }
   return 0;
@@ -258,7 +255,7 @@ function opensOwnClause(doc: CuedDoc, s: Sentence, k: number): boolean {
   const t = doc.tokens;
   if (doc.cues[k]?.verb?.form === "past") return true;
   let n = k;
-  while (n <= s.last && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || /ly$/.test(t[n]?.lower ?? ""))) n++;
+  while (n <= s.last && (is(t[n], SUBJECT_VERB_FILLER) || /ly$/.test(t[n]?.lower ?? ""))) n++;
   if (n > k && t[n] && narrates(t[n] as Token, doc.cues[n])) return true;
   const subject = mentionStartingAt(t, k, s.last);
   if (!subject || subject.last - subject.first > 5) return false;
@@ -289,7 +286,7 @@ export function closesClause(doc: CuedDoc, s: Sentence, comma: number): boolean 
         !tail ||
         /^[.,;:!?]$/.test(tail.text) ||
         tail.kind === "quote" ||
-        TIME_WORDS.has(tail.lower) ||
+        is(tail, TIME_WORD) ||
         tail.lower === "in" ||
         tail.lower === "on"
       );
@@ -377,7 +374,7 @@ const TERMINAL = new Set([".", "?", "!", ";", ":"]);
 
 export function skipFillersRight(t: Token[], k: number, hi: number): number {
   let n = k;
-  while (n <= hi && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || TIME_WORDS.has(t[n]?.lower ?? ""))) n++;
+  while (n <= hi && (is(t[n], SUBJECT_VERB_FILLER) || is(t[n], TIME_WORD))) n++;
   return n;
 }
 
@@ -489,7 +486,7 @@ function callsSomebody(doc: CuedDoc, first: number): boolean {
   const after = t[called + 1];
   if (!after || after.text === "." || after.text === ";") return true;
   if (after.kind !== "word" || after.lower === "as") return false;
-  return TIME_WORDS.has(after.lower) || PREPOSITIONS.has(after.lower) || after.lower.endsWith("ly");
+  return is(after, TIME_WORD) || is(after, PREPOSITION) || after.lower.endsWith("ly");
 }
 
 /**

@@ -7,10 +7,10 @@
 import type { Doc } from "./document.ts";
 import { REPORTING_VERBS, type ReportingVerbForm } from "./lexicon/reporting-verbs.ts";
 import { GO_ON_WORDS, MEDIA_OF_SPEECH } from "./lexicon/syntax.ts";
+import { DETERMINER, is, REPORTING_VERB } from "./lexicon/word-classes.ts";
 import {
   ARTICLES,
   BASE_FORM_SUBJECTS,
-  DETERMINERS,
   NEGATIONS,
   NON_ASSERTIVE_BEFORE_TO,
   PASSIVE_AUXILIARIES,
@@ -55,7 +55,8 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   if (token.lower === "according" && tokens[i + 1]?.lower === "to") {
     return { first: i, last: i + 1, verb: null, kind: "according" };
   }
-  const verb = REPORTING_VERBS.get(token.lower);
+  // Most words are no reporting verb: their classes say so without a look-up.
+  const verb = is(token, REPORTING_VERB) ? REPORTING_VERBS.get(token.lower) : undefined;
   if (!verb) return null;
   if (token.cap && i > 0 && !isSentenceInitial(tokens, i)) return null;
   if (verb.particle && tokens[i + 1]?.lower !== verb.particle) return null;
@@ -70,7 +71,7 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   if (before?.lower === "to" && NON_ASSERTIVE_BEFORE_TO.has(tokens[i - 2]?.lower ?? "")) return null;
   // "his joke", "the claims", "her warning": after an article or a possessive, any form is a noun.
   if (before && (POSSESSIVE_DETERMINERS.has(before.lower) || ARTICLES.has(before.lower))) return null;
-  if (verb.nounLike && before && DETERMINERS.has(before.lower)) return null;
+  if (verb.nounLike && before && is(before, DETERMINER)) return null;
   if (verb.nounLike && before && (before.lower === "'s" || before.lower === "’s")) return null;
   if (
     verb.form === "base" &&

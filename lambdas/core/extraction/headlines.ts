@@ -5,7 +5,7 @@
  * that has no title of its own (a text file that opens with its headline).
  */
 import type { Doc } from "./document.ts";
-import { HEADLINE_LOWER } from "./lexicon/words.ts";
+import { HEADLINE_LOWER_WORD, is } from "./lexicon/word-classes.ts";
 import type { Token } from "./tokenize.ts";
 
 /** Longest a headline runs, in words. */
@@ -30,7 +30,7 @@ function isTitleCase(tokens: Token[], first: number, last: number): boolean {
   let capitalised = 0;
   for (let i = first; i <= last; i++) {
     const t = tokens[i] as Token;
-    if (t.kind !== "word" || HEADLINE_LOWER.has(t.lower)) continue;
+    if (t.kind !== "word" || is(t, HEADLINE_LOWER_WORD)) continue;
     words++;
     if (t.cap) capitalised++;
     // Too long, or too many lower-case words, for any headline: no need to read on.

@@ -6,34 +6,38 @@
 import {
   DESCRIPTIVE_COMPOUND_ENDS,
   FEMALE_GIVEN_NAMES,
-  FEMALE_HONORIFICS,
-  FEMALE_ROLES,
-  GROUP_HEADS,
   HONORIFICS,
   MALE_GIVEN_NAMES,
-  MALE_HONORIFICS,
-  MALE_ROLES,
-  NAME_PARTICLES,
-  NAME_SUFFIXES,
-  ORGANISATION_HEADS,
   PRINCIPAL_LINKS,
-  ROLE_HEADS,
-  ROLE_MODIFIERS,
 } from "./lexicon/people.ts";
-import { COMPASS_WORDS, COUNTRY_NAMES, PLACE_WORDS } from "./lexicon/places.ts";
-import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
+import { COMPASS_WORDS, COUNTRY_NAMES } from "./lexicon/places.ts";
 import { isYear } from "./lexicon/time.ts";
 import {
-  CAPITALISED_NON_NAMES,
-  CLAUSE_OPENERS,
-  DEFINITE_POSSESSIVES,
-  DETERMINERS,
-  NOT_SPEAKER_OPENERS,
-  PREPOSITIONS,
-  SUBJECT_PRONOUNS,
-  TIME_WORDS,
-  VERB_GROUP_WORDS,
-} from "./lexicon/words.ts";
+  CAPITALISED_NON_NAME,
+  CLAUSE_OPENER,
+  DEFINITE_POSSESSIVE,
+  DETERMINER,
+  FEMALE_HONORIFIC,
+  FEMALE_ROLE,
+  GROUP_HEAD,
+  HONORIFIC,
+  is,
+  MALE_HONORIFIC,
+  MALE_ROLE,
+  NAME_PARTICLE,
+  NAME_SUFFIX,
+  NOT_SPEAKER_OPENER,
+  ORGANISATION_HEAD,
+  PLACE_WORD,
+  PREPOSITION,
+  REPORTING_VERB,
+  ROLE_HEAD,
+  ROLE_MODIFIER,
+  SUBJECT_PRONOUN,
+  TIME_WORD,
+  VERB_GROUP_WORD,
+} from "./lexicon/word-classes.ts";
+import { SUBJECT_PRONOUNS } from "./lexicon/words.ts";
 import { isPublicRoleHead } from "./roles.ts";
 import type { Token } from "./tokenize.ts";
 
@@ -56,13 +60,11 @@ export interface Mention {
   appositive?: [number, number];
 }
 
-const FUNCTION_WORDS = new Set([...PREPOSITIONS, ...CLAUSE_OPENERS, ...VERB_GROUP_WORDS]);
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
 /** "May", "June" as months; not as the given names of "said May Hale". */
-const isTimeWord = (t: Token) => TIME_WORDS.has(t.lower) && !t.givenName;
-const isRoleWord = (lower: string) => ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower);
-const isHonorific = (tokens: Token[], i: number) =>
-  HONORIFICS.has(tokens[i]?.lower ?? "") && (tokens[i] as Token).cap;
+const isTimeWord = (t: Token) => is(t, TIME_WORD) && !t.givenName;
+const isRoleWord = (t: Token | undefined) => is(t, ROLE_HEAD | ROLE_MODIFIER);
+const isHonorific = (tokens: Token[], i: number) => is(tokens[i], HONORIFIC) && (tokens[i] as Token).cap;
 
 /** A capitalised word that can be part of a name or a capitalised title ("Defence Minister"). */
 function isCapitalisedNamePart(t: Token | undefined): boolean {
@@ -74,7 +76,7 @@ function isCapitalisedNamePart(t: Token | undefined): boolean {
 
 function readsAsNamePart(t: Token): boolean {
   if (isContraction(t.text) || isDescriptiveCompound(t.lower)) return false;
-  return !CAPITALISED_NON_NAMES.has(t.lower) || t.givenName || ROLE_HEADS.has(t.lower) || isAcronym(t);
+  return !is(t, CAPITALISED_NON_NAME) || t.givenName || is(t, ROLE_HEAD) || isAcronym(t);
 }
 
 // "Korean-born", "Ohio-based", "Saudi-backed": they describe a person, they do not name one.
@@ -103,9 +105,9 @@ const isAge = (t: Token | undefined) => t?.kind === "number" && /^\d+-years?-old
 function isHead(t: Token | undefined): boolean {
   if (isAge(t)) return true;
   if (!isWord(t)) return false;
-  if (SUBJECT_PRONOUNS.has(t.lower) && (t.lower !== "i" || t.text === "I")) return true;
+  if (is(t, SUBJECT_PRONOUN) && (t.lower !== "i" || t.text === "I")) return true;
   if (isCapitalisedNamePart(t) && !isTimeWord(t)) return true;
-  return ROLE_HEADS.has(t.lower) || GROUP_HEADS.has(t.lower) || ORGANISATION_HEADS.has(t.lower);
+  return is(t, ROLE_HEAD) || is(t, GROUP_HEAD) || is(t, ORGANISATION_HEAD);
 }
 
 /**
@@ -117,7 +119,7 @@ function isHead(t: Token | undefined): boolean {
  */
 export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention | null {
   // "Walter J. Corbett Jr." said: the suffix's full stop ends the name.
-  if (tokens[j]?.text === "." && !tokens[j]?.spaceBefore && NAME_SUFFIXES.has(tokens[j - 1]?.lower ?? "")) {
+  if (tokens[j]?.text === "." && !tokens[j]?.spaceBefore && is(tokens[j - 1], NAME_SUFFIX)) {
     const named = mentionEndingAt(tokens, j - 1, lo);
     return named ? mentionWith(named, { last: j }) : null;
   }
@@ -127,13 +129,13 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
   }
   const head = tokens[j];
   if (!isHead(head)) return null;
-  if (SUBJECT_PRONOUNS.has((head as Token).lower)) return pronounMention(tokens, j);
+  if (is(head, SUBJECT_PRONOUN)) return pronounMention(tokens, j);
   let i = j;
   while (i - 1 >= lo) {
     const step = stepLeft(tokens, i, lo);
     if (step === 0) break;
     i -= step;
-    if (DETERMINERS.has((tokens[i] as Token).lower)) break;
+    if (is(tokens[i], DETERMINER)) break;
   }
   // "said that Okafor …": "that" opens the clause, it does not determine the name.
   if ((tokens[i] as Token).lower === "that" && i < j) i++;
@@ -148,8 +150,7 @@ export function speakerFor(tokens: Token[], mention: Mention, lo: number): Menti
   const role = tokens[mention.first - 2] as Token;
   // A capital is a name's ("Officials to …" opens a sentence; "Ruiz to …" names somebody).
   const opensSentence = mention.first - 2 === lo || /^[.?!:;]$/.test(tokens[mention.first - 3]?.text ?? "");
-  if (!(ROLE_HEADS.has(role.lower) || GROUP_HEADS.has(role.lower)) || (role.cap && !opensSentence))
-    return null;
+  if (!(is(role, ROLE_HEAD) || is(role, GROUP_HEAD)) || (role.cap && !opensSentence)) return null;
   const described = mentionEndingAt(tokens, mention.first - 2, lo);
   if (!described || (described.kind !== "role" && described.kind !== "group")) return null;
   return mentionWith(described, {
@@ -189,10 +190,10 @@ function openingParenthesis(tokens: Token[], close: number, lo: number): number 
 /** A lower-case word that may be an adjective inside a speaker phrase ("top", "environmental"). */
 const isModifierCandidate = (t: Token | undefined): boolean =>
   isWord(t) &&
-  !REPORTING_VERBS.has(t.lower) &&
+  !is(t, REPORTING_VERB) &&
   !t.cap &&
-  !FUNCTION_WORDS.has(t.lower) &&
-  !DETERMINERS.has(t.lower) &&
+  !is(t, PREPOSITION | CLAUSE_OPENER | VERB_GROUP_WORD) &&
+  !is(t, DETERMINER) &&
   // "well-connected", "long-serving": a compound is an adjective, whatever its last part.
   (t.lower.includes("-") || !(t.lower.endsWith("ed") || t.lower.endsWith("ing") || t.lower.endsWith("ly")));
 
@@ -208,26 +209,20 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if ((p.lower === "'s" || p.lower === "’s") && isCapitalisedNamePart(tokens[i - 2]) && i - 2 >= lo) return 1;
   if (!isWord(p)) return 0;
   // "current and former officials": two modifiers of one role.
-  if (p.lower === "and" && ROLE_MODIFIERS.has((tokens[i] as Token).lower) && i - 2 >= lo)
-    return ROLE_MODIFIERS.has((tokens[i - 2] as Token).lower) ? 2 : 0;
-  if (isTimeWord(p) && !ROLE_HEADS.has(p.lower)) return 0;
-  if (DETERMINERS.has(p.lower)) return 1;
+  if (p.lower === "and" && is(tokens[i], ROLE_MODIFIER) && i - 2 >= lo)
+    return is(tokens[i - 2], ROLE_MODIFIER) ? 2 : 0;
+  if (isTimeWord(p) && !is(p, ROLE_HEAD)) return 0;
+  if (is(p, DETERMINER)) return 1;
   if (isCapitalisedNamePart(p)) return 1;
-  if (isRoleWord(p.lower) || ORGANISATION_HEADS.has(p.lower)) return 1;
-  if (NAME_PARTICLES.has(p.lower) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap)
-    return 1;
+  if (isRoleWord(p) || is(p, ORGANISATION_HEAD)) return 1;
+  if (is(p, NAME_PARTICLE) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap) return 1;
   // "City budget director Helen Okafor": a plain noun between a name and a role word.
-  if (
-    isModifierCandidate(p) &&
-    isRoleWord((tokens[i] as Token).lower) &&
-    isCapitalisedNamePart(tokens[i - 2])
-  )
-    return 1;
+  if (isModifierCandidate(p) && isRoleWord(tokens[i]) && isCapitalisedNamePart(tokens[i - 2])) return 1;
   // "the nonpartisan Riverton Budget Office", "its longtime members": adjectives after a determiner.
   if (isModifierCandidate(p)) {
     for (let d = 2; d <= 3 && i - d >= lo; d++) {
       const q = tokens[i - d] as Token;
-      if (DETERMINERS.has(q.lower) || q.kind === "number") return 1;
+      if (is(q, DETERMINER) || q.kind === "number") return 1;
       if (!isModifierCandidate(q)) break;
     }
   }
@@ -242,45 +237,39 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
 export function mentionStartingAt(tokens: Token[], i: number, hi: number): Mention | null {
   const start = tokens[i];
   if (!isWord(start)) return null;
-  if (NOT_SPEAKER_OPENERS.has(start.lower)) return null;
+  if (is(start, NOT_SPEAKER_OPENER)) return null;
   if (
     !(
       isHead(start) ||
-      DETERMINERS.has(start.lower) ||
-      DEFINITE_POSSESSIVES.has(start.lower) ||
-      isRoleWord(start.lower) ||
+      is(start, DETERMINER) ||
+      is(start, DEFINITE_POSSESSIVE) ||
+      isRoleWord(start) ||
       isModifierCandidate(start) ||
       isHonorific(tokens, i)
     )
   )
     return null;
-  if (SUBJECT_PRONOUNS.has(start.lower)) return pronounMention(tokens, i);
+  if (is(start, SUBJECT_PRONOUN)) return pronounMention(tokens, i);
   let j = i;
-  let lastHead = isHead(start) && !DETERMINERS.has(start.lower) ? i : -1;
-  const opensWithDeterminer = DETERMINERS.has(start.lower) || DEFINITE_POSSESSIVES.has(start.lower);
+  let lastHead = isHead(start) && !is(start, DETERMINER) ? i : -1;
+  const opensWithDeterminer = is(start, DETERMINER) || is(start, DEFINITE_POSSESSIVE);
   while (j + 1 <= hi) {
     const n = tokens[j + 1] as Token;
     const honorificDot = n.text === "." && !n.spaceBefore && (isHonorific(tokens, j) || isInitial(tokens[j]));
     const possessive = (n.lower === "'s" || n.lower === "’s") && isCapitalisedNamePart(tokens[j]);
     const particle =
-      (NAME_PARTICLES.has(n.lower) || n.lower === "of") &&
-      isCapitalisedNamePart(tokens[j + 2]) &&
-      !!tokens[j]?.cap;
+      (is(n, NAME_PARTICLE) || n.lower === "of") && isCapitalisedNamePart(tokens[j + 2]) && !!tokens[j]?.cap;
     const inPhrase =
-      isCapitalisedNamePart(n) ||
-      isRoleWord(n.lower) ||
-      ORGANISATION_HEADS.has(n.lower) ||
-      GROUP_HEADS.has(n.lower);
+      isCapitalisedNamePart(n) || isRoleWord(n) || is(n, ORGANISATION_HEAD) || is(n, GROUP_HEAD);
     const adjective =
       opensWithDeterminer &&
       // "a 2012 campaign veteran": a year modifies a role like an adjective.
       (isModifierCandidate(n) || isYear(n)) &&
-      !REPORTING_VERBS.has(n.lower) &&
+      !is(n, REPORTING_VERB) &&
       (isHead(tokens[j + 2]) ||
         (isModifierCandidate(tokens[j + 2]) && isHead(tokens[j + 3]) && j + 3 <= hi)) &&
       j + 2 <= hi;
-    const conjoinedRole =
-      n.lower === "and" && isRoleWord(tokens[j]?.lower ?? "") && rolesThenName(tokens, j + 2, hi);
+    const conjoinedRole = n.lower === "and" && isRoleWord(tokens[j]) && rolesThenName(tokens, j + 2, hi);
     if (
       !(
         honorificDot ||
@@ -308,12 +297,11 @@ function rolesThenName(tokens: Token[], k: number, hi: number): boolean {
   let m = k;
   while (
     m <= hi &&
-    (isRoleWord(tokens[m]?.lower ?? "") ||
-      (isCapitalisedNamePart(tokens[m]) && isRoleWord(tokens[m + 1]?.lower ?? "")))
+    (isRoleWord(tokens[m]) || (isCapitalisedNamePart(tokens[m]) && isRoleWord(tokens[m + 1])))
   )
     m++;
   const name = tokens[m];
-  return m > k && m <= hi && isCapitalisedNamePart(name) && !isRoleWord((name as Token).lower);
+  return m > k && m <= hi && isCapitalisedNamePart(name) && !isRoleWord(name);
 }
 
 function pronounMention(tokens: Token[], i: number): Mention {
@@ -336,9 +324,8 @@ function pronounMention(tokens: Token[], i: number): Mention {
 export function describeMention(tokens: Token[], first: number, last: number): Mention {
   const head = tokens[last] as Token;
   let start = first;
-  const definite =
-    (tokens[first] as Token).lower === "the" || DEFINITE_POSSESSIVES.has((tokens[first] as Token).lower);
-  if (DETERMINERS.has((tokens[start] as Token).lower)) start++;
+  const definite = (tokens[first] as Token).lower === "the" || is(tokens[first], DEFINITE_POSSESSIVE);
+  if (is(tokens[start], DETERMINER)) start++;
   // "South Korea's Defence Minister": the possessor is the affiliation.
   let affiliation: string | null = null;
   for (let k = last - 1; k > start; k--) {
@@ -384,9 +371,8 @@ function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | nul
   // "Americans", "Ethiopians", "Koreans": a people, not a person.
   if (name && name[0] === name[1] && PEOPLE_ENDINGS.some((end) => head.lower.endsWith(end))) return "group";
   if (name) return isOrganisationName(tokens, name) ? "organisation" : "name";
-  if (ORGANISATION_HEADS.has(head.lower) || PLACE_WORDS.has(head.lower) || isAcronym(head))
-    return "organisation";
-  return GROUP_HEADS.has(head.lower) ? "group" : "role";
+  if (is(head, ORGANISATION_HEAD) || is(head, PLACE_WORD) || isAcronym(head)) return "organisation";
+  return is(head, GROUP_HEAD) ? "group" : "role";
 }
 
 /**
@@ -401,8 +387,7 @@ function personOfPlace(tokens: Token[], start: number, last: number): number {
       continue;
     }
     const before = tokens[k - 1] as Token;
-    const person =
-      isCapitalisedNamePart(before) && !isRoleWord(before.lower) && !ORGANISATION_HEADS.has(before.lower);
+    const person = isCapitalisedNamePart(before) && !isRoleWord(before) && !is(before, ORGANISATION_HEAD);
     return person && !isAcronym(before) && nameAtEnd(tokens, start, k - 1) !== null ? k : -1;
   }
   return -1;
@@ -411,14 +396,10 @@ function personOfPlace(tokens: Token[], start: number, last: number): number {
 /** "University of Ohio": a name after "of" and an organisation's head word, taken whole. */
 function organisationOf(tokens: Token[], start: number, [a, b]: [number, number]): [number, number] | null {
   const head = tokens[a - 2];
-  if (tokens[a - 1]?.lower !== "of" || a - 2 < start || !head?.cap || !ORGANISATION_HEADS.has(head.lower))
+  if (tokens[a - 1]?.lower !== "of" || a - 2 < start || !head?.cap || !is(head, ORGANISATION_HEAD))
     return null;
   let first = a - 2;
-  while (
-    first - 1 >= start &&
-    isCapitalisedNamePart(tokens[first - 1]) &&
-    !isRoleWord((tokens[first - 1] as Token).lower)
-  )
+  while (first - 1 >= start && isCapitalisedNamePart(tokens[first - 1]) && !isRoleWord(tokens[first - 1]))
     first--;
   return [first, b];
 }
@@ -426,19 +407,19 @@ function organisationOf(tokens: Token[], start: number, [a, b]: [number, number]
 /** Past a country (and its compass word) that opens a title: the title's first token, or `start`. */
 function countryBefore(tokens: Token[], start: number, end: number): number {
   let k = start;
-  if (ROLE_MODIFIERS.has(tokens[k]?.lower ?? "")) return start;
+  if (is(tokens[k], ROLE_MODIFIER)) return start;
   while (k < end && COMPASS_WORDS.has((tokens[k] as Token).lower)) k++;
   return k < end && COUNTRY_NAMES.has((tokens[k] as Token).lower) && (tokens[k] as Token).cap ? k + 1 : start;
 }
 
 /** The last token of a name, its suffix ("Jr.", "III") left out. */
 const nameEnd = (tokens: Token[], last: number) =>
-  tokens[last]?.text === "." && NAME_SUFFIXES.has(tokens[last - 1]?.lower ?? "") ? last - 2 : last;
+  tokens[last]?.text === "." && is(tokens[last - 1], NAME_SUFFIX) ? last - 2 : last;
 
 /** The proper name at the end of a phrase: the capitalised words after the last title word. */
 function nameAtEnd(tokens: Token[], start: number, last: number): [number, number] | null {
   // "Thomas Judge Jr.": past the suffix, the word before it is a name, whatever it means.
-  const suffixed = nameEnd(tokens, last) !== last || NAME_SUFFIXES.has(tokens[last]?.lower ?? "");
+  const suffixed = nameEnd(tokens, last) !== last || is(tokens[last], NAME_SUFFIX);
   if (suffixed) {
     const end = tokens[last]?.text === "." ? last - 2 : last - 1;
     if (end < start || !isCapitalisedNamePart(tokens[end])) return null;
@@ -448,14 +429,14 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
   let k = last;
   while (k >= start) {
     const t = tokens[k] as Token;
-    const particle = NAME_PARTICLES.has(t.lower) && k > start && k < last;
+    const particle = is(t, NAME_PARTICLE) && k > start && k < last;
     if (t.text === "." && k - 1 > start && isInitial(tokens[k - 1])) {
       k -= 2;
       continue;
     }
     const dotOfHonorific = t.text === "." && k > start && isHonorific(tokens, k - 1);
     if (dotOfHonorific || isHonorific(tokens, k)) break;
-    if (!particle && !(isCapitalisedNamePart(t) && !isRoleWord(t.lower))) break;
+    if (!particle && !(isCapitalisedNamePart(t) && !isRoleWord(t))) break;
     k--;
   }
   return k < last ? [pastPlace(tokens, k + 1, last), last] : null;
@@ -516,15 +497,14 @@ const isTitleHonorific = (tokens: Token[], k: number) =>
 
 function startsTitle(t: Token): boolean {
   if (t.kind !== "word") return false;
-  if (ROLE_MODIFIERS.has(t.lower) || ROLE_HEADS.has(t.lower) || HONORIFICS.has(t.lower)) return true;
-  return t.cap && !CAPITALISED_NON_NAMES.has(t.lower);
+  if (is(t, ROLE_MODIFIER) || is(t, ROLE_HEAD) || is(t, HONORIFIC)) return true;
+  return t.cap && !is(t, CAPITALISED_NON_NAME);
 }
 
 function genderOf(tokens: Token[], start: number, last: number): Gender {
   for (let k = start; k <= last; k++) {
-    const lower = (tokens[k] as Token).lower;
-    if (MALE_HONORIFICS.has(lower) || MALE_ROLES.has(lower)) return "male";
-    if (FEMALE_HONORIFICS.has(lower) || FEMALE_ROLES.has(lower)) return "female";
+    if (is(tokens[k], MALE_HONORIFIC | MALE_ROLE)) return "male";
+    if (is(tokens[k], FEMALE_HONORIFIC | FEMALE_ROLE)) return "female";
   }
   return null;
 }
@@ -540,9 +520,9 @@ function givenNameGender(tokens: Token[], name: [number, number] | null): Gender
 
 function isOrganisationName(tokens: Token[], [a, b]: [number, number]): boolean {
   const last = tokens[b] as Token;
-  if (ORGANISATION_HEADS.has(last.lower)) return true;
-  if (a === b && (PLACE_WORDS.has(last.lower) || isAcronym(last))) return true;
-  return b - a === 1 && PLACE_WORDS.has(last.lower) && PLACE_WORDS.has((tokens[a] as Token).lower);
+  if (is(last, ORGANISATION_HEAD)) return true;
+  if (a === b && (is(last, PLACE_WORD) || isAcronym(last))) return true;
+  return b - a === 1 && is(last, PLACE_WORD) && is(tokens[a], PLACE_WORD);
 }
 
 /** The text of tokens `[a, b]` as it stands in the article. */

@@ -8,15 +8,14 @@ import {
   DESCRIPTOR_ROLES,
   GROUP_HEADS,
   HONORIFICS,
-  ORGANISATION_HEADS,
   PARTY_LABELS,
   PAST_ROLE_PREFIXES,
   RELATION_ROLES,
   ROLE_HEADS,
-  ROLE_MODIFIERS,
   TITLE_LINKS,
 } from "./lexicon/people.ts";
-import { CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS } from "./lexicon/words.ts";
+import { DETERMINER, is, ORGANISATION_HEAD, ROLE_MODIFIER } from "./lexicon/word-classes.ts";
+import { CLAUSE_OPENERS, PREPOSITIONS } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
 /** One role phrase of a person, as the article gives it. */
@@ -46,7 +45,7 @@ const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind =
 const MAX_ROLE_WORDS = 6;
 /** A lower-case word that may modify a role ("budget director"): not a function word or a verb form. */
 const isPlainNoun = (t: Token) =>
-  !t.cap && !DETERMINERS.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && !/(ly|ing|ed)$/.test(t.lower);
+  !t.cap && !is(t, DETERMINER) && !FUNCTION_WORDS.has(t.lower) && !/(ly|ing|ed)$/.test(t.lower);
 const possessiveMark = (t: Token | undefined) => t !== undefined && (t.lower === "'s" || t.lower === "’s");
 
 /**
@@ -58,7 +57,7 @@ const possessiveMark = (t: Token | undefined) => t !== undefined && (t.lower ===
  */
 export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase | null {
   let k = i;
-  if (DETERMINERS.has(tokens[k]?.lower ?? "")) k++;
+  if (is(tokens[k], DETERMINER)) k++;
   let affiliation: string | null = null;
   // "Corbett's campaign manager", "the ministry's spokesman": the possessor is the affiliation.
   for (let n = k; n <= Math.min(hi, k + 4); n++) {
@@ -76,8 +75,7 @@ export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase
     const t = tokens[k] as Token;
     if (!isWord(t)) break;
     if (isPublicRoleHead(t.lower)) head = k;
-    else if (!(ROLE_MODIFIERS.has(t.lower) || ORGANISATION_HEADS.has(t.lower) || t.cap || isPlainNoun(t)))
-      break;
+    else if (!(is(t, ROLE_MODIFIER) || is(t, ORGANISATION_HEAD) || t.cap || isPlainNoun(t))) break;
   }
   if (head < 0) return null;
   k = head + 1;

@@ -7,15 +7,8 @@ import type { Cue } from "./cues.ts";
 import type { Doc } from "./document.ts";
 import { ROLE_HEADS, ROLE_MODIFIERS } from "./lexicon/people.ts";
 import { TOPIC_LINKS } from "./lexicon/syntax.ts";
-import {
-  EARLIER_ADVERBS,
-  EARLIER_PHRASES,
-  isYear,
-  MONTH_NUMBERS,
-  MONTH_PREFIXES,
-  PAST_PERFECT,
-  PERIOD_UNITS,
-} from "./lexicon/time.ts";
+import { EARLIER_PHRASES, isYear, MONTH_NUMBERS, MONTH_PREFIXES } from "./lexicon/time.ts";
+import { EARLIER_ADVERB, is, PAST_PERFECT_AUXILIARY, PERIOD_UNIT } from "./lexicon/word-classes.ts";
 import type { Mention } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
@@ -49,12 +42,12 @@ export function saidWhen(doc: Doc, s: Sentence, a: Dating, published: string | n
     const date = explicitDate(t, k, published);
     if (date) return date;
     const next = t[k + 1];
-    if (token.lower === "last" && next && PERIOD_UNITS.has(next.lower)) {
+    if (token.lower === "last" && next && is(next, PERIOD_UNIT)) {
       return relativePeriod(next.lower, published) ?? "earlier";
     }
-    if (PERIOD_UNITS.has(token.lower) && next?.lower === "ago") earlier = true;
-    if (EARLIER_ADVERBS.has(token.lower) && k < a.cue.first) earlier = true;
-    if (PAST_PERFECT.has(token.lower) && k < a.cue.first && k >= a.cue.first - 3) earlier = true;
+    if (is(token, PERIOD_UNIT) && next?.lower === "ago") earlier = true;
+    if (is(token, EARLIER_ADVERB) && k < a.cue.first) earlier = true;
+    if (is(token, PAST_PERFECT_AUXILIARY) && k < a.cue.first && k >= a.cue.first - 3) earlier = true;
     if (startsEarlierPhrase(t, k)) earlier = true;
   }
   return earlier ? "earlier" : undefined;

@@ -1,10 +1,6 @@
-/**
- * Stage 2: paragraphs, quotations and sentences. Quotations are found first so that sentences
- * never break inside one: `"We will act. We must," he said.` is one sentence with one quote.
- */
-import { REPORTING_VERBS } from "./lexicon/reporting-verbs.ts";
 import { CIRCUMSTANCE } from "./lexicon/syntax.ts";
-import { ABBREVIATIONS, SUBJECT_VERB_FILLERS, TIME_WORDS } from "./lexicon/words.ts";
+import { is, REPORTING_VERB, SUBJECT_VERB_FILLER, TIME_WORD } from "./lexicon/word-classes.ts";
+import { ABBREVIATIONS } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Paragraph {
@@ -231,7 +227,7 @@ function looksLikeAttributionTail(tokens: Token[], from: number, last: number): 
     const token = tokens[i] as Token;
     if (token.kind === "quote" || (token.kind === "punct" && token.text !== "." && token.text !== "'s"))
       return false;
-    if (REPORTING_VERBS.has(token.lower)) return endsAttribution(tokens, i + 1, i === from);
+    if (is(token, REPORTING_VERB)) return endsAttribution(tokens, i + 1, i === from);
     if (TERMINALS.has(token.text) && !ABBREVIATIONS.has(tokens[i - 1]?.lower ?? "")) return false;
   }
   return false;
@@ -247,5 +243,5 @@ function endsAttribution(tokens: Token[], i: number, inverted: boolean): boolean
   if (inverted && next.cap) return true;
   // '"…?" Hale said of the firm': what it was said of is no content of its own.
   if (next.lower === "of") return true;
-  return CIRCUMSTANCE.has(next.lower) || TIME_WORDS.has(next.lower) || SUBJECT_VERB_FILLERS.has(next.lower);
+  return CIRCUMSTANCE.has(next.lower) || is(next, TIME_WORD) || is(next, SUBJECT_VERB_FILLER);
 }

@@ -14,17 +14,17 @@ import {
   NOT_NOUNS,
   STRETCH_OPENERS,
 } from "./lexicon/syntax.ts";
-import { isYear, TIME_OPENERS } from "./lexicon/time.ts";
+import { isYear } from "./lexicon/time.ts";
 import {
-  CLAUSE_OPENERS,
-  DETERMINERS,
-  POSSESSIVE_DETERMINERS,
-  PREPOSITIONS,
-  QUANTITY_WORDS,
-  SUBJECT_VERB_FILLERS,
-  SURVEY_PARTICIPLES,
-  TIME_WORDS,
-} from "./lexicon/words.ts";
+  CLAUSE_OPENER,
+  DETERMINER,
+  is,
+  PREPOSITION,
+  SUBJECT_VERB_FILLER,
+  TIME_OPENER,
+  TIME_WORD,
+} from "./lexicon/word-classes.ts";
+import { POSSESSIVE_DETERMINERS, PREPOSITIONS, QUANTITY_WORDS, SURVEY_PARTICIPLES } from "./lexicon/words.ts";
 import {
   describeMention,
   type Mention,
@@ -91,7 +91,7 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
   if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower)) return null;
   for (let k = j - 1; k >= Math.max(lo, j - 4); k--) {
     const token = t[k] as Token;
-    if (DETERMINERS.has(token.lower) || POSSESSIVE_DETERMINERS.has(token.lower)) {
+    if (is(token, DETERMINER) || POSSESSIVE_DETERMINERS.has(token.lower)) {
       const mention: Mention = {
         ...describeMention(t, k, j),
         kind: head.lower.endsWith("s") ? "group" : "role",
@@ -99,7 +99,7 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
       // "attorneys for the tenants said": the attorneys speak.
       return speakerFor(t, mention, lo) ?? mention;
     }
-    if (token.kind !== "word" || PREPOSITIONS.has(token.lower) || NOT_NOUNS.has(token.lower)) return null;
+    if (token.kind !== "word" || is(token, PREPOSITION) || NOT_NOUNS.has(token.lower)) return null;
   }
   return null;
 }
@@ -129,14 +129,13 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
         });
       // "A lawyer for the tenants, Nadia Farouk, said": a description the lexicons cannot read
       // whole, opening the sentence with a determiner.
-      const opening =
-        DETERMINERS.has(t[lo]?.lower ?? "") && !t.slice(lo, k).some((x) => /^[,;:]$/.test(x.text));
+      const opening = is(t[lo], DETERMINER) && !t.slice(lo, k).some((x) => /^[,;:]$/.test(x.text));
       if (!described && opening) return mentionWith(inner, { appositive: [lo, k - 1] });
     }
     const mention = mentionEndingAt(t, k - 1, lo);
     // "Mara Lind, who grew up in Dover, Delaware, in 1990, said": a place, or a phrase after a
     // preposition, belongs to a clause inside the appositive; the subject stands further back.
-    if (mention && (!canSpeak(doc, mention) || PREPOSITIONS.has(t[mention.first - 1]?.lower ?? ""))) continue;
+    if (mention && (!canSpeak(doc, mention) || is(t[mention.first - 1], PREPOSITION))) continue;
     if (mention && mention.kind !== "pronoun")
       return mentionWith(mention, { appositive: [k + 1, comma - 1] });
   }
@@ -188,12 +187,12 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
   let k = j;
   while (k >= lo) {
     const token = t[k] as Token;
-    if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k--;
-    else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k--;
-    else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    if (is(token, SUBJECT_VERB_FILLER) || is(token, TIME_WORD)) k--;
+    else if (is(token, TIME_OPENER) && is(t[k + 1], TIME_WORD)) k--;
+    else if (token.kind === "number" && is(t[k - 1], TIME_WORD)) k--;
     // "who in 2019 said": a year between the subject and its verb.
     else if (isYear(token) && t[k - 1]?.lower === "in") k -= 2;
-    else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    else if (token.text === "." && !token.spaceBefore && is(t[k - 1], TIME_WORD)) k--;
     else break;
   }
   return k;
@@ -276,12 +275,12 @@ function phraseSubject(doc: CuedDoc, first: number, last: number): Mention | nul
   for (let k = first; k <= last; k++) {
     const token = t[k] as Token;
     if (quoteAt(doc, k) || /^[,;:()]$/.test(token.text) || token.kind === "dash") return null;
-    if ((NOT_NOUNS.has(token.lower) && !isShareWord(t, k)) || doc.cues[k] || CLAUSE_OPENERS.has(token.lower))
+    if ((NOT_NOUNS.has(token.lower) && !isShareWord(t, k)) || doc.cues[k] || is(token, CLAUSE_OPENER))
       return null;
     if (
       token.kind === "number" ||
       QUANTITY_WORDS.has(token.lower) ||
-      (token.kind === "word" && !PREPOSITIONS.has(token.lower))
+      (token.kind === "word" && !is(token, PREPOSITION))
     )
       nouns++;
   }

@@ -3,6 +3,8 @@
  * extractor reports points into the article exactly as it was given.
  */
 
+import { wordClassesOf } from "./lexicon/word-classes.ts";
+
 export type TokenKind = "word" | "number" | "punct" | "quote" | "single" | "dash";
 
 export interface Token {
@@ -25,6 +27,8 @@ export interface Token {
    * read through the same words many times over, so the answer is kept on the token.
    */
   namePart: boolean | null;
+  /** The word lists that hold the word, as bits (lexicon/word-classes.ts): read with `is`. */
+  classes: number;
 }
 
 const DIGIT = /^\p{N}/u;
@@ -195,6 +199,7 @@ function makeToken(text: string, start: number, newline: boolean, spaceBefore: b
     spaceAfter: true,
     givenName: false,
     namePart: null,
+    classes: wordClassesOf(lower),
   };
 }
 

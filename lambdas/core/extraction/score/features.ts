@@ -17,15 +17,15 @@ import {
   ROLE_HEADS,
 } from "../lexicon/people.ts";
 import { PLACE_WORDS } from "../lexicon/places.ts";
-import { TIME_OPENERS } from "../lexicon/time.ts";
 import {
-  CLAUSE_OPENERS,
-  DETERMINERS,
-  FIRST_PERSON_PRONOUNS,
-  PREPOSITIONS,
-  SUBJECT_VERB_FILLERS,
-  TIME_WORDS,
-} from "../lexicon/words.ts";
+  FIRST_PERSON_PRONOUN,
+  is,
+  PLACE_WORD,
+  SUBJECT_VERB_FILLER,
+  TIME_OPENER,
+  TIME_WORD,
+} from "../lexicon/word-classes.ts";
+import { CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS, TIME_WORDS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
 import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
@@ -177,12 +177,7 @@ function gapWords(t: Token[], from: number, to: number): number {
   let n = 0;
   for (let i = from; i <= to; i++) {
     const token = t[i] as Token;
-    if (
-      !TIME_WORDS.has(token.lower) &&
-      !SUBJECT_VERB_FILLERS.has(token.lower) &&
-      !TIME_OPENERS.has(token.lower)
-    )
-      n++;
+    if (!is(token, TIME_WORD) && !is(token, SUBJECT_VERB_FILLER) && !is(token, TIME_OPENER)) n++;
   }
   return n;
 }
@@ -194,7 +189,7 @@ function gapWords(t: Token[], from: number, to: number): number {
 function word(t: Token | undefined): string {
   if (!t) return "<none>";
   if (t.kind === "number") return "<n>";
-  if (TIME_WORDS.has(t.lower)) return "<time>";
+  if (is(t, TIME_WORD)) return "<time>";
   if (t.kind !== "word") return t.text;
   return t.cap ? capitalisedWord(t.lower) : t.lower;
 }
@@ -224,7 +219,7 @@ function countsOf(doc: CuedDoc, parts: readonly (readonly [number, number])[]): 
       c.words++;
       if (quoteOf[i] !== -1) c.quoted++;
       else {
-        if (FIRST_PERSON_PRONOUNS.has(token.lower)) c.firstPerson++;
+        if (is(token, FIRST_PERSON_PRONOUN)) c.firstPerson++;
         if (doc.cues[i]) c.innerCues++;
       }
     }
@@ -366,8 +361,7 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     f.add(FAMILY["mention.before"], mBefore);
     f.add(FAMILY["mention.before2"], word(t[m.first - 2]), mBefore);
     if (quoteAt(doc, m.first)) f.add(FAMILY["mention.quoted"]);
-    for (let i = m.first; i <= m.last; i++)
-      if (PLACE_WORDS.has((t[i] as Token).lower)) f.add(FAMILY["mention.has-place"]);
+    for (let i = m.first; i <= m.last; i++) if (is(t[i], PLACE_WORD)) f.add(FAMILY["mention.has-place"]);
     if (sentence && m.first === sentence.first) {
       f.add(FAMILY["mention.opens-sentence"]);
       f.add(FAMILY["mention.opens-sentence&len"], len);
