@@ -179,15 +179,27 @@ function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateLis
     list.add(mention, false, parts, { source: "clause-subject", content }, false);
 }
 
+/**
+ * The questions a cue's sources share answers to (CandidateList.memo), each with a number for
+ * its input: the key is a number too, not a string built at every ask (some 80,000 a train pass).
+ */
+const QUESTIONS = { after: 0, before: 1, tail: 2, alternatives: 3 } as const;
+
 /** A cue's candidates, each pair of mention and content once. */
 class CandidateList {
   readonly items: Attribution[] = [];
-  private readonly memos = new Map<string, unknown>();
+  private readonly memos = new Map<number, unknown>();
 
-  /** What `compute` gives for this cue, computed once. */
-  memo<T>(key: string, compute: () => T): T {
-    if (!this.memos.has(key)) this.memos.set(key, compute());
-    return this.memos.get(key) as T;
+  /** What `compute` gives for this cue, the question and its input (a whole number ≥ 0), computed once. */
+  memo<T>(question: keyof typeof QUESTIONS, input: number, compute: () => T): T {
+    const key = input * 4 + QUESTIONS[question];
+    // Nothing computed here is undefined: one look-up tells a known answer.
+    let value = this.memos.get(key);
+    if (value === undefined) {
+      value = compute();
+      this.memos.set(key, value);
+    }
+    return value as T;
   }
 
   constructor(
@@ -406,10 +418,10 @@ function withContent(
   const subordinate =
     isSubordinate(doc, s, mention.first) ||
     (relative !== undefined && doc.tokens[relative - 1]?.text === ",");
-  const after = list.memo(`after ${subordinate}`, () => contentAfter(doc, s, cue, subordinate));
+  const after = list.memo("after", subordinate ? 1 : 0, () => contentAfter(doc, s, cue, subordinate));
   // '"…," his wife, Mira Halvorsen, wrote': the words end before the phrase that describes her.
   const opens = mention.appositive ? Math.min(mention.first, mention.appositive[0]) : mention.first;
-  const before = allowBefore ? list.memo(`before ${opens}`, () => contentBeforeSubject(doc, s, opens)) : null;
+  const before = allowBefore ? list.memo("before", opens, () => contentBeforeSubject(doc, s, opens)) : null;
   const circumstance = before !== null && after !== null && isCircumstance(doc, after[0]);
   // '"…," said Corbett, who told reporters "…"': a relative clause's words follow its own verb.
   const quotedBefore =
@@ -419,7 +431,7 @@ function withContent(
     doc.tokens[after?.[0] ?? -1]?.lower !== "that";
   const preferAfter = after !== null && !circumstance && !quotedBefore;
   const beforeParts = before
-    ? [...before, ...list.memo(`tail ${mention.first}`, () => tailOf(doc, s, cue, before))]
+    ? [...before, ...list.memo("tail", mention.first, () => tailOf(doc, s, cue, before))]
     : null;
   const afterParts = after ? [after] : null;
   if (preferAfter) {
@@ -432,7 +444,8 @@ function withContent(
   // Other readings of where the words start and stop, for the subject right before the verb
   // (for the other sources they were hardly ever the one right reading: npm run eval -- --cv).
   if (source !== "subject") return;
-  const alternatives = list.memo(`alternatives ${subordinate} ${mention.first} ${before === null}`, () =>
+  const alternativesOf = (mention.first * 2 + (subordinate ? 1 : 0)) * 2 + (before === null ? 1 : 0);
+  const alternatives = list.memo("alternatives", alternativesOf, () =>
     alternativeContents(doc, s, cue, mention, after, before),
   );
   for (const [parts, content] of alternatives)
