@@ -6,6 +6,7 @@
  * `ROLE_HEADS.has(t.lower)` does.
  */
 import {
+  ANONYMOUS_MARKERS,
   FEMALE_HONORIFICS,
   FEMALE_ROLES,
   GIVEN_NAMES_ALSO_WORDS,
@@ -69,6 +70,7 @@ const LISTS: readonly { keys(): Iterable<string> }[] = [
   CLAUSE_OPENERS,
   VERB_GROUP_WORDS,
   NOT_SPEAKER_OPENERS,
+  ANONYMOUS_MARKERS,
 ];
 
 const bitOf = (list: { keys(): Iterable<string> }) => 1 << LISTS.indexOf(list);
@@ -103,6 +105,7 @@ export const PREPOSITION = bitOf(PREPOSITIONS);
 export const CLAUSE_OPENER = bitOf(CLAUSE_OPENERS);
 export const VERB_GROUP_WORD = bitOf(VERB_GROUP_WORDS);
 export const NOT_SPEAKER_OPENER = bitOf(NOT_SPEAKER_OPENERS);
+export const ANONYMOUS_MARKER = bitOf(ANONYMOUS_MARKERS);
 
 const CLASSES = new Map<string, number>();
 for (const list of LISTS) {

@@ -9,23 +9,23 @@ import { memoised } from "../../memoise.ts";
 import type { Attribution } from "../candidates.ts";
 import type { CuedDoc } from "../cues.ts";
 import { quoteAt } from "../document.ts";
+import { HONORIFICS } from "../lexicon/people.ts";
 import {
-  ANONYMOUS_MARKERS,
-  GROUP_HEADS,
-  HONORIFICS,
-  ORGANISATION_HEADS,
-  ROLE_HEADS,
-} from "../lexicon/people.ts";
-import { PLACE_WORDS } from "../lexicon/places.ts";
-import {
+  ANONYMOUS_MARKER,
+  CLAUSE_OPENER,
+  DETERMINER,
   FIRST_PERSON_PRONOUN,
+  GROUP_HEAD,
+  HONORIFIC,
   is,
+  ORGANISATION_HEAD,
   PLACE_WORD,
+  PREPOSITION,
+  ROLE_HEAD,
   SUBJECT_VERB_FILLER,
   TIME_OPENER,
   TIME_WORD,
 } from "../lexicon/word-classes.ts";
-import { CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS, TIME_WORDS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
 import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
@@ -122,9 +122,6 @@ function cuesIn(doc: CuedDoc, s: Sentence): number {
   return n;
 }
 
-/** Words seen so far, for the memos below: names and titles recur within and across articles. */
-const KNOWN_WORDS = { limit: 50_000 };
-
 /**
  * "Xx", "x", "X.", "d": a token's characters reduced to their class, runs collapsed. Read for
  * every candidate's edges and speaker, it is quicker computed than looked up (ASCII by its code).
@@ -155,20 +152,21 @@ function charClass(text: string, i: number): string {
   return lower !== upper ? (ch === upper ? "X" : "x") : ch;
 }
 
-/** The lexicon class of a word, for speaker phrases: role, group, organisation, place, … */
-const wordClass: (lower: string) => string = memoised(classOf, KNOWN_WORDS);
-
-function classOf(lower: string): string {
-  if (HONORIFICS.has(lower.replace(/\.$/, ""))) return "honorific";
-  if (ROLE_HEADS.has(lower)) return "role";
-  if (GROUP_HEADS.has(lower)) return "group";
-  if (ORGANISATION_HEADS.has(lower)) return "organisation";
-  if (PLACE_WORDS.has(lower)) return "place";
-  if (TIME_WORDS.has(lower)) return "time";
-  if (ANONYMOUS_MARKERS.has(lower)) return "anonymous";
-  if (DETERMINERS.has(lower)) return "determiner";
-  if (PREPOSITIONS.has(lower)) return "preposition";
-  if (CLAUSE_OPENERS.has(lower)) return "opener";
+/**
+ * The lexicon class of a word, for speaker phrases: role, group, organisation, place, … Read off
+ * the token's word classes: a bit test each, no look-up ("Sen." is an honorific without its stop).
+ */
+function classOf(t: Token): string {
+  if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return "honorific";
+  if (is(t, ROLE_HEAD)) return "role";
+  if (is(t, GROUP_HEAD)) return "group";
+  if (is(t, ORGANISATION_HEAD)) return "organisation";
+  if (is(t, PLACE_WORD)) return "place";
+  if (is(t, TIME_WORD)) return "time";
+  if (is(t, ANONYMOUS_MARKER)) return "anonymous";
+  if (is(t, DETERMINER)) return "determiner";
+  if (is(t, PREPOSITION)) return "preposition";
+  if (is(t, CLAUSE_OPENER)) return "opener";
   return "other";
 }
 
@@ -191,11 +189,11 @@ function word(t: Token | undefined): string {
   if (t.kind === "number") return "<n>";
   if (is(t, TIME_WORD)) return "<time>";
   if (t.kind !== "word") return t.text;
-  return t.cap ? capitalisedWord(t.lower) : t.lower;
+  return t.cap ? capitalisedWord(classOf(t)) : t.lower;
 }
 
-/** A capitalised word's feature, by its lexicon class: kept, names recur within and across articles. */
-const capitalisedWord = memoised((lower: string) => `<Cap:${wordClass(lower)}>`, KNOWN_WORDS);
+/** A capitalised word's feature, by its lexicon class ("<Cap:role>"): one string for each class. */
+const capitalisedWord = memoised((lexiconClass: string) => `<Cap:${lexiconClass}>`);
 
 /** What a content's words are: how many, how many quoted, in the first person outside quotes, cues outside quotes. */
 interface Counts {
@@ -350,9 +348,9 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     const mHead = t[m.last] as Token;
     const mFirst = t[m.first] as Token;
     f.add(FAMILY["mention.head"], word(mHead));
-    f.add(FAMILY["mention.head.class"], wordClass(mHead.lower));
+    f.add(FAMILY["mention.head.class"], classOf(mHead));
     f.add(FAMILY["mention.first"], word(mFirst));
-    f.add(FAMILY["mention.first.class"], wordClass(mFirst.lower));
+    f.add(FAMILY["mention.first.class"], classOf(mFirst));
     let shapes = "";
     for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
       shapes += `${shape((t[i] as Token).text)} `;
