@@ -18,6 +18,7 @@ import {
   CONTENT_BOUNDARY_GERUNDS,
   COORDINATORS,
   FINITE_VERBS,
+  GO_ON_WORDS,
   IRREGULAR_PAST,
   NARRATION_OPENERS,
   NARRATION_VERBS,
@@ -258,6 +259,10 @@ export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = fa
 function opensOwnClause(doc: CuedDoc, s: Sentence, k: number): boolean {
   const t = doc.tokens;
   if (doc.cues[k]?.verb?.form === "past") return true;
+  // "… but went on to say", "… and continued to insist": the same speaker's next statement.
+  let go = k;
+  while (go <= s.last && (GO_ON_WORDS.has(t[go]?.lower ?? "") || t[go]?.lower === "to")) go++;
+  if (go > k && doc.cues[go]) return true;
   let n = k;
   while (n <= s.last && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || /ly$/.test(t[n]?.lower ?? ""))) n++;
   if (n > k && t[n] && narrates(t[n] as Token, doc.cues[n])) return true;

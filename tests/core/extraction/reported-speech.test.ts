@@ -127,6 +127,20 @@ describe("partial quotes and reported speech", () => {
   });
 
   it.each([
+    [
+      "but went on to say",
+      'Reyes joked that the budget was a mystery, but went on to say, "We will balance it."',
+    ],
+    [
+      "and continued to insist",
+      "Reyes said the budget was sound and continued to insist that no cuts were needed.",
+    ],
+  ])("ends a statement where the speaker goes on to the next, '%s'", (_, body) => {
+    expect(extract(body).map((s) => s.text)).toHaveLength(2);
+    expect(extract(body)[0]?.text).not.toMatch(/went on|continued/);
+  });
+
+  it.each([
     ["a passive", "Lee was told the channel was closed."],
     ["a negation", "Han did not say when the drills would start."],
     ["a refusal", "The ministry declined to say when the drills would start."],
