@@ -36,6 +36,7 @@ import {
   appositiveSubject,
   clauseSubjects,
   invertedSubjectEndsClause,
+  nearestPronoun,
   type Subject,
   skipFillersLeft,
   subjectAfter,
@@ -56,7 +57,8 @@ export type SourceVia =
   | "inverted"
   | "inherited"
   | "sentence-subject"
-  | "clause-subject";
+  | "clause-subject"
+  | "pronoun";
 
 /** How a candidate's content was found. */
 export type ContentVia =
@@ -290,6 +292,8 @@ function cueCandidates(
       false,
       "sentence-subject",
     );
+  const pronoun = nearestPronoun(doc, s, cue);
+  if (pronoun) withContent(doc, s, cue, { mention: pronoun, inherited: true }, false, list, false, "pronoun");
   if (gerund && !plainBefore) return;
   for (const mention of clauseSubjects(doc, s, cue))
     withContent(doc, s, cue, { mention, inherited: false }, !gerund, list, false, "clause-subject");
@@ -382,6 +386,9 @@ function inheritedCandidates(
   const opening = clauseSubjects(doc, s, cue).at(-1);
   if (opening && opening.first <= afterDateline(doc, s) + 2)
     list.add(opening, true, parts, { source: "clause-subject", content: "after" }, false);
+  // "he laughed and said …", "she defended the plan, saying …": the pronoun the clause opened with.
+  const pronoun = nearestPronoun(doc, s, cue);
+  if (pronoun) list.add(pronoun, true, parts, { source: "pronoun", content: "after" }, false);
 }
 
 /**

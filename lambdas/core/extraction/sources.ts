@@ -18,9 +18,11 @@ import { isYear, TIME_OPENERS } from "./lexicon/time.ts";
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
+  FIRST_PERSON_PRONOUNS,
   POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
   QUANTITY_WORDS,
+  SUBJECT_PRONOUNS,
   SUBJECT_VERB_FILLERS,
   SURVEY_PARTICIPLES,
   TIME_WORDS,
@@ -157,6 +159,30 @@ export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): 
   const next = doc.tokens[mention.last + 1];
   return !next || /^[.,;:!?(]$/.test(next.text) || AFTER_INVERTED_SPEAKER.has(next.lower);
 }
+
+/**
+ * "Ruiz left after she formally announced the plan, calling it …", "he laughed and said …": the
+ * nearest "he", "she" or "they" before the cue in its sentence (outside quotations), the subject
+ * of the clause the cue carries on when an adverb, an object or another verb stands between.
+ */
+export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
+  const t = doc.tokens;
+  for (let k = cue.first - 1; k >= Math.max(s.first, cue.first - PRONOUN_REACH); k--) {
+    const quote = quoteAt(doc, k);
+    if (quote) {
+      k = Math.min(k, quote.open);
+      continue;
+    }
+    const token = t[k] as Token;
+    if (token.text === ";" || token.text === ":") return null;
+    if (SUBJECT_PRONOUNS.has(token.lower) && token.lower !== "it" && !FIRST_PERSON_PRONOUNS.has(token.lower))
+      return mentionStartingAt(t, k, k);
+  }
+  return null;
+}
+
+/** Tokens looked back for a pronoun: a clause's length. */
+const PRONOUN_REACH = 25;
 
 /** `according to Yonhap`, `according to a letter sent by the council, …`. */
 export function accordingToSource(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {

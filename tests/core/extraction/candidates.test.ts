@@ -112,6 +112,27 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["the crowd was small"],
     ],
     [
+      "pronoun/after",
+      "the pronoun the clause opens with, past an adverb and an object",
+      ["Corbett left early after she formally unveiled the budget, calling it a fresh start."],
+      "she",
+      ["it a fresh start"],
+    ],
+    [
+      "pronoun/after",
+      "the pronoun of the verb before 'and'",
+      ["The treasurer took questions for an hour, and when the loan came up he laughed and said it had been repaid."],
+      "he",
+      ["it had been repaid"],
+    ],
+    [
+      "pronoun/after",
+      "the pronoun before a verb that carries a cue",
+      ["The mayor spoke first, but she continued to insist that the bridge was safe."],
+      "she",
+      ["that the bridge was safe"],
+    ],
+    [
       "subject/after-short",
       "the clause stopped where the narration takes over",
       ["Mayor Ines Corbett said the budget was balanced -- and the hall fell silent."],
