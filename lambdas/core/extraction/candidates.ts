@@ -37,6 +37,7 @@ import {
   clauseSubjects,
   invertedSubjectEndsClause,
   nearestPronoun,
+  relativeBeforeAside,
   type Subject,
   skipFillersLeft,
   subjectAfter,
@@ -260,15 +261,19 @@ function cueCandidates(
   const plainBefore = before && before.text !== "," && before.kind !== "quote" && before.kind !== "dash";
   const subject = plainBefore ? subjectEndingAt(doc, j, s.first) : null;
   if (subject && gappedClause(doc, subject.mention)) return;
-  const inverted = before?.text === "," && invertedSubjectEndsClause(doc, s, cue);
+  const aside = before?.text === "," ? relativeBeforeAside(doc, j, s.first) : null;
+  const inverted = !aside && before?.text === "," && invertedSubjectEndsClause(doc, s, cue);
   const appositive =
-    !plainBefore && !inverted && (before?.text === "," || before?.kind === "dash")
+    !plainBefore && !aside && !inverted && (before?.text === "," || before?.kind === "dash")
       ? appositiveSubject(doc, j, s.first)
       : null;
   // The rules' cascade: the first source that applies is the rules' choice.
   let ruled = false;
   if (plainBefore) {
     if (subject) withContent(doc, s, cue, subject, !gerund, list, true);
+    ruled = true;
+  } else if (aside) {
+    withContent(doc, s, cue, aside, !gerund, list, true);
     ruled = true;
   } else if (inverted) {
     invertedCandidates(doc, s, cue, list, true);

@@ -14,7 +14,7 @@ import {
   NOT_NOUNS,
   STRETCH_OPENERS,
 } from "./lexicon/syntax.ts";
-import { isYear, TIME_OPENERS } from "./lexicon/time.ts";
+import { EARLIER_PHRASES, isYear, PERIOD_UNITS, TIME_OPENERS } from "./lexicon/time.ts";
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
@@ -56,7 +56,10 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   if (t[j]?.lower === "who" || t[j]?.lower === "which") {
     const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
     const antecedent =
-      mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo) ?? shareEndingAt(doc, end, lo);
+      mentionEndingAt(t, end, lo) ??
+      nounPhraseEndingAt(doc, end, lo) ??
+      shareEndingAt(doc, end, lo) ??
+      bareNounAt(t, end);
     return antecedent && antecedent.kind !== "pronoun"
       ? { mention: antecedent, inherited: true, relative: j }
       : null;
@@ -65,6 +68,18 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   const end = SURVEY_PARTICIPLES.has(t[j]?.lower ?? "") && t[j - 1]?.kind === "word" ? j - 1 : j;
   const mention = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
   return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
+}
+
+/**
+ * "bankers who concluded …", "a critic who said …": a plain noun the lexicons do not know, right
+ * before a relative pronoun, is who it stands for (the people of a plural noun, else a role).
+ */
+function bareNounAt(t: Token[], k: number): Mention | null {
+  const head = t[k];
+  if (head?.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
+  if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower) || PREPOSITIONS.has(head.lower))
+    return null;
+  return { ...describeMention(t, k, k), kind: head.lower.endsWith("s") ? "group" : "role" };
 }
 
 /** "the 38 percent who said", "two in five who say": a share of people before a relative pronoun. */
@@ -105,6 +120,24 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
   }
   return null;
 }
+
+/**
+ * "the mayor's staff, who, on a call Friday, criticized …": a relative pronoun before an aside
+ * that the comma before the verb closes stands for the speaker, as right before the verb.
+ */
+export function relativeBeforeAside(doc: CuedDoc, comma: number, lo: number): Subject | null {
+  const t = doc.tokens;
+  for (let k = comma - 1; k > lo && comma - k <= ASIDE_REACH; k--) {
+    if (quoteAt(doc, k) || doc.cues[k]) return null;
+    if (t[k]?.text !== ",") continue;
+    const lower = t[k - 1]?.lower;
+    return lower === "who" || lower === "which" ? subjectEndingAt(doc, k - 1, lo) : null;
+  }
+  return null;
+}
+
+/** Tokens an aside between commas may hold: "on a call with reporters on Friday". */
+const ASIDE_REACH = 16;
 
 /**
  * `Lee Jun-ho, a spokesperson for the Unification Ministry, said`: the name before an appositive
@@ -220,9 +253,31 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     // "who in 2019 said": a year between the subject and its verb.
     else if (isYear(token) && t[k - 1]?.lower === "in") k -= 2;
     else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
+    // "who has in the past said", "less than two weeks ago said", "this past week announced".
+    else if (earlierPhraseEndingAt(t, k) > 0) k -= earlierPhraseEndingAt(t, k);
+    else if (token.lower === "ago" && PERIOD_UNITS.has(t[k - 1]?.lower ?? "")) k = pastCount(t, k - 2);
+    else if (token.lower === "past" && TIME_OPENERS.has(t[k - 1]?.lower ?? "")) k -= 2;
     else break;
   }
   return k;
+}
+
+/** How many tokens of a phrase that dates words earlier ("in the past") end at `k`, or 0. */
+function earlierPhraseEndingAt(t: Token[], k: number): number {
+  for (const phrase of EARLIER_PHRASES) {
+    const n = phrase.length;
+    if (phrase.every((word, i) => t[k - n + 1 + i]?.lower === word)) return n;
+  }
+  return 0;
+}
+
+/** Left of the count of "two weeks ago", "less than a month ago": the token before it. */
+function pastCount(t: Token[], k: number): number {
+  let n = k;
+  const count = t[n];
+  if (count && (count.kind === "number" || DETERMINERS.has(count.lower))) n--;
+  if (t[n]?.lower === "than" && (t[n - 1]?.lower === "less" || t[n - 1]?.lower === "more")) n -= 2;
+  return n;
 }
 
 /**

@@ -121,7 +121,9 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     [
       "pronoun/after",
       "the pronoun of the verb before 'and'",
-      ["The treasurer took questions for an hour, and when the loan came up he laughed and said it had been repaid."],
+      [
+        "The treasurer took questions for an hour, and when the loan came up he laughed and said it had been repaid.",
+      ],
       "he",
       ["it had been repaid"],
     ],

@@ -3,6 +3,7 @@ import {
   accordingToSource,
   appositiveSubject,
   clauseSubjects,
+  relativeBeforeAside,
   skipFillersLeft,
   subjectAfter,
   subjectEndingAt,
@@ -36,6 +37,12 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     ["a possessive group", "Its defenders say the levy is fair.", "say", "Its defenders"],
     ["a pronoun", "The plan, they said, was dead.", "said", "they"],
     [
+      "past a phrase of time before the verb",
+      "The agency less than two weeks ago said the port would close.",
+      "said",
+      "The agency",
+    ],
+    [
       "the role, not its principal",
       "On Friday two advisers to Mayor Ines Corbett said the plan was dead.",
       "said",
@@ -62,6 +69,32 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     const subject = subjectEndingAt(doc, j, sentence.first);
     expect(phrase(doc, subject?.mention)).toBe("The treasurer");
     expect(subject?.inherited).toBe(true);
+    expect(doc.tokens[subject?.relative ?? -1]?.text).toBe("who");
+  });
+
+  it.each([
+    [
+      "a plain plural noun",
+      "The levy was backed by bankers who concluded it would pay off.",
+      "concluded",
+      "bankers",
+    ],
+    [
+      "an antecedent past 'in the past'",
+      "Ines Corbett, who has in the past described the levy as unfair, voted for it.",
+      "described",
+      "Ines Corbett",
+    ],
+    [
+      "an antecedent past an aside between commas",
+      "The ruling angered the port's staff, who, on a call on Friday, criticized the judge.",
+      "criticized",
+      "the port's staff",
+    ],
+  ])("reads the antecedent of 'who': %s", (_, text, verb, expected) => {
+    const { doc, j, sentence } = beforeCue(text, verb);
+    const subject = subjectEndingAt(doc, j, sentence.first) ?? relativeBeforeAside(doc, j, sentence.first);
+    expect(phrase(doc, subject?.mention)).toBe(expected);
     expect(doc.tokens[subject?.relative ?? -1]?.text).toBe("who");
   });
 
