@@ -22,6 +22,7 @@ import {
   POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
   QUANTITY_WORDS,
+  RELATIVE_PRONOUNS,
   SUBJECT_PRONOUNS,
   SUBJECT_VERB_FILLERS,
   SURVEY_PARTICIPLES,
@@ -147,6 +148,8 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
   const t = doc.tokens;
   // "Dana Whitfield, the chief executive of Riverton Ferries -- the firm that … -- told me": dashes pair up.
   const dashes = t[comma]?.kind === "dash";
+  const relative = dashes ? null : relativeAppositive(doc, comma, lo);
+  if (relative) return relative;
   for (let k = comma - 1; k > lo && comma - k < 40; k--) {
     const token = t[k] as Token;
     if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
@@ -157,6 +160,14 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     const inner = mentionStartingAt(t, k + 1, comma - 1);
     if (inner?.kind === "name" && inner.last === comma - 1) {
       const described = mentionEndingAt(t, k - 1, lo);
+      // "Dale Ferris, the editor of the weekly, The Riverton Star, said": the name names what
+      // the description ends with; the person before the description speaks.
+      const person =
+        described && t[described.first - 1]?.text === ","
+          ? mentionEndingAt(t, described.first - 2, lo)
+          : null;
+      if (described && described.kind !== "name" && person?.kind === "name" && canSpeak(doc, person))
+        return mentionWith(person, { appositive: [described.first, comma - 1] });
       if (described && described.kind !== "name")
         return mentionWith(inner, {
           gender: inner.gender ?? described.gender,
@@ -174,6 +185,25 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     if (mention && (!canSpeak(doc, mention) || PREPOSITIONS.has(t[mention.first - 1]?.lower ?? ""))) continue;
     if (mention && mention.kind !== "pronoun")
       return mentionWith(mention, { appositive: [k + 1, comma - 1] });
+  }
+  return null;
+}
+
+/**
+ * "Ruth Amsel, whose hometown, Dover, is expected to flood, argues …": an appositive that opens
+ * with a relative pronoun runs to the comma before the verb, whatever commas it holds; the name
+ * before it speaks.
+ */
+function relativeAppositive(doc: CuedDoc, comma: number, lo: number): Mention | null {
+  const t = doc.tokens;
+  for (let k = comma - 1; k > lo && comma - k < 40; k--) {
+    const token = t[k] as Token;
+    if (quoteAt(doc, k) || token.text === ";" || token.text === ":" || doc.cues[k]) return null;
+    if (token.text !== "," || !RELATIVE_PRONOUNS.has(t[k + 1]?.lower ?? "")) continue;
+    const mention = mentionEndingAt(t, k - 1, lo);
+    return mention && mention.kind !== "pronoun" && canSpeak(doc, mention)
+      ? mentionWith(mention, { appositive: [k + 1, comma - 1] })
+      : null;
   }
   return null;
 }

@@ -134,6 +134,27 @@ describe("appositiveSubject: the name before an appositive the comma closes", ()
       "the coach who took the club to two titles",
     ],
     ["an age", "Corbett, 54, said she would run again.", "said", "Corbett", "54"],
+    [
+      "a relative clause holding a place between commas",
+      "Senator Ruth Amsel, whose hometown, Dover, is expected to flood, argues that the levy is too small.",
+      "argues",
+      "Senator Ruth Amsel",
+      "whose hometown, Dover, is expected to flood",
+    ],
+    [
+      "a relative clause holding a firm's name between commas",
+      "Mr. Haddad, whose latest firm, Gridlock, sells traffic data, said the mayor was a pragmatist.",
+      "said",
+      "Mr. Haddad",
+      "whose latest firm, Gridlock, sells traffic data",
+    ],
+    [
+      "a role whose paper is named after it",
+      "Dale Ferris, the editor of the weekly paper, The Riverton Star, said every mayor was political.",
+      "said",
+      "Dale Ferris",
+      "the editor of the weekly paper, The Riverton Star",
+    ],
   ])("reads %s", (_, text, verb, name, appositive) => {
     const { doc, j, sentence } = beforeCue(text, verb);
     const mention = appositiveSubject(doc, j, sentence.first);

@@ -93,6 +93,9 @@ export const VERB_GROUP_ADVERBS = set("first also later since often long once ne
 export const BASE_FORM_SUBJECTS = set(`they we i you will would can could might may should must also often
   still now never did do`);
 
+/** Pronouns that open a relative clause about a person or body: "Amsel, whose hometown, …,". */
+export const RELATIVE_PRONOUNS = set("who whose which whom");
+
 /** Possessives that open a definite speaker phrase: "his spokesman", "its chairman". */
 export const DEFINITE_POSSESSIVES = set("his her their its our");
 
