@@ -184,6 +184,30 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
   });
 
   it.each([
+    [
+      "an adverb opening the sentence",
+      "Once she was mayor, Corbett made the port a priority, announcing a new board within a week.",
+      "Once",
+    ],
+    [
+      "a participle opening the sentence",
+      "Reached by phone, Corbett denied the report, explaining that she was away.",
+      "Reached",
+    ],
+    ["'Soon after'", "Soon after, a column ran an item suggesting that Corbett was a hypocrite.", "Soon"],
+    ["'Again'", "Again, the voters surveyed said the mayor was best able to handle the port.", "Again"],
+    [
+      "'Late last month'",
+      "Late last month, the firm wrote to the mayor, calling the report misleading.",
+      "Late",
+    ],
+  ])("takes no sentence-opening word for a speaker: %s", (_, text, word) => {
+    const found = candidates(text);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((c) => c.speaker)).not.toContain(word);
+  });
+
+  it.each([
     ["a passive", "Corbett was told the plant would close."],
     ["a negation", "Corbett did not say when the plant would close."],
     ["a refusal", "The council declined to say when the plant would close."],

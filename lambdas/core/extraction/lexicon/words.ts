@@ -65,7 +65,8 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
   originally notably importantly interestingly unfortunately fortunately clearly obviously
   specifically generally typically historically likewise nonetheless nevertheless furthermore
   afterward afterwards outside inside back days weeks months years hours minutes moments overall
-  contrast q name finding adopted preceded following speaking writing citing noting adding`);
+  contrast q name finding adopted preceded following speaking writing citing noting adding once soon
+  late again otherwise anyone anybody everyone everybody someone somebody nobody reached considered`);
 
 export const MONTHS = set(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
