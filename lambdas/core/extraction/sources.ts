@@ -18,14 +18,13 @@ import { EARLIER_PHRASES, isYear, PERIOD_UNITS, TIME_OPENERS } from "./lexicon/t
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
-  FIRST_PERSON_PRONOUNS,
   POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
   QUANTITY_WORDS,
   RELATIVE_PRONOUNS,
-  SUBJECT_PRONOUNS,
   SUBJECT_VERB_FILLERS,
   SURVEY_PARTICIPLES,
+  THIRD_PERSON_SUBJECTS,
   TIME_WORDS,
 } from "./lexicon/words.ts";
 import {
@@ -238,8 +237,7 @@ export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Mention | n
     }
     const token = t[k] as Token;
     if (token.text === ";" || token.text === ":") return null;
-    if (SUBJECT_PRONOUNS.has(token.lower) && token.lower !== "it" && !FIRST_PERSON_PRONOUNS.has(token.lower))
-      return mentionStartingAt(t, k, k);
+    if (THIRD_PERSON_SUBJECTS.has(token.lower)) return mentionStartingAt(t, k, k);
   }
   return null;
 }

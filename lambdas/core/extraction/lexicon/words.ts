@@ -110,6 +110,9 @@ export const SUBJECT_PRONOUNS: ReadonlyMap<string, "male" | "female" | null> = n
   ["it", null],
 ]);
 
+/** The subject pronouns that stand for somebody the article tells of (not the writer, not a thing). */
+export const THIRD_PERSON_SUBJECTS = set("he she they");
+
 /** Words that open no speaker phrase: "said it", "said that", "said this". */
 export const NOT_SPEAKER_OPENERS = set("it that this");
 
