@@ -18,6 +18,7 @@ import { EARLIER_PHRASES, isYear, PERIOD_UNITS, TIME_OPENERS } from "./lexicon/t
 import {
   CLAUSE_OPENERS,
   DETERMINERS,
+  NOUNS_ENDING_IN_LY,
   POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
   QUANTITY_WORDS,
@@ -70,6 +71,10 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
 }
 
+/** An adverb or participle by its ending ("-ly", "-ing", "-ed"), or a word that is no noun; "family" is one. */
+const notNounHead = (head: Token) =>
+  (/(ly|ing|ed)$/.test(head.lower) && !NOUNS_ENDING_IN_LY.has(head.lower)) || NOT_NOUNS.has(head.lower);
+
 /**
  * "bankers who concluded …", "a critic who said …": a plain noun the lexicons do not know, right
  * before a relative pronoun, is who it stands for (the people of a plural noun, else a role).
@@ -77,8 +82,7 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
 function bareNounAt(t: Token[], k: number): Mention | null {
   const head = t[k];
   if (head?.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
-  if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower) || PREPOSITIONS.has(head.lower))
-    return null;
+  if (notNounHead(head) || PREPOSITIONS.has(head.lower)) return null;
   return { ...describeMention(t, k, k), kind: head.lower.endsWith("s") ? "group" : "role" };
 }
 
@@ -105,7 +109,7 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
   const t = doc.tokens;
   const head = t[j];
   if (head?.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
-  if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower)) return null;
+  if (notNounHead(head)) return null;
   for (let k = j - 1; k >= Math.max(lo, j - 4); k--) {
     const token = t[k] as Token;
     if (DETERMINERS.has(token.lower) || POSSESSIVE_DETERMINERS.has(token.lower)) {
@@ -276,6 +280,7 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
   while (k >= lo) {
     const token = t[k] as Token;
     if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k--;
+    else if (isAdverbAfterSubject(t, k)) k--;
     else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k--;
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
     // "who in 2019 said": a year between the subject and its verb.
@@ -288,6 +293,19 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     else break;
   }
   return k;
+}
+
+/**
+ * "Corbett strongly hinted", "she jokingly tells": a lower-case word in "-ly" after a word that
+ * opens no noun phrase (not "the family", "his ally") is an adverb of the verb.
+ */
+function isAdverbAfterSubject(t: Token[], k: number): boolean {
+  const token = t[k] as Token;
+  if (token.kind !== "word" || token.cap || token.lower.length < 5 || !token.lower.endsWith("ly"))
+    return false;
+  if (NOUNS_ENDING_IN_LY.has(token.lower)) return false;
+  const before = t[k - 1]?.lower ?? "";
+  return !DETERMINERS.has(before) && before !== "'s" && before !== "’s";
 }
 
 /** How many tokens of a phrase that dates words earlier ("in the past") end at `k`, or 0. */

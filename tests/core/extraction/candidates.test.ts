@@ -195,6 +195,11 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       "Reached",
     ],
     ["'Soon after'", "Soon after, a column ran an item suggesting that Corbett was a hypocrite.", "Soon"],
+    [
+      "'Neither' opening the sentence",
+      "Neither Amsel nor Ruiz has won a seat and Corbett strongly suggested they should quit the race.",
+      "Neither Amsel",
+    ],
     ["'Again'", "Again, the voters surveyed said the mayor was best able to handle the port.", "Again"],
     [
       "'Late last month'",

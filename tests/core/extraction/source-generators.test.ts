@@ -36,6 +36,8 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     ["a noun phrase no lexicon knows", "The Ohio farmer says the levy is unfair.", "says", "The Ohio farmer"],
     ["a possessive group", "Its defenders say the levy is fair.", "say", "Its defenders"],
     ["a pronoun", "The plan, they said, was dead.", "said", "they"],
+    ["past an adverb in -ly", "Corbett jokingly told reporters the plant would close.", "told", "Corbett"],
+    ["a noun in -ly", "Her family said the plant would close.", "said", "Her family"],
     [
       "past a phrase of time before the verb",
       "The agency less than two weeks ago said the port would close.",

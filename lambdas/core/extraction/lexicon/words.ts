@@ -21,6 +21,13 @@ export const SUBJECT_VERB_FILLERS = set(`also later then previously recently rep
   directly insistently forcefully emphatically categorically matter-of-factly pointedly sharply bitterly
   long consistently personally herself himself themselves itself`);
 
+/**
+ * Nouns ending in "-ly" that may be a subject right before its verb ("the family said"), unlike
+ * the adverbs so ending that may stand between a subject and its verb ("Corbett strongly hinted").
+ */
+export const NOUNS_ENDING_IN_LY = set(`family ally assembly daily weekly monthly quarterly bully anomaly
+  monopoly rally supply reply july italy`);
+
 /** Days, months and times that may sit between a subject and its verb: "Ahn on Monday said". */
 export const TIME_WORDS = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
   tonight tomorrow morning afternoon evening night week weekend month year earlier later
@@ -66,7 +73,8 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
   specifically generally typically historically likewise nonetheless nevertheless furthermore
   afterward afterwards outside inside back days weeks months years hours minutes moments overall
   contrast q name finding adopted preceded following speaking writing citing noting adding once soon
-  late again otherwise anyone anybody everyone everybody someone somebody nobody reached considered`);
+  late again otherwise anyone anybody everyone everybody someone somebody nobody reached considered
+  neither either`);
 
 export const MONTHS = set(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
