@@ -92,6 +92,8 @@ export interface Attribution {
   said?: string;
   /** The trained scorer's probability that this is a statement of this speaker. */
   score?: number;
+  /** How many of its cue's other speaker phrases stand nearer the cue (0: this one is the nearest). */
+  nearer?: number;
 }
 
 /**
@@ -112,6 +114,7 @@ export function attribution(a: Attribution): Attribution {
     rule: a.rule,
     said: a.said,
     score: a.score,
+    nearer: a.nearer,
   };
 }
 
@@ -145,9 +148,27 @@ function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attributi
     const list = new CandidateList(doc, cue, index, s.paragraph);
     if (cue.kind === "colon") colonCandidates(doc, s, cue, list);
     else cueCandidates(doc, s, cue, byCue, list);
-    if (list.items.length > 0) byCue.push(list.items);
+    if (list.items.length > 0) byCue.push(rankedByNearness(list.items));
   }
   return byCue;
+}
+
+/** The candidates, each told how many of the cue's other speaker phrases stand nearer the cue. */
+function rankedByNearness(items: Attribution[]): Attribution[] {
+  const distances = items.map(distanceToCue);
+  const distinct = [...new Set(distances)].sort((x, y) => x - y);
+  items.forEach((a, k) => {
+    a.nearer = distinct.indexOf(distances[k] as number);
+  });
+  return items;
+}
+
+/** Tokens between a candidate's speaker phrase and its cue, on either side. */
+function distanceToCue(a: Attribution): number {
+  const m = a.mention;
+  const cue = a.cue;
+  if (!m || !cue) return 0;
+  return m.last < cue.first ? cue.first - m.last : Math.max(0, m.first - cue.last);
 }
 
 /**

@@ -295,6 +295,21 @@ describe("features: distances and overlaps", () => {
   });
 
   it.each([
+    ["the pronoun nearest the cue", "pronoun/after", "she", "0"],
+    ["the name one phrase further", "inherited/after", "Corbett", "1"],
+  ])("ranks by nearness to the cue %s", (_, via, speaker, nearer) => {
+    const text = "Corbett left early after she formally unveiled the budget, calling it a fresh start.";
+    const f = featuresOf(text, via, speaker);
+    expect(has(f, ["mention.nearer", nearer])).toBe(true);
+  });
+
+  it("ranks the antecedent of 'who' nearer than the sentence's subject", () => {
+    const text = "Amsel joined the critics who say the levy is unfair.";
+    expect(has(featuresOf(text, "relative/after", "the critics"), ["mention.nearer", "0"])).toBe(true);
+    expect(has(featuresOf(text, "sentence-subject/after", "Amsel"), ["mention.nearer", "1"])).toBe(true);
+  });
+
+  it.each([
     ["words said years before", "Corbett said in 2010 that the plant would close.", true],
     ["words of the day", "Corbett said on Friday that the plant would close.", false],
   ])("marks %s", (_, body, earlier) => {

@@ -310,6 +310,10 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
       // A gerund's speaker stands a clause away by nature: its distance is a family of its own.
       f.add(a.inherited ? "mention.inherited.gap" : "mention.gap", bucket(gapWords(t, from, to)));
       f.add("mention.side&kind", side, m.kind);
+      // The nearest of the cue's speaker phrases, or how many stand nearer.
+      const nearer = bucket(Math.min(a.nearer ?? 0, 2));
+      f.add("mention.nearer", nearer);
+      f.add("via&mention.nearer", a.via.source, nearer);
       // "Corbett spoke when she formally unveiled it, calling …": a nearer "she" opens the cue's clause.
       if (side === "before" && pronounBetween(doc, from, to)) f.add("mention.pronoun-between");
     }
