@@ -319,7 +319,7 @@ function cueCandidates(
       "sentence-subject",
     );
   const pronoun = nearestPronoun(doc, s, cue);
-  if (pronoun) withContent(doc, s, cue, { mention: pronoun, inherited: true }, false, list, false, "pronoun");
+  if (pronoun) withContent(doc, s, cue, pronoun, false, list, false, "pronoun");
   if (gerund && !plainBefore) return;
   for (const mention of clauseSubjects(doc, s, cue))
     withContent(doc, s, cue, { mention, inherited: false }, !gerund, list, false, "clause-subject");
@@ -414,7 +414,8 @@ function inheritedCandidates(
     list.add(opening, true, parts, { source: "clause-subject", content: "after" }, false);
   // "he laughed and said …", "she defended the plan, saying …": the pronoun the clause opened with.
   const pronoun = nearestPronoun(doc, s, cue);
-  if (pronoun) list.add(pronoun, true, parts, { source: "pronoun", content: "after" }, false);
+  if (pronoun)
+    list.add(pronoun.mention, true, parts, { source: "pronoun", content: "after" }, false, pronoun.relative);
 }
 
 /**

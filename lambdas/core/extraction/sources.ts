@@ -56,6 +56,12 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   const t = doc.tokens;
   if (t[j]?.lower === "who" || t[j]?.lower === "which") {
     const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
+    // "Ferris, who runs the firm and who said …": the second relative shares the first's antecedent.
+    const first = CLAUSE_CONJUNCTIONS.has(t[end]?.lower ?? "") ? earlierRelative(t, end - 1, lo) : -1;
+    if (first >= 0) {
+      const shared = subjectEndingAt(doc, first, lo);
+      return shared ? { ...shared, relative: j } : null;
+    }
     const antecedent =
       mentionEndingAt(t, end, lo) ??
       nounPhraseEndingAt(doc, end, lo) ??
@@ -69,6 +75,16 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   const end = SURVEY_PARTICIPLES.has(t[j]?.lower ?? "") && t[j - 1]?.kind === "word" ? j - 1 : j;
   const mention = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
   return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
+}
+
+/** The relative pronoun of the same kind nearest before `k`, within a clause's reach, or -1. */
+function earlierRelative(t: Token[], k: number, lo: number): number {
+  for (let n = k; n >= Math.max(lo, k - PRONOUN_REACH); n--) {
+    const lower = t[n]?.lower;
+    if (lower === "who" || lower === "which") return n;
+    if (t[n]?.text === ";" || t[n]?.text === ":") return -1;
+  }
+  return -1;
 }
 
 /** An adverb or participle by its ending ("-ly", "-ing", "-ed"), or a word that is no noun; "family" is one. */
@@ -227,11 +243,13 @@ export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): 
 }
 
 /**
- * "Ruiz left after she formally announced the plan, calling it …", "he laughed and said …": the
- * nearest "he", "she" or "they" before the cue in its sentence (outside quotations), the subject
- * of the clause the cue carries on when an adverb, an object or another verb stands between.
+ * "Ruiz left after she formally announced the plan, calling it …", "he laughed and said …", "Ferris,
+ * who saw the crash and described it …": the nearest "he", "she", "they" or relative pronoun
+ * before the cue in its sentence (outside quotations), the subject of the clause the cue carries
+ * on when an adverb, an object or another verb stands between. A relative pronoun stands for its
+ * antecedent.
  */
-export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
+export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Subject | null {
   const t = doc.tokens;
   for (let k = cue.first - 1; k >= Math.max(s.first, cue.first - PRONOUN_REACH); k--) {
     const quote = quoteAt(doc, k);
@@ -241,7 +259,11 @@ export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Mention | n
     }
     const token = t[k] as Token;
     if (token.text === ";" || token.text === ":") return null;
-    if (THIRD_PERSON_SUBJECTS.has(token.lower)) return mentionStartingAt(t, k, k);
+    if (THIRD_PERSON_SUBJECTS.has(token.lower)) {
+      const mention = mentionStartingAt(t, k, k);
+      return mention ? { mention, inherited: true } : null;
+    }
+    if (token.lower === "who" || token.lower === "which") return subjectEndingAt(doc, k, s.first);
   }
   return null;
 }

@@ -135,6 +135,13 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["that the bridge was safe"],
     ],
     [
+      "pronoun/after",
+      "the relative pronoun of the verb before 'and', for its antecedent",
+      ["The affidavit cites Dale Ferris, who saw the crash and described it in print."],
+      "Dale Ferris",
+      ["it in print"],
+    ],
+    [
       "subject/after-short",
       "the clause stopped where the narration takes over",
       ["Mayor Ines Corbett said the budget was balanced -- and the hall fell silent."],

@@ -88,6 +88,12 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
       "Ines Corbett",
     ],
     [
+      "the antecedent of an earlier 'who' after 'and'",
+      "Amsel endorsed Dale Ferris, who runs the port and who said the vote was rigged.",
+      "said",
+      "Dale Ferris",
+    ],
+    [
       "an antecedent past an aside between commas",
       "The ruling angered the port's staff, who, on a call on Friday, criticized the judge.",
       "criticized",
