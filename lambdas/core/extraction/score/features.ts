@@ -24,6 +24,7 @@ import {
   FIRST_PERSON_PRONOUNS,
   PREPOSITIONS,
   SUBJECT_VERB_FILLERS,
+  THIRD_PERSON_SUBJECTS,
   TIME_WORDS,
 } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
@@ -106,6 +107,15 @@ function gapWords(t: Token[], from: number, to: number): number {
       n++;
   }
   return n;
+}
+
+/** A "he", "she" or "they" outside quotations between two tokens (third person: the writer's "I" is no source). */
+function pronounBetween(doc: CuedDoc, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const lower = (doc.tokens[i] as Token).lower;
+    if (THIRD_PERSON_SUBJECTS.has(lower) && doc.seg.quoteOf[i] === -1) return true;
+  }
+  return false;
 }
 
 /**
@@ -300,6 +310,12 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
       // A gerund's speaker stands a clause away by nature: its distance is a family of its own.
       f.add(a.inherited ? "mention.inherited.gap" : "mention.gap", bucket(gapWords(t, from, to)));
       f.add("mention.side&kind", side, m.kind);
+      // The nearest of the cue's speaker phrases, or how many stand nearer.
+      const nearer = bucket(Math.min(a.nearer ?? 0, 2));
+      f.add("mention.nearer", nearer);
+      f.add("via&mention.nearer", a.via.source, nearer);
+      // "Corbett spoke when she formally unveiled it, calling …": a nearer "she" opens the cue's clause.
+      if (side === "before" && pronounBetween(doc, from, to)) f.add("mention.pronoun-between");
     }
     if (m.last >= first && m.first <= last) f.add("mention.in-content");
   }
