@@ -35,7 +35,10 @@ import {
   accordingToSource,
   appositiveSubject,
   clauseSubjects,
+  endsClause,
   invertedSubjectEndsClause,
+  nearestPronoun,
+  relativeBeforeAside,
   type Subject,
   skipFillersLeft,
   subjectAfter,
@@ -56,7 +59,8 @@ export type SourceVia =
   | "inverted"
   | "inherited"
   | "sentence-subject"
-  | "clause-subject";
+  | "clause-subject"
+  | "pronoun";
 
 /** How a candidate's content was found. */
 export type ContentVia =
@@ -89,6 +93,8 @@ export interface Attribution {
   said?: string;
   /** The trained scorer's probability that this is a statement of this speaker. */
   score?: number;
+  /** How many of its cue's other speaker phrases stand nearer the cue (0: this one is the nearest). */
+  nearer?: number;
 }
 
 /**
@@ -109,6 +115,7 @@ export function attribution(a: Attribution): Attribution {
     rule: a.rule,
     said: a.said,
     score: a.score,
+    nearer: a.nearer,
   };
 }
 
@@ -142,9 +149,27 @@ function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attributi
     const list = new CandidateList(doc, cue, index, s.paragraph);
     if (cue.kind === "colon") colonCandidates(doc, s, cue, list);
     else cueCandidates(doc, s, cue, byCue, list);
-    if (list.items.length > 0) byCue.push(list.items);
+    if (list.items.length > 0) byCue.push(rankedByNearness(list.items));
   }
   return byCue;
+}
+
+/** The candidates, each told how many of the cue's other speaker phrases stand nearer the cue. */
+function rankedByNearness(items: Attribution[]): Attribution[] {
+  const distances = items.map(distanceToCue);
+  const distinct = [...new Set(distances)].sort((x, y) => x - y);
+  items.forEach((a, k) => {
+    a.nearer = distinct.indexOf(distances[k] as number);
+  });
+  return items;
+}
+
+/** Tokens between a candidate's speaker phrase and its cue, on either side. */
+function distanceToCue(a: Attribution): number {
+  const m = a.mention;
+  const cue = a.cue;
+  if (!m || !cue) return 0;
+  return m.last < cue.first ? cue.first - m.last : Math.max(0, m.first - cue.last);
 }
 
 /**
@@ -270,15 +295,19 @@ function cueCandidates(
   const plainBefore = before && before.text !== "," && before.kind !== "quote" && before.kind !== "dash";
   const subject = plainBefore ? subjectEndingAt(doc, j, s.first) : null;
   if (subject && gappedClause(doc, subject.mention)) return;
-  const inverted = before?.text === "," && invertedSubjectEndsClause(doc, s, cue);
+  const aside = before?.text === "," ? relativeBeforeAside(doc, j, s.first) : null;
+  const inverted = !aside && before?.text === "," && invertedSubjectEndsClause(doc, s, cue);
   const appositive =
-    !plainBefore && !inverted && (before?.text === "," || before?.kind === "dash")
+    !plainBefore && !aside && !inverted && (before?.text === "," || before?.kind === "dash")
       ? appositiveSubject(doc, j, s.first)
       : null;
   // The rules' cascade: the first source that applies is the rules' choice.
   let ruled = false;
   if (plainBefore) {
     if (subject) withContent(doc, s, cue, subject, !gerund, list, true);
+    ruled = true;
+  } else if (aside) {
+    withContent(doc, s, cue, aside, !gerund, list, true);
     ruled = true;
   } else if (inverted) {
     invertedCandidates(doc, s, cue, list, true);
@@ -302,6 +331,8 @@ function cueCandidates(
       false,
       "sentence-subject",
     );
+  const pronoun = nearestPronoun(doc, s, cue);
+  if (pronoun) withContent(doc, s, cue, pronoun, false, list, false, "pronoun");
   if (gerund && !plainBefore) return;
   for (const mention of clauseSubjects(doc, s, cue))
     withContent(doc, s, cue, { mention, inherited: false }, !gerund, list, false, "clause-subject");
@@ -394,6 +425,10 @@ function inheritedCandidates(
   const opening = clauseSubjects(doc, s, cue).at(-1);
   if (opening && opening.first <= afterDateline(doc, s) + 2)
     list.add(opening, true, parts, { source: "clause-subject", content: "after" }, false);
+  // "he laughed and said …", "she defended the plan, saying …": the pronoun the clause opened with.
+  const pronoun = nearestPronoun(doc, s, cue);
+  if (pronoun)
+    list.add(pronoun.mention, true, parts, { source: "pronoun", content: "after" }, false, pronoun.relative);
 }
 
 /**
@@ -508,6 +543,8 @@ function invertedCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: Candidate
   if (!before || !(before.text === "," || before.kind === "quote")) return;
   const mention = subjectAfter(doc, s, cue);
   if (!mention) return;
+  // "Executives, like their rivals, say the plan will fail": "say" inverts only at a clause's end.
+  if (cue.verb?.form === "base" && !endsClause(doc, mention.last + 1)) return;
   const parts = contentBefore(doc, s, cue.first - 1);
   if (!parts) return;
   const all = [...parts, ...trailingQuotes(doc, s, mention.last + 1)];

@@ -12,17 +12,19 @@ import {
   CALL_NARRATES,
   CIRCUMSTANCE,
   CIRCUMSTANCE_BEFORE_THAT,
+  CIRCUMSTANCE_PREPOSITIONS,
   CLAUSE_LINKS,
   CLAUSE_STARTS,
   CONTENT_BOUNDARY_GERUNDS,
   COORDINATORS,
   FINITE_VERBS,
+  GO_ON_WORDS,
   IRREGULAR_PAST,
   NARRATION_OPENERS,
   NARRATION_VERBS,
   OBJECT_PRONOUNS,
-  PLACE_TIME_PREPOSITIONS,
   SUBORDINATORS,
+  TIME_SUBORDINATORS,
 } from "./lexicon/syntax.ts";
 import { isYear } from "./lexicon/time.ts";
 import {
@@ -254,6 +256,10 @@ export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = fa
 function opensOwnClause(doc: CuedDoc, s: Sentence, k: number): boolean {
   const t = doc.tokens;
   if (doc.cues[k]?.verb?.form === "past") return true;
+  // "… but went on to say", "… and continued to insist": the same speaker's next statement.
+  let go = k;
+  while (go <= s.last && (GO_ON_WORDS.has(t[go]?.lower ?? "") || t[go]?.lower === "to")) go++;
+  if (go > k && doc.cues[go]) return true;
   let n = k;
   while (n <= s.last && (is(t[n], SUBJECT_VERB_FILLER) || /ly$/.test(t[n]?.lower ?? ""))) n++;
   if (n > k && t[n] && narrates(t[n] as Token, doc.cues[n])) return true;
@@ -465,12 +471,27 @@ function onlyCircumstance(doc: CuedDoc, parts: readonly TokenRange[]): boolean {
   const opener = t[first] as Token;
   if (parts.length > 1 || last - first > 8) return false;
   const how = opener.kind === "word" && opener.lower.endsWith("ly");
-  if (!PLACE_TIME_PREPOSITIONS.has(opener.lower) && !how) return false;
+  if (!CIRCUMSTANCE_PREPOSITIONS.has(opener.lower) && !how) return false;
   for (let k = first; k <= last; k++) {
     const lower = (t[k] as Token).lower;
     if (quoteAt(doc, k) || FINITE_VERBS.has(lower) || IRREGULAR_PAST.has(lower) || CLAUSE_STARTS.has(lower))
       return false;
     if (k > first && lower.endsWith("ed")) return false;
+  }
+  return true;
+}
+
+/**
+ * "tweeted as the mayor spoke", "reported after the police had left": a clause of when the words
+ * came, running to the sentence's end with no quotation, "that" or comma, holds no words said.
+ */
+function onlyWhenClause(doc: CuedDoc, parts: readonly TokenRange[]): boolean {
+  const t = doc.tokens;
+  const [first, last] = parts[0] as TokenRange;
+  if (parts.length > 1 || !TIME_SUBORDINATORS.has((t[first] as Token).lower)) return false;
+  for (let k = first + 1; k <= last; k++) {
+    const token = t[k] as Token;
+    if (quoteAt(doc, k) || token.text === "," || token.text === ":" || token.lower === "that") return false;
   }
   return true;
 }
@@ -501,7 +522,7 @@ export function carriesWords(doc: CuedDoc, cue: Cue, parts: readonly TokenRange[
     cue.verb?.needsWords || (cue.verb?.lemma === "call" && CALL_NARRATES.has(t[cue.last + 1]?.lower ?? ""));
   const [first] = parts[0] as TokenRange;
   if (first > cue.last && cue.verb?.lemma === "call" && callsSomebody(doc, first)) return false;
-  if (first > cue.last && onlyCircumstance(doc, parts)) return false;
+  if (first > cue.last && (onlyCircumstance(doc, parts) || onlyWhenClause(doc, parts))) return false;
   if (!needs || first < cue.first) return true;
   if (CLAUSE_STARTS.has(t[first]?.lower ?? "") || t[cue.last + 1]?.text === ":") return true;
   for (const [a, b] of parts)

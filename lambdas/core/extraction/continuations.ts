@@ -7,6 +7,7 @@
 import { type Attribution, changed, type TokenRange } from "./candidates.ts";
 import { type Doc, firstUnquotedWhere, quoteAt, quoteRegionEnd } from "./document.ts";
 import type { Sentence } from "./segment.ts";
+import type { Token } from "./tokenize.ts";
 
 /** Adds unattributed quotations to the statements they continue. Returns new attributions. */
 export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attribution[] {
@@ -23,7 +24,7 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       open = own.findLast((a) => hasQuote(doc, a)) ?? null;
       return;
     }
-    const quotes = quoteOnly(doc, s);
+    const quotes = quoteOnly(doc, s) ?? (open && sameParagraph(doc, open, s) ? quoteLed(doc, s) : null);
     if (!quotes) {
       open = null;
       pending = [];
@@ -61,6 +62,26 @@ function quoteOnly(doc: Doc, s: Sentence): TokenRange[] | null {
     i = quoteRegionEnd(quote);
   }
   return parts.length ? parts : null;
+}
+
+/**
+ * 'said Lee. "After long thought, I have concluded the plan fails" on fairness.': a sentence that
+ * opens with a quotation, its few words of narration fewer than the quoted ones, goes on with the
+ * speaker's words. Its leading quotation, or null.
+ */
+function quoteLed(doc: Doc, s: Sentence): TokenRange[] | null {
+  const quote = quoteAt(doc, s.first);
+  if (!quote || quote.last < quote.first) return null;
+  const end = quoteRegionEnd(quote);
+  let quoted = 0;
+  let narrated = 0;
+  for (let i = s.first; i <= s.last; i++) {
+    const kind = (doc.tokens[i] as Token).kind;
+    if (kind !== "word" && kind !== "number") continue;
+    if (i <= end) quoted++;
+    else narrated++;
+  }
+  return narrated > 0 && narrated < quoted ? [[quote.first, quote.last]] : null;
 }
 
 function hasQuote(doc: Doc, a: Attribution): boolean {

@@ -9,7 +9,7 @@ import { saidWhen } from "./said.ts";
 import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
-import { selectAttributions } from "./select.ts";
+import { selectAttributions, withoutReportsWithinReports } from "./select.ts";
 import { toStatement } from "./statements.ts";
 
 export interface ExtractOptions {
@@ -42,7 +42,8 @@ type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt" |
  * (readDocument) → reporting cues (findCues) → headlines, which say nothing (headlineParagraphs) → candidate sources and contents for every cue
  * (findCandidates) → when each was said (dateCandidates) → features and scores (scoreCandidates)
  * → a consistent choice (selectAttributions) → quotations that continue a statement
- * (attachContinuations) → speakers resolved (resolveSpeakers) → statements.
+ * (attachContinuations) → no paraphrase reported within another's report (withoutReportsWithinReports)
+ * → speakers resolved (resolveSpeakers) → statements.
  *
  * @example
  * extractStatements({ ...article, body: '"The door remains open," Lee said.' })
@@ -61,7 +62,7 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   const scored = scores
     ? chosen.map((list) => list.map((a) => changed(a, { score: scores.get(a) as number })))
     : chosen;
-  const attributions = attachContinuations(doc, scored);
+  const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, scored));
   const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];
   attributions.forEach((a, k) => {

@@ -137,3 +137,43 @@ function joinsClauses(doc: CuedDoc, from: number, to: number): boolean {
 }
 
 const size = (a: Attribution) => a.parts.reduce((n, [first, last]) => n + last - first + 1, 0);
+
+/**
+ * "Ruiz said the mayor had told her the plan would fail": a paraphrase reported inside another
+ * report's words is the outer speaker's account, not a statement of its own, when the outer
+ * reading is at least as likely. A quotation keeps its own speaker ('"…," Lee said, according to
+ * the agency': Lee's words, whoever relays them).
+ */
+export function withoutReportsWithinReports(doc: CuedDoc, chosen: Attribution[]): Attribution[] {
+  // An outer report starts where its inner one does or before it, a few readings back at most: a
+  // bounded look back keeps the pass linear however many readings a long text has.
+  const byStart = chosen
+    .map((a) => ({ a, span: spanOf(a) }))
+    .sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
+  const dropped = new Set<Attribution>();
+  byStart.forEach(({ a: inner }, k) => {
+    if (quotes(doc, inner)) return;
+    for (let j = k - 1; j >= Math.max(0, k - LOOK_BACK); j--)
+      if (reportedWithin(inner, (byStart[j] as (typeof byStart)[number]).a)) {
+        dropped.add(inner);
+        return;
+      }
+  });
+  return dropped.size ? chosen.filter((a) => !dropped.has(a)) : chosen;
+}
+
+const LOOK_BACK = 8;
+
+function reportedWithin(inner: Attribution, outer: Attribution): boolean {
+  if (!inner.cue || !outer.cue || (outer.score ?? 0) < (inner.score ?? 0)) return false;
+  const at = inner.cue.first;
+  if (!outer.parts.some(([first, last]) => at >= first && at <= last)) return false;
+  const [start, end] = spanOf(outer);
+  const [first, last] = spanOf(inner);
+  return first >= start && last <= end;
+}
+
+function quotes(doc: CuedDoc, a: Attribution): boolean {
+  for (const [first, last] of a.parts) for (let i = first; i <= last; i++) if (quoteAt(doc, i)) return true;
+  return false;
+}

@@ -14,17 +14,27 @@ import {
   NOT_NOUNS,
   STRETCH_OPENERS,
 } from "./lexicon/syntax.ts";
-import { isYear } from "./lexicon/time.ts";
+import { EARLIER_PHRASES, isYear } from "./lexicon/time.ts";
 import {
   CLAUSE_OPENER,
   DETERMINER,
   is,
+  PERIOD_UNIT,
   PREPOSITION,
   SUBJECT_VERB_FILLER,
   TIME_OPENER,
   TIME_WORD,
 } from "./lexicon/word-classes.ts";
-import { POSSESSIVE_DETERMINERS, PREPOSITIONS, QUANTITY_WORDS, SURVEY_PARTICIPLES } from "./lexicon/words.ts";
+import {
+  DETERMINERS,
+  NOUNS_ENDING_IN_LY,
+  POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
+  QUANTITY_WORDS,
+  RELATIVE_PRONOUNS,
+  SURVEY_PARTICIPLES,
+  THIRD_PERSON_SUBJECTS,
+} from "./lexicon/words.ts";
 import {
   describeMention,
   type Mention,
@@ -53,8 +63,17 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   const t = doc.tokens;
   if (t[j]?.lower === "who" || t[j]?.lower === "which") {
     const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
+    // "Ferris, who runs the firm and who said …": the second relative shares the first's antecedent.
+    const first = CLAUSE_CONJUNCTIONS.has(t[end]?.lower ?? "") ? earlierRelative(t, end - 1, lo) : -1;
+    if (first >= 0) {
+      const shared = subjectEndingAt(doc, first, lo);
+      return shared ? { ...shared, relative: j } : null;
+    }
     const antecedent =
-      mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo) ?? shareEndingAt(doc, end, lo);
+      mentionEndingAt(t, end, lo) ??
+      nounPhraseEndingAt(doc, end, lo) ??
+      shareEndingAt(doc, end, lo) ??
+      bareNounAt(t, end);
     return antecedent && antecedent.kind !== "pronoun"
       ? { mention: antecedent, inherited: true, relative: j }
       : null;
@@ -63,6 +82,31 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   const end = SURVEY_PARTICIPLES.has(t[j]?.lower ?? "") && t[j - 1]?.kind === "word" ? j - 1 : j;
   const mention = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
   return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
+}
+
+/** The relative pronoun of the same kind nearest before `k`, within a clause's reach, or -1. */
+function earlierRelative(t: Token[], k: number, lo: number): number {
+  for (let n = k; n >= Math.max(lo, k - PRONOUN_REACH); n--) {
+    const lower = t[n]?.lower;
+    if (lower === "who" || lower === "which") return n;
+    if (t[n]?.text === ";" || t[n]?.text === ":") return -1;
+  }
+  return -1;
+}
+
+/** An adverb or participle by its ending ("-ly", "-ing", "-ed"), or a word that is no noun; "family" is one. */
+const notNounHead = (head: Token) =>
+  (/(ly|ing|ed)$/.test(head.lower) && !NOUNS_ENDING_IN_LY.has(head.lower)) || NOT_NOUNS.has(head.lower);
+
+/**
+ * "bankers who concluded …", "a critic who said …": a plain noun the lexicons do not know, right
+ * before a relative pronoun, is who it stands for (the people of a plural noun, else a role).
+ */
+function bareNounAt(t: Token[], k: number): Mention | null {
+  const head = t[k];
+  if (head?.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
+  if (notNounHead(head) || is(head, PREPOSITION)) return null;
+  return { ...describeMention(t, k, k), kind: head.lower.endsWith("s") ? "group" : "role" };
 }
 
 /** "the 38 percent who said", "two in five who say": a share of people before a relative pronoun. */
@@ -88,7 +132,7 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
   const t = doc.tokens;
   const head = t[j];
   if (head?.kind !== "word" || head.cap || !/^[a-z][a-z-]{2,}$/.test(head.lower)) return null;
-  if (/(ly|ing|ed)$/.test(head.lower) || NOT_NOUNS.has(head.lower)) return null;
+  if (notNounHead(head)) return null;
   for (let k = j - 1; k >= Math.max(lo, j - 4); k--) {
     const token = t[k] as Token;
     if (is(token, DETERMINER) || POSSESSIVE_DETERMINERS.has(token.lower)) {
@@ -105,6 +149,24 @@ function nounPhraseEndingAt(doc: CuedDoc, j: number, lo: number): Mention | null
 }
 
 /**
+ * "the mayor's staff, who, on a call Friday, criticized …": a relative pronoun before an aside
+ * that the comma before the verb closes stands for the speaker, as right before the verb.
+ */
+export function relativeBeforeAside(doc: CuedDoc, comma: number, lo: number): Subject | null {
+  const t = doc.tokens;
+  for (let k = comma - 1; k > lo && comma - k <= ASIDE_REACH; k--) {
+    if (quoteAt(doc, k) || doc.cues[k]) return null;
+    if (t[k]?.text !== ",") continue;
+    const lower = t[k - 1]?.lower;
+    return lower === "who" || lower === "which" ? subjectEndingAt(doc, k - 1, lo) : null;
+  }
+  return null;
+}
+
+/** Tokens an aside between commas may hold: "on a call with reporters on Friday". */
+const ASIDE_REACH = 16;
+
+/**
  * `Lee Jun-ho, a spokesperson for the Unification Ministry, said`: the name before an appositive
  * that the comma (or dash) before the verb closes.
  */
@@ -112,6 +174,8 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
   const t = doc.tokens;
   // "Dana Whitfield, the chief executive of Riverton Ferries -- the firm that … -- told me": dashes pair up.
   const dashes = t[comma]?.kind === "dash";
+  const relative = dashes ? null : relativeAppositive(doc, comma, lo);
+  if (relative) return relative;
   for (let k = comma - 1; k > lo && comma - k < 40; k--) {
     const token = t[k] as Token;
     if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
@@ -122,6 +186,14 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     const inner = mentionStartingAt(t, k + 1, comma - 1);
     if (inner?.kind === "name" && inner.last === comma - 1) {
       const described = mentionEndingAt(t, k - 1, lo);
+      // "Dale Ferris, the editor of the weekly, The Riverton Star, said": the name names what
+      // the description ends with; the person before the description speaks.
+      const person =
+        described && t[described.first - 1]?.text === ","
+          ? mentionEndingAt(t, described.first - 2, lo)
+          : null;
+      if (described && described.kind !== "name" && person?.kind === "name" && canSpeak(doc, person))
+        return mentionWith(person, { appositive: [described.first, comma - 1] });
       if (described && described.kind !== "name")
         return mentionWith(inner, {
           gender: inner.gender ?? described.gender,
@@ -142,6 +214,25 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
   return null;
 }
 
+/**
+ * "Ruth Amsel, whose hometown, Dover, is expected to flood, argues …": an appositive that opens
+ * with a relative pronoun runs to the comma before the verb, whatever commas it holds; the name
+ * before it speaks.
+ */
+function relativeAppositive(doc: CuedDoc, comma: number, lo: number): Mention | null {
+  const t = doc.tokens;
+  for (let k = comma - 1; k > lo && comma - k < 40; k--) {
+    const token = t[k] as Token;
+    if (quoteAt(doc, k) || token.text === ";" || token.text === ":" || doc.cues[k]) return null;
+    if (token.text !== "," || !RELATIVE_PRONOUNS.has(t[k + 1]?.lower ?? "")) continue;
+    const mention = mentionEndingAt(t, k - 1, lo);
+    return mention && mention.kind !== "pronoun" && canSpeak(doc, mention)
+      ? mentionWith(mention, { appositive: [k + 1, comma - 1] })
+      : null;
+  }
+  return null;
+}
+
 /** `"…," said Ahn.`: the speaker phrase right after the verb, if one that can speak stands there. */
 export function subjectAfter(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
   const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
@@ -153,9 +244,43 @@ export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): 
   if (!cue.verb?.inverts) return false;
   const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
   if (!mention || mention.kind === "pronoun") return false;
-  const next = doc.tokens[mention.last + 1];
+  return endsClause(doc, mention.last + 1);
+}
+
+/** Whether the clause ends at token `k`: its punctuation, or "in", "on", "who" … after a speaker. */
+export function endsClause(doc: CuedDoc, k: number): boolean {
+  const next = doc.tokens[k];
   return !next || /^[.,;:!?(]$/.test(next.text) || AFTER_INVERTED_SPEAKER.has(next.lower);
 }
+
+/**
+ * "Ruiz left after she formally announced the plan, calling it …", "he laughed and said …", "Ferris,
+ * who saw the crash and described it …": the nearest "he", "she", "they" or relative pronoun
+ * before the cue in its sentence (outside quotations), the subject of the clause the cue carries
+ * on when an adverb, an object or another verb stands between. A relative pronoun stands for its
+ * antecedent.
+ */
+export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Subject | null {
+  const t = doc.tokens;
+  for (let k = cue.first - 1; k >= Math.max(s.first, cue.first - PRONOUN_REACH); k--) {
+    const quote = quoteAt(doc, k);
+    if (quote) {
+      k = Math.min(k, quote.open);
+      continue;
+    }
+    const token = t[k] as Token;
+    if (token.text === ";" || token.text === ":") return null;
+    if (THIRD_PERSON_SUBJECTS.has(token.lower)) {
+      const mention = mentionStartingAt(t, k, k);
+      return mention ? { mention, inherited: true } : null;
+    }
+    if (token.lower === "who" || token.lower === "which") return subjectEndingAt(doc, k, s.first);
+  }
+  return null;
+}
+
+/** Tokens looked back for a pronoun: a clause's length. */
+const PRONOUN_REACH = 25;
 
 /** `according to Yonhap`, `according to a letter sent by the council, …`. */
 export function accordingToSource(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
@@ -188,14 +313,50 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
   while (k >= lo) {
     const token = t[k] as Token;
     if (is(token, SUBJECT_VERB_FILLER) || is(token, TIME_WORD)) k--;
+    else if (isAdverbAfterSubject(t, k)) k--;
     else if (is(token, TIME_OPENER) && is(t[k + 1], TIME_WORD)) k--;
     else if (token.kind === "number" && is(t[k - 1], TIME_WORD)) k--;
     // "who in 2019 said": a year between the subject and its verb.
     else if (isYear(token) && t[k - 1]?.lower === "in") k -= 2;
     else if (token.text === "." && !token.spaceBefore && is(t[k - 1], TIME_WORD)) k--;
+    // "who has in the past said", "less than two weeks ago said", "this past week announced".
+    else if (earlierPhraseEndingAt(t, k) > 0) k -= earlierPhraseEndingAt(t, k);
+    else if (token.lower === "ago" && is(t[k - 1], PERIOD_UNIT)) k = pastCount(t, k - 2);
+    else if (token.lower === "past" && is(t[k - 1], TIME_OPENER)) k -= 2;
     else break;
   }
   return k;
+}
+
+/**
+ * "Corbett strongly hinted", "she jokingly tells": a lower-case word in "-ly" after a word that
+ * opens no noun phrase (not "the family", "his ally") is an adverb of the verb.
+ */
+function isAdverbAfterSubject(t: Token[], k: number): boolean {
+  const token = t[k] as Token;
+  if (token.kind !== "word" || token.cap || token.lower.length < 5 || !token.lower.endsWith("ly"))
+    return false;
+  if (NOUNS_ENDING_IN_LY.has(token.lower)) return false;
+  const before = t[k - 1]?.lower ?? "";
+  return !DETERMINERS.has(before) && before !== "'s" && before !== "’s";
+}
+
+/** How many tokens of a phrase that dates words earlier ("in the past") end at `k`, or 0. */
+function earlierPhraseEndingAt(t: Token[], k: number): number {
+  for (const phrase of EARLIER_PHRASES) {
+    const n = phrase.length;
+    if (phrase.every((word, i) => t[k - n + 1 + i]?.lower === word)) return n;
+  }
+  return 0;
+}
+
+/** Left of the count of "two weeks ago", "less than a month ago": the token before it. */
+function pastCount(t: Token[], k: number): number {
+  let n = k;
+  const count = t[n];
+  if (count && (count.kind === "number" || is(count, DETERMINER))) n--;
+  if (t[n]?.lower === "than" && (t[n - 1]?.lower === "less" || t[n - 1]?.lower === "more")) n -= 2;
+  return n;
 }
 
 /**

@@ -112,6 +112,36 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["the crowd was small"],
     ],
     [
+      "pronoun/after",
+      "the pronoun the clause opens with, past an adverb and an object",
+      ["Corbett left early after she formally unveiled the budget, calling it a fresh start."],
+      "she",
+      ["it a fresh start"],
+    ],
+    [
+      "pronoun/after",
+      "the pronoun of the verb before 'and'",
+      [
+        "The treasurer took questions for an hour, and when the loan came up he laughed and said it had been repaid.",
+      ],
+      "he",
+      ["it had been repaid"],
+    ],
+    [
+      "pronoun/after",
+      "the pronoun before a verb that carries a cue",
+      ["The mayor spoke first, but she continued to insist that the bridge was safe."],
+      "she",
+      ["that the bridge was safe"],
+    ],
+    [
+      "pronoun/after",
+      "the relative pronoun of the verb before 'and', for its antecedent",
+      ["The affidavit cites Dale Ferris, who saw the crash and described it in print."],
+      "Dale Ferris",
+      ["it in print"],
+    ],
+    [
       "subject/after-short",
       "the clause stopped where the narration takes over",
       ["Mayor Ines Corbett said the budget was balanced -- and the hall fell silent."],
@@ -158,6 +188,35 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
   ])("marks the rules' own choice: %s", (_, paragraphs, via) => {
     const ruled = candidates(...paragraphs).filter((c) => c.rule);
     expect(ruled.map((c) => c.via)).toEqual([via]);
+  });
+
+  it.each([
+    [
+      "an adverb opening the sentence",
+      "Once she was mayor, Corbett made the port a priority, announcing a new board within a week.",
+      "Once",
+    ],
+    [
+      "a participle opening the sentence",
+      "Reached by phone, Corbett denied the report, explaining that she was away.",
+      "Reached",
+    ],
+    ["'Soon after'", "Soon after, a column ran an item suggesting that Corbett was a hypocrite.", "Soon"],
+    [
+      "'Neither' opening the sentence",
+      "Neither Amsel nor Ruiz has won a seat and Corbett strongly suggested they should quit the race.",
+      "Neither Amsel",
+    ],
+    ["'Again'", "Again, the voters surveyed said the mayor was best able to handle the port.", "Again"],
+    [
+      "'Late last month'",
+      "Late last month, the firm wrote to the mayor, calling the report misleading.",
+      "Late",
+    ],
+  ])("takes no sentence-opening word for a speaker: %s", (_, text, word) => {
+    const found = candidates(text);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((c) => c.speaker)).not.toContain(word);
   });
 
   it.each([

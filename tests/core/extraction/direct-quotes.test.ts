@@ -77,6 +77,22 @@ describe("direct quotes", () => {
     ]);
   });
 
+  it.each([
+    [
+      "a few words of narration after it",
+      ' "After long thought, I have concluded the plan fails" on fairness.',
+      true,
+    ],
+    [
+      "more narration than quotation",
+      ' "A failure" was how the council summed up the long night of talks.',
+      false,
+    ],
+  ])("lets the next sentence's leading quote continue the speaker, with %s", (_, next, joins) => {
+    const statements = extract(`"We will not back down," said Senator Ada Lee, Democrat of Ohio.${next}`);
+    expect(statements[0]?.text.includes("… ")).toBe(joins);
+  });
+
   it("lets a quote continue into the next paragraph, as news copy leaves it open", () => {
     const statements = extract(
       'Reyes said: "We will keep the central library open late.',

@@ -268,6 +268,48 @@ describe("features: distances and overlaps", () => {
   });
 
   it.each([
+    [
+      "a name before a nearer 'she'",
+      "Corbett left early after she formally unveiled the budget, calling it a fresh start.",
+      "inherited/after",
+      "Corbett",
+      true,
+    ],
+    [
+      "a name before 'and' and its verb",
+      "Corbett laughed and said the loan had been repaid.",
+      "inherited/after",
+      "Corbett",
+      false,
+    ],
+    [
+      "a pronoun inside a quotation, which is nobody's subject here",
+      'Corbett called the plan "what he wanted" and said it would pass.',
+      "inherited/after",
+      "Corbett",
+      false,
+    ],
+  ])("marks %s", (_, text, via, speaker, between) => {
+    const f = featuresOf(text, via, speaker);
+    expect(has(f, ["mention.pronoun-between"])).toBe(between);
+  });
+
+  it.each([
+    ["the pronoun nearest the cue", "pronoun/after", "she", "0"],
+    ["the name one phrase further", "inherited/after", "Corbett", "1"],
+  ])("ranks by nearness to the cue %s", (_, via, speaker, nearer) => {
+    const text = "Corbett left early after she formally unveiled the budget, calling it a fresh start.";
+    const f = featuresOf(text, via, speaker);
+    expect(has(f, ["mention.nearer", nearer])).toBe(true);
+  });
+
+  it("ranks the antecedent of 'who' nearer than the sentence's subject", () => {
+    const text = "Amsel joined the critics who say the levy is unfair.";
+    expect(has(featuresOf(text, "relative/after", "the critics"), ["mention.nearer", "0"])).toBe(true);
+    expect(has(featuresOf(text, "sentence-subject/after", "Amsel"), ["mention.nearer", "1"])).toBe(true);
+  });
+
+  it.each([
     ["words said years before", "Corbett said in 2010 that the plant would close.", true],
     ["words of the day", "Corbett said on Friday that the plant would close.", false],
   ])("marks %s", (_, body, earlier) => {

@@ -24,6 +24,9 @@ describe("narration is no statement", () => {
     ["a council calling off a vote", "The council called off the vote."],
     ["where something was said, and nothing more", "Corbett said at a rally in Ames."],
     ["how something was said, and nothing more", "Corbett said pleasantly into the phone."],
+    ["whom somebody joked with, and nothing more", "Corbett joked with an aide at the back of the hall."],
+    ["when somebody posted, and nothing more", "Ruiz tweeted as the mayor spoke from the balcony."],
+    ["when somebody reported, and nothing more", "Ruiz reported after the police had left the square."],
     ["a reporter reporting to an editor", "Ruiz reported daily to the night editor."],
     ["a host saying goodbye", "Corbett said goodbye to the last guest at midnight."],
     ["questions raised about somebody", "The report raised questions about the mayor's travel."],
@@ -40,6 +43,19 @@ describe("narration is no statement", () => {
     ["a runner insisting on a rematch", "Ferris insisted on a rematch."],
   ])("%s: %s", (_, body) => {
     expect(extract(body)).toEqual([]);
+  });
+});
+
+describe("a clause of when before the words still reports them", () => {
+  it.each([
+    [
+      "after a comma",
+      "Corbett said after the vote, the party would regroup.",
+      "after the vote, the party would regroup",
+    ],
+    ["before a 'that'", "Corbett said of the plan that it would fail.", "that it would fail"],
+  ])("%s", (_, body, text) => {
+    expect(extract(body).map((s) => s.text)).toEqual([text]);
   });
 });
 

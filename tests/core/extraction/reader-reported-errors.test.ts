@@ -251,12 +251,9 @@ describe("each speaker keeps their own words", () => {
       ],
     ],
     [
-      "a speaker recalling another's words",
+      "a speaker recalling another's words, which are the recaller's account",
       "Ferris recalled that Corbett said the plant would close.",
-      [
-        ["Ferris", "that Corbett said the plant would close"],
-        ["Corbett", "the plant would close"],
-      ],
+      [["Ferris", "that Corbett said the plant would close"]],
     ],
     [
       "two speakers joined by ', and'",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Attribution, findCandidates } from "../../../lambdas/core/extraction/candidates.ts";
 import type { CuedDoc } from "../../../lambdas/core/extraction/cues.ts";
-import { selectAttributions } from "../../../lambdas/core/extraction/select.ts";
+import { selectAttributions, withoutReportsWithinReports } from "../../../lambdas/core/extraction/select.ts";
 import { allWords, cued, phrase } from "./helpers.ts";
 
 /** A candidate as a reader checks it: how it was found, who said it, what. */
@@ -15,7 +15,7 @@ const read = (doc: CuedDoc, a: Attribution) => ({
  * Selects among the text's candidates; `scores` gives a probability to the candidates a reading
  * names ("inverted/before" or "inverted/before Corbett"), every other candidate 0.
  */
-function select(text: string, scores?: Record<string, number>) {
+function select(text: string, scores?: Record<string, number>, pass = (_: CuedDoc, a: Attribution[]) => a) {
   const doc = cued(text);
   const candidates = findCandidates(doc);
   const probability = scores
@@ -26,9 +26,10 @@ function select(text: string, scores?: Record<string, number>) {
         }),
       )
     : undefined;
-  return selectAttributions(doc, candidates, probability)
+  const chosen = selectAttributions(doc, candidates, probability)
     .flat()
-    .map((a) => read(doc, a));
+    .map((a) => ({ ...a, score: probability?.get(a) }));
+  return pass(doc, chosen).map((a) => read(doc, a));
 }
 
 describe("selectAttributions without scores: the rules' choice for every cue", () => {
@@ -173,5 +174,29 @@ describe("selectAttributions with scores: the likeliest consistent reading", () 
       ["Corbett", "the plant would close"],
       ["Ferris", "it would not"],
     ]);
+  });
+});
+
+describe("withoutReportsWithinReports: a paraphrase inside another's report is that report's", () => {
+  const reported = (text: string, scores: Record<string, number>) =>
+    select(text, scores, withoutReportsWithinReports).map((c) => c.speaker);
+
+  it.each([
+    ["the report likelier", 0.9, ["The union"]],
+    ["the paraphrase likelier", 0.7, ["The union", "Corbett"]],
+  ])("with %s", (_, union, expected) => {
+    const speakers = reported("The union said Corbett had warned that the plant would close.", {
+      "subject/after The union": union,
+      "subject/after Corbett": 0.8,
+    });
+    expect(speakers).toEqual(expected);
+  });
+
+  it("keeps a quotation's own speaker inside a report", () => {
+    const speakers = reported('"We will win," Corbett said, the agency reported.', {
+      "subject/before Corbett": 0.8,
+      "subject/before the agency": 0.9,
+    });
+    expect(speakers).toEqual(["Corbett", "the agency"]);
   });
 });

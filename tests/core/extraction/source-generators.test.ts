@@ -3,6 +3,7 @@ import {
   accordingToSource,
   appositiveSubject,
   clauseSubjects,
+  relativeBeforeAside,
   skipFillersLeft,
   subjectAfter,
   subjectEndingAt,
@@ -35,6 +36,14 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     ["a noun phrase no lexicon knows", "The Ohio farmer says the levy is unfair.", "says", "The Ohio farmer"],
     ["a possessive group", "Its defenders say the levy is fair.", "say", "Its defenders"],
     ["a pronoun", "The plan, they said, was dead.", "said", "they"],
+    ["past an adverb in -ly", "Corbett jokingly told reporters the plant would close.", "told", "Corbett"],
+    ["a noun in -ly", "Her family said the plant would close.", "said", "Her family"],
+    [
+      "past a phrase of time before the verb",
+      "The agency less than two weeks ago said the port would close.",
+      "said",
+      "The agency",
+    ],
     [
       "the role, not its principal",
       "On Friday two advisers to Mayor Ines Corbett said the plan was dead.",
@@ -62,6 +71,38 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     const subject = subjectEndingAt(doc, j, sentence.first);
     expect(phrase(doc, subject?.mention)).toBe("The treasurer");
     expect(subject?.inherited).toBe(true);
+    expect(doc.tokens[subject?.relative ?? -1]?.text).toBe("who");
+  });
+
+  it.each([
+    [
+      "a plain plural noun",
+      "The levy was backed by bankers who concluded it would pay off.",
+      "concluded",
+      "bankers",
+    ],
+    [
+      "an antecedent past 'in the past'",
+      "Ines Corbett, who has in the past described the levy as unfair, voted for it.",
+      "described",
+      "Ines Corbett",
+    ],
+    [
+      "the antecedent of an earlier 'who' after 'and'",
+      "Amsel endorsed Dale Ferris, who runs the port and who said the vote was rigged.",
+      "said",
+      "Dale Ferris",
+    ],
+    [
+      "an antecedent past an aside between commas",
+      "The ruling angered the port's staff, who, on a call on Friday, criticized the judge.",
+      "criticized",
+      "the port's staff",
+    ],
+  ])("reads the antecedent of 'who': %s", (_, text, verb, expected) => {
+    const { doc, j, sentence } = beforeCue(text, verb);
+    const subject = subjectEndingAt(doc, j, sentence.first) ?? relativeBeforeAside(doc, j, sentence.first);
+    expect(phrase(doc, subject?.mention)).toBe(expected);
     expect(doc.tokens[subject?.relative ?? -1]?.text).toBe("who");
   });
 
@@ -101,6 +142,27 @@ describe("appositiveSubject: the name before an appositive the comma closes", ()
       "the coach who took the club to two titles",
     ],
     ["an age", "Corbett, 54, said she would run again.", "said", "Corbett", "54"],
+    [
+      "a relative clause holding a place between commas",
+      "Senator Ruth Amsel, whose hometown, Dover, is expected to flood, argues that the levy is too small.",
+      "argues",
+      "Senator Ruth Amsel",
+      "whose hometown, Dover, is expected to flood",
+    ],
+    [
+      "a relative clause holding a firm's name between commas",
+      "Mr. Haddad, whose latest firm, Gridlock, sells traffic data, said the mayor was a pragmatist.",
+      "said",
+      "Mr. Haddad",
+      "whose latest firm, Gridlock, sells traffic data",
+    ],
+    [
+      "a role whose paper is named after it",
+      "Dale Ferris, the editor of the weekly paper, The Riverton Star, said every mayor was political.",
+      "said",
+      "Dale Ferris",
+      "the editor of the weekly paper, The Riverton Star",
+    ],
   ])("reads %s", (_, text, verb, name, appositive) => {
     const { doc, j, sentence } = beforeCue(text, verb);
     const mention = appositiveSubject(doc, j, sentence.first);

@@ -91,7 +91,13 @@ export const STRETCH_OPENERS = set("and but while as when because although thoug
 export const MEDIA_OF_SPEECH = set(`telephone phone email e-mail text letter video videolink satellite fax
   radio teleconference videoconference`);
 
-/** Prepositions of where and when, which open no words a verb reports ("said at a rally in Ames"). */
-export const PLACE_TIME_PREPOSITIONS =
+/**
+ * Prepositions of where, when, with whom and about what, which open no words a verb reports:
+ * "said at a rally in Ames", "joked with an aide".
+ */
+export const CIRCUMSTANCE_PREPOSITIONS =
   set(`at in into during from near outside inside onto before after following
-  via through throughout`);
+  via through throughout with on under among`);
+
+/** Words that open a clause of when or while something happened: "tweeted as the mayor spoke". */
+export const TIME_SUBORDINATORS = set("after as while before once until since whenever");

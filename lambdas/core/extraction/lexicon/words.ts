@@ -21,6 +21,13 @@ export const SUBJECT_VERB_FILLERS = set(`also later then previously recently rep
   directly insistently forcefully emphatically categorically matter-of-factly pointedly sharply bitterly
   long consistently personally herself himself themselves itself`);
 
+/**
+ * Nouns ending in "-ly" that may be a subject right before its verb ("the family said"), unlike
+ * the adverbs so ending that may stand between a subject and its verb ("Corbett strongly hinted").
+ */
+export const NOUNS_ENDING_IN_LY = set(`family ally assembly daily weekly monthly quarterly bully anomaly
+  monopoly rally supply reply july italy`);
+
 /** Days, months and times that may sit between a subject and its verb: "Ahn on Monday said". */
 export const TIME_WORDS = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
   tonight tomorrow morning afternoon evening night week weekend month year earlier later
@@ -65,7 +72,9 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
   originally notably importantly interestingly unfortunately fortunately clearly obviously
   specifically generally typically historically likewise nonetheless nevertheless furthermore
   afterward afterwards outside inside back days weeks months years hours minutes moments overall
-  contrast q name finding adopted preceded following speaking writing citing noting adding`);
+  contrast q name finding adopted preceded following speaking writing citing noting adding once soon
+  late again otherwise anyone anybody everyone everybody someone somebody nobody reached considered
+  neither either`);
 
 export const MONTHS = set(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
@@ -93,6 +102,9 @@ export const VERB_GROUP_ADVERBS = set("first also later since often long once ne
 export const BASE_FORM_SUBJECTS = set(`they we i you will would can could might may should must also often
   still now never did do`);
 
+/** Pronouns that open a relative clause about a person or body: "Amsel, whose hometown, …,". */
+export const RELATIVE_PRONOUNS = set("who whose which whom");
+
 /** Possessives that open a definite speaker phrase: "his spokesman", "its chairman". */
 export const DEFINITE_POSSESSIVES = set("his her their its our");
 
@@ -105,6 +117,9 @@ export const SUBJECT_PRONOUNS: ReadonlyMap<string, "male" | "female" | null> = n
   ["we", null],
   ["it", null],
 ]);
+
+/** The subject pronouns that stand for somebody the article tells of (not the writer, not a thing). */
+export const THIRD_PERSON_SUBJECTS = set("he she they");
 
 /** Words that open no speaker phrase: "said it", "said that", "said this". */
 export const NOT_SPEAKER_OPENERS = set("it that this");

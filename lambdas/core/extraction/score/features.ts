@@ -26,6 +26,7 @@ import {
   TIME_OPENER,
   TIME_WORD,
 } from "../lexicon/word-classes.ts";
+import { THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
 import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
@@ -104,6 +105,9 @@ const FAMILY = {
   "mention.opens-sentence&len": featureFamily("mention.opens-sentence&len"),
   "mention.side": featureFamily("mention.side"),
   "mention.side&kind": featureFamily("mention.side&kind"),
+  "mention.nearer": featureFamily("mention.nearer"),
+  "via&mention.nearer": featureFamily("via&mention.nearer"),
+  "mention.pronoun-between": featureFamily("mention.pronoun-between"),
   "mention.in-content": featureFamily("mention.in-content"),
   "mention.inherited.gap": featureFamily("mention.inherited.gap"),
   "mention.gap": featureFamily("mention.gap"),
@@ -178,6 +182,15 @@ function gapWords(t: Token[], from: number, to: number): number {
     if (!is(token, TIME_WORD) && !is(token, SUBJECT_VERB_FILLER) && !is(token, TIME_OPENER)) n++;
   }
   return n;
+}
+
+/** A "he", "she" or "they" outside quotations between two tokens (third person: the writer's "I" is no source). */
+function pronounBetween(doc: CuedDoc, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const lower = (doc.tokens[i] as Token).lower;
+    if (THIRD_PERSON_SUBJECTS.has(lower) && doc.seg.quoteOf[i] === -1) return true;
+  }
+  return false;
 }
 
 /**
@@ -374,6 +387,12 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
         bucket(gapWords(t, from, to)),
       );
       f.add(FAMILY["mention.side&kind"], side, m.kind);
+      // The nearest of the cue's speaker phrases, or how many stand nearer.
+      const nearer = bucket(Math.min(a.nearer ?? 0, 2));
+      f.add(FAMILY["mention.nearer"], nearer);
+      f.add(FAMILY["via&mention.nearer"], a.via.source, nearer);
+      // "Corbett spoke when she formally unveiled it, calling …": a nearer "she" opens the cue's clause.
+      if (side === "before" && pronounBetween(doc, from, to)) f.add(FAMILY["mention.pronoun-between"]);
     }
     if (m.last >= first && m.first <= last) f.add(FAMILY["mention.in-content"]);
   }
