@@ -483,10 +483,10 @@ function titleOf(tokens: Token[], start: number, end: number): string | null {
 function endsInPublicRole(tokens: Token[], first: number, end: number): boolean {
   const last = tokens[end] as Token | undefined;
   if (!last) return false;
-  if (isPublicRoleHead(last.lower)) return true;
+  if (isPublicRoleHead(last)) return true;
   if (isTitleHonorific(tokens, end) || (last.text === "." && isTitleHonorific(tokens, end - 1))) return true;
   for (let k = end - 1; k > first; k--) {
-    if ((tokens[k] as Token).lower === "of") return isPublicRoleHead((tokens[k - 1] as Token).lower);
+    if ((tokens[k] as Token).lower === "of") return isPublicRoleHead(tokens[k - 1] as Token);
   }
   return false;
 }

@@ -6,15 +6,20 @@
  */
 import {
   DESCRIPTOR_ROLES,
-  GROUP_HEADS,
   HONORIFICS,
   PARTY_LABELS,
   PAST_ROLE_PREFIXES,
   RELATION_ROLES,
-  ROLE_HEADS,
   TITLE_LINKS,
 } from "./lexicon/people.ts";
-import { DETERMINER, is, ORGANISATION_HEAD, ROLE_MODIFIER } from "./lexicon/word-classes.ts";
+import {
+  DETERMINER,
+  GROUP_HEAD,
+  is,
+  ORGANISATION_HEAD,
+  ROLE_HEAD,
+  ROLE_MODIFIER,
+} from "./lexicon/word-classes.ts";
 import { CLAUSE_OPENERS, PREPOSITIONS } from "./lexicon/words.ts";
 import type { Token } from "./tokenize.ts";
 
@@ -30,13 +35,13 @@ export interface RolePhrase {
  * Does this word head one person's public role ("minister", "spokesperson"), not a party label,
  * a descriptor, a relation or a crowd ("officials")?
  */
-export function isPublicRoleHead(lower: string): boolean {
+export function isPublicRoleHead(t: Token): boolean {
   return (
-    ROLE_HEADS.has(lower) &&
-    !DESCRIPTOR_ROLES.has(lower) &&
-    !PARTY_LABELS.has(lower) &&
-    !RELATION_ROLES.has(lower) &&
-    !GROUP_HEADS.has(lower)
+    is(t, ROLE_HEAD) &&
+    !is(t, GROUP_HEAD) &&
+    !DESCRIPTOR_ROLES.has(t.lower) &&
+    !PARTY_LABELS.has(t.lower) &&
+    !RELATION_ROLES.has(t.lower)
   );
 }
 
@@ -74,7 +79,7 @@ export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase
   for (; k <= hi && k - start < MAX_ROLE_WORDS; k++) {
     const t = tokens[k] as Token;
     if (!isWord(t)) break;
-    if (isPublicRoleHead(t.lower)) head = k;
+    if (isPublicRoleHead(t)) head = k;
     else if (!(is(t, ROLE_MODIFIER) || is(t, ORGANISATION_HEAD) || t.cap || isPlainNoun(t))) break;
   }
   if (head < 0) return null;

@@ -341,9 +341,16 @@ function isAdverbAfterSubject(t: Token[], k: number): boolean {
   return !DETERMINERS.has(before) && before !== "'s" && before !== "’s";
 }
 
+/** The phrases by their last word, in their order: most tokens end none, and are passed at one look-up. */
+const EARLIER_PHRASES_BY_LAST = new Map<string, readonly string[][]>();
+for (const phrase of EARLIER_PHRASES) {
+  const last = phrase.at(-1) as string;
+  EARLIER_PHRASES_BY_LAST.set(last, [...(EARLIER_PHRASES_BY_LAST.get(last) ?? []), phrase]);
+}
+
 /** How many tokens of a phrase that dates words earlier ("in the past") end at `k`, or 0. */
 function earlierPhraseEndingAt(t: Token[], k: number): number {
-  for (const phrase of EARLIER_PHRASES) {
+  for (const phrase of EARLIER_PHRASES_BY_LAST.get(t[k]?.lower ?? "") ?? []) {
     const n = phrase.length;
     if (phrase.every((word, i) => t[k - n + 1 + i]?.lower === word)) return n;
   }
