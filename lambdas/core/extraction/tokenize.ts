@@ -217,6 +217,8 @@ function kindOf(text: string): TokenKind {
   // ASCII letters and digits, the overwhelming case, without a regular expression.
   if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return "word";
   if (code >= 48 && code <= 57) return "number";
+  // A lone ASCII mark other than a quote ('"', "'", "`") is punctuation: most tokens not words are.
+  if (text.length === 1 && code < 128 && code !== 34 && code !== 39 && code !== 96) return "punct";
   if (DOUBLE_QUOTES.has(text)) return "quote";
   if (SINGLE_QUOTES.has(text)) return "single";
   if (DASHES.has(text)) return "dash";
