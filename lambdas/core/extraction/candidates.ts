@@ -305,9 +305,6 @@ function cueCandidates(
     ruled = true;
   }
   if (!ruled && cue.verb?.inverts) invertedCandidates(doc, s, cue, list, true);
-  // "those who question the plan": when the relative's antecedent cannot speak, nobody the
-  // sentence names elsewhere does.
-  if (before?.lower === "who" && !subject) return;
   // Every other generator's proposal.
   invertedCandidates(doc, s, cue, list, false);
   const subjectOfSentence = sentenceSubject(doc, s);
