@@ -207,13 +207,22 @@ function personAddressed(t: Token[], k: number, last: number): number | undefine
  */
 function toldClause(doc: CuedDoc, k: number, last: number): number {
   const t = doc.tokens;
-  for (let n = k; n <= Math.min(last, k + 7); n++) {
+  // "told a packed crowd in Windham, New Hampshire, on the final day that …": a "that" may stand
+  // further on, past a place's commas; a bare pronoun only close by.
+  for (let n = k; n <= Math.min(last, k + 15); n++) {
     const token = t[n] as Token;
-    if (quoteAt(doc, n) || doc.cues[n] || token.kind !== "word") return 0;
-    const opens = token.lower === "that" || (is(token, SUBJECT_PRONOUN) && token.lower !== "it");
-    if (opens) return n > k ? n : 0;
+    if (quoteAt(doc, n) || doc.cues[n]) return 0;
+    if (token.text === "," || token.kind === "number") continue;
+    if (token.kind !== "word") return 0;
+    if (token.lower === "that") return n > k ? n : 0;
+    if (is(token, SUBJECT_PRONOUN) && token.lower !== "it") return n > k && n <= k + 7 ? n : 0;
     // Another phrase or a verb begins: the words from here on are what was told.
-    if (CLAUSE_STARTS.has(token.lower) || is(token, VERB_GROUP_WORD) || (n > k && is(token, DETERMINER)))
+    const placeGoesOn = is(t[n - 1], PREPOSITION);
+    if (
+      CLAUSE_STARTS.has(token.lower) ||
+      is(token, VERB_GROUP_WORD) ||
+      (n > k && is(token, DETERMINER) && !placeGoesOn)
+    )
       return 0;
   }
   return 0;

@@ -63,6 +63,11 @@ describe("partial quotes and reported speech", () => {
       "she would protect the fisheries",
     ],
     [
+      "told an audience, where and when, then that",
+      "Park is telling a packed hall in rainy Busan, South Korea, on the last day of campaigning that the fisheries are safe.",
+      "that the fisheries are safe",
+    ],
+    [
       "told reporters where, then that",
       "Park told reporters in Busan that the fisheries were safe.",
       "that the fisheries were safe",
