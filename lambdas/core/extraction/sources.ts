@@ -11,6 +11,7 @@ import {
   AFTER_INVERTED_SPEAKER,
   CLAUSE_CONJUNCTIONS,
   CLAUSE_OPENING_ADVERBS,
+  GO_ON_WORDS,
   NOT_NOUNS,
   STRETCH_OPENERS,
 } from "./lexicon/syntax.ts";
@@ -303,7 +304,11 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     const token = t[k] as Token;
     if (SUBJECT_VERB_FILLERS.has(token.lower) || TIME_WORDS.has(token.lower)) k--;
     else if (isAdverbAfterSubject(t, k)) k--;
-    else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k--;
+    // "Ruiz continued to insist", "but went on to say": the verb that carries the cue on.
+    else if (token.lower === "to" && GO_ON_WORDS.has(t[k - 1]?.lower ?? "")) {
+      k -= 2;
+      if (t[k + 1]?.lower === "on" && GO_ON_WORDS.has(t[k]?.lower ?? "")) k--;
+    } else if (TIME_OPENERS.has(token.lower) && TIME_WORDS.has(t[k + 1]?.lower ?? "")) k--;
     else if (token.kind === "number" && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
     // "who in 2019 said": a year between the subject and its verb.
     else if (isYear(token) && t[k - 1]?.lower === "in") k -= 2;

@@ -98,6 +98,13 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["the workers would be paid"],
     ],
     [
+      "inherited/after",
+      "the speaker of the clause before 'but went on to'",
+      ['Ruiz joked that the port was his answer, but went on to say, "The port is a mess."'],
+      "Ruiz",
+      ['"The port is a mess."'],
+    ],
+    [
       "sentence-subject/after",
       "the name the sentence opens with, beside the subject before the verb",
       ["Ruth Amsel met the workers on Friday and an aide said the plant would close."],
@@ -129,8 +136,10 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     ],
     [
       "pronoun/after",
-      "the pronoun before a verb that carries a cue",
-      ["The mayor spoke first, but she continued to insist that the bridge was safe."],
+      "the pronoun of the verb before 'and', past its object",
+      [
+        "The mayor spoke first, but then she stood by the plan for an hour and insisted that the bridge was safe.",
+      ],
       "she",
       ["that the bridge was safe"],
     ],

@@ -36,6 +36,7 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     ["a noun phrase no lexicon knows", "The Ohio farmer says the levy is unfair.", "says", "The Ohio farmer"],
     ["a possessive group", "Its defenders say the levy is fair.", "say", "Its defenders"],
     ["a pronoun", "The plan, they said, was dead.", "said", "they"],
+    ["past 'continued to'", "Ruiz has continued to insist that the port is safe.", "insist", "Ruiz"],
     ["past an adverb in -ly", "Corbett jokingly told reporters the plant would close.", "told", "Corbett"],
     ["a noun in -ly", "Her family said the plant would close.", "said", "Her family"],
     [
