@@ -32,6 +32,7 @@ import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts"
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
 import {
+  absoluteSubject,
   accordingToSource,
   appositiveSubject,
   clauseSubjects,
@@ -59,7 +60,8 @@ export type SourceVia =
   | "inherited"
   | "sentence-subject"
   | "clause-subject"
-  | "pronoun";
+  | "pronoun"
+  | "absolute";
 
 /** How a candidate's content was found. */
 export type ContentVia =
@@ -416,6 +418,9 @@ function inheritedCandidates(
   const pronoun = nearestPronoun(doc, s, cue);
   if (pronoun)
     list.add(pronoun.mention, true, parts, { source: "pronoun", content: "after" }, false, pronoun.relative);
+  // "…, with top officials stressing its reach and vowing …": the absolute phrase's subject.
+  const absolute = absoluteSubject(doc, s, cue);
+  if (absolute) list.add(absolute, true, parts, { source: "absolute", content: "after" }, false);
 }
 
 /**

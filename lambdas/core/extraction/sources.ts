@@ -269,6 +269,31 @@ export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Subject | n
   return null;
 }
 
+/**
+ * "…, with top officials stressing its reach and vowing to stay": the subject of an absolute
+ * phrase ("with" and the phrase before its first verb in -ing) is the speaker of the gerunds it carries.
+ */
+export function absoluteSubject(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
+  const t = doc.tokens;
+  for (let k = cue.first - 1; k >= Math.max(s.first, cue.first - PRONOUN_REACH); k--) {
+    if (quoteAt(doc, k) || t[k]?.text === ";" || t[k]?.text === ":") return null;
+    if (t[k]?.lower !== "with") continue;
+    for (let g = k + 2; g < Math.min(cue.first, k + ABSOLUTE_SUBJECT_REACH); g++) {
+      const verb = t[g] as Token;
+      if (verb.kind !== "word" || verb.cap || !verb.lower.endsWith("ing")) continue;
+      const mention = mentionStartingAt(t, k + 1, g - 1) ?? phraseSubject(doc, k + 1, g - 1);
+      return mention && mention.last === g - 1 && mention.kind !== "pronoun" && canSpeak(doc, mention)
+        ? mention
+        : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Tokens from "with" to the verb of its absolute phrase: "with two of the port's directors stressing". */
+const ABSOLUTE_SUBJECT_REACH = 9;
+
 /** Tokens looked back for a pronoun: a clause's length. */
 const PRONOUN_REACH = 25;
 

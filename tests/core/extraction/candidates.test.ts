@@ -151,6 +151,15 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["it in print"],
     ],
     [
+      "absolute/after",
+      "the subject of an absolute phrase with 'with', for its second gerund",
+      [
+        "The port raised its fees on Monday, with its directors shrugging off the losses and vowing to cut costs by spring.",
+      ],
+      "its directors",
+      ["to cut costs by spring"],
+    ],
+    [
       "subject/after-short",
       "the clause stopped where the narration takes over",
       ["Mayor Ines Corbett said the budget was balanced -- and the hall fell silent."],
