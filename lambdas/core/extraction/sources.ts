@@ -12,6 +12,7 @@ import {
   CLAUSE_CONJUNCTIONS,
   CLAUSE_OPENING_ADVERBS,
   GO_ON_WORDS,
+  IRREGULAR_PAST,
   NOT_NOUNS,
   STRETCH_OPENERS,
 } from "./lexicon/syntax.ts";
@@ -75,7 +76,35 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   // "Nearly half of the nurses surveyed said": the people a poll asked are the subject.
   const end = SURVEY_PARTICIPLES.has(t[j]?.lower ?? "") && t[j - 1]?.kind === "word" ? j - 1 : j;
   const mention = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
-  return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
+  if (!mention || !canSpeak(doc, mention)) return null;
+  const verb = mention.first - 2;
+  if (verb > lo && PREPOSITIONS.has(t[verb + 1]?.lower ?? "") && isVerbForm(t[verb])) {
+    const subject = subjectBeforeModifier(doc, verb, lo);
+    if (subject) return subject;
+  }
+  return { mention, inherited: false };
+}
+
+/** "spoke", "obtained", "speaking": a lower-case verb in the past, a participle or a gerund. */
+const isVerbForm = (token: Token | undefined) =>
+  token?.kind === "word" &&
+  !token.cap &&
+  (IRREGULAR_PAST.has(token.lower) || /[a-z]{2}(ed|ing)$/.test(token.lower));
+
+/**
+ * "officials who spoke with the Star said", "a letter from the Legion obtained by the Star
+ * warns": the name before the verb is the object of a clause that describes the subject; the
+ * subject stands before that clause.
+ */
+function subjectBeforeModifier(doc: CuedDoc, verb: number, lo: number): Subject | null {
+  const t = doc.tokens;
+  const k = skipFillersLeft(t, verb - 1, lo);
+  const relative = k >= lo && RELATIVE_PRONOUNS.has(t[k]?.lower ?? "");
+  const end = relative ? (t[k - 1]?.text === "," ? k - 2 : k - 1) : k;
+  const mention = end >= lo ? (mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo)) : null;
+  return mention && mention.kind !== "pronoun" && canSpeak(doc, mention)
+    ? { mention, inherited: false }
+    : null;
 }
 
 /** The relative pronoun of the same kind nearest before `k`, within a clause's reach, or -1. */

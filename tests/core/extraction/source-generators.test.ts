@@ -36,6 +36,18 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     ["a noun phrase no lexicon knows", "The Ohio farmer says the levy is unfair.", "says", "The Ohio farmer"],
     ["a possessive group", "Its defenders say the levy is fair.", "say", "Its defenders"],
     ["a pronoun", "The plan, they said, was dead.", "said", "they"],
+    [
+      "the subject a relative clause describes, not its object",
+      "Current and former aides who spoke with The Riverton Star said the office was adrift.",
+      "said",
+      "Current and former aides",
+    ],
+    [
+      "the subject a participle describes, not its agent",
+      "A letter from the Legion obtained by The Riverton Star warns that the emblem is theirs.",
+      "warns",
+      "the Legion",
+    ],
     ["past 'continued to'", "Ruiz has continued to insist that the port is safe.", "insist", "Ruiz"],
     ["past an adverb in -ly", "Corbett jokingly told reporters the plant would close.", "told", "Corbett"],
     ["a noun in -ly", "Her family said the plant would close.", "said", "Her family"],
