@@ -26,6 +26,7 @@ import {
   QUANTITY_WORDS,
   RELATIVE_PRONOUNS,
   SUBJECT_VERB_FILLERS,
+  SUBJECT_VERB_PHRASES,
   SURVEY_PARTICIPLES,
   THIRD_PERSON_SUBJECTS,
   TIME_WORDS,
@@ -367,8 +368,8 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     // "who in 2019 said": a year between the subject and its verb.
     else if (isYear(token) && t[k - 1]?.lower === "in") k -= 2;
     else if (token.text === "." && !token.spaceBefore && TIME_WORDS.has(t[k - 1]?.lower ?? "")) k--;
-    // "who has in the past said", "less than two weeks ago said", "this past week announced".
-    else if (earlierPhraseEndingAt(t, k) > 0) k -= earlierPhraseEndingAt(t, k);
+    // "who has in the past said", "the report for the first time cited", "this past week announced".
+    else if (fillerPhraseEndingAt(t, k) > 0) k -= fillerPhraseEndingAt(t, k);
     else if (token.lower === "ago" && PERIOD_UNITS.has(t[k - 1]?.lower ?? "")) k = pastCount(t, k - 2);
     else if (token.lower === "past" && TIME_OPENERS.has(t[k - 1]?.lower ?? "")) k -= 2;
     else break;
@@ -389,14 +390,20 @@ function isAdverbAfterSubject(t: Token[], k: number): boolean {
   return !DETERMINERS.has(before) && before !== "'s" && before !== "’s";
 }
 
-/** How many tokens of a phrase that dates words earlier ("in the past") end at `k`, or 0. */
-function earlierPhraseEndingAt(t: Token[], k: number): number {
-  for (const phrase of EARLIER_PHRASES) {
+/**
+ * How many tokens of a phrase that may stand between a subject and its verb ("in the past", "for
+ * the first time") end at `k`, or 0.
+ */
+function fillerPhraseEndingAt(t: Token[], k: number): number {
+  for (const phrase of FILLER_PHRASES) {
     const n = phrase.length;
     if (phrase.every((word, i) => t[k - n + 1 + i]?.lower === word)) return n;
   }
   return 0;
 }
+
+/** Phrases of time and manner read past between a subject and its verb. */
+const FILLER_PHRASES = [...EARLIER_PHRASES, ...SUBJECT_VERB_PHRASES];
 
 /** Left of the count of "two weeks ago", "less than a month ago": the token before it. */
 function pastCount(t: Token[], k: number): number {

@@ -48,6 +48,13 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
       "warns",
       "the Legion",
     ],
+    [
+      "past 'for the first time'",
+      "The audit on Wednesday for the first time cited a memo by the inspector.",
+      "cited",
+      "The audit",
+    ],
+    ["past 'at one point'", "Corbett at one point claimed the port was closed.", "claimed", "Corbett"],
     ["past 'continued to'", "Ruiz has continued to insist that the port is safe.", "insist", "Ruiz"],
     ["past an adverb in -ly", "Corbett jokingly told reporters the plant would close.", "told", "Corbett"],
     ["a noun in -ly", "Her family said the plant would close.", "said", "Her family"],
