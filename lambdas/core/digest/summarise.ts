@@ -54,7 +54,8 @@ export function summariseOfficial(
   ];
   for (const s of ordered) {
     const clause = cleanClause(s.kind === "direct" ? firstSentence(s.text) : s.text, own, s.cue);
-    if (!clause) continue;
+    // A question sums nothing up ("said: “You know what she said?”").
+    if (!clause || clause.endsWith("?")) continue;
     if (s.kind === "direct")
       return `${label} said: “${clause.replace(/[,;:]$/, "")}.”`.replace(/([.!?…])\.”$/u, "$1”");
     // "According to X, …" would not start with the label: such words are said.
@@ -106,11 +107,14 @@ function cleanClause(text: string, own: ReadonlySet<string>, cue: string | null)
   return clause;
 }
 
-/** A quote's first sentence: "The door remains open." of "The door remains open. We urge …". */
+/**
+ * A quote's first sentence: "The door remains open" of "The door remains open. We urge …"; a
+ * question keeps its mark ("Who pays?").
+ */
 function firstSentence(text: string): string {
   for (const m of text.matchAll(/[.!?]\s+(?=["“‘]?\p{Lu})/gu)) {
     const end = (m.index ?? 0) + 1;
-    if (!ABBREVIATIONS.test(text.slice(0, end))) return text.slice(0, end - 1);
+    if (!ABBREVIATIONS.test(text.slice(0, end))) return text.slice(0, text[end - 1] === "." ? end - 1 : end);
   }
   return text;
 }

@@ -36,6 +36,7 @@ import {
   accordingToSource,
   appositiveSubject,
   clauseSubjects,
+  endsClause,
   invertedSubjectEndsClause,
   nearestPronoun,
   relativeBeforeAside,
@@ -534,6 +535,8 @@ function invertedCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: Candidate
   if (!before || !(before.text === "," || before.kind === "quote")) return;
   const mention = subjectAfter(doc, s, cue);
   if (!mention) return;
+  // "Executives, like their rivals, say the plan will fail": "say" inverts only at a clause's end.
+  if (cue.verb?.form === "base" && !endsClause(doc, mention.last + 1)) return;
   const parts = contentBefore(doc, s, cue.first - 1);
   if (!parts) return;
   const all = [...parts, ...trailingQuotes(doc, s, mention.last + 1)];

@@ -18,6 +18,7 @@ import {
   CONTENT_BOUNDARY_GERUNDS,
   COORDINATORS,
   FINITE_VERBS,
+  GO_ON_WORDS,
   IRREGULAR_PAST,
   NARRATION_OPENERS,
   NARRATION_VERBS,
@@ -205,16 +206,21 @@ function personAddressed(t: Token[], k: number, last: number): number | undefine
  */
 function toldClause(doc: CuedDoc, k: number, last: number): number {
   const t = doc.tokens;
-  for (let n = k; n <= Math.min(last, k + 7); n++) {
+  // "told a packed crowd in Windham, New Hampshire, on the final day that …": a "that" may stand
+  // further on, past a place's commas; a bare pronoun only close by.
+  for (let n = k; n <= Math.min(last, k + 15); n++) {
     const token = t[n] as Token;
-    if (quoteAt(doc, n) || doc.cues[n] || token.kind !== "word") return 0;
-    const opens = token.lower === "that" || (SUBJECT_PRONOUNS.has(token.lower) && token.lower !== "it");
-    if (opens) return n > k ? n : 0;
+    if (quoteAt(doc, n) || doc.cues[n]) return 0;
+    if (token.text === "," || token.kind === "number") continue;
+    if (token.kind !== "word") return 0;
+    if (token.lower === "that") return n > k ? n : 0;
+    if (SUBJECT_PRONOUNS.has(token.lower) && token.lower !== "it") return n > k && n <= k + 7 ? n : 0;
     // Another phrase or a verb begins: the words from here on are what was told.
+    const placeGoesOn = PREPOSITIONS.has(t[n - 1]?.lower ?? "");
     if (
       CLAUSE_STARTS.has(token.lower) ||
       VERB_GROUP_WORDS.has(token.lower) ||
-      (n > k && DETERMINERS.has(token.lower))
+      (n > k && DETERMINERS.has(token.lower) && !placeGoesOn)
     )
       return 0;
   }
@@ -258,6 +264,10 @@ export function clauseEnd(doc: CuedDoc, s: Sentence, k: number, subordinate = fa
 function opensOwnClause(doc: CuedDoc, s: Sentence, k: number): boolean {
   const t = doc.tokens;
   if (doc.cues[k]?.verb?.form === "past") return true;
+  // "… but went on to say", "… and continued to insist": the same speaker's next statement.
+  let go = k;
+  while (go <= s.last && (GO_ON_WORDS.has(t[go]?.lower ?? "") || t[go]?.lower === "to")) go++;
+  if (go > k && doc.cues[go]) return true;
   let n = k;
   while (n <= s.last && (SUBJECT_VERB_FILLERS.has(t[n]?.lower ?? "") || /ly$/.test(t[n]?.lower ?? ""))) n++;
   if (n > k && t[n] && narrates(t[n] as Token, doc.cues[n])) return true;

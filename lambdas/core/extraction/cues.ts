@@ -78,7 +78,8 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
     !GO_ON_WORDS.has(before.lower) &&
     before.lower !== "to" &&
     !isSubjectLike(before) &&
-    !before.cap
+    !before.cap &&
+    !closesPhraseBefore(tokens, i, after)
   ) {
     return null;
   }
@@ -93,6 +94,16 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
     return null;
   }
   return { first: i, last, verb, kind: "verb" };
+}
+
+/**
+ * "Economists, like their rivals, say …" and '"…," say experts': the comma closing a phrase set off
+ * after the subject, or a quotation, before the verb; not the "say" of an example (", say, forty").
+ */
+function closesPhraseBefore(tokens: Token[], i: number, after: Token | undefined): boolean {
+  const before = tokens[i - 1] as Token;
+  const comma = before.text === "," || (before.kind === "quote" && tokens[i - 2]?.text === ",");
+  return comma && after !== undefined && after.text !== "," && after.kind === "word";
 }
 
 /** '"…," he continued.': the verb closes an attribution that follows a quotation. */

@@ -269,7 +269,12 @@ export function invertedSubjectEndsClause(doc: CuedDoc, s: Sentence, cue: Cue): 
   if (!cue.verb?.inverts) return false;
   const mention = mentionStartingAt(doc.tokens, cue.last + 1, s.last);
   if (!mention || mention.kind === "pronoun") return false;
-  const next = doc.tokens[mention.last + 1];
+  return endsClause(doc, mention.last + 1);
+}
+
+/** Whether the clause ends at token `k`: its punctuation, or "in", "on", "who" … after a speaker. */
+export function endsClause(doc: CuedDoc, k: number): boolean {
+  const next = doc.tokens[k];
   return !next || /^[.,;:!?(]$/.test(next.text) || AFTER_INVERTED_SPEAKER.has(next.lower);
 }
 

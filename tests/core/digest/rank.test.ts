@@ -90,6 +90,14 @@ describe("summaries", () => {
       "Defence Minister Ahn Gyu-back said: “The door to dialogue remains open.”",
     ],
     [
+      "a quote, past one that opens with a question",
+      [
+        { text: "Who pays for the bridge? Not the taxpayers of this city.", kind: "direct" as const },
+        { text: "The bridge will open in May.", kind: "direct" as const },
+      ],
+      "Defence Minister Ahn Gyu-back said: “The bridge will open in May.”",
+    ],
+    [
       "its most important clean reported clause, nothing else",
       [
         { text: "he would seek dialogue with Pyongyang", kind: "indirect" as const, cue: "said" },

@@ -63,6 +63,11 @@ describe("partial quotes and reported speech", () => {
       "she would protect the fisheries",
     ],
     [
+      "told an audience, where and when, then that",
+      "Park is telling a packed hall in rainy Busan, South Korea, on the last day of campaigning that the fisheries are safe.",
+      "that the fisheries are safe",
+    ],
+    [
       "told reporters where, then that",
       "Park told reporters in Busan that the fisheries were safe.",
       "that the fisheries were safe",
@@ -127,9 +132,42 @@ describe("partial quotes and reported speech", () => {
   });
 
   it.each([
+    [
+      "a phrase set off after the subject",
+      "Farm economists, like their rivals in industry, say the tariff hurts exports.",
+      "the tariff hurts exports",
+    ],
+    ["a quotation before it", '"The tariff hurts exports," say the economists.', "The tariff hurts exports"],
+  ])("reads a plural 'say' after %s", (_, body, text) => {
+    expect(extract(body).map((s) => s.text)).toEqual([text]);
+  });
+
+  it("reads no inverted speaker after 'say' when the clause goes on", () => {
+    const speakers = extract(
+      "Executives at the mill, which earned a record profit last year, say the company will hire.",
+    ).map((s) => s.speaker);
+    expect(speakers).not.toContain("company");
+  });
+
+  it.each([
+    [
+      "but went on to say",
+      'Reyes joked that the budget was a mystery, but went on to say, "We will balance it."',
+    ],
+    [
+      "and proceeded to argue",
+      "Reyes said the budget was sound and proceeded to argue that no cuts were needed.",
+    ],
+  ])("ends a statement where the speaker goes on to the next, '%s'", (_, body) => {
+    expect(extract(body).map((s) => s.text)).toHaveLength(2);
+    expect(extract(body)[0]?.text).not.toMatch(/went on|proceeded/);
+  });
+
+  it.each([
     ["a passive", "Lee was told the channel was closed."],
     ["a negation", "Han did not say when the drills would start."],
     ["a refusal", "The ministry declined to say when the drills would start."],
+    ["an example's 'say'", "The fare could rise to, say, forty dollars."],
     ["a noun that looks like a verb", "His claims about the budget were disputed."],
     ["an unrelated 'called'", "The program, called EB-5, lets investors apply for residency."],
   ])("finds no statement in %s", (_, body) => {
