@@ -59,17 +59,14 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   const t = doc.tokens;
   if (t[j]?.lower === "who" || t[j]?.lower === "which") {
     const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
-    // "Ferris, who runs the firm and who said …": the second relative shares the first's antecedent.
+    // "Ferris, who runs the firm and who said …": the second relative shares the first's
+    // antecedent (read once: no chain of "and who" is followed further back).
     const first = CLAUSE_CONJUNCTIONS.has(t[end]?.lower ?? "") ? earlierRelative(t, end - 1, lo) : -1;
-    if (first >= 0) {
-      const shared = subjectEndingAt(doc, first, lo);
-      return shared ? { ...shared, relative: j } : null;
-    }
-    const antecedent =
-      mentionEndingAt(t, end, lo) ??
-      nounPhraseEndingAt(doc, end, lo) ??
-      shareEndingAt(doc, end, lo) ??
-      bareNounAt(t, end);
+    const antecedent = antecedentEndingAt(
+      doc,
+      first >= 0 ? (t[first - 1]?.text === "," ? first - 2 : first - 1) : end,
+      lo,
+    );
     return antecedent && antecedent.kind !== "pronoun"
       ? { mention: antecedent, inherited: true, relative: j }
       : null;
@@ -107,6 +104,13 @@ function subjectBeforeModifier(doc: CuedDoc, verb: number, lo: number): Subject 
     ? { mention, inherited: false }
     : null;
 }
+
+/** The phrase a relative pronoun right after `end` stands for. */
+const antecedentEndingAt = (doc: CuedDoc, end: number, lo: number): Mention | null =>
+  mentionEndingAt(doc.tokens, end, lo) ??
+  nounPhraseEndingAt(doc, end, lo) ??
+  shareEndingAt(doc, end, lo) ??
+  bareNounAt(doc.tokens, end);
 
 /** The relative pronoun of the same kind nearest before `k`, within a clause's reach, or -1. */
 function earlierRelative(t: Token[], k: number, lo: number): number {
