@@ -83,6 +83,14 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   return { mention, inherited: false };
 }
 
+/** "Dale Ferris of the Riverton chapel": a short phrase after a name that says where the person is from. */
+function isPlaceOfName(doc: CuedDoc, first: number, last: number): boolean {
+  const t = doc.tokens;
+  if (!PREPOSITIONS.has(t[first]?.lower ?? "") || last - first > 8) return false;
+  for (let k = first; k <= last; k++) if (doc.cues[k] || isVerbForm(t[k]) || quoteAt(doc, k)) return false;
+  return true;
+}
+
 /** "spoke", "obtained", "speaking": a lower-case verb in the past, a participle or a gerund. */
 const isVerbForm = (token: Token | undefined) =>
   token?.kind === "word" &&
@@ -212,7 +220,10 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     if (CLAUSE_CONJUNCTIONS.has((t[k + 1] as Token).lower)) return null;
     // "A lawyer for the outlets, Ruth Adeyemi, said": the name between the commas.
     const inner = mentionStartingAt(t, k + 1, comma - 1);
-    if (inner?.kind === "name" && inner.last === comma - 1) {
+    if (
+      inner?.kind === "name" &&
+      (inner.last === comma - 1 || isPlaceOfName(doc, inner.last + 1, comma - 1))
+    ) {
       const described = mentionEndingAt(t, k - 1, lo);
       // "Dale Ferris, the editor of the weekly, The Riverton Star, said": the name names what
       // the description ends with; the person before the description speaks.
@@ -232,6 +243,12 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
       const opening =
         DETERMINERS.has(t[lo]?.lower ?? "") && !t.slice(lo, k).some((x) => /^[,;:]$/.test(x.text));
       if (!described && opening) return mentionWith(inner, { appositive: [lo, k - 1] });
+      // "One pastor backing Mr. Ruiz, Dale Ferris, said": the name before the comma is the
+      // object of the description; the name between the commas speaks.
+      const object =
+        PREPOSITIONS.has(t[(described?.first ?? 0) - 1]?.lower ?? "") ||
+        isVerbForm(t[(described?.first ?? 0) - 1]);
+      if (described?.kind === "name" && object) return mentionWith(inner, { appositive: [lo, k - 1] });
     }
     const mention = mentionEndingAt(t, k - 1, lo);
     // "Mara Lind, who grew up in Dover, Delaware, in 1990, said": a place, or a phrase after a

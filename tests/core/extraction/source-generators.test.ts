@@ -177,6 +177,20 @@ describe("appositiveSubject: the name before an appositive the comma closes", ()
       "whose latest firm, Gridlock, sells traffic data",
     ],
     [
+      "the name between the commas, where the name before them is the description's object",
+      "One pastor backing Mr. Ruiz, Dale Ferris, said he had made 150 calls.",
+      "said",
+      "Dale Ferris",
+      "One pastor backing Mr. Ruiz",
+    ],
+    [
+      "the name between the commas, with where the person is from",
+      "One pastor backing Mr. Ruiz, Dale Ferris of the Riverton chapel, said he had made 150 calls.",
+      "said",
+      "Dale Ferris",
+      "One pastor backing Mr. Ruiz",
+    ],
+    [
       "a role whose paper is named after it",
       "Dale Ferris, the editor of the weekly paper, The Riverton Star, said every mayor was political.",
       "said",
