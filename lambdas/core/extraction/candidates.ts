@@ -310,7 +310,14 @@ function cueCandidates(
   // Every other generator's proposal.
   invertedCandidates(doc, s, cue, list, false);
   const subjectOfSentence = sentenceSubject(doc, s);
-  if (subjectOfSentence && subjectOfSentence.last < cue.first && canSpeak(doc, subjectOfSentence))
+  // "The scheme, called FastLane, …": a verb right after the subject's comma modifies it.
+  const modifies = doc.tokens[cue.first - 1]?.text === "," && subjectOfSentence?.last === cue.first - 2;
+  if (
+    subjectOfSentence &&
+    !modifies &&
+    subjectOfSentence.last < cue.first &&
+    canSpeak(doc, subjectOfSentence)
+  )
     withContent(
       doc,
       s,

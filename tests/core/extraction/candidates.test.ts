@@ -99,6 +99,13 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     ],
     [
       "inherited/after",
+      "the subject a determiner opens, with a comma later in the sentence",
+      ["The mayor spoke for an hour on Monday, saying the port would reopen."],
+      "The mayor",
+      ["the port would reopen"],
+    ],
+    [
+      "inherited/after",
       "the speaker of the clause before 'but went on to'",
       ['Ruiz joked that the port was his answer, but went on to say, "The port is a mess."'],
       "Ruiz",
@@ -197,6 +204,11 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       "the appositive's name",
       ["Ines Corbett, the city's budget director, said the library would stay open."],
       "appositive/after",
+    ],
+    [
+      "the gerund's speaker, the subject a determiner opens",
+      ["The mayor spoke for an hour on Monday, saying the port would reopen."],
+      "inherited/after",
     ],
     [
       "the whole clause, narration and all",
