@@ -5,7 +5,7 @@ import { type CuedDoc, findCues } from "./cues.ts";
 import { readDocument } from "./document.ts";
 import { headlineParagraphs } from "./headlines.ts";
 import type { Mention } from "./mentions.ts";
-import { resolveSpeakers, type Speaker } from "./resolve.ts";
+import { compatible, resolveSpeakers, type Speaker } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
 import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
@@ -81,20 +81,17 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
 /**
  * Each attribution with the nearest words that refer to its speaker as its mention (DESIGN: "the
  * nearest name, title or pronoun"): "Ruth Amsel started the fight when she brought it up and later
- * said …" reports "she", when "she" resolves to the same person as the name the scorer chose.
+ * said …" reports "she", when "she" can stand for the person the name resolved to (the name, just
+ * read, is the most recent person a pronoun of a fitting gender stands for).
  */
 function withNearestMentions(doc: CuedDoc, attributions: Attribution[], speakers: Speaker[]): Attribution[] {
-  const variants = attributions.map((a) => {
+  return attributions.map((a, k) => {
+    const speaker = speakers[k] as Speaker;
+    if (speaker.sourceType !== "person" || speaker.name === null) return a;
     const pronoun = nearerPronoun(doc, a);
-    return pronoun ? changed(a, { mention: pronoun, relative: undefined }) : a;
-  });
-  if (variants.every((v, k) => v === attributions[k])) return attributions;
-  const resolved = resolveSpeakers(doc, variants);
-  return variants.map((v, k) => {
-    const name = (speakers[k] as Speaker).name;
-    return v !== attributions[k] && name !== null && (resolved[k] as Speaker).name === name
-      ? v
-      : (attributions[k] as Attribution);
+    return pronoun && compatible(speaker.gender, pronoun.gender)
+      ? changed(a, { mention: pronoun, relative: undefined })
+      : a;
   });
 }
 
@@ -289,5 +286,6 @@ function mentionSpeaker(doc: CuedDoc, a: Attribution): Speaker {
     titles: m?.title ? [m.title] : [],
     affiliation: null,
     sourceType: "unknown",
+    gender: m?.gender ?? null,
   };
 }
