@@ -184,16 +184,29 @@ function skipAddressee(doc: CuedDoc, k: number, last: number): number {
   const t = doc.tokens;
   const addressee = personAddressed(t, k, last);
   if (addressee !== undefined) {
-    // "told reporters in Leeds she …", "told Ruiz and others that …"
-    const more = t[addressee + 1]?.lower ?? "";
-    return (
-      ((PREPOSITIONS.has(more) || more === "and") && toldClause(doc, addressee + 1, last)) || addressee + 1
-    );
+    // "told reporters in Leeds she …", "told Ruiz and others that …", "told a Riverton Rotary
+    // gathering she …" (the phrase read as a name stops short of its noun).
+    const more = t[addressee + 1];
+    const goesOn =
+      more !== undefined &&
+      (PREPOSITIONS.has(more.lower) ||
+        more.lower === "and" ||
+        (isPlainNoun(more) && /[A-Z]/.test(t[addressee]?.text ?? "")));
+    return (goesOn && toldClause(doc, addressee + 1, last)) || addressee + 1;
   }
   // "told a crowd she …", "told his roommate that …"
   const determiner = ARTICLES.has(t[k]?.lower ?? "") || POSSESSIVE_DETERMINERS.has(t[k]?.lower ?? "");
   return (determiner && toldClause(doc, k + 1, last)) || k;
 }
+
+/** A lower-case word that may be a phrase's noun: "gathering", not "the", "would" or "she". */
+const isPlainNoun = (t: Token) =>
+  t.kind === "word" &&
+  !t.cap &&
+  !DETERMINERS.has(t.lower) &&
+  !VERB_GROUP_WORDS.has(t.lower) &&
+  !CLAUSE_STARTS.has(t.lower) &&
+  !SUBJECT_PRONOUNS.has(t.lower);
 
 /** The last token of the person a verb addresses at `k` ("told reporters", "called Ruiz"), if any. */
 function personAddressed(t: Token[], k: number, last: number): number | undefined {

@@ -63,6 +63,11 @@ describe("partial quotes and reported speech", () => {
       "she would protect the fisheries",
     ],
     [
+      "told an audience named by capitalised words",
+      "Park told a Busan Rotary Club gathering she would protect the fisheries.",
+      "she would protect the fisheries",
+    ],
+    [
       "told an audience, where and when, then that",
       "Park is telling a packed hall in rainy Busan, South Korea, on the last day of campaigning that the fisheries are safe.",
       "that the fisheries are safe",
