@@ -32,6 +32,7 @@ import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts"
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
 import {
+  absoluteSubject,
   accordingToSource,
   appositiveSubject,
   clauseSubjects,
@@ -60,7 +61,8 @@ export type SourceVia =
   | "inherited"
   | "sentence-subject"
   | "clause-subject"
-  | "pronoun";
+  | "pronoun"
+  | "absolute";
 
 /** How a candidate's content was found. */
 export type ContentVia =
@@ -320,7 +322,14 @@ function cueCandidates(
   // Every other generator's proposal.
   invertedCandidates(doc, s, cue, list, false);
   const subjectOfSentence = sentenceSubject(doc, s);
-  if (subjectOfSentence && subjectOfSentence.last < cue.first && canSpeak(doc, subjectOfSentence))
+  // "The scheme, called FastLane, …": a verb right after the subject's comma modifies it.
+  const modifies = doc.tokens[cue.first - 1]?.text === "," && subjectOfSentence?.last === cue.first - 2;
+  if (
+    subjectOfSentence &&
+    !modifies &&
+    subjectOfSentence.last < cue.first &&
+    canSpeak(doc, subjectOfSentence)
+  )
     withContent(
       doc,
       s,
@@ -429,6 +438,9 @@ function inheritedCandidates(
   const pronoun = nearestPronoun(doc, s, cue);
   if (pronoun)
     list.add(pronoun.mention, true, parts, { source: "pronoun", content: "after" }, false, pronoun.relative);
+  // "…, with top officials stressing its reach and vowing …": the absolute phrase's subject.
+  const absolute = absoluteSubject(doc, s, cue);
+  if (absolute) list.add(absolute, true, parts, { source: "absolute", content: "after" }, false);
 }
 
 /**

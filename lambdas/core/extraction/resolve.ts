@@ -20,6 +20,8 @@ export interface Speaker {
   titles: string[];
   affiliation: string | null;
   sourceType: SourceType;
+  /** What the article says of the person's gender (a pronoun, an honorific, a given name), if anything. */
+  gender: Gender;
 }
 
 interface Entity {
@@ -111,7 +113,14 @@ function resolveMention(
  * one shape every speaker has, then changed (a spread copy can get a shape of its own).
  */
 function unknownSpeaker(changes: Partial<Speaker> = {}): Speaker {
-  const speaker: Speaker = { name: null, title: null, titles: [], affiliation: null, sourceType: "unknown" };
+  const speaker: Speaker = {
+    name: null,
+    title: null,
+    titles: [],
+    affiliation: null,
+    sourceType: "unknown",
+    gender: null,
+  };
   return Object.assign(speaker, changes);
 }
 
@@ -119,7 +128,14 @@ const titled = (title: string | null) => ({ title, titles: title ? [title] : [] 
 
 function asPerson(e: Entity): Speaker {
   const titles = rankTitles(e.titles);
-  return { name: e.name, title: titles[0] ?? null, titles, affiliation: e.affiliation, sourceType: "person" };
+  return {
+    name: e.name,
+    title: titles[0] ?? null,
+    titles,
+    affiliation: e.affiliation,
+    sourceType: "person",
+    gender: e.gender,
+  };
 }
 
 /** Titles kept per person: enough for any article, bounded for hostile input. */
@@ -133,7 +149,8 @@ function addTitle(e: Entity, title: string | null | undefined, affiliation?: str
   if (affiliation) e.affiliation ??= affiliation;
 }
 
-const compatible = (a: Gender, b: Gender) => a === null || b === null || a === b;
+/** Two genders that may be one person's: either unknown, or the same. */
+export const compatible = (a: Gender, b: Gender) => a === null || b === null || a === b;
 
 function mostRecent(salient: Sighting[], fits: (e: Entity) => boolean): Entity | undefined {
   for (let k = salient.length - 1; k >= 0 && salient.length - k <= 12; k--) {

@@ -6,7 +6,13 @@
 import { afterDateline } from "./contents.ts";
 import { type Doc, firstUnquotedWhere } from "./document.ts";
 import { HONORIFICS } from "./lexicon/people.ts";
-import { CAPITALISED_NON_NAMES, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from "./lexicon/words.ts";
+import {
+  CAPITALISED_NON_NAMES,
+  DETERMINERS,
+  PREPOSITIONS,
+  SUBJECT_PRONOUNS,
+  TIME_WORDS,
+} from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
 import type { Segmentation, Sentence } from "./segment.ts";
 import { canSpeak, isOpeningModifier } from "./speaker-check.ts";
@@ -35,6 +41,12 @@ function readSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
   let k = Math.max(firstUnquoted(doc, s), afterDateline(doc, s));
   const opener = t[k]?.lower ?? "";
+  // "The mayor spoke for an hour on Monday, …": a determiner opens the subject itself, unless
+  // what it opens can be nobody ("This week, …").
+  if (DETERMINERS.has(opener)) {
+    const opening = mentionStartingAt(t, k, s.last);
+    if (opening && opening.kind !== "group" && canSpeak(doc, opening)) return opening;
+  }
   // "He spoke for an hour, saying …": a pronoun opening the sentence is its subject.
   const pronoun = SUBJECT_PRONOUNS.has(opener) && opener !== "it";
   const adverbial =

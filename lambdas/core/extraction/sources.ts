@@ -11,6 +11,8 @@ import {
   AFTER_INVERTED_SPEAKER,
   CLAUSE_CONJUNCTIONS,
   CLAUSE_OPENING_ADVERBS,
+  GO_ON_WORDS,
+  IRREGULAR_PAST,
   NOT_NOUNS,
   STRETCH_OPENERS,
 } from "./lexicon/syntax.ts";
@@ -32,6 +34,7 @@ import {
   PREPOSITIONS,
   QUANTITY_WORDS,
   RELATIVE_PRONOUNS,
+  SUBJECT_VERB_PHRASES,
   SURVEY_PARTICIPLES,
   THIRD_PERSON_SUBJECTS,
 } from "./lexicon/words.ts";
@@ -63,17 +66,14 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   const t = doc.tokens;
   if (t[j]?.lower === "who" || t[j]?.lower === "which") {
     const end = t[j - 1]?.text === "," ? j - 2 : j - 1;
-    // "Ferris, who runs the firm and who said …": the second relative shares the first's antecedent.
+    // "Ferris, who runs the firm and who said …": the second relative shares the first's
+    // antecedent (read once: no chain of "and who" is followed further back).
     const first = CLAUSE_CONJUNCTIONS.has(t[end]?.lower ?? "") ? earlierRelative(t, end - 1, lo) : -1;
-    if (first >= 0) {
-      const shared = subjectEndingAt(doc, first, lo);
-      return shared ? { ...shared, relative: j } : null;
-    }
-    const antecedent =
-      mentionEndingAt(t, end, lo) ??
-      nounPhraseEndingAt(doc, end, lo) ??
-      shareEndingAt(doc, end, lo) ??
-      bareNounAt(t, end);
+    const antecedent = antecedentEndingAt(
+      doc,
+      first >= 0 ? (t[first - 1]?.text === "," ? first - 2 : first - 1) : end,
+      lo,
+    );
     return antecedent && antecedent.kind !== "pronoun"
       ? { mention: antecedent, inherited: true, relative: j }
       : null;
@@ -81,8 +81,51 @@ export function subjectEndingAt(doc: CuedDoc, j: number, lo: number): Subject | 
   // "Nearly half of the nurses surveyed said": the people a poll asked are the subject.
   const end = SURVEY_PARTICIPLES.has(t[j]?.lower ?? "") && t[j - 1]?.kind === "word" ? j - 1 : j;
   const mention = mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo);
-  return mention && canSpeak(doc, mention) ? { mention, inherited: false } : null;
+  if (!mention || !canSpeak(doc, mention)) return null;
+  const verb = mention.first - 2;
+  if (verb > lo && PREPOSITIONS.has(t[verb + 1]?.lower ?? "") && isVerbForm(t[verb])) {
+    const subject = subjectBeforeModifier(doc, verb, lo);
+    if (subject) return subject;
+  }
+  return { mention, inherited: false };
 }
+
+/** "Dale Ferris of the Riverton chapel": a short phrase after a name that says where the person is from. */
+function isPlaceOfName(doc: CuedDoc, first: number, last: number): boolean {
+  const t = doc.tokens;
+  if (!PREPOSITIONS.has(t[first]?.lower ?? "") || last - first > 8) return false;
+  for (let k = first; k <= last; k++) if (doc.cues[k] || isVerbForm(t[k]) || quoteAt(doc, k)) return false;
+  return true;
+}
+
+/** "spoke", "obtained", "speaking": a lower-case verb in the past, a participle or a gerund. */
+const isVerbForm = (token: Token | undefined) =>
+  token?.kind === "word" &&
+  !token.cap &&
+  (IRREGULAR_PAST.has(token.lower) || /[a-z]{2}(ed|ing)$/.test(token.lower));
+
+/**
+ * "officials who spoke with the Star said", "a letter from the Legion obtained by the Star
+ * warns": the name before the verb is the object of a clause that describes the subject; the
+ * subject stands before that clause.
+ */
+function subjectBeforeModifier(doc: CuedDoc, verb: number, lo: number): Subject | null {
+  const t = doc.tokens;
+  const k = skipFillersLeft(t, verb - 1, lo);
+  const relative = k >= lo && RELATIVE_PRONOUNS.has(t[k]?.lower ?? "");
+  const end = relative ? (t[k - 1]?.text === "," ? k - 2 : k - 1) : k;
+  const mention = end >= lo ? (mentionEndingAt(t, end, lo) ?? nounPhraseEndingAt(doc, end, lo)) : null;
+  return mention && mention.kind !== "pronoun" && canSpeak(doc, mention)
+    ? { mention, inherited: false }
+    : null;
+}
+
+/** The phrase a relative pronoun right after `end` stands for. */
+const antecedentEndingAt = (doc: CuedDoc, end: number, lo: number): Mention | null =>
+  mentionEndingAt(doc.tokens, end, lo) ??
+  nounPhraseEndingAt(doc, end, lo) ??
+  shareEndingAt(doc, end, lo) ??
+  bareNounAt(doc.tokens, end);
 
 /** The relative pronoun of the same kind nearest before `k`, within a clause's reach, or -1. */
 function earlierRelative(t: Token[], k: number, lo: number): number {
@@ -184,7 +227,10 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     if (CLAUSE_CONJUNCTIONS.has((t[k + 1] as Token).lower)) return null;
     // "A lawyer for the outlets, Ruth Adeyemi, said": the name between the commas.
     const inner = mentionStartingAt(t, k + 1, comma - 1);
-    if (inner?.kind === "name" && inner.last === comma - 1) {
+    if (
+      inner?.kind === "name" &&
+      (inner.last === comma - 1 || isPlaceOfName(doc, inner.last + 1, comma - 1))
+    ) {
       const described = mentionEndingAt(t, k - 1, lo);
       // "Dale Ferris, the editor of the weekly, The Riverton Star, said": the name names what
       // the description ends with; the person before the description speaks.
@@ -203,6 +249,12 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
       // whole, opening the sentence with a determiner.
       const opening = is(t[lo], DETERMINER) && !t.slice(lo, k).some((x) => /^[,;:]$/.test(x.text));
       if (!described && opening) return mentionWith(inner, { appositive: [lo, k - 1] });
+      // "One pastor backing Mr. Ruiz, Dale Ferris, said": the name before the comma is the
+      // object of the description; the name between the commas speaks.
+      const object =
+        PREPOSITIONS.has(t[(described?.first ?? 0) - 1]?.lower ?? "") ||
+        isVerbForm(t[(described?.first ?? 0) - 1]);
+      if (described?.kind === "name" && object) return mentionWith(inner, { appositive: [lo, k - 1] });
     }
     const mention = mentionEndingAt(t, k - 1, lo);
     // "Mara Lind, who grew up in Dover, Delaware, in 1990, said": a place, or a phrase after a
@@ -279,6 +331,31 @@ export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Subject | n
   return null;
 }
 
+/**
+ * "…, with top officials stressing its reach and vowing to stay": the subject of an absolute
+ * phrase ("with" and the phrase before its first verb in -ing) is the speaker of the gerunds it carries.
+ */
+export function absoluteSubject(doc: CuedDoc, s: Sentence, cue: Cue): Mention | null {
+  const t = doc.tokens;
+  for (let k = cue.first - 1; k >= Math.max(s.first, cue.first - PRONOUN_REACH); k--) {
+    if (quoteAt(doc, k) || t[k]?.text === ";" || t[k]?.text === ":") return null;
+    if (t[k]?.lower !== "with") continue;
+    for (let g = k + 2; g < Math.min(cue.first, k + ABSOLUTE_SUBJECT_REACH); g++) {
+      const verb = t[g] as Token;
+      if (verb.kind !== "word" || verb.cap || !verb.lower.endsWith("ing")) continue;
+      const mention = mentionStartingAt(t, k + 1, g - 1) ?? phraseSubject(doc, k + 1, g - 1);
+      return mention && mention.last === g - 1 && mention.kind !== "pronoun" && canSpeak(doc, mention)
+        ? mention
+        : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Tokens from "with" to the verb of its absolute phrase: "with two of the port's directors stressing". */
+const ABSOLUTE_SUBJECT_REACH = 9;
+
 /** Tokens looked back for a pronoun: a clause's length. */
 const PRONOUN_REACH = 25;
 
@@ -314,13 +391,17 @@ export function skipFillersLeft(t: Token[], j: number, lo: number): number {
     const token = t[k] as Token;
     if (is(token, SUBJECT_VERB_FILLER) || is(token, TIME_WORD)) k--;
     else if (isAdverbAfterSubject(t, k)) k--;
-    else if (is(token, TIME_OPENER) && is(t[k + 1], TIME_WORD)) k--;
+    // "Ruiz continued to insist", "but went on to say": the verb that carries the cue on.
+    else if (token.lower === "to" && GO_ON_WORDS.has(t[k - 1]?.lower ?? "")) {
+      k -= 2;
+      if (t[k + 1]?.lower === "on" && GO_ON_WORDS.has(t[k]?.lower ?? "")) k--;
+    } else if (is(token, TIME_OPENER) && is(t[k + 1], TIME_WORD)) k--;
     else if (token.kind === "number" && is(t[k - 1], TIME_WORD)) k--;
     // "who in 2019 said": a year between the subject and its verb.
     else if (isYear(token) && t[k - 1]?.lower === "in") k -= 2;
     else if (token.text === "." && !token.spaceBefore && is(t[k - 1], TIME_WORD)) k--;
-    // "who has in the past said", "less than two weeks ago said", "this past week announced".
-    else if (earlierPhraseEndingAt(t, k) > 0) k -= earlierPhraseEndingAt(t, k);
+    // "who has in the past said", "the report for the first time cited", "this past week announced".
+    else if (fillerPhraseEndingAt(t, k) > 0) k -= fillerPhraseEndingAt(t, k);
     else if (token.lower === "ago" && is(t[k - 1], PERIOD_UNIT)) k = pastCount(t, k - 2);
     else if (token.lower === "past" && is(t[k - 1], TIME_OPENER)) k -= 2;
     else break;
@@ -341,16 +422,22 @@ function isAdverbAfterSubject(t: Token[], k: number): boolean {
   return !DETERMINERS.has(before) && before !== "'s" && before !== "’s";
 }
 
+/** Phrases of time and manner read past between a subject and its verb. */
+const FILLER_PHRASES = [...EARLIER_PHRASES, ...SUBJECT_VERB_PHRASES];
+
 /** The phrases by their last word, in their order: most tokens end none, and are passed at one look-up. */
-const EARLIER_PHRASES_BY_LAST = new Map<string, readonly string[][]>();
-for (const phrase of EARLIER_PHRASES) {
+const FILLER_PHRASES_BY_LAST = new Map<string, readonly string[][]>();
+for (const phrase of FILLER_PHRASES) {
   const last = phrase.at(-1) as string;
-  EARLIER_PHRASES_BY_LAST.set(last, [...(EARLIER_PHRASES_BY_LAST.get(last) ?? []), phrase]);
+  FILLER_PHRASES_BY_LAST.set(last, [...(FILLER_PHRASES_BY_LAST.get(last) ?? []), phrase]);
 }
 
-/** How many tokens of a phrase that dates words earlier ("in the past") end at `k`, or 0. */
-function earlierPhraseEndingAt(t: Token[], k: number): number {
-  for (const phrase of EARLIER_PHRASES_BY_LAST.get(t[k]?.lower ?? "") ?? []) {
+/**
+ * How many tokens of a phrase that may stand between a subject and its verb ("in the past", "for
+ * the first time") end at `k`, or 0.
+ */
+function fillerPhraseEndingAt(t: Token[], k: number): number {
+  for (const phrase of FILLER_PHRASES_BY_LAST.get(t[k]?.lower ?? "") ?? []) {
     const n = phrase.length;
     if (phrase.every((word, i) => t[k - n + 1 + i]?.lower === word)) return n;
   }

@@ -98,6 +98,20 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["the workers would be paid"],
     ],
     [
+      "inherited/after",
+      "the subject a determiner opens, with a comma later in the sentence",
+      ["The mayor spoke for an hour on Monday, saying the port would reopen."],
+      "The mayor",
+      ["the port would reopen"],
+    ],
+    [
+      "inherited/after",
+      "the speaker of the clause before 'but went on to'",
+      ['Ruiz joked that the port was his answer, but went on to say, "The port is a mess."'],
+      "Ruiz",
+      ['"The port is a mess."'],
+    ],
+    [
       "sentence-subject/after",
       "the name the sentence opens with, beside the subject before the verb",
       ["Ruth Amsel met the workers on Friday and an aide said the plant would close."],
@@ -129,8 +143,10 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
     ],
     [
       "pronoun/after",
-      "the pronoun before a verb that carries a cue",
-      ["The mayor spoke first, but she continued to insist that the bridge was safe."],
+      "the pronoun of the verb before 'and', past its object",
+      [
+        "The mayor spoke first, but then she stood by the plan for an hour and insisted that the bridge was safe.",
+      ],
       "she",
       ["that the bridge was safe"],
     ],
@@ -140,6 +156,15 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["The affidavit cites Dale Ferris, who saw the crash and described it in print."],
       "Dale Ferris",
       ["it in print"],
+    ],
+    [
+      "absolute/after",
+      "the subject of an absolute phrase with 'with', for its second gerund",
+      [
+        "The port raised its fees on Monday, with its directors shrugging off the losses and vowing to cut costs by spring.",
+      ],
+      "its directors",
+      ["to cut costs by spring"],
     ],
     [
       "subject/after-short",
@@ -179,6 +204,11 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       "the appositive's name",
       ["Ines Corbett, the city's budget director, said the library would stay open."],
       "appositive/after",
+    ],
+    [
+      "the gerund's speaker, the subject a determiner opens",
+      ["The mayor spoke for an hour on Monday, saying the port would reopen."],
+      "inherited/after",
     ],
     [
       "the whole clause, narration and all",

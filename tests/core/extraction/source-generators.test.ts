@@ -36,6 +36,26 @@ describe("subjectEndingAt: the speaker is the subject right before the verb", ()
     ["a noun phrase no lexicon knows", "The Ohio farmer says the levy is unfair.", "says", "The Ohio farmer"],
     ["a possessive group", "Its defenders say the levy is fair.", "say", "Its defenders"],
     ["a pronoun", "The plan, they said, was dead.", "said", "they"],
+    [
+      "the subject a relative clause describes, not its object",
+      "Current and former aides who spoke with The Riverton Star said the office was adrift.",
+      "said",
+      "Current and former aides",
+    ],
+    [
+      "the subject a participle describes, not its agent",
+      "A letter from the Legion obtained by The Riverton Star warns that the emblem is theirs.",
+      "warns",
+      "the Legion",
+    ],
+    [
+      "past 'for the first time'",
+      "The audit on Wednesday for the first time cited a memo by the inspector.",
+      "cited",
+      "The audit",
+    ],
+    ["past 'at one point'", "Corbett at one point claimed the port was closed.", "claimed", "Corbett"],
+    ["past 'continued to'", "Ruiz has continued to insist that the port is safe.", "insist", "Ruiz"],
     ["past an adverb in -ly", "Corbett jokingly told reporters the plant would close.", "told", "Corbett"],
     ["a noun in -ly", "Her family said the plant would close.", "said", "Her family"],
     [
@@ -155,6 +175,20 @@ describe("appositiveSubject: the name before an appositive the comma closes", ()
       "said",
       "Mr. Haddad",
       "whose latest firm, Gridlock, sells traffic data",
+    ],
+    [
+      "the name between the commas, where the name before them is the description's object",
+      "One pastor backing Mr. Ruiz, Dale Ferris, said he had made 150 calls.",
+      "said",
+      "Dale Ferris",
+      "One pastor backing Mr. Ruiz",
+    ],
+    [
+      "the name between the commas, with where the person is from",
+      "One pastor backing Mr. Ruiz, Dale Ferris of the Riverton chapel, said he had made 150 calls.",
+      "said",
+      "Dale Ferris",
+      "One pastor backing Mr. Ruiz",
     ],
     [
       "a role whose paper is named after it",

@@ -62,6 +62,36 @@ describe("who said it", () => {
     expect(statements.find((s) => s.text.startsWith("We cannot"))?.speaker).toBe(speaker);
   });
 
+  it.each([
+    [
+      'Former Governor Ruth Amsel started the row when she brought up the old bombing and later said, "It is not just one group."',
+      "Ruth Amsel",
+      "she",
+    ],
+    [
+      "Senator Dale Ferris opened the session, and when the loan came up he smiled and said it had been repaid.",
+      "Dale Ferris",
+      "he",
+    ],
+    [
+      "Judge Ana Lima closed the hearing after she read the ruling aloud and added that the city must pay.",
+      "Ana Lima",
+      "she",
+    ],
+  ])("reports the nearest words that refer to the speaker as the mention: %s", (body, speaker, mention) => {
+    const statement = extract(body).at(-1) as never;
+    expect(statement).toMatchObject({ speaker });
+    expect(mentionText(body, statement)).toBe(mention);
+  });
+
+  it("keeps the name as the mention when the nearer pronoun stands for somebody else", () => {
+    const body =
+      "Ruth Amsel praised Tomas Reyes after he spoke at the rally, and said the port would reopen in May.";
+    const statement = extract(body).at(-1) as never;
+    expect(statement).toMatchObject({ speaker: "Ruth Amsel" });
+    expect(mentionText(body, statement)).toBe("Ruth Amsel");
+  });
+
   it("resolves a pronoun to the speaker, not to a person the speaker talked about", () => {
     const statements = extract(
       "Pence said Trump will follow a different schedule.",

@@ -21,6 +21,19 @@ export const SUBJECT_VERB_FILLERS = set(`also later then previously recently rep
   directly insistently forcefully emphatically categorically matter-of-factly pointedly sharply bitterly
   long consistently personally herself himself themselves itself`);
 
+/** Phrases that may stand between a subject and its verb: "the report for the first time cited". */
+export const SUBJECT_VERB_PHRASES: readonly string[][] = [
+  "for the first time",
+  "at one point",
+  "once again",
+  "in turn",
+  "in response",
+  "in recent days",
+  "in recent weeks",
+  "in recent months",
+  "in recent years",
+].map((phrase) => phrase.split(" "));
+
 /**
  * Nouns ending in "-ly" that may be a subject right before its verb ("the family said"), unlike
  * the adverbs so ending that may stand between a subject and its verb ("Corbett strongly hinted").
