@@ -518,6 +518,9 @@ function onlyWhenClause(doc: CuedDoc, parts: readonly TokenRange[]): boolean {
   return true;
 }
 
+/** Words a "called for …" or "called on …" needs to ask for something rather than narrate. */
+const CALL_WORDS = 4;
+
 /**
  * "called Haugland earlier this month", "called Ruiz onto the stage", "called her.": a call made to
  * somebody, with no words after the person called (as "called Ruiz a fraud" has).
@@ -540,11 +543,14 @@ function callsSomebody(doc: CuedDoc, first: number): boolean {
  */
 export function carriesWords(doc: CuedDoc, cue: Cue, parts: readonly TokenRange[]): boolean {
   const t = doc.tokens;
-  const needs =
-    cue.verb?.needsWords || (cue.verb?.lemma === "call" && CALL_NARRATES.has(t[cue.last + 1]?.lower ?? ""));
-  const [first] = parts[0] as TokenRange;
+  const [first, last] = parts[0] as TokenRange;
+  // "called for a timeout" narrates; "called for a recount of every ballot" asks for something
+  // at the length a statement has.
+  const call = cue.verb?.lemma === "call" && CALL_NARRATES.has(t[cue.last + 1]?.lower ?? "");
+  const callsFor = call && (parts.length > 1 || wordsIn(doc, first, last) < CALL_WORDS);
+  const needs = cue.verb?.needsWords || callsFor;
   if (first > cue.last && cue.verb?.lemma === "call" && callsSomebody(doc, first)) return false;
-  if (first > cue.last && (onlyCircumstance(doc, parts) || onlyWhenClause(doc, parts))) return false;
+  if (first > cue.last && !call && (onlyCircumstance(doc, parts) || onlyWhenClause(doc, parts))) return false;
   if (!needs || first < cue.first) return true;
   if (CLAUSE_STARTS.has(t[first]?.lower ?? "") || t[cue.last + 1]?.text === ":") return true;
   for (const [a, b] of parts)

@@ -22,6 +22,8 @@ describe("narration is no statement", () => {
     ["a coach calling up players", "The coach called up two players from the reserves."],
     ["a mayor calling in the police", "The mayor called in the state police."],
     ["a council calling off a vote", "The council called off the vote."],
+    ["a coach calling for a timeout", "The coach called for a timeout."],
+    ["a striker calling for the ball", "Ferris called for the ball."],
     ["where something was said, and nothing more", "Corbett said at a rally in Ames."],
     ["how something was said, and nothing more", "Corbett said pleasantly into the phone."],
     ["whom somebody joked with, and nothing more", "Corbett joked with an aide at the back of the hall."],
@@ -43,6 +45,15 @@ describe("narration is no statement", () => {
     ["a runner insisting on a rematch", "Ferris insisted on a rematch."],
   ])("%s: %s", (_, body) => {
     expect(extract(body)).toEqual([]);
+  });
+});
+
+describe("a call for something at a statement's length is a statement", () => {
+  it.each([
+    ["for", "Mayor Ines Corbett called for a recount of every ballot.", "for a recount of every ballot"],
+    ["on", "Corbett called on the council to delay the vote.", "on the council to delay the vote"],
+  ])("'called %s …'", (_, body, text) => {
+    expect(extract(body).map((s) => s.text)).toEqual([text]);
   });
 });
 
