@@ -56,14 +56,25 @@ function readSubject(doc: Doc, s: Sentence): Mention | null {
       ((CAPITALISED_NON_NAMES.has(opener) || TIME_WORDS.has(opener) || PREPOSITIONS.has(opener)) &&
         !HONORIFICS.has(opener) &&
         !t[k]?.givenName));
-  for (let n = k; adverbial && n < Math.min(s.last, k + 14); n++) {
-    if (t[n]?.text === ",") {
-      k = n + 1;
-      break;
-    }
+  // "At a rally in Portsmouth, N.H., on Tuesday, Senator Lee …": the adverbial may run over a
+  // place's comma and a time of its own, a few commas in all.
+  for (let commas = 0; adverbial && commas < 3; commas++) {
+    const comma = nextComma(doc, k, Math.min(s.last, k + 14));
+    if (comma < 0) break;
+    k = comma + 1;
+    const mention = mentionStartingAt(t, k, s.last);
+    if (mention && mention.kind !== "group" && canSpeak(doc, mention)) return mention;
+    const goesOn =
+      PREPOSITIONS.has(t[k]?.lower ?? "") || TIME_WORDS.has(t[k]?.lower ?? "") || mention !== null;
+    if (!goesOn) break;
   }
   const mention = mentionStartingAt(t, k, s.last);
   return mention && mention.kind !== "group" && canSpeak(doc, mention) ? mention : null;
+}
+
+function nextComma(doc: Doc, from: number, to: number): number {
+  for (let n = from; n < to; n++) if (doc.tokens[n]?.text === ",") return n;
+  return -1;
 }
 
 /** The first token of the sentence outside quotations and opening dashes. */

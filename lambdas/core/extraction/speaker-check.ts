@@ -13,10 +13,20 @@ import type { Token } from "./tokenize.ts";
 export function canSpeak(doc: Doc, m: Mention): boolean {
   if (m.kind !== "name" && m.kind !== "organisation") return true;
   const t = doc.tokens;
-  if (!m.title && NON_SPEAKING_PLACES.has(textOf(t, m.first, m.last).toLowerCase())) return false;
+  if (!m.title && isNonSpeakingPlace(t, m)) return false;
   if (m.first !== m.last || !opensSentence(t, m.first)) return true;
   if (SENTENCE_OPENING_VERBS.has((t[m.first] as Token).lower)) return false;
   return !isOpeningModifier(doc, m.first) && !isCommonWordOpening(doc, m.first);
+}
+
+/** "Texas", "Capitol Hill", and a state abbreviated ("Fla.": the tokens may leave its stop apart). */
+function isNonSpeakingPlace(t: Token[], m: Mention): boolean {
+  const text = textOf(t, m.first, m.last).toLowerCase();
+  const stop = t[m.last + 1];
+  return (
+    NON_SPEAKING_PLACES.has(text) ||
+    (stop?.text === "." && !stop.spaceBefore && NON_SPEAKING_PLACES.has(`${text}.`))
+  );
 }
 
 /**

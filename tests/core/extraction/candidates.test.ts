@@ -222,6 +222,20 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
 
   it.each([
     [
+      "a two-letter state",
+      "At a rally in Nashua, N.H., on Friday, Senator Ruth Amsel endorsed Corbett, saying she would win.",
+    ],
+    [
+      "a state cut short",
+      "At a rally in Dover, Del., on Friday, Senator Ruth Amsel endorsed Corbett, saying she would win.",
+    ],
+  ])("gives a gerund the sentence's subject past a place and a time opening it: %s", (_, text) => {
+    const ruled = candidates(text).filter((c) => c.rule);
+    expect(ruled.map((c) => [c.via, c.speaker])).toEqual([["inherited/after", "Senator Ruth Amsel"]]);
+  });
+
+  it.each([
+    [
       "an adverb opening the sentence",
       "Once she was mayor, Corbett made the port a priority, announcing a new board within a week.",
       "Once",

@@ -74,5 +74,13 @@ export const NON_SPEAKING_PLACES = new Set(
       "bavaria",
       "catalonia",
       "gyeonggi",
-    ]),
+    ])
+    // The states as news style abbreviates them after a town: "Portsmouth, N.H.", "Tampa, Fla.".
+    .concat(
+      `ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich. minn.
+      mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt.
+      va. wash. w.va. wis. wyo. d.c.`
+        .trim()
+        .split(/\s+/),
+    ),
 );
