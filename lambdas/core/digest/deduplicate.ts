@@ -1,3 +1,4 @@
+import { proseStartOffset } from "../article.ts";
 import type { Article, DigestSource, DigestStatement, Statement, StatementKind } from "../types.ts";
 import {
   isCutOf,
@@ -233,8 +234,10 @@ const leads = new WeakMap<Article, string>();
 function leadOf(article: Article): string {
   const known = leads.get(article);
   if (known !== undefined) return known;
+  // The "date YYYY-MM-DD" prefix of a plain-text article is metadata, not its opening words.
+  const from = proseStartOffset(article.body);
   const words = article.body
-    .slice(0, 300)
+    .slice(from, from + 300)
     .trim()
     .split(/\s+/, LEAD_WORDS + 1)
     .filter(Boolean);

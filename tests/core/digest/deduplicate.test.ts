@@ -159,3 +159,18 @@ describe("deduplicating statements", () => {
     expect(digest.stats).toEqual({ articles: 3, statements: 3, offRecord: 0, doubtful: 0, merged: 1 });
   });
 });
+
+describe("an untitled article's sources", () => {
+  it("stand for it by its opening words, past the plain-text date prefix", () => {
+    const quote = "We are ready to respond to any provocation";
+    const article = storedArticle({
+      id: "forum.txt",
+      date: "2026-11-17",
+      body: `date 2026-11-17 SEOUL — Defence Minister Han Tae-woo warned of new launches on Tuesday. "${quote}," Han said.`,
+      statements: [{ ...HAN, text: quote }],
+    });
+    const digest = composeDigest({ articles: [article], from: "2026-11-16", to: "2026-11-22" });
+    const lead = digest.officials[0]?.statements[0]?.sources[0]?.lead;
+    expect(lead).toBe("SEOUL — Defence Minister Han Tae-woo warned of new launches …");
+  });
+});
