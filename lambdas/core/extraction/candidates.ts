@@ -27,7 +27,7 @@ import {
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt, quoteRegionEnd } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS } from "./lexicon/syntax.ts";
-import { DETERMINER, is, PREPOSITION } from "./lexicon/word-classes.ts";
+import { DETERMINER, is, PREPOSITION, VERB_GROUP_WORD } from "./lexicon/word-classes.ts";
 import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { firstUnquoted, sentenceSubject } from "./sentence-subject.ts";
@@ -390,7 +390,16 @@ function accordingTo(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateList): 
  */
 function afterLeadingSource(doc: CuedDoc, s: Sentence, k: number): number {
   const t = doc.tokens;
-  if (t[k]?.text === ",") return k + 1;
+  if (t[k]?.text === ",") {
+    // "According to Lorna Pratt, the mayor's housing director, the city …": past the role too.
+    if (mentionStartingAt(t, k + 1, s.last)?.kind !== "role") return k + 1;
+    for (let n = k + 2; n <= Math.min(s.last, k + 10); n++) {
+      const token = t[n] as Token;
+      if (quoteAt(doc, n) || doc.cues[n] || is(token, VERB_GROUP_WORD)) return k + 1;
+      if (token.text === ",") return n + 1;
+    }
+    return k + 1;
+  }
   if (!is(t[k], PREPOSITION)) return k;
   for (let n = k + 1; n <= Math.min(s.last, k + 8); n++) {
     if (quoteAt(doc, n) || doc.cues[n]) return k;

@@ -35,6 +35,13 @@ describe("findCandidates: each generator proposes its reading of a cue", () => {
       ["the drills will start in March"],
     ],
     [
+      "according-to/leading",
+      "'according to' a person and their role opening the sentence",
+      ["According to Ines Corbett, the mayor's housing director, the drills will start in March."],
+      "Ines Corbett",
+      ["the drills will start in March"],
+    ],
+    [
       "according-to/around",
       "'according to' inside the sentence",
       ["Since last spring, according to the ministry, the drills have doubled."],
