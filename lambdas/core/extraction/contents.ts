@@ -285,6 +285,8 @@ function opensOwnClause(doc: CuedDoc, s: Sentence, k: number): boolean {
   let n = k;
   while (n <= s.last && (is(t[n], SUBJECT_VERB_FILLER) || /ly$/.test(t[n]?.lower ?? ""))) n++;
   if (n > k && t[n] && narrates(t[n] as Token, doc.cues[n])) return true;
+  // "… and turned a blind eye to …", "… and took the stage": a step of the narration with its object.
+  if (NARRATION_VERBS.has(t[k]?.lower ?? "") && is(t[k + 1], DETERMINER)) return true;
   const subject = mentionStartingAt(t, k, s.last);
   if (!subject || subject.last - subject.first > 5) return false;
   const verb = skipFillersRight(t, subject.last + 1, s.last);

@@ -168,6 +168,13 @@ describe("partial quotes and reported speech", () => {
     expect(extract(body)[0]?.text).not.toMatch(/went on|proceeded/);
   });
 
+  it("ends the words where the narration takes its next step, 'and turned a blind eye to …'", () => {
+    const [statement] = extract(
+      "Reyes called on the rangers not to cross the river, and turned a blind eye to the new fence.",
+    );
+    expect(statement?.text).toBe("on the rangers not to cross the river");
+  });
+
   it.each([
     ["a passive", "Lee was told the channel was closed."],
     ["a negation", "Han did not say when the drills would start."],
