@@ -5,7 +5,7 @@
  * paragraph (`"…." "…," she said.`) joins the statement that follows.
  */
 import { type Attribution, changed, type TokenRange } from "./candidates.ts";
-import { type Doc, firstUnquotedWhere, quoteAt, quoteRegionEnd } from "./document.ts";
+import { type Doc, firstUnquotedWhere, quoteAt, quoteRegionEnd, quotesIn } from "./document.ts";
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
 
@@ -21,7 +21,7 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       const first = own[0] as Attribution;
       if (pending.length > 0 && startsWithQuote(doc, first)) first.parts.unshift(...pending);
       pending = [];
-      open = own.findLast((a) => hasQuote(doc, a)) ?? null;
+      open = own.findLast((a) => quotesIn(doc, a.parts)) ?? null;
       return;
     }
     const quotes = quoteOnly(doc, s) ?? (open && sameParagraph(doc, open, s) ? quoteLed(doc, s) : null);
@@ -82,13 +82,6 @@ function quoteLed(doc: Doc, s: Sentence): TokenRange[] | null {
     else narrated++;
   }
   return narrated > 0 && narrated < quoted ? [[quote.first, quote.last]] : null;
-}
-
-function hasQuote(doc: Doc, a: Attribution): boolean {
-  return a.parts.some(([first, last]) => {
-    for (let i = first; i <= last; i++) if (quoteAt(doc, i)) return true;
-    return false;
-  });
 }
 
 function startsWithQuote(doc: Doc, a: Attribution): boolean {

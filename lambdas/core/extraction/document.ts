@@ -26,6 +26,12 @@ export const quoteAt = (doc: Doc, i: number): Quote | null => {
   return q >= 0 ? (doc.seg.quotes[q] as Quote) : null;
 };
 
+/** Whether any token of the ranges (an attribution's parts) is quoted. */
+export function quotesIn(doc: Doc, ranges: readonly (readonly [number, number])[]): boolean {
+  for (const [first, last] of ranges) for (let i = first; i <= last; i++) if (quoteAt(doc, i)) return true;
+  return false;
+}
+
 /** The last token of the quotation region (closing mark included) that token `i` is in. */
 export const quoteRegionEnd = (quote: Quote): number => (quote.close >= 0 ? quote.close : quote.last);
 

@@ -4,14 +4,12 @@ import { attachContinuations } from "./continuations.ts";
 import { type CuedDoc, findCues } from "./cues.ts";
 import { readDocument } from "./document.ts";
 import { headlineParagraphs } from "./headlines.ts";
-import type { Mention } from "./mentions.ts";
-import { compatible, resolveSpeakers, type Speaker } from "./resolve.ts";
+import { resolveSpeakers, type Speaker, withNearestMention } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
 import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
 import { selectAttributions, withoutReportsWithinReports } from "./select.ts";
-import { nearestPronoun } from "./sources.ts";
 import { toStatement } from "./statements.ts";
 
 export interface ExtractOptions {
@@ -66,43 +64,16 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
     : chosen;
   const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, scored));
   const speakers = resolveSpeakers(doc, attributions);
-  const reported = withNearestMentions(doc, attributions, speakers);
   const statements: Statement[] = [];
-  reported.forEach((a, k) => {
+  attributions.forEach((a, k) => {
     if (model && (a.score ?? 0) < cutoffOf(model, options.keep ?? "likely", a.rule)) return;
-    const statement = toStatement(doc, a, speakers[k] as Speaker);
+    const speaker = speakers[k] as Speaker;
+    const statement = toStatement(doc, withNearestMention(doc, a, speaker), speaker);
     if (!statement) return;
     const confidence = model ? Math.round(model.confidence(a.score ?? 0) * 1000) / 1000 : 1;
     statements.push({ ...statement, confidence });
   });
   return statements;
-}
-
-/**
- * Each attribution with the nearest words that refer to its speaker as its mention (DESIGN: "the
- * nearest name, title or pronoun"): "Ruth Amsel started the fight when she brought it up and later
- * said …" reports "she", when "she" can stand for the person the name resolved to (the name, just
- * read, is the most recent person a pronoun of a fitting gender stands for).
- */
-function withNearestMentions(doc: CuedDoc, attributions: Attribution[], speakers: Speaker[]): Attribution[] {
-  return attributions.map((a, k) => {
-    const speaker = speakers[k] as Speaker;
-    if (speaker.sourceType !== "person" || speaker.name === null) return a;
-    const pronoun = nearerPronoun(doc, a);
-    return pronoun && compatible(speaker.gender, pronoun.gender)
-      ? changed(a, { mention: pronoun, relative: undefined })
-      : a;
-  });
-}
-
-/** A "he" or "she" between a named speaker and the cue, in the cue's sentence. */
-function nearerPronoun(doc: CuedDoc, a: Attribution): Mention | null {
-  const m = a.mention;
-  const s = doc.seg.sentences[a.sentence];
-  if (!a.cue || !m || !s || m.kind !== "name" || a.relative !== undefined || m.last >= a.cue.first)
-    return null;
-  const pronoun = nearestPronoun(doc, s, a.cue)?.mention;
-  return pronoun?.kind === "pronoun" && pronoun.first > m.last ? pronoun : null;
 }
 
 /** A reading the rules would not make must be more likely right than wrong to be reported. */

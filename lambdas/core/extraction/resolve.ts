@@ -4,13 +4,15 @@
  * most recent fitting speaker, "a senior official" to an anonymous source.
  */
 import type { SourceType } from "../types.ts";
-import type { Attribution } from "./candidates.ts";
+import { type Attribution, changed } from "./candidates.ts";
+import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
 import { RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import { sentenceSubject } from "./sentence-subject.ts";
+import { nearestPronoun } from "./sources.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Speaker {
@@ -60,6 +62,30 @@ export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[
   });
   // A person's title may be learnt after their first statement: report what the article says in all.
   return resolved.map(({ result, entity }) => (entity ? asPerson(entity) : result));
+}
+
+/**
+ * The attribution with the nearest words that refer to its speaker as its mention (DESIGN: "the
+ * nearest name, title or pronoun"): "Ruth Amsel started the fight when she brought it up and later
+ * said …" reports "she", when "she" can stand for the person the name resolved to (the name, just
+ * read, is the most recent person a pronoun of a fitting gender stands for).
+ */
+export function withNearestMention(doc: CuedDoc, a: Attribution, speaker: Speaker): Attribution {
+  if (speaker.sourceType !== "person" || speaker.name === null) return a;
+  const pronoun = nearerPronoun(doc, a);
+  return pronoun && compatible(speaker.gender, pronoun.gender)
+    ? changed(a, { mention: pronoun, relative: undefined })
+    : a;
+}
+
+/** A "he" or "she" between a named speaker and the cue, in the cue's sentence. */
+function nearerPronoun(doc: CuedDoc, a: Attribution): Mention | null {
+  const m = a.mention;
+  const s = doc.seg.sentences[a.sentence];
+  if (!a.cue || !m || !s || m.kind !== "name" || a.relative !== undefined || m.last >= a.cue.first)
+    return null;
+  const pronoun = nearestPronoun(doc, s, a.cue)?.mention;
+  return pronoun?.kind === "pronoun" && pronoun.first > m.last ? pronoun : null;
 }
 
 function resolveMention(

@@ -6,7 +6,7 @@
  */
 import type { Attribution } from "./candidates.ts";
 import type { CuedDoc } from "./cues.ts";
-import { quoteAt } from "./document.ts";
+import { quoteAt, quotesIn } from "./document.ts";
 import { CLAUSE_OPENERS } from "./lexicon/words.ts";
 
 /** Candidates by sentence and cue, as findCandidates gives them; the chosen ones by sentence. */
@@ -152,7 +152,7 @@ export function withoutReportsWithinReports(doc: CuedDoc, chosen: Attribution[])
     .sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
   const dropped = new Set<Attribution>();
   byStart.forEach(({ a: inner }, k) => {
-    if (quotes(doc, inner)) return;
+    if (quotesIn(doc, inner.parts)) return;
     for (let j = k - 1; j >= Math.max(0, k - LOOK_BACK); j--)
       if (reportedWithin(inner, (byStart[j] as (typeof byStart)[number]).a)) {
         dropped.add(inner);
@@ -171,9 +171,4 @@ function reportedWithin(inner: Attribution, outer: Attribution): boolean {
   const [start, end] = spanOf(outer);
   const [first, last] = spanOf(inner);
   return first >= start && last <= end;
-}
-
-function quotes(doc: CuedDoc, a: Attribution): boolean {
-  for (const [first, last] of a.parts) for (let i = first; i <= last; i++) if (quoteAt(doc, i)) return true;
-  return false;
 }

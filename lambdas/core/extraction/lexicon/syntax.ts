@@ -92,7 +92,7 @@ export const MEDIA_OF_SPEECH = set(`telephone phone email e-mail text letter vid
   radio teleconference videoconference`);
 
 /**
- * Prepositions of where, when, with whom and about what, which open no words a verb reports:
+ * Prepositions of where, when and with whom, which open no words a verb reports:
  * "said at a rally in Ames", "joked with an aide".
  */
 export const CIRCUMSTANCE_PREPOSITIONS =
