@@ -190,9 +190,7 @@ function skipAddressee(doc: CuedDoc, k: number, last: number): number {
     const more = t[addressee + 1];
     const goesOn =
       more !== undefined &&
-      (is(more, PREPOSITION) ||
-        more.lower === "and" ||
-        (isPlainNoun(more) && /[A-Z]/.test(t[addressee]?.text ?? "")));
+      (is(more, PREPOSITION) || more.lower === "and" || (isPlainNoun(more) && t[addressee]?.cap === true));
     return (goesOn && toldClause(doc, addressee + 1, last)) || addressee + 1;
   }
   // "told a crowd she …", "told his roommate that …"
