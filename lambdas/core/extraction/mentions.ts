@@ -4,10 +4,13 @@
  * "a senior official" — and reads its name, title, affiliation and kind from the words alone.
  */
 import {
+  CANDIDACY_ROLES,
   DESCRIPTIVE_COMPOUND_ENDS,
+  DESCRIPTOR_ROLES,
   FEMALE_GIVEN_NAMES,
   HONORIFICS,
   MALE_GIVEN_NAMES,
+  PARTY_LABELS,
   PRINCIPAL_LINKS,
 } from "./lexicon/people.ts";
 import { COMPASS_WORDS, COUNTRY_NAMES } from "./lexicon/places.ts";
@@ -465,6 +468,7 @@ function pastPlace(tokens: Token[], first: number, last: number): number {
 function titleOf(tokens: Token[], start: number, end: number): string | null {
   let first = start;
   while (first <= end && !startsTitle(tokens[first] as Token)) first++;
+  first = pastStanding(tokens, first, end);
   const words: string[] = [];
   for (let k = first; k <= end; k++) {
     const t = tokens[k] as Token;
@@ -477,6 +481,30 @@ function titleOf(tokens: Token[], start: number, end: number): string | null {
     words.push(t.text);
   }
   return words.length && endsInPublicRole(tokens, first, end) ? words.join(" ") : null;
+}
+
+/**
+ * Past the last descriptor or candidacy word that an office follows: "Republican presidential
+ * hopeful Sen." is a senator's title, "Senator"; "presidential candidate" alone stays a title.
+ */
+function pastStanding(tokens: Token[], first: number, end: number): number {
+  for (let k = end - 1; k >= first; k--) {
+    const lower = (tokens[k] as Token).lower;
+    if ((DESCRIPTOR_ROLES.has(lower) || CANDIDACY_ROLES.has(lower)) && endsInPublicRole(tokens, k + 1, end))
+      return pastPartyLabels(tokens, k + 1, end);
+  }
+  return pastPartyLabels(tokens, first, end);
+}
+
+/**
+ * Past party labels before a one-word office: "Republican Sen." and "Democratic socialist Senator"
+ * are a senator's title, "Senator"; "Democratic National Committee chair" keeps its words.
+ */
+function pastPartyLabels(tokens: Token[], first: number, end: number): number {
+  let k = first;
+  while (k < end && PARTY_LABELS.has((tokens[k] as Token).lower)) k++;
+  const office = tokens[end]?.text === "." ? end - 1 : end;
+  return k > first && k === office && endsInPublicRole(tokens, k, end) ? k : first;
 }
 
 /** "… minister", "… Sen.", "Secretary of State": the phrase ends in a public role. */

@@ -51,6 +51,31 @@ describe("titles and affiliations, as the article gives them", () => {
       { speaker: "Ruth Amsel", title: "Secretary of State" },
     ],
     [
+      "the office past a candidacy",
+      ["Republican presidential hopeful Sen. Carla Mendes said the bill had the votes."],
+      { speaker: "Carla Mendes", title: "Senator", titles: ["Senator"] },
+    ],
+    [
+      "the office past a candidate's race",
+      ["Democratic presidential candidate Gov. Carla Mendes said the bill had the votes."],
+      { speaker: "Carla Mendes", title: "Governor" },
+    ],
+    [
+      "the office past its party labels",
+      ["Democratic socialist Senator Carla Mendes said the bill had the votes."],
+      { speaker: "Carla Mendes", title: "Senator" },
+    ],
+    [
+      "a candidacy with no office after it",
+      ["Republican presidential nominee Carla Mendes said the bill had the votes."],
+      { speaker: "Carla Mendes", title: "Republican presidential nominee" },
+    ],
+    [
+      "a party's body, not a party label",
+      ["Democratic National Committee chair Carla Mendes said the bill had the votes."],
+      { speaker: "Carla Mendes", title: "Democratic National Committee chair" },
+    ],
+    [
       "every role phrase of a person, most specific first",
       [
         "Harbour Minister Tomas Weil opened the port on Tuesday.",

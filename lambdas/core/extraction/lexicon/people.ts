@@ -82,8 +82,14 @@ export const DESCRIPTOR_ROLES = set(`rival rivals veteran veterans critic critic
   donor donors observer observers witness witnesses insider insiders source sources person people man
   woman men women voter voters resident residents student students worker workers`);
 
+/**
+ * Words for standing in a race, not holding an office: before an office ("presidential candidate
+ * Sen. Owen Marsh") they give way to it, as a descriptor does ("GOP hopeful Sen. Owen Marsh").
+ */
+export const CANDIDACY_ROLES = set(`candidate candidates nominee nominees front-runner frontrunner`);
+
 /** Party labels: "Republican Dana Ruiz" names her party, not his office. */
-export const PARTY_LABELS = set(`republican republicans democrat democrats conservative conservatives liberal
+export const PARTY_LABELS = set(`republican republicans democrat democrats democratic gop conservative conservatives liberal
   liberals progressive progressives independent independents socialist libertarian evangelical
   evangelicals`);
 
