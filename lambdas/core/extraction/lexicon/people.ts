@@ -89,8 +89,8 @@ export const DESCRIPTOR_ROLES = set(`rival rivals veteran veterans critic critic
 export const CANDIDACY_ROLES = set(`candidate candidates nominee nominees front-runner frontrunner`);
 
 /** Party labels: "Republican Dana Ruiz" names her party, not his office. */
-export const PARTY_LABELS = set(`republican republicans democrat democrats democratic gop conservative conservatives liberal
-  liberals progressive progressives independent independents socialist libertarian evangelical
+export const PARTY_LABELS = set(`republican republicans democrat democrats democratic gop conservative
+  conservatives liberal liberals progressive progressives independent independents socialist libertarian evangelical
   evangelicals`);
 
 /** Roles that relate a person to somebody else ("his wife", "her brother"): never the person's title. */
