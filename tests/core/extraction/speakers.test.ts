@@ -153,6 +153,9 @@ describe("who said it", () => {
       "anonymous",
     ],
     ["unnamed officials", "Officials said the launches failed.", "anonymous"],
+    ["a share of those polled", "Thirty percent said the launches failed.", "anonymous"],
+    ["a share written with a hyphen", "Forty-two percent said the launches failed.", "anonymous"],
+    ["a person's associates", "Associates say the launches failed.", "anonymous"],
   ])("marks %s as a source that is not a named person", (_, body, sourceType) => {
     const statements = extract(body);
     expect(statements.length).toBeGreaterThan(0);

@@ -69,6 +69,16 @@ export const NON_ASSERTIVE_BEFORE_TO = set(`declined refused declines refuses re
 export const CLAUSE_OPENERS = set(`and but or nor so yet because although though while whereas if unless
   when whenever where after before since until as that which who whom whose what why how whether`);
 
+/** Numbers as words: "Thirty percent said …" opens with a share, not a name. */
+const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const NUMBER_WORDS = [
+  ...`eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen hundred thousand
+  million billion dozen dozens hundreds thousands millions`.split(/\s+/),
+  ...TENS,
+  ...TENS.flatMap((tens) => UNITS.map((unit) => `${tens}-${unit}`)),
+];
+
 /** Capitalised words that begin sentences but never names. */
 export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at for with from by to of as if
   when while after before since until though although because however meanwhile moreover also still
@@ -87,7 +97,7 @@ export const CAPITALISED_NON_NAMES = set(`the a an but and or so yet in on at fo
   afterward afterwards outside inside back days weeks months years hours minutes moments overall
   contrast q name finding adopted preceded following speaking writing citing noting adding once soon
   late again otherwise anyone anybody everyone everybody someone somebody nobody reached considered
-  neither either`);
+  neither either ${NUMBER_WORDS.join(" ")}`);
 
 export const MONTHS = set(`january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec`);
