@@ -203,6 +203,8 @@ const isModifierCandidate = (t: Token | undefined): boolean =>
 const isInitial = (t: Token | undefined) =>
   t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
 
+const possessiveMark = (t: Token | undefined) => t !== undefined && (t.lower === "'s" || t.lower === "’s");
+
 /** How many tokens left of `i` still belong to the phrase (0 to stop). */
 function stepLeft(tokens: Token[], i: number, lo: number): number {
   const p = tokens[i - 1] as Token;
@@ -221,11 +223,13 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (is(p, NAME_PARTICLE) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap) return 1;
   // "City budget director Helen Okafor": a plain noun between a name and a role word.
   if (isModifierCandidate(p) && isRoleWord(tokens[i]) && isCapitalisedNamePart(tokens[i - 2])) return 1;
-  // "the nonpartisan Riverton Budget Office", "its longtime members": adjectives after a determiner.
+  // "the nonpartisan Riverton Budget Office", "its longtime members": adjectives after a determiner;
+  // "Acme's chief human resources executive": nouns after a possessor's role.
   if (isModifierCandidate(p)) {
     for (let d = 2; d <= 3 && i - d >= lo; d++) {
       const q = tokens[i - d] as Token;
       if (is(q, DETERMINER) || q.kind === "number") return 1;
+      if (isRoleWord(q) && possessiveMark(tokens[i - d - 1])) return 1;
       if (!isModifierCandidate(q)) break;
     }
   }
@@ -255,7 +259,8 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
   if (is(start, SUBJECT_PRONOUN)) return pronounMention(tokens, i);
   let j = i;
   let lastHead = isHead(start) && !is(start, DETERMINER) ? i : -1;
-  const opensWithDeterminer = is(start, DETERMINER) || is(start, DEFINITE_POSSESSIVE);
+  // A possessor determines what follows it as "the" does: "Acme's chief human resources executive".
+  let determined = is(start, DETERMINER) || is(start, DEFINITE_POSSESSIVE);
   while (j + 1 <= hi) {
     const n = tokens[j + 1] as Token;
     const honorificDot = n.text === "." && !n.spaceBefore && (isHonorific(tokens, j) || isInitial(tokens[j]));
@@ -265,7 +270,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
     const inPhrase =
       isCapitalisedNamePart(n) || isRoleWord(n) || is(n, ORGANISATION_HEAD) || is(n, GROUP_HEAD);
     const adjective =
-      opensWithDeterminer &&
+      determined &&
       // "a 2012 campaign veteran": a year modifies a role like an adjective.
       (isModifierCandidate(n) || isYear(n)) &&
       !is(n, REPORTING_VERB) &&
@@ -286,6 +291,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
     )
       break;
     j++;
+    if (possessive) determined = true;
     if (isHead(n)) lastHead = j;
   }
   if (lastHead < 0) return null;

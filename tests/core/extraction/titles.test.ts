@@ -51,6 +51,11 @@ describe("titles and affiliations, as the article gives them", () => {
       { speaker: "Ruth Amsel", title: "Secretary of State" },
     ],
     [
+      "a possessor's long role before an appositive name, after the quotation",
+      ['"We found no pattern," Acme\'s chief human resources executive, Ada Ruiz, told reporters.'],
+      { speaker: "Ada Ruiz", title: "chief human resources executive", affiliation: "Acme" },
+    ],
+    [
       "the office past a candidacy",
       ["Republican presidential hopeful Sen. Carla Mendes said the bill had the votes."],
       { speaker: "Carla Mendes", title: "Senator", titles: ["Senator"] },
