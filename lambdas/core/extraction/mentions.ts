@@ -277,6 +277,12 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       (isHead(tokens[j + 2]) ||
         (isModifierCandidate(tokens[j + 2]) && isHead(tokens[j + 3]) && j + 3 <= hi)) &&
       j + 2 <= hi;
+    // "party floor leader Song Eon-seog": a plain noun between a body and the role before a name.
+    const roleNoun =
+      isModifierCandidate(n) &&
+      isRoleWord(tokens[j + 2]) &&
+      isCapitalisedNamePart(tokens[j + 3]) &&
+      j + 3 <= hi;
     const conjoinedRole = n.lower === "and" && isRoleWord(tokens[j]) && rolesThenName(tokens, j + 2, hi);
     if (
       !(
@@ -284,6 +290,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
         possessive ||
         particle ||
         adjective ||
+        roleNoun ||
         conjoinedRole ||
         (isWord(n) && inPhrase && !isTimeWord(n)) ||
         isAge(n)

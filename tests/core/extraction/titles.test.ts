@@ -56,6 +56,16 @@ describe("titles and affiliations, as the article gives them", () => {
       { speaker: "Ada Ruiz", title: "chief human resources executive", affiliation: "Acme" },
     ],
     [
+      "a body's role with a noun between, in lower case after the quotation",
+      ['"The people deserve the truth," party floor leader Min Ha-eun said.'],
+      { speaker: "Min Ha-eun", title: "party floor leader" },
+    ],
+    [
+      "a club's boss, carried on by a gerund",
+      ["Riverton boss Ada Ruiz defended the substitution, saying the striker was tired."],
+      { speaker: "Ada Ruiz", title: "Riverton boss" },
+    ],
+    [
       "the office past a candidacy",
       ["Republican presidential hopeful Sen. Carla Mendes said the bill had the votes."],
       { speaker: "Carla Mendes", title: "Senator", titles: ["Senator"] },

@@ -63,12 +63,12 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   vice-chairman co-founder co-chair hopeful hopefuls nominee-in-waiting narrator announcer councilwoman
   councilman councillor councilor councilmember alderman alderwoman assemblyman assemblywoman
   assemblymember trustee supervisor provost dean rector bishop cardinal rabbi imam pastor reverend coach
-  premier-elect governor-general lord lady baroness baron associate associates colleague colleagues
+  premier-elect governor-general lord lady baroness baron boss associate associates colleague colleagues
   confidant confidants`);
 
 /** Plural or generic role words that never name one person: "officials said". */
 export const GROUP_HEADS =
-  set(`officials advisers advisors aides associates colleagues confidants leaders commanders envoys lawmakers
+  set(`officials advisers advisors aides associates bosses colleagues confidants leaders commanders envoys lawmakers
   legislators senators governors mayors candidates nominees judges prosecutors analysts experts
   economists researchers delegates activists members lawyers diplomats negotiators staffers surrogates
   consultants scientists students voters residents officers agents investigators veterans organizers
