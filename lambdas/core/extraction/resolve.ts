@@ -192,8 +192,15 @@ function sharesRole(e: Entity, mention: Mention, t: Token[]): boolean {
   return e.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head));
 }
 
+/**
+ * A body by the words that name it: "the nonpartisan Congressional Budget Office" is the
+ * Congressional Budget Office; "the finance ministry", which has no name, is named by its words.
+ */
 function organisationName(t: Token[], m: Mention): string {
-  const first = ARTICLES.has((t[m.first] as Token).lower) ? m.first + 1 : m.first;
+  let first = ARTICLES.has((t[m.first] as Token).lower) ? m.first + 1 : m.first;
+  let named = first;
+  while (named < m.last && !(t[named] as Token).cap && (t[named] as Token).kind === "word") named++;
+  if (named > first && (t[named] as Token).cap) first = named;
   return textOf(t, first, m.last);
 }
 

@@ -164,6 +164,26 @@ describe("who said it", () => {
   });
 
   it.each([
+    [
+      "past what describes it",
+      "The nonpartisan Riverton Budget Office said the deficit fell.",
+      "Riverton Budget Office",
+    ],
+    [
+      "past its standing",
+      "The main opposition Harbour Party accused the council of hiding costs.",
+      "Harbour Party",
+    ],
+    [
+      "by its words when it has no name",
+      "The finance ministry said the talks were constructive.",
+      "finance ministry",
+    ],
+  ])("names a body %s", (_, body, speaker) => {
+    expect(extract(body).map((s) => [s.speaker, s.sourceType])).toEqual([[speaker, "organisation"]]);
+  });
+
+  it.each([
     ["a modal as a given name after the verb", '"It is costly," said Will Hale.', "Will Hale"],
     [
       "a month as a given name, with an appositive",
