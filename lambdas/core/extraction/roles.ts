@@ -10,6 +10,7 @@ import {
   PARTY_LABELS,
   PAST_ROLE_PREFIXES,
   RELATION_ROLES,
+  ROLE_HEADS,
   TITLE_LINKS,
 } from "./lexicon/people.ts";
 import {
@@ -98,6 +99,8 @@ export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase
       (tokens[to + 1] as Token).cap === (tokens[from] as Token).cap
     )
       to++;
+    // "chair of the Riverton Medical Association's council": the body's own part belongs to it.
+    if (possessiveMark(tokens[to + 1]) && isWord(tokens[to + 2]) && to + 2 <= hi) to += 2;
     if (isWord(tokens[from]) && from <= hi) {
       if (!determined && link.lower === "of" && to - from < 3) end = to;
       else affiliation = wordsOf(tokens, from, to);
@@ -128,11 +131,21 @@ function titleText(tokens: Token[], a: number, b: number): string {
   return words.join(" ");
 }
 
+/** The words of tokens `[a, b]`, a possessive mark kept on its word ("Association's council"). */
 function wordsOf(tokens: Token[], a: number, b: number): string {
-  const words: string[] = [];
-  for (let k = a; k <= b; k++) if (isWord(tokens[k])) words.push((tokens[k] as Token).text);
-  return words.join(" ");
+  let out = "";
+  for (let k = a; k <= b; k++) {
+    const t = tokens[k] as Token;
+    if (isWord(t)) out += (out && !possessiveMark(t) ? " " : "") + t.text;
+  }
+  return out;
 }
+
+/** "Dr.": a courtesy the lexicon spells out, not a role; any role the article gives ranks first. */
+const courtesy = (title: string) => (!title.includes(" ") && COURTESY_TITLES.has(title) ? 1 : 0);
+const COURTESY_TITLES = new Set(
+  [...HONORIFICS.values()].filter((t): t is string => t !== null && !ROLE_HEADS.has(t.toLowerCase())),
+);
 
 /** A former role ("former minister", "ex-governor") ranks after current ones. */
 const former = (title: string) => {
@@ -159,6 +172,7 @@ export function rankTitles(titles: readonly string[]): string[] {
   return [...seen.values()]
     .sort(
       (x, y) =>
+        courtesy(x.title) - courtesy(y.title) ||
         former(x.title) - former(y.title) ||
         y.title.split(" ").length - x.title.split(" ").length ||
         x.at - y.at,

@@ -175,6 +175,11 @@ describe("who said it", () => {
       "Harbour Party",
     ],
     [
+      "with its 'of'",
+      "The Royal College of Midwives said it would ballot members.",
+      "Royal College of Midwives",
+    ],
+    [
       "by its words when it has no name",
       "The finance ministry said the talks were constructive.",
       "finance ministry",

@@ -66,6 +66,16 @@ describe("titles and affiliations, as the article gives them", () => {
       { speaker: "Ada Ruiz", title: "Riverton boss" },
     ],
     [
+      "a role before a courtesy, with its body's own part",
+      ["Dr. Ada Ruiz, chair of the Riverton Medical Association's council, said nurses were tired."],
+      {
+        speaker: "Ada Ruiz",
+        title: "chair",
+        titles: ["chair", "Dr."],
+        affiliation: "Riverton Medical Association's council",
+      },
+    ],
+    [
       "the office past a candidacy",
       ["Republican presidential hopeful Sen. Carla Mendes said the bill had the votes."],
       { speaker: "Carla Mendes", title: "Senator", titles: ["Senator"] },

@@ -111,7 +111,8 @@ export const ORGANISATION_HEADS = set(`agency ministry department office committ
   authority team cabinet parliament congress senate assembly legislature embassy consulate mission
   regime coalition alliance federation league command headquarters secretariat tribune herald gazette
   review daily weekly press wire broadcaster broadcasting television radio tv paper editorial editorials
-  blog site account data analysis document documents memo letter filing lawsuit complaint
+  blog site account data analysis document documents memo letter filing lawsuit complaint college
+  academy society hospital
   indictment ruling order release email emails tweet tweets video footage transcript records
   fund caucus chamber industry body club movement dnc rnc fbi cia nsa doj gop kcna yonhap reuters afp
   bbc cnn msnbc nbc abc cbs fox npr pbs politico breitbart axios bloomberg nato imf
