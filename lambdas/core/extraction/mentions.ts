@@ -510,15 +510,22 @@ function pastStanding(tokens: Token[], first: number, end: number): number {
 }
 
 /**
- * Past party labels before a one-word office: "Republican Sen." and "Democratic socialist Senator"
- * are a senator's title, "Senator"; "Democratic National Committee chair" keeps its words.
+ * Past party labels before an office held in a public body, one the lexicon abbreviates:
+ * "Republican Sen." and "Democratic socialist Senator" are a senator's title, "Senator". A party's
+ * own office keeps its party ("Conservative Leader"), and so does "Democratic National Committee chair".
  */
 function pastPartyLabels(tokens: Token[], first: number, end: number): number {
   let k = first;
   while (k < end && PARTY_LABELS.has((tokens[k] as Token).lower)) k++;
   const office = tokens[end]?.text === "." ? end - 1 : end;
-  return k > first && k === office && endsInPublicRole(tokens, k, end) ? k : first;
+  const publicOffice = isTitleHonorific(tokens, office) || HONORIFIC_OFFICES.has(tokens[office]?.lower ?? "");
+  return k > first && k === office && publicOffice ? k : first;
 }
+
+/** "senator", "governor": the offices an honorific abbreviates ("Sen.", "Gov."). */
+const HONORIFIC_OFFICES = new Set(
+  [...HONORIFICS.values()].flatMap((title) => (title ? [title.toLowerCase()] : [])),
+);
 
 /** "… minister", "… Sen.", "Secretary of State": the phrase ends in a public role. */
 function endsInPublicRole(tokens: Token[], first: number, end: number): boolean {

@@ -7,6 +7,7 @@ import type { SourceType } from "../types.ts";
 import { type Attribution, changed } from "./candidates.ts";
 import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
+import type { Sentence } from "./segment.ts";
 import { RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
@@ -234,11 +235,16 @@ class EntityRegistry {
 
   constructor(private readonly doc: Doc) {
     const t = doc.tokens;
+    const sentences = doc.seg.sentences;
+    let s = 0;
     for (let j = 0; j < t.length; j++) {
       const token = t[j] as Token;
       // Only names of two or more words are registered: "Ahn Gyu-back", not "Ahn".
       if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !t[j - 1]?.cap) continue;
-      const mention = mentionEndingAt(t, j, Math.max(0, j - 10));
+      while (s + 1 < sentences.length && (sentences[s + 1] as Sentence).first <= j) s++;
+      // Within its sentence: a byline or caption line before it names nobody's role.
+      const from = Math.max(0, j - 10, sentences[s]?.first ?? 0);
+      const mention = mentionEndingAt(t, j, from);
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
         const known = this.byName.has(textOf(t, mention.name[0], mention.name[1]).toLowerCase());
         const entity = this.entityFor(mention);

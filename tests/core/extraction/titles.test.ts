@@ -76,6 +76,21 @@ describe("titles and affiliations, as the article gives them", () => {
       },
     ],
     [
+      "a party's own office with its party",
+      ["Harbour Party Leader Ada Ruiz said the plan came late."],
+      { speaker: "Ada Ruiz", title: "Harbour Party Leader" },
+    ],
+    [
+      "a party label before a party's office",
+      ["Conservative Leader Ada Ruiz said the plan came late."],
+      { speaker: "Ada Ruiz", title: "Conservative Leader" },
+    ],
+    [
+      "no role from the byline line before",
+      ["The council met on Monday. By Staff Writer", "Green Leader Ada Ruiz said the plan came late."],
+      { speaker: "Ada Ruiz", title: "Green Leader", titles: ["Green Leader"] },
+    ],
+    [
       "the office past a candidacy",
       ["Republican presidential hopeful Sen. Carla Mendes said the bill had the votes."],
       { speaker: "Carla Mendes", title: "Senator", titles: ["Senator"] },
