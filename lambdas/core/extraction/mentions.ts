@@ -340,7 +340,7 @@ function pronounMention(tokens: Token[], i: number): Mention {
 export function describeMention(tokens: Token[], first: number, last: number): Mention {
   const head = tokens[last] as Token;
   let start = first;
-  const definite = (tokens[first] as Token).lower === "the" || is(tokens[first], DEFINITE_POSSESSIVE);
+  let definite = (tokens[first] as Token).lower === "the" || is(tokens[first], DEFINITE_POSSESSIVE);
   if (is(tokens[start], DETERMINER)) start++;
   // "South Korea's Defence Minister": the possessor is the affiliation.
   let affiliation: string | null = null;
@@ -349,6 +349,8 @@ export function describeMention(tokens: Token[], first: number, last: number): M
     if (lower === "'s" || lower === "’s") {
       affiliation = textOf(tokens, start, k - 1);
       start = k + 1;
+      // "Canada's public safety minister": one person, as "the minister" is.
+      definite = true;
       break;
     }
   }

@@ -122,7 +122,10 @@ function resolveMention(
     }
     case "role": {
       if (mention.definite) {
-        const entity = mostRecent(salient, (e) => sharesRole(e, mention, t)) ?? registry.byRole(mention, t);
+        const entity =
+          mostRecent(salient, (e) => sharesRole(e, mention, t)) ??
+          registry.byRole(mention, t) ??
+          registry.byRoleAhead(mention, t);
         if (entity) {
           addTitle(entity, mention.title);
           return { result: asPerson(entity), entity };
@@ -190,7 +193,20 @@ function mostRecent(salient: Sighting[], fits: (e: Entity) => boolean): Entity |
 /** "the minister" fits an entity titled "Defence Minister"; "the mayor" one titled "Mayor". */
 function sharesRole(e: Entity, mention: Mention, t: Token[]): boolean {
   const head = (t[mention.last] as Token).lower;
-  return e.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head));
+  return (
+    e.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head)) &&
+    sameBody(e.affiliation, mention.affiliation)
+  );
+}
+
+/** "Acme's lawyer" is not a lawyer the article gives to another body; either unknown, any fits. */
+function sameBody(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const words = new Set(a.toLowerCase().split(/\s+/));
+  return b
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => words.has(w));
 }
 
 /**
@@ -204,6 +220,9 @@ function organisationName(t: Token[], m: Mention): string {
   if (named > first && (t[named] as Token).cap) first = named;
   return textOf(t, first, m.last);
 }
+
+/** Tokens ahead a role may be named in: the lead's next sentence or two. */
+const ROLE_AHEAD_REACH = 60;
 
 /** Sightings looked at when reading a surname: enough for any article, bounded for hostile input. */
 const MAX_LOOKBACK = 64;
@@ -232,6 +251,8 @@ class EntityRegistry {
    * one the sentence goes on past ("Preceded by Joe Arpaio, the sheriff, Trump spoke").
    */
   readonly introductions: Sighting[] = [];
+  /** Full names given beside a role, in apposition ("The minister, Gary Singh, …"). */
+  private readonly namedInApposition: Sighting[] = [];
 
   constructor(private readonly doc: Doc) {
     const t = doc.tokens;
@@ -253,6 +274,7 @@ class EntityRegistry {
         if (introducedAsRelation(t, mention)) entity.relation = true;
         else if (!known && roles.length > 0 && closesSentence(t, j))
           this.introductions.push({ entity, at: j });
+        if (roles.length > 0) this.namedInApposition.push({ entity, at: j });
         this.record({ entity, at: j });
       }
     }
@@ -317,6 +339,21 @@ class EntityRegistry {
     const before = firstAtOrAfter(this.sightings, mention.first);
     for (let k = before - 1; k >= Math.max(0, before - MAX_LOOKBACK); k--) {
       const s = this.sightings[k] as Sighting;
+      if (sharesRole(s.entity, mention, t)) return s.entity;
+    }
+    return undefined;
+  }
+
+  /**
+   * "Canada's public safety minister said …" in the lead, "The minister, Gary Singh, told …"
+   * just after: the first name the article gives that role in apposition, a few sentences ahead.
+   * Not "Finance Minister Ada Ruiz said", which introduces somebody new.
+   */
+  byRoleAhead(mention: Mention, t: Token[]): Entity | undefined {
+    const named = this.namedInApposition;
+    for (let k = firstAtOrAfter(named, mention.last + 1); k < named.length; k++) {
+      const s = named[k] as Sighting;
+      if (s.at - mention.last > ROLE_AHEAD_REACH) return undefined;
       if (sharesRole(s.entity, mention, t)) return s.entity;
     }
     return undefined;

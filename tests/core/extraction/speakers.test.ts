@@ -44,6 +44,35 @@ describe("who said it", () => {
     expect(result.map((s) => s.speaker)).toEqual(["Han Tae-woo", "Han Tae-woo"]);
   });
 
+  it.each([
+    [
+      "a country's role in the lead, named in apposition just after",
+      [
+        "Canada's public safety minister said the bill would pass.",
+        "The minister, Gary Singh, told reporters it would add officers.",
+      ],
+      ["Gary Singh", "Gary Singh"],
+    ],
+    [
+      "a sports role named earlier in apposition",
+      [
+        "Tomas Weil, the team's rookie defenceman, scored twice.",
+        '"We were tired," said the rookie defenceman.',
+      ],
+      ["Tomas Weil"],
+    ],
+    [
+      "not a role given to somebody introduced later by title and name",
+      [
+        "The minister said the bill would pass.",
+        "Later, Finance Minister Ada Ruiz said the budget was tight.",
+      ],
+      [null, "Ada Ruiz"],
+    ],
+  ])("resolves a role alone: %s", (_, paragraphs, expected) => {
+    expect(speakers(...paragraphs).map((s) => s.speaker)).toEqual(expected);
+  });
+
   it("resolves a pronoun to the most recent speaker, and reports the pronoun as the mention", () => {
     const body = 'Lee Jun-ho told reporters the channel was open.\n\n"We urge the North to use it," he said.';
     const statements = extract(body);
