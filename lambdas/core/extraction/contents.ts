@@ -15,6 +15,7 @@ import {
   CIRCUMSTANCE_PREPOSITIONS,
   CLAUSE_LINKS,
   CLAUSE_STARTS,
+  CLAUSE_TIME_SPANS,
   CONTENT_BOUNDARY_GERUNDS,
   COORDINATORS,
   FINITE_VERBS,
@@ -518,6 +519,16 @@ function onlyWhenClause(doc: CuedDoc, parts: readonly TokenRange[]): boolean {
   return true;
 }
 
+/** ", after …", ", a day after …", ", two weeks before …": a time clause set off by the comma at `k`. */
+function opensTimeClause(t: Token[], k: number): boolean {
+  let next = k + 1;
+  if (is(t[next], DETERMINER) || t[next]?.kind === "number") next++;
+  if (CLAUSE_TIME_SPANS.has(t[next]?.lower ?? "")) next++;
+  const word = t[next]?.lower ?? "";
+  // ", as …" may still describe what was said ("defended it, as necessary, …").
+  return word !== "as" && TIME_SUBORDINATORS.has(word);
+}
+
 /** Words a "called for …" or "called on …" needs to ask for something rather than narrate. */
 const CALL_WORDS = 4;
 
@@ -556,6 +567,8 @@ export function carriesWords(doc: CuedDoc, cue: Cue, parts: readonly TokenRange[
   for (const [a, b] of parts)
     for (let k = a; k <= b; k++) {
       const token = t[k] as Token;
+      // "defended the response, a day after a report faulted it": the rest is the circumstance.
+      if (token.text === "," && !quoteAt(doc, k) && opensTimeClause(t, k)) return false;
       if (quoteAt(doc, k) || FINITE_VERBS.has(token.lower) || token.lower === "as") return true;
       if (k > first && IRREGULAR_PAST.has(token.lower)) return true;
       // "added the plan failed" (a subject's verb), not "noted the time and restarted play".

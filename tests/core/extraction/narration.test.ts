@@ -28,6 +28,10 @@ describe("narration is no statement", () => {
     ["how something was said, and nothing more", "Corbett said pleasantly into the phone."],
     ["whom somebody joked with, and nothing more", "Corbett joked with an aide at the back of the hall."],
     ["when somebody posted, and nothing more", "Ruiz tweeted as the mayor spoke from the balcony."],
+    [
+      "a defence and the time clause after it",
+      "Mayor Ada Ruiz on Tuesday defended the city's response, a day after a report faulted the fire crews.",
+    ],
     ["when somebody reported, and nothing more", "Ruiz reported after the police had left the square."],
     ["a reporter reporting to an editor", "Ruiz reported daily to the night editor."],
     ["a host saying goodbye", "Corbett said goodbye to the last guest at midnight."],

@@ -101,3 +101,6 @@ export const CIRCUMSTANCE_PREPOSITIONS =
 
 /** Words that open a clause of when or while something happened: "tweeted as the mayor spoke". */
 export const TIME_SUBORDINATORS = set("after as while before once until since whenever");
+
+/** Spans of time that measure a time clause: "a day after", "hours before", "minutes after". */
+export const CLAUSE_TIME_SPANS = set("minute minutes hour hours day days week weeks month months year years");
