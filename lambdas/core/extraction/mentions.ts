@@ -220,7 +220,11 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (is(p, DETERMINER)) return 1;
   if (isCapitalisedNamePart(p)) return 1;
   if (isRoleWord(p) || is(p, ORGANISATION_HEAD)) return 1;
-  if (is(p, NAME_PARTICLE) && isCapitalisedNamePart(tokens[i - 2]) && (tokens[i] as Token).cap) return 1;
+  if (is(p, NAME_PARTICLE) && (tokens[i] as Token).cap) {
+    // "von der Leyen": particles run in pairs too.
+    if (isCapitalisedNamePart(tokens[i - 2])) return 1;
+    if (is(tokens[i - 2], NAME_PARTICLE) && isCapitalisedNamePart(tokens[i - 3]) && i - 3 >= lo) return 2;
+  }
   // "City budget director Helen Okafor": a plain noun between a name and a role word.
   if (isModifierCandidate(p) && isRoleWord(tokens[i]) && isCapitalisedNamePart(tokens[i - 2])) return 1;
   // "the nonpartisan Riverton Budget Office", "its longtime members": adjectives after a determiner;
@@ -266,7 +270,10 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
     const honorificDot = n.text === "." && !n.spaceBefore && (isHonorific(tokens, j) || isInitial(tokens[j]));
     const possessive = (n.lower === "'s" || n.lower === "’s") && isCapitalisedNamePart(tokens[j]);
     const particle =
-      (is(n, NAME_PARTICLE) || n.lower === "of") && isCapitalisedNamePart(tokens[j + 2]) && !!tokens[j]?.cap;
+      (is(n, NAME_PARTICLE) || n.lower === "of") &&
+      (!!tokens[j]?.cap || is(tokens[j], NAME_PARTICLE)) &&
+      (isCapitalisedNamePart(tokens[j + 2]) ||
+        (is(n, NAME_PARTICLE) && is(tokens[j + 2], NAME_PARTICLE) && isCapitalisedNamePart(tokens[j + 3])));
     const inPhrase =
       isCapitalisedNamePart(n) || isRoleWord(n) || is(n, ORGANISATION_HEAD) || is(n, GROUP_HEAD);
     const adjective =

@@ -7,7 +7,7 @@ import type { SourceType } from "../types.ts";
 import { type Attribution, changed } from "./candidates.ts";
 import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
-import { RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
+import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
@@ -261,7 +261,9 @@ class EntityRegistry {
     for (let j = 0; j < t.length; j++) {
       const token = t[j] as Token;
       // Only names of two or more words are registered: "Ahn Gyu-back", not "Ahn".
-      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !t[j - 1]?.cap) continue;
+      // "Ursula von der Leyen": a particle may stand before the last word.
+      const partBefore = t[j - 1]?.cap || NAME_PARTICLES.has(t[j - 1]?.lower ?? "");
+      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !partBefore) continue;
       while (s + 1 < sentences.length && (sentences[s + 1] as Sentence).first <= j) s++;
       // Within its sentence: a byline or caption line before it names nobody's role.
       const from = Math.max(0, j - 10, sentences[s]?.first ?? 0);
@@ -283,8 +285,8 @@ class EntityRegistry {
   /** The entity a name mention refers to: itself if full, else the nearest full name containing it. */
   resolveName(mention: Mention): Entity {
     const [a, b] = mention.name as [number, number];
-    if (b > a) return this.entityFor(mention);
-    const word = (this.doc.tokens[a] as Token).lower;
+    if (b > a && !onlyParticlesBefore(this.doc.tokens, a, b)) return this.entityFor(mention);
+    const word = (this.doc.tokens[b] as Token).lower;
     const found = this.nearestFullName(this.byNamePart.get(word) ?? [], mention);
     if (found) {
       found.gender ??= mention.gender;
@@ -430,6 +432,12 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
       roles.push({ title: before.title, affiliation: before.affiliation });
   }
   return roles;
+}
+
+/** "Von der Leyen", opening a sentence: a surname with its particles, not a full name. */
+function onlyParticlesBefore(t: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!NAME_PARTICLES.has((t[k] as Token).lower)) return false;
+  return true;
 }
 
 /** "his wife, Mira Halvorsen," or "Mira Halvorsen, his wife,": a name given as a relation. */

@@ -28,6 +28,14 @@ describe("who said it", () => {
     ]);
   });
 
+  it("keeps a name's particles, and resolves the surname with its particles to the full name", () => {
+    const result = speakers(
+      '"We are disappointed," Commission President Ilse van der Berg told reporters.',
+      "Van der Berg said a new proposal would come within weeks.",
+    );
+    expect(result.map((s) => s.speaker)).toEqual(["Ilse van der Berg", "Ilse van der Berg"]);
+  });
+
   it("resolves a Western surname, given last, and an honorific", () => {
     const result = speakers(
       "U.S. Trade Representative Karen Holt said the tariffs would stand.",
