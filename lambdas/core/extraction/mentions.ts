@@ -14,6 +14,7 @@ import {
   PRINCIPAL_LINKS,
 } from "./lexicon/people.ts";
 import { COMPASS_WORDS, COUNTRY_NAMES } from "./lexicon/places.ts";
+import { FINITE_VERBS, IRREGULAR_PAST } from "./lexicon/syntax.ts";
 import { isYear } from "./lexicon/time.ts";
 import {
   CAPITALISED_NON_NAME,
@@ -205,6 +206,10 @@ const isInitial = (t: Token | undefined) =>
 
 const possessiveMark = (t: Token | undefined) => t !== undefined && (t.lower === "'s" || t.lower === "’s");
 
+/** "budget" in "budget director": a plain noun before a role's head, not a verb ("met", "is"). */
+const isPlainNounBefore = (t: Token, role: Token | undefined) =>
+  isModifierCandidate(t) && is(role, ROLE_HEAD) && !FINITE_VERBS.has(t.lower) && !IRREGULAR_PAST.has(t.lower);
+
 /** How many tokens left of `i` still belong to the phrase (0 to stop). */
 function stepLeft(tokens: Token[], i: number, lo: number): number {
   const p = tokens[i - 1] as Token;
@@ -226,7 +231,8 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
     if (is(tokens[i - 2], NAME_PARTICLE) && isCapitalisedNamePart(tokens[i - 3]) && i - 3 >= lo) return 2;
   }
   // "City budget director Helen Okafor": a plain noun between a name and a role word.
-  if (isModifierCandidate(p) && isRoleWord(tokens[i]) && isCapitalisedNamePart(tokens[i - 2])) return 1;
+  // Not a verb between two people: "Scott Bessent met Federal Reserve Chair Jerome Powell".
+  if (isPlainNounBefore(p, tokens[i] as Token) && isCapitalisedNamePart(tokens[i - 2])) return 1;
   // "the nonpartisan Riverton Budget Office", "its longtime members": adjectives after a determiner;
   // "Acme's chief human resources executive": nouns after a possessor's role.
   if (isModifierCandidate(p)) {
@@ -286,10 +292,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       j + 2 <= hi;
     // "party floor leader Song Eon-seog": a plain noun between a body and the role before a name.
     const roleNoun =
-      isModifierCandidate(n) &&
-      isRoleWord(tokens[j + 2]) &&
-      isCapitalisedNamePart(tokens[j + 3]) &&
-      j + 3 <= hi;
+      isPlainNounBefore(n, tokens[j + 2]) && isCapitalisedNamePart(tokens[j + 3]) && j + 3 <= hi;
     const conjoinedRole = n.lower === "and" && isRoleWord(tokens[j]) && rolesThenName(tokens, j + 2, hi);
     if (
       !(

@@ -91,6 +91,14 @@ describe("titles and affiliations, as the article gives them", () => {
       { speaker: "Ada Ruiz", title: "Green Leader", titles: ["Green Leader"] },
     ],
     [
+      "a title that stops at the verb between two people",
+      [
+        "Harbour Minister Tomas Weil met Federal Transit Chair Ada Ruiz on Tuesday.",
+        "Ruiz said the cranes were ready.",
+      ],
+      { speaker: "Ada Ruiz", title: "Federal Transit Chair" },
+    ],
+    [
       "the office past a candidacy",
       ["Republican presidential hopeful Sen. Carla Mendes said the bill had the votes."],
       { speaker: "Carla Mendes", title: "Senator", titles: ["Senator"] },
