@@ -7,6 +7,7 @@
 
 import {
   afterDateline,
+  allCapitals,
   carriesWords,
   clauseEnd,
   contentAfter,
@@ -594,6 +595,8 @@ function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | n
   if (!transcript && s.paragraph !== 0) return null;
   const start = mention.last + 2;
   const end = transcript ? paragraph.last : s.last;
+  // "KOCHI: Heavy rain forced …, officials said": a dateline, and the words are the officials'.
+  if (transcript && reportsWithin(doc, start, s.last)) return null;
   let last = end;
   while (last > start && (/^[.,;:]$/.test(t[last]?.text ?? "") || t[last]?.kind === "quote")) last--;
   if (wordsIn(doc, start, last) < 3) return null;
@@ -609,15 +612,21 @@ function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | n
   });
 }
 
+/**
+ * A report of what somebody said or says among tokens `[from, to]`, outside quotations: the
+ * writer's "officials said", not a speaker's own "nobody will say why".
+ */
+function reportsWithin(doc: CuedDoc, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const form = doc.cues[k]?.verb?.form;
+    if ((form === "past" || form === "present") && !quoteAt(doc, k)) return true;
+  }
+  return false;
+}
+
 function hasColonWithin(t: Token[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (t[k]?.text === ":") return true;
   return false;
 }
 
-function isAllCaps(t: Token[], m: Mention): boolean {
-  for (let k = m.first; k <= m.last; k++) {
-    const token = t[k] as Token;
-    if (token.kind === "word" && token.text !== token.text.toUpperCase()) return false;
-  }
-  return true;
-}
+const isAllCaps = (t: Token[], m: Mention) => allCapitals(t, m.first, m.last);

@@ -356,6 +356,8 @@ export function afterDateline(doc: Doc, s: Sentence): number {
   for (let n = s.first; n <= Math.min(s.last, s.first + 10); n++) {
     const token = t[n] as Token;
     if (token.kind === "dash") return n > s.first ? n + 1 : s.first;
+    // "KOCHI: Heavy rain …", "NEW DELHI: …": a place in capitals and a colon (or an interview's "Q:").
+    if (token.text === ":") return n > s.first && allCapitals(t, s.first, n - 1) ? n + 1 : s.first;
     const datelike = token.cap || token.kind === "number" || /^[.,()]$/.test(token.text);
     if (!datelike || quoteAt(doc, n)) return s.first;
     // "Seoul, Dec 29 South …": a place, a comma, a month and a day, then the sentence.
@@ -364,6 +366,15 @@ export function afterDateline(doc: Doc, s: Sentence): number {
       return t[s.first + 1]?.text === "," ? n + 1 : s.first;
   }
   return s.first;
+}
+
+/** Whether every word of tokens `[a, b]` is written in capitals ("KOCHI", "NEW DELHI"). */
+export function allCapitals(t: Token[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) {
+    const token = t[k] as Token;
+    if (token.kind === "word" && token.text !== token.text.toUpperCase()) return false;
+  }
+  return true;
 }
 
 /** "…, about the budget gap - which keeps growing, according to Okafor": after the dash. */

@@ -238,7 +238,7 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (isModifierCandidate(p)) {
     for (let d = 2; d <= 3 && i - d >= lo; d++) {
       const q = tokens[i - d] as Token;
-      if (is(q, DETERMINER) || q.kind === "number") return 1;
+      if (is(q, DETERMINER) || q.kind === "number" || possessiveMark(q)) return 1;
       if (isRoleWord(q) && possessiveMark(tokens[i - d - 1])) return 1;
       if (!isModifierCandidate(q)) break;
     }

@@ -211,14 +211,21 @@ function sameBody(a: string | null, b: string | null): boolean {
 
 /**
  * A body by the words that name it: "the nonpartisan Congressional Budget Office" is the
- * Congressional Budget Office; "the finance ministry", which has no name, is named by its words.
+ * Congressional Budget Office, "Sanders's hometown Burlington Free Press" the Burlington Free Press;
+ * "the finance ministry" and "North Korea's state media", which have no name of their own, keep
+ * their words.
  */
 function organisationName(t: Token[], m: Mention): string {
-  let first = ARTICLES.has((t[m.first] as Token).lower) ? m.first + 1 : m.first;
-  let named = first;
+  const first = ARTICLES.has((t[m.first] as Token).lower) ? m.first + 1 : m.first;
+  let from = first;
+  for (let k = m.last - 1; k > first; k--)
+    if (t[k]?.lower === "'s" || t[k]?.lower === "’s") {
+      from = k + 1;
+      break;
+    }
+  let named = from;
   while (named < m.last && !(t[named] as Token).cap && (t[named] as Token).kind === "word") named++;
-  if (named > first && (t[named] as Token).cap) first = named;
-  return textOf(t, first, m.last);
+  return textOf(t, (t[named] as Token).cap ? named : first, m.last);
 }
 
 /** Tokens ahead a role may be named in: the lead's next sentence or two. */

@@ -204,6 +204,21 @@ describe("a country before a name stays out of the name", () => {
   });
 });
 
+describe("a dateline with a colon is no speaker", () => {
+  it("gives the words to the source the sentence names, not to the place", () => {
+    const statements = extract(
+      "KOCHI: Heavy rain forced more than 20,000 people from their homes on Monday, officials said.",
+    );
+    expect(statements.map((s) => [s.text, s.sourceType])).toEqual([
+      ["Heavy rain forced more than 20,000 people from their homes on Monday", "anonymous"],
+    ]);
+  });
+
+  it("keeps a transcript's label", () => {
+    expect(who("CORBETT: Well, the plant will close in May and nobody will say why.")).toEqual(["CORBETT"]);
+  });
+});
+
 describe("a role speaking for someone is not that someone", () => {
   it.each([
     ["advisers mid-sentence", "On Friday two advisers to Mayor Ines Corbett said the plan was dead."],

@@ -212,6 +212,11 @@ describe("who said it", () => {
       "Harbour Party",
     ],
     [
+      "past its possessor and what describes it",
+      "The mayor's hometown Riverton Herald reported that he held off.",
+      "Riverton Herald",
+    ],
+    [
       "with its 'of'",
       "The Royal College of Midwives said it would ballot members.",
       "Royal College of Midwives",
@@ -251,9 +256,13 @@ describe("who said it", () => {
     expect(statements.map((s) => s.text)).toEqual(["the driver fled on foot"]);
   });
 
+  it("reads an interview's question label as no part of the words and nobody's name", () => {
+    const statements = extract("Q: Voters say the plan is dead. Is it?");
+    expect(statements.map((s) => [s.text, s.speaker])).toEqual([["the plan is dead", null]]);
+  });
+
   it.each([
     ["a sentence adverbial", "Overall, conservative groups reported spending $6 million."],
-    ["an interview's question label", "Q: Is the plan dead?"],
     ["a form's field", 'Name: Ada Ruiz. "I came because the rent doubled."'],
   ])("gives no speaker for %s", (_, body) => {
     const speakers = extractStatements({ body }, { keep: "all" }).map((s) => s.speaker);
