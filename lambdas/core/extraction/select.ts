@@ -152,17 +152,32 @@ export function withoutReportsWithinReports(doc: CuedDoc, chosen: Attribution[])
     .sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
   const dropped = new Set<Attribution>();
   byStart.forEach(({ a: inner }, k) => {
-    if (quotesIn(doc, inner.parts)) return;
-    for (let j = k - 1; j >= Math.max(0, k - LOOK_BACK); j--)
-      if (reportedWithin(inner, (byStart[j] as (typeof byStart)[number]).a)) {
+    for (let j = k - 1; j >= Math.max(0, k - LOOK_BACK); j--) {
+      const outer = (byStart[j] as (typeof byStart)[number]).a;
+      // '"Tyler said that …," he said': the pronoun's report repeats the named one it holds.
+      if (repeatsReport(outer, inner)) dropped.add(outer);
+      else if (!quotesIn(doc, inner.parts) && reportedWithin(inner, outer)) {
         dropped.add(inner);
         return;
       }
+    }
   });
   return dropped.size ? chosen.filter((a) => !dropped.has(a)) : chosen;
 }
 
 const LOOK_BACK = 8;
+
+/**
+ * An outer report by a pronoun after its words, which hold an inner report's named speaker and
+ * cue ('Tyler said that …, he said'); not "He said Ruiz told him …", a report of a report.
+ */
+function repeatsReport(outer: Attribution, inner: Attribution): boolean {
+  const m = inner.mention;
+  if (!inner.cue || !outer.cue || !m || m.kind !== "name" || outer.mention?.kind !== "pronoun") return false;
+  if (outer.cue.first < inner.cue.first) return false;
+  const holds = (at: number) => outer.parts.some(([first, last]) => at >= first && at <= last);
+  return holds(m.first) && holds(inner.cue.first);
+}
 
 function reportedWithin(inner: Attribution, outer: Attribution): boolean {
   if (!inner.cue || !outer.cue || (outer.score ?? 0) < (inner.score ?? 0)) return false;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Attribution, findCandidates } from "../../../lambdas/core/extraction/candidates.ts";
 import type { CuedDoc } from "../../../lambdas/core/extraction/cues.ts";
 import { selectAttributions, withoutReportsWithinReports } from "../../../lambdas/core/extraction/select.ts";
-import { allWords, cued, phrase } from "./helpers.ts";
+import { allWords, cued, extract, phrase } from "./helpers.ts";
 
 /** A candidate as a reader checks it: how it was found, who said it, what. */
 const read = (doc: CuedDoc, a: Attribution) => ({
@@ -190,6 +190,20 @@ describe("withoutReportsWithinReports: a paraphrase inside another's report is t
       "subject/after Corbett": 0.8,
     });
     expect(speakers).toEqual(expected);
+  });
+
+  it("reports once what a name said when a pronoun after it repeats the report", () => {
+    const statements = extract(
+      'Campaign spokesman Rick Tolan said that the campaign will press on to "the very end," he said.',
+    );
+    expect(statements.map((s) => [s.speaker, s.text])).toEqual([
+      ["Rick Tolan", 'that the campaign will press on to "the very end,"'],
+    ]);
+  });
+
+  it("keeps a pronoun's report of what a name said", () => {
+    const statements = extract("Ada Ruiz arrived late.", "She said Tolan told her that the plan would fail.");
+    expect(statements.map((s) => s.speaker)).toContain("Ada Ruiz");
   });
 
   it("keeps a quotation's own speaker inside a report", () => {
