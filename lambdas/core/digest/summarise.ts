@@ -24,6 +24,8 @@ const NARRATION =
 // Words a clause may open with in lower case: a subject, a determiner, a conjunction of content.
 const SUBJECT =
   /^(?:that|he|she|they|it|we|i|you|the|a|an|his|her|their|its|our|this|these|those|there|no|not|all|some|most|many|every|each|both|if|whether|what|how|why|when|one|two|three|more|such|any|nothing|everyone|someone)\b/;
+// A subject that stands for something said before the clause: "it", "this", "they", "those".
+const OUTSIDE_REFERENCE = /^(?:that\s+)?(?:it|this|these|those|they)\b/i;
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|Inc|Corp|Co|vs|U\.S|U\.N|U\.K|D\.C|[A-Z])\.$/;
 
@@ -88,6 +90,8 @@ function cleanClause(text: string, own: ReadonlySet<string>, cue: string | null)
   if (words.length < MIN_WORDS || words.length > MAX_WORDS) return null;
   if (isCutClause(clause, cue) || NARRATION.test(clause)) return null;
   if (!balanced(clause) || breaksSentence(clause)) return null;
+  // "said it still posed a direct threat": what "it" is, the email's one line cannot say.
+  if (OUTSIDE_REFERENCE.test(clause)) return null;
   // Narration names the speaker; their own words rarely do: "Corbett's campaign manager … did not
   // apologize".
   if (nameTokens(clause).some((t) => own.has(t))) return null;
