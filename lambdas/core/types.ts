@@ -129,6 +129,8 @@ export interface OtherSource {
   name: string;
   sourceType: SourceType;
   statements: DigestStatement[];
+  /** No article credits these words to anyone ("Unattributed"): kept in the digest, not in the email. */
+  unattributed?: true;
 }
 
 /** Counts from composing a digest, for reports and logs. */

@@ -32,6 +32,39 @@ describe("the email", () => {
     }
   });
 
+  it("lists among other sources only words it may show, from sources it can name", async () => {
+    const digest: Digest = {
+      ...WEEK,
+      officials: [official("Ruth Hale", { statements: [statement("The bill has the votes")] })],
+      others: [
+        {
+          name: "Unattributed",
+          sourceType: "organisation",
+          unattributed: true,
+          statements: [statement("Nobody wants the harbour dredged", { kind: "direct" })],
+        },
+        {
+          name: "Riverton Herald",
+          sourceType: "organisation",
+          statements: [
+            statement("the mayor had known for weeks", {
+              kind: "indirect",
+              email: false,
+              why: "lowConfidence",
+            }),
+            statement("the dredging would start in May", { kind: "indirect" }),
+          ],
+        },
+      ],
+    };
+    const { html, text } = await render(digest);
+    for (const part of [html, text]) {
+      expect(part).not.toContain("Nobody wants the harbour dredged");
+      expect(part).not.toContain("had known for weeks");
+      expect(part).toContain("the dredging would start in May");
+    }
+  });
+
   it("prints reported speech as a sentence with its speaker and verb", async () => {
     const digest: Digest = {
       ...WEEK,

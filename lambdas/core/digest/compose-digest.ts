@@ -137,9 +137,15 @@ function composeAlsoQuoted(group: PersonGroup, context: Context): Prominent<Also
 }
 
 function composeOther(group: OtherGroup, context: Context): Prominent<OtherSource> {
-  const ranked = mergeAndRank(group.items, context);
+  // The email shows others' words too: they pass the same confidence and date rules.
+  const ranked = forTheEmail(mergeAndRank(group.items, context), context);
   return {
-    value: { name: group.name, sourceType: group.sourceType, statements: ranked.map((r) => r.statement) },
+    value: {
+      name: group.name,
+      sourceType: group.sourceType,
+      statements: ranked.map((r) => r.statement),
+      ...(group.unattributed && { unattributed: true as const }),
+    },
     prominence: prominenceOf(ranked, 0),
   };
 }

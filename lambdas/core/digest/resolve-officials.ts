@@ -23,6 +23,8 @@ export interface OtherGroup {
   name: string;
   sourceType: SourceType;
   items: SourcedStatement[];
+  /** No article credits the words to anyone, named or unnamed: listed as "Unattributed". */
+  unattributed?: true;
 }
 
 export interface Resolution {
@@ -487,11 +489,19 @@ function addTo(cluster: Cluster, person: PersonItem): void {
   cluster.group.items.push(person.item);
 }
 
+const UNATTRIBUTED = "Unattributed";
+
 function otherName(item: SourcedStatement): string {
   const { speaker, title, sourceType } = item.statement;
   const named = (speaker ?? title ?? "").trim();
   if (named) return named.charAt(0).toUpperCase() + named.slice(1);
-  return sourceType === "anonymous" ? "Unnamed sources" : "Unattributed";
+  return sourceType === "anonymous" ? "Unnamed sources" : UNATTRIBUTED;
+}
+
+/** Words an article credits to somebody: a name, a title or an unnamed source. */
+function isCredited(item: SourcedStatement): boolean {
+  const { speaker, title, sourceType } = item.statement;
+  return Boolean((speaker ?? title ?? "").trim()) || sourceType === "anonymous";
 }
 
 function addOther(
@@ -501,7 +511,8 @@ function addOther(
   item: SourcedStatement,
 ) {
   const key = `${sourceType}\u0000${name.toLowerCase()}`;
-  const group = others.get(key) ?? { name, sourceType, items: [] };
+  const group: OtherGroup = others.get(key) ?? { name, sourceType, items: [] };
+  if (name === UNATTRIBUTED && !isCredited(item)) group.unattributed = true;
   group.items.push(item);
   others.set(key, group);
 }

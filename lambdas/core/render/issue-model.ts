@@ -197,10 +197,18 @@ function toSourceView(source: DigestSource): SourceView {
   };
 }
 
-/** The most important statement of each other source, the most prominent sources first. */
+/**
+ * The most important statement the email may show of each other source it can name, the most
+ * prominent sources first. Words no article credits to anyone ("Unattributed") stay in the full
+ * issue: a reader cannot weigh them.
+ */
 function topOthers(others: readonly OtherSource[], max: number) {
   return others
-    .flatMap((source) => (source.statements[0] ? [{ source, statement: source.statements[0] }] : []))
+    .flatMap((source) => {
+      if (source.unattributed) return [];
+      const statement = source.statements.find((s) => s.email !== false);
+      return statement ? [{ source, statement }] : [];
+    })
     .slice(0, max);
 }
 

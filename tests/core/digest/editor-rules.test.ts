@@ -169,6 +169,36 @@ describe("the editor's rules", () => {
     ]);
   });
 
+  it("holds other sources to the same confidence rule, and marks words credited to nobody", () => {
+    const article = storedArticle({
+      id: "harbour.txt",
+      date: "2026-10-06",
+      body: "The Riverton Herald reported the dredging would start in May. Nobody wants the harbour dredged, it says.",
+      statements: [
+        {
+          text: "the dredging would start in May",
+          speaker: "Riverton Herald",
+          sourceType: "organisation",
+          kind: "indirect",
+          confidence: 0.5,
+        },
+        {
+          text: "Nobody wants the harbour dredged",
+          speaker: null,
+          sourceType: "organisation",
+          kind: "indirect",
+        },
+      ],
+    });
+    const others = compose([article]).others ?? [];
+    expect(
+      others.map((o) => [o.name, o.unattributed ?? false, o.statements.map((s) => s.email ?? true)]).sort(),
+    ).toEqual([
+      ["Riverton Herald", false, [false]],
+      ["Unattributed", true, [true]],
+    ]);
+  });
+
   it("keeps an attribution below the confidence setting out of the email, marked, and lets the setting move", () => {
     const article = storedArticle({
       id: "doubt.txt",
