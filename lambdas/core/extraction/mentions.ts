@@ -12,7 +12,6 @@ import {
   MALE_GIVEN_NAMES,
   PARTY_LABELS,
   PRINCIPAL_LINKS,
-  STANDING_LEADS,
 } from "./lexicon/people.ts";
 import { COMPASS_WORDS, COUNTRY_NAMES } from "./lexicon/places.ts";
 import { FINITE_VERBS, IRREGULAR_PAST } from "./lexicon/syntax.ts";
@@ -544,8 +543,6 @@ const HONORIFIC_OFFICES = new Set(
 function endsInPublicRole(tokens: Token[], first: number, end: number): boolean {
   const last = tokens[end] as Token | undefined;
   if (!last) return false;
-  // "Republican poll leader": a standing in a race, no office.
-  if (last.lower === "leader" && STANDING_LEADS.has(tokens[end - 1]?.lower ?? "")) return false;
   if (isPublicRoleHead(last)) return true;
   if (isTitleHonorific(tokens, end) || (last.text === "." && isTitleHonorific(tokens, end - 1))) return true;
   for (let k = end - 1; k > first; k--) {

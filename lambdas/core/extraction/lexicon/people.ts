@@ -91,10 +91,6 @@ export const DESCRIPTOR_ROLES = set(`rival rivals veteran veterans critic critic
  */
 export const CANDIDACY_ROLES = set(`candidate candidates nominee nominees front-runner frontrunner`);
 
-/** What a "leader" may lead that is a standing, not an office: "the poll leader", "the points leader". */
-export const STANDING_LEADS = set(`poll polls polling race points delegate delegates field pack money
-  fundraising`);
-
 /** Party labels: "Republican Dana Ruiz" names her party, not his office. */
 export const PARTY_LABELS = set(`republican republicans democrat democrats democratic gop conservative
   conservatives liberal liberals progressive progressives independent independents socialist libertarian evangelical
