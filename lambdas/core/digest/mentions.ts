@@ -7,7 +7,7 @@
  */
 import type { Article } from "../types.ts";
 import { foldCase } from "./names.ts";
-import { cleanRolePhrase, isRoleHead, ROLE_MODIFIERS, readRole } from "./roles.ts";
+import { cleanRolePhrase, isRoleHead, RACE_STANDINGS, ROLE_MODIFIERS, readRole } from "./roles.ts";
 
 /** One role phrase an article gives the person. */
 export interface RoleMention {
@@ -268,11 +268,14 @@ function roleBefore(before: string): string | null {
     const capital = /^\p{Lu}/u.test(bare) || /^\$?\d/.test(bare);
     const possessive = /\p{L}['’]s?$/u.test(bare);
     const connector = /^(of|the|and|&|for)$/.test(lower);
+    // "Republican poll leader": what the leader leads belongs to the role, as "front-runner" does.
+    const led = RACE_STANDINGS.has(lower) && foldCase(taken[0] ?? "") === "leader";
     if (
       !(
         capital ||
         possessive ||
         connector ||
+        led ||
         ROLE_MODIFIERS.has(lower) ||
         isRoleHead(lower) ||
         /-/.test(lower)

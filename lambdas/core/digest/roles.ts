@@ -217,6 +217,17 @@ const CANDIDACY = new Set(
   ),
 );
 
+/** What a candidate may lead, a part of the role: "Republican poll leader", "the delegate leader". */
+export const RACE_STANDINGS: ReadonlySet<string> = new Set([
+  "poll",
+  "polls",
+  "polling",
+  "race",
+  "delegate",
+  "points",
+  "fundraising",
+]);
+
 /** Whether a role is a run for office now: "Republican presidential candidate", "running mate". */
 export function isCandidacy(phrase: string): boolean {
   const role = readRole(phrase);
@@ -308,6 +319,7 @@ function cleanRolePhraseOnce(phrase: string): string | null {
     const fits =
       joinsHeads ||
       inName ||
+      (RACE_STANDINGS.has(lower) && head === "leader" && i === main.length - 2) ||
       ((/^\p{Lu}/u.test(w) ||
         /\p{L}['’]s?$/u.test(w) ||
         /^\$?\d/.test(w) ||

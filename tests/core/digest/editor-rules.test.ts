@@ -169,6 +169,26 @@ describe("the editor's rules", () => {
     ]);
   });
 
+  it("keeps what a candidate leads in the title, not a bare 'Leader'", () => {
+    const body = "Republican poll leader Ada Ruiz said the harbour would reopen in May.";
+    const digest = compose([
+      storedArticle({
+        id: "poll.txt",
+        date: "2026-10-06",
+        body,
+        statements: [
+          {
+            text: "the harbour would reopen in May",
+            speaker: "Ada Ruiz",
+            title: "Republican poll leader",
+            kind: "indirect",
+          },
+        ],
+      }),
+    ]);
+    expect(digest.officials.map((o) => [o.name, o.title])).toEqual([["Ada Ruiz", "Republican poll leader"]]);
+  });
+
   it("holds other sources to the same confidence rule, and marks words credited to nobody", () => {
     const article = storedArticle({
       id: "harbour.txt",
