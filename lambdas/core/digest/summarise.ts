@@ -26,6 +26,9 @@ const SUBJECT =
   /^(?:that|he|she|they|it|we|i|you|the|a|an|his|her|their|its|our|this|these|those|there|no|not|all|some|most|many|every|each|both|if|whether|what|how|why|when|one|two|three|more|such|any|nothing|everyone|someone)\b/;
 // A subject that stands for something said before the clause: "it", "this", "they", "those".
 const OUTSIDE_REFERENCE = /^(?:that\s+)?(?:it|this|these|those|they)\b/i;
+// A last word that needs more after it: a relative, a conjunction, a preposition, an article.
+const CUT_END =
+  /\b(?:that|which|who|whom|whose|and|but|or|of|the|a|an|to|with|for|by|from|because|if|than)$/i;
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|Inc|Corp|Co|vs|U\.S|U\.N|U\.K|D\.C|[A-Z])\.$/;
 
@@ -92,6 +95,8 @@ function cleanClause(text: string, own: ReadonlySet<string>, cue: string | null)
   if (!balanced(clause) || breaksSentence(clause)) return null;
   // "said it still posed a direct threat": what "it" is, the email's one line cannot say.
   if (OUTSIDE_REFERENCE.test(clause)) return null;
+  // "… direct responses to attacks - attacks that": words cut off before their clause ends.
+  if (CUT_END.test(clause)) return null;
   // Narration names the speaker; their own words rarely do: "Corbett's campaign manager … did not
   // apologize".
   if (nameTokens(clause).some((t) => own.has(t))) return null;

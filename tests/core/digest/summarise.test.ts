@@ -17,6 +17,18 @@ describe("an official's one-line summary stands on its own", () => {
     expect(summary).toBe("Mayor Ada Ruiz said the harbour would reopen in May.");
   });
 
+  it.each([
+    ["a relative", "the cuts were a response to attacks - attacks that"],
+    ["a conjunction", "the harbour would close for the winter and"],
+    ["a preposition", "the dredging would start in the spring of"],
+  ])("passes over words cut off after %s", (_, clause) => {
+    const summary = summariseOfficial("Ada Ruiz", "Mayor", [
+      reported(clause),
+      reported("the harbour would reopen in May"),
+    ]);
+    expect(summary).toBe("Mayor Ada Ruiz said the harbour would reopen in May.");
+  });
+
   it("keeps a clause whose subject is the speaker herself", () => {
     expect(summariseOfficial("Ada Ruiz", "Mayor", [reported("she would seek a second term in office")])).toBe(
       "Mayor Ada Ruiz said she would seek a second term in office.",
