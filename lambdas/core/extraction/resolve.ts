@@ -270,7 +270,9 @@ class EntityRegistry {
       // Only names of two or more words are registered: "Ahn Gyu-back", not "Ahn".
       // "Ursula von der Leyen": a particle may stand before the last word.
       const partBefore = t[j - 1]?.cap || NAME_PARTICLES.has(t[j - 1]?.lower ?? "");
-      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !partBefore) continue;
+      // "Lula da Silva": the name goes on past its particle.
+      const goesOn = NAME_PARTICLES.has(t[j + 1]?.lower ?? "") && t[j + 2]?.cap;
+      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || goesOn || !partBefore) continue;
       while (s + 1 < sentences.length && (sentences[s + 1] as Sentence).first <= j) s++;
       // Within its sentence: a byline or caption line before it names nobody's role.
       const from = Math.max(0, j - 10, sentences[s]?.first ?? 0);
@@ -330,11 +332,13 @@ class EntityRegistry {
 
   private record(sighting: Sighting): void {
     this.sightings.push(sighting);
+    // Any part may be what the article calls the person later: "Ahn" (first), "Okafor" (last),
+    // "Lula" (of "Luiz Inácio Lula da Silva"); not a particle or an initial.
     const { parts } = sighting.entity;
-    const first = parts[0];
-    const last = parts.at(-1);
-    if (first !== undefined) this.sightedBy(first, sighting);
-    if (last !== undefined && last !== first) this.sightedBy(last, sighting);
+    parts.forEach((part, k) => {
+      if (parts.indexOf(part) === k && !NAME_PARTICLES.has(part) && !part.endsWith("."))
+        this.sightedBy(part, sighting);
+    });
   }
 
   private sightedBy(part: string, sighting: Sighting): void {

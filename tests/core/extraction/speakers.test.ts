@@ -36,6 +36,29 @@ describe("who said it", () => {
     expect(result.map((s) => s.speaker)).toEqual(["Ilse van der Berg", "Ilse van der Berg"]);
   });
 
+  it.each([
+    [
+      "a name with a particle, by a middle part",
+      "President Luiz Inácio Lula da Silva met the envoy on Monday.",
+      '"The tariffs are unacceptable," Lula said.',
+      "Luiz Inácio Lula da Silva",
+    ],
+    [
+      "a name with a suffix",
+      "Harbour commissioner Walter Corbett Jr. toured the port on Monday.",
+      '"The cranes are ready," Corbett said.',
+      "Walter Corbett Jr",
+    ],
+    [
+      "a name with two surnames, by the first",
+      "Treasury secretary Melba Acosta Febo met bankers on Monday.",
+      '"We will pay," Ms. Acosta said.',
+      "Melba Acosta Febo",
+    ],
+  ])("resolves %s to the full name", (_, first, second, speaker) => {
+    expect(speakers(first, second).map((s) => s.speaker)).toEqual([speaker]);
+  });
+
   it("resolves a Western surname, given last, and an honorific", () => {
     const result = speakers(
       "U.S. Trade Representative Karen Holt said the tariffs would stand.",

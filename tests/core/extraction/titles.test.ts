@@ -99,6 +99,11 @@ describe("titles and affiliations, as the article gives them", () => {
       { speaker: "Ada Ruiz", title: "Federal Transit Chair" },
     ],
     [
+      "a hyphenated office after a body's possessive",
+      ["Ngozi Okafor, the WTO's director-general, warned that trade could shrink."],
+      { speaker: "Ngozi Okafor", title: "director-general", affiliation: "WTO" },
+    ],
+    [
       "the office past a candidacy",
       ["Republican presidential hopeful Sen. Carla Mendes said the bill had the votes."],
       { speaker: "Carla Mendes", title: "Senator", titles: ["Senator"] },

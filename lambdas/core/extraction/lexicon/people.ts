@@ -63,7 +63,7 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   vice-chairman co-founder co-chair hopeful hopefuls nominee-in-waiting narrator announcer councilwoman
   councilman councillor councilor councilmember alderman alderwoman assemblyman assemblywoman
   assemblymember trustee supervisor provost dean rector bishop cardinal rabbi imam pastor reverend coach
-  premier-elect governor-general lord lady baroness baron boss defenceman defenseman goalkeeper goaltender goalie striker midfielder quarterback
+  premier-elect governor-general lord lady baroness baron boss director-general secretary-general defenceman defenseman goalkeeper goaltender goalie striker midfielder quarterback
   pitcher winger associate associates colleague colleagues
   confidant confidants`);
 
