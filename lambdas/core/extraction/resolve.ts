@@ -109,8 +109,12 @@ function resolveMention(
       addTitle(entity, appositive?.title, appositive?.affiliation);
       return { result: asPerson(entity), entity };
     }
-    case "organisation":
-      return { result: unknownSpeaker({ name: organisationName(t, mention), sourceType: "organisation" }) };
+    case "organisation": {
+      const named = mention.definite ? namedBodyBefore(t, mention) : null;
+      return {
+        result: unknownSpeaker({ name: named ?? organisationName(t, mention), sourceType: "organisation" }),
+      };
+    }
     case "pronoun": {
       const lower = (t[mention.first] as Token).lower;
       if (lower === "it") return { result: unknownSpeaker({ sourceType: "organisation" }) };
@@ -207,6 +211,28 @@ function sameBody(a: string | null, b: string | null): boolean {
     .toLowerCase()
     .split(/\s+/)
     .some((w) => words.has(w));
+}
+
+/** Tokens looked back over for the body "the bank" stands for: a few paragraphs. */
+const BODY_LOOKBACK = 400;
+
+/**
+ * "the bank" after "The European Central Bank held rates …": the nearest body named before with
+ * that word as its last ("European Central Bank"), or null. Only "the" and the one word.
+ */
+function namedBodyBefore(t: Token[], m: Mention): string | null {
+  if (m.last !== m.first + 1 || (t[m.first] as Token).lower !== "the" || (t[m.last] as Token).cap)
+    return null;
+  const head = (t[m.last] as Token).lower;
+  for (let k = m.first - 1; k > Math.max(0, m.first - BODY_LOOKBACK); k--) {
+    const token = t[k] as Token;
+    if (token.lower !== head || !token.cap || !t[k - 1]?.cap) continue;
+    let first = k - 1;
+    while (first > 0 && (t[first - 1] as Token).cap && (t[first - 1] as Token).kind === "word") first--;
+    if (ARTICLES.has((t[first] as Token).lower)) first++;
+    return first < k ? textOf(t, first, k) : null;
+  }
+  return null;
 }
 
 /**

@@ -240,6 +240,11 @@ describe("who said it", () => {
       "Riverton Herald",
     ],
     [
+      "by the name given before, when the article says 'the bank'",
+      "The Riverton Savings Bank held rates on Thursday. The bank said inflation was close to target.",
+      "Riverton Savings Bank",
+    ],
+    [
       "with its 'of'",
       "The Royal College of Midwives said it would ballot members.",
       "Royal College of Midwives",
