@@ -70,8 +70,9 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
     const speaker = speakers[k] as Speaker;
     const statement = toStatement(doc, withNearestMention(doc, a, speaker), speaker);
     if (!statement) return;
-    const confidence = model ? Math.round(model.confidence(a.score ?? 0) * 1000) / 1000 : 1;
-    statements.push({ ...statement, confidence });
+    // Set on the statement made for it, not on a spread copy: one object per statement, not two.
+    if (model) statement.confidence = Math.round(model.confidence(a.score ?? 0) * 1000) / 1000;
+    statements.push(statement);
   });
   return statements;
 }
