@@ -59,10 +59,7 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   );
   const scores = model ? scoreCandidates(doc, candidates, model) : undefined;
   const chosen = selectAttributions(doc, candidates, scores);
-  const scored = scores
-    ? chosen.map((list) => list.map((a) => changed(a, { score: scores.get(a) as number })))
-    : chosen;
-  const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, scored));
+  const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, chosen, scores));
   const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];
   attributions.forEach((a, k) => {
