@@ -144,19 +144,49 @@ function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128)
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return WORD_CHAR.test(text.slice(i, i + charLength(text, i)));
+  if (isSurrogate(code)) return WORD_CHAR.test(text.slice(i, i + charLength(text, i)));
+  return (classOfChar(code) & WORD_BIT) !== 0;
 }
 
 function isUpper(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return code >= 65 && code <= 90;
-  return UPPER_CHAR.test(text.charAt(i));
+  if (isSurrogate(code)) return UPPER_CHAR.test(text.charAt(i));
+  return (classOfChar(code) & UPPER_BIT) !== 0;
 }
 
 function isSpace(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE_CHAR.test(text.charAt(i)) || code === 0xfeff;
+  if (isSurrogate(code)) return SPACE_CHAR.test(text.charAt(i));
+  return (classOfChar(code) & SPACE_BIT) !== 0;
+}
+
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * What the regular expressions above say of each character outside ASCII and the surrogates, as
+ * bits, asked once per character and kept: curly quotes and dashes, met at nearly every quotation,
+ * are otherwise cut out of the text as strings of their own and matched again each time.
+ */
+const CHAR_CLASSES = new Uint8Array(0x10000);
+const KNOWN_BIT = 1;
+const WORD_BIT = 2;
+const UPPER_BIT = 4;
+const SPACE_BIT = 8;
+
+function classOfChar(code: number): number {
+  // Past the text's end (NaN) there is no character, and no class.
+  const known = CHAR_CLASSES[code] ?? KNOWN_BIT;
+  if (known !== 0) return known;
+  const c = String.fromCharCode(code);
+  const classes =
+    KNOWN_BIT |
+    (WORD_CHAR.test(c) ? WORD_BIT : 0) |
+    (UPPER_CHAR.test(c) ? UPPER_BIT : 0) |
+    (SPACE_CHAR.test(c) || code === 0xfeff ? SPACE_BIT : 0);
+  CHAR_CLASSES[code] = classes;
+  return classes;
 }
 
 function charLength(text: string, i: number): number {
