@@ -49,31 +49,40 @@ const DASHES = new Set(["—", "–", "―", "--", "---"]);
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let previousEnd = 0;
+  let previous: Token | undefined;
+  // What the whitespace before the next token holds, noted as it is skipped (the text's start
+  // counts as both): one pass over it, not a second to look for line breaks.
+  let space = true;
+  let lineBreak = true;
   let i = 0;
   while (i < text.length) {
     if (isSpace(text, i)) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === 13) lineBreak = true;
+      space = true;
       i++;
       continue;
     }
     const end = tokenEnd(text, i);
     const raw = text.slice(i, end);
-    const newline = tokens.length === 0 || hasLineBreak(text, previousEnd, i);
-    const spaceBefore = i === 0 || i > previousEnd;
     const split = possessiveAt(raw);
     // Whitespace after a token is whitespace before the next: set as the next is read.
-    const previous = tokens.at(-1);
-    if (previous) previous.spaceAfter = spaceBefore;
-    // A hyphen standing alone between spaces is a dash in much wire copy: "PARIS (Reuters) - …".
-    if (previous?.text === "-" && previous.spaceBefore && spaceBefore) previous.kind = "dash";
-    if (split > 0) {
-      const word = makeToken(raw.slice(0, split), i, newline, spaceBefore);
-      word.spaceAfter = false;
-      tokens.push(word, makeToken(raw.slice(split), i + split, false, false));
-    } else {
-      tokens.push(makeToken(raw, i, newline, spaceBefore));
+    if (previous) {
+      previous.spaceAfter = space;
+      // A hyphen standing alone between spaces is a dash in much wire copy: "PARIS (Reuters) - …".
+      if (previous.text === "-" && previous.spaceBefore && space) previous.kind = "dash";
     }
-    previousEnd = end;
+    if (split > 0) {
+      const word = makeToken(raw.slice(0, split), i, lineBreak, space);
+      word.spaceAfter = false;
+      previous = makeToken(raw.slice(split), i + split, false, false);
+      tokens.push(word, previous);
+    } else {
+      previous = makeToken(raw, i, lineBreak, space);
+      tokens.push(previous);
+    }
+    space = false;
+    lineBreak = false;
     i = end;
   }
   return tokens;
@@ -192,14 +201,6 @@ function classOfChar(code: number): number {
 function charLength(text: string, i: number): number {
   const code = text.charCodeAt(i);
   return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-}
-
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) return true;
-  }
-  return false;
 }
 
 /** Where a possessive "'s" starts in a word ("Korea's" → 5), or -1. */
