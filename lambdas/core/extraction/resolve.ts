@@ -233,8 +233,10 @@ class EntityRegistry {
       if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || !t[j - 1]?.cap) continue;
       const mention = mentionEndingAt(t, j, Math.max(0, j - 10));
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
-        const known = this.byName.has(textOf(t, mention.name[0], mention.name[1]).toLowerCase());
+        // Known before when entityFor finds it rather than adds it: the name's key is made once.
+        const people = this.byName.size;
         const entity = this.entityFor(mention);
+        const known = this.byName.size === people;
         const roles = appositiveRoles(t, mention);
         for (const role of roles) addTitle(entity, role.title, role.affiliation);
         if (introducedAsRelation(t, mention)) entity.relation = true;
