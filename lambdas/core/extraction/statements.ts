@@ -16,7 +16,7 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
   if (ranges.length === 0) return null;
   const parts: Span[] = ranges.map(([first, last]) => [(t[first] as Token).start, (t[last] as Token).end]);
   const mention = a.relative !== undefined ? { first: a.relative, last: a.relative } : a.mention;
-  return {
+  const statement: Statement = {
     start: (parts[0] as Span)[0],
     end: (parts.at(-1) as Span)[1],
     parts,
@@ -31,8 +31,10 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
     // The scorer's calibrated confidence is set by extractStatements; the rules alone are sure.
     confidence: 1,
     titles: speaker.titles,
-    ...(a.said ? { said: a.said } : {}),
   };
+  // Set when there is one, last as before, rather than spread from an object made for it.
+  if (a.said) statement.said = a.said;
+  return statement;
 }
 
 /** Drops trailing commas and the like, so `leader,”` reads `leader`; a whole quotation loses its marks. */
