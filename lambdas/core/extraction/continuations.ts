@@ -9,9 +9,23 @@ import { type Doc, firstUnquotedWhere, quoteAt, quoteRegionEnd, quotesIn } from 
 import type { Sentence } from "./segment.ts";
 import type { Token } from "./tokenize.ts";
 
-/** Adds unattributed quotations to the statements they continue. Returns new attributions. */
-export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attribution[] {
-  const result = bySentence.map((list) => list.map((a) => changed(a, { parts: [...a.parts] })));
+/**
+ * Adds unattributed quotations to the statements they continue. Returns new attributions, each
+ * with its score when the model's `scores` are given (set here, in the one copy made of each).
+ */
+export function attachContinuations(
+  doc: Doc,
+  bySentence: Attribution[][],
+  scores?: ReadonlyMap<Attribution, number>,
+): Attribution[] {
+  // Most sentences choose nothing: their empty list is read, never changed, and not copied.
+  const result = bySentence.map((list) =>
+    list.length === 0
+      ? list
+      : list.map((a) =>
+          changed(a, scores ? { parts: [...a.parts], score: scores.get(a) } : { parts: [...a.parts] }),
+        ),
+  );
   let open: Attribution | null = null;
   let pending: TokenRange[] = [];
   const attributedLater = quoteAttributedLater(doc, result);
@@ -42,7 +56,14 @@ export function attachContinuations(doc: Doc, bySentence: Attribution[][]): Attr
       target.parts.push(...quotes);
     else open = null;
   });
-  return result.flat();
+  return flattened(result);
+}
+
+/** The lists' attributions in order: a plain loop, as Array.prototype.flat is slow on this many short lists. */
+function flattened(lists: Attribution[][]): Attribution[] {
+  const out: Attribution[] = [];
+  for (const list of lists) for (const a of list) out.push(a);
+  return out;
 }
 
 /** "Okafor wrote:" then the paragraph: the statement already holds these quotations. */

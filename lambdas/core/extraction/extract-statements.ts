@@ -59,10 +59,7 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   );
   const scores = model ? scoreCandidates(doc, candidates, model) : undefined;
   const chosen = selectAttributions(doc, candidates, scores);
-  const scored = scores
-    ? chosen.map((list) => list.map((a) => changed(a, { score: scores.get(a) as number })))
-    : chosen;
-  const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, scored));
+  const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, chosen, scores));
   const speakers = resolveSpeakers(doc, attributions);
   const statements: Statement[] = [];
   attributions.forEach((a, k) => {
@@ -70,8 +67,9 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
     const speaker = speakers[k] as Speaker;
     const statement = toStatement(doc, withNearestMention(doc, a, speaker), speaker);
     if (!statement) return;
-    const confidence = model ? Math.round(model.confidence(a.score ?? 0) * 1000) / 1000 : 1;
-    statements.push({ ...statement, confidence });
+    // Set on the statement made for it, not on a spread copy: one object per statement, not two.
+    if (model) statement.confidence = Math.round(model.confidence(a.score ?? 0) * 1000) / 1000;
+    statements.push(statement);
   });
   return statements;
 }

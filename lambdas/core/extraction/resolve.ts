@@ -43,6 +43,12 @@ interface Sighting {
   at: number;
 }
 
+/**
+ * What one mention resolves to: a person of the article (reported as the article describes them
+ * by its end, so read then), or a speaker it does not name.
+ */
+type Resolution = { result: null; entity: Entity } | { result: Speaker; entity?: undefined };
+
 /** Resolves the speaker of every attribution, in document order. */
 export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[] {
   const registry = new EntityRegistry(doc);
@@ -62,7 +68,7 @@ export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[
     return speaker;
   });
   // A person's title may be learnt after their first statement: report what the article says in all.
-  return resolved.map(({ result, entity }) => (entity ? asPerson(entity) : result));
+  return resolved.map(({ result, entity }) => (entity ? asPerson(entity) : (result as Speaker)));
 }
 
 /**
@@ -94,9 +100,8 @@ function resolveMention(
   registry: EntityRegistry,
   salient: Sighting[],
   mention: Mention | null,
-): { result: Speaker; entity?: Entity } {
-  const unknown = unknownSpeaker();
-  if (!mention) return { result: unknown };
+): Resolution {
+  if (!mention) return { result: unknownSpeaker() };
   const t = doc.tokens;
   switch (mention.kind) {
     case "name": {
@@ -107,7 +112,7 @@ function resolveMention(
         ? rolePhraseAt(t, mention.appositive[0], mention.appositive[1])
         : null;
       addTitle(entity, appositive?.title, appositive?.affiliation);
-      return { result: asPerson(entity), entity };
+      return { result: null, entity };
     }
     case "organisation": {
       const named = mention.definite ? namedBodyBefore(t, mention) : null;
@@ -118,11 +123,11 @@ function resolveMention(
     case "pronoun": {
       const lower = (t[mention.first] as Token).lower;
       if (lower === "it") return { result: unknownSpeaker({ sourceType: "organisation" }) };
-      if (lower === "i") return { result: unknown };
+      if (lower === "i") return { result: unknownSpeaker() };
       const entity = mostRecent(salient, (e) => compatible(e.gender, mention.gender));
-      if (!entity) return { result: unknown };
+      if (!entity) return { result: unknownSpeaker() };
       entity.gender ??= mention.gender;
-      return { result: asPerson(entity), entity };
+      return { result: null, entity };
     }
     case "role": {
       if (mention.definite) {
@@ -132,13 +137,13 @@ function resolveMention(
           registry.byRoleAhead(mention, t);
         if (entity) {
           addTitle(entity, mention.title);
-          return { result: asPerson(entity), entity };
+          return { result: null, entity };
         }
       }
-      return { result: unknownSpeaker({ ...titled(mention.title), sourceType: "anonymous" }) };
+      return { result: anonymous(mention.title) };
     }
     case "group":
-      return { result: unknownSpeaker({ ...titled(mention.title), sourceType: "anonymous" }) };
+      return { result: anonymous(mention.title) };
   }
 }
 
@@ -158,7 +163,14 @@ function unknownSpeaker(changes: Partial<Speaker> = {}): Speaker {
   return Object.assign(speaker, changes);
 }
 
-const titled = (title: string | null) => ({ title, titles: title ? [title] : [] });
+/** "a senior official", "officials": somebody the article does not name, with the role it gives. */
+function anonymous(title: string | null): Speaker {
+  const speaker = unknownSpeaker();
+  speaker.title = title;
+  speaker.titles = title ? [title] : [];
+  speaker.sourceType = "anonymous";
+  return speaker;
+}
 
 function asPerson(e: Entity): Speaker {
   const titles = rankTitles(e.titles);
@@ -304,8 +316,10 @@ class EntityRegistry {
       const from = Math.max(0, j - 10, sentences[s]?.first ?? 0);
       const mention = mentionEndingAt(t, j, from);
       if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
-        const known = this.byName.has(textOf(t, mention.name[0], mention.name[1]).toLowerCase());
+        // Known before when entityFor finds it rather than adds it: the name's key is made once.
+        const people = this.byName.size;
         const entity = this.entityFor(mention);
+        const known = this.byName.size === people;
         const roles = appositiveRoles(t, mention);
         for (const role of roles) addTitle(entity, role.title, role.affiliation);
         if (introducedAsRelation(t, mention)) entity.relation = true;

@@ -71,10 +71,17 @@ function consistent(doc: CuedDoc, lists: Attribution[][], p: (a: Attribution) =>
   const done = new Set<Attribution[]>();
   const bySentence = new Map<number, Attribution[]>();
   // Each candidate's probability and its cue's best, looked up once rather than at every comparison.
-  const all = lists.flatMap((list) => {
-    const best = Math.max(...list.map(p));
-    return list.map((a) => ({ a, list, p: p(a), best }));
-  });
+  const all: { a: Attribution; list: Attribution[]; p: number; best: number }[] = [];
+  for (const list of lists) {
+    const from = all.length;
+    let best = Number.NEGATIVE_INFINITY;
+    for (const a of list) {
+      const likely = p(a);
+      if (likely > best) best = likely;
+      all.push({ a, list, p: likely, best: 0 });
+    }
+    for (let k = from; k < all.length; k++) (all[k] as (typeof all)[number]).best = best;
+  }
   for (const { a, list, p: likely, best } of all.sort((x, y) => y.p - x.p)) {
     if (done.has(list) || likely < best / 2 || conflictsNear(doc, a, bySentence)) continue;
     kept.add(a);

@@ -16,11 +16,11 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
   if (ranges.length === 0) return null;
   const parts: Span[] = ranges.map(([first, last]) => [(t[first] as Token).start, (t[last] as Token).end]);
   const mention = a.relative !== undefined ? { first: a.relative, last: a.relative } : a.mention;
-  return {
+  const statement: Statement = {
     start: (parts[0] as Span)[0],
     end: (parts.at(-1) as Span)[1],
     parts,
-    text: joinParts(doc, parts),
+    text: joinParts(doc, ranges),
     kind: contentKind(doc, ranges),
     speaker: speaker.name,
     title: speaker.title,
@@ -31,8 +31,10 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
     // The scorer's calibrated confidence is set by extractStatements; the rules alone are sure.
     confidence: 1,
     titles: speaker.titles,
-    ...(a.said ? { said: a.said } : {}),
   };
+  // Set when there is one, last as before, rather than spread from an object made for it.
+  if (a.said) statement.said = a.said;
+  return statement;
 }
 
 /** Drops trailing commas and the like, so `leader,”` reads `leader`; a whole quotation loses its marks. */
@@ -49,16 +51,31 @@ function insideQuoteMarks(doc: Doc, [first, last]: TokenRange): TokenRange {
   return last === quoteRegionEnd(quote) || last === quote.last ? [quote.first, quote.last] : [first, last];
 }
 
-// Line breaks, tabs or doubled spaces: worth normalising. Single spaces are left alone.
-const WHITESPACE_RUN = /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/;
-
-function joinParts(doc: Doc, parts: Span[]): string {
+function joinParts(doc: Doc, ranges: TokenRange[]): string {
   let text = "";
-  for (const [start, end] of parts) {
-    const raw = doc.text.slice(start, end);
-    const piece = WHITESPACE_RUN.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw;
+  for (const [first, last] of ranges) {
+    const raw = doc.text.slice((doc.tokens[first] as Token).start, (doc.tokens[last] as Token).end);
+    const piece = unevenlySpaced(doc, first, last) ? raw.replace(/\s+/g, " ").trim() : raw;
     if (!text) text = piece;
     else text += /[.?!…]["”’]?$/.test(text) ? ` ${piece}` : ` … ${piece}`;
   }
   return text;
 }
+
+/**
+ * Line breaks, tabs or doubled spaces between the tokens: worth normalising; single spaces are
+ * left alone. Read from the gaps between tokens, where all whitespace stands, rather than by a
+ * regular expression over every character.
+ */
+function unevenlySpaced(doc: Doc, first: number, last: number): boolean {
+  const t = doc.tokens;
+  for (let k = first; k < last; k++) {
+    const end = (t[k] as Token).end;
+    const gap = (t[k + 1] as Token).start - end;
+    if (gap > 1 || (gap === 1 && SPACING.has(doc.text.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
+/** Whitespace that is not a plain space between words: tab, line breaks, no-break space. */
+const SPACING = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x2028, 0x2029]);

@@ -49,31 +49,40 @@ const DASHES = new Set(["—", "–", "―", "--", "---"]);
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let previousEnd = 0;
+  let previous: Token | undefined;
+  // What the whitespace before the next token holds, noted as it is skipped (the text's start
+  // counts as both): one pass over it, not a second to look for line breaks.
+  let space = true;
+  let lineBreak = true;
   let i = 0;
   while (i < text.length) {
     if (isSpace(text, i)) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === 13) lineBreak = true;
+      space = true;
       i++;
       continue;
     }
     const end = tokenEnd(text, i);
     const raw = text.slice(i, end);
-    const newline = tokens.length === 0 || hasLineBreak(text, previousEnd, i);
-    const spaceBefore = i === 0 || i > previousEnd;
     const split = possessiveAt(raw);
     // Whitespace after a token is whitespace before the next: set as the next is read.
-    const previous = tokens.at(-1);
-    if (previous) previous.spaceAfter = spaceBefore;
-    // A hyphen standing alone between spaces is a dash in much wire copy: "PARIS (Reuters) - …".
-    if (previous?.text === "-" && previous.spaceBefore && spaceBefore) previous.kind = "dash";
-    if (split > 0) {
-      const word = makeToken(raw.slice(0, split), i, newline, spaceBefore);
-      word.spaceAfter = false;
-      tokens.push(word, makeToken(raw.slice(split), i + split, false, false));
-    } else {
-      tokens.push(makeToken(raw, i, newline, spaceBefore));
+    if (previous) {
+      previous.spaceAfter = space;
+      // A hyphen standing alone between spaces is a dash in much wire copy: "PARIS (Reuters) - …".
+      if (previous.text === "-" && previous.spaceBefore && space) previous.kind = "dash";
     }
-    previousEnd = end;
+    if (split > 0) {
+      const word = makeToken(raw.slice(0, split), i, lineBreak, space);
+      word.spaceAfter = false;
+      previous = makeToken(raw.slice(split), i + split, false, false);
+      tokens.push(word, previous);
+    } else {
+      previous = makeToken(raw, i, lineBreak, space);
+      tokens.push(previous);
+    }
+    space = false;
+    lineBreak = false;
     i = end;
   }
   return tokens;
@@ -144,32 +153,54 @@ function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128)
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return WORD_CHAR.test(text.slice(i, i + charLength(text, i)));
+  if (isSurrogate(code)) return WORD_CHAR.test(text.slice(i, i + charLength(text, i)));
+  return (classOfChar(code) & WORD_BIT) !== 0;
 }
 
 function isUpper(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return code >= 65 && code <= 90;
-  return UPPER_CHAR.test(text.charAt(i));
+  if (isSurrogate(code)) return UPPER_CHAR.test(text.charAt(i));
+  return (classOfChar(code) & UPPER_BIT) !== 0;
 }
 
 function isSpace(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE_CHAR.test(text.charAt(i)) || code === 0xfeff;
+  if (isSurrogate(code)) return SPACE_CHAR.test(text.charAt(i));
+  return (classOfChar(code) & SPACE_BIT) !== 0;
+}
+
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * What the regular expressions above say of each character outside ASCII and the surrogates, as
+ * bits, asked once per character and kept: curly quotes and dashes, met at nearly every quotation,
+ * are otherwise cut out of the text as strings of their own and matched again each time.
+ */
+const CHAR_CLASSES = new Uint8Array(0x10000);
+const KNOWN_BIT = 1;
+const WORD_BIT = 2;
+const UPPER_BIT = 4;
+const SPACE_BIT = 8;
+
+function classOfChar(code: number): number {
+  // Past the text's end (NaN) there is no character, and no class.
+  const known = CHAR_CLASSES[code] ?? KNOWN_BIT;
+  if (known !== 0) return known;
+  const c = String.fromCharCode(code);
+  const classes =
+    KNOWN_BIT |
+    (WORD_CHAR.test(c) ? WORD_BIT : 0) |
+    (UPPER_CHAR.test(c) ? UPPER_BIT : 0) |
+    (SPACE_CHAR.test(c) || code === 0xfeff ? SPACE_BIT : 0);
+  CHAR_CLASSES[code] = classes;
+  return classes;
 }
 
 function charLength(text: string, i: number): number {
   const code = text.charCodeAt(i);
   return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-}
-
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) return true;
-  }
-  return false;
 }
 
 /** Where a possessive "'s" starts in a word ("Korea's" → 5), or -1. */
