@@ -104,9 +104,10 @@ function explicitDate(t: Token[], k: number, published: string | null): string |
   }
   const month = monthOf(token);
   if (!month) return null;
-  const dayToken =
-    t[k + 1]?.kind === "number" && /^\d{1,2}$/.test(t[k + 1]?.text ?? "") ? t[k + 1] : undefined;
-  const yearAt = dayToken
+  const dayAfter = isDay(t[k + 1]) ? t[k + 1] : undefined;
+  // "on 3 March", as outlets outside the United States write a date.
+  const dayToken = dayAfter ?? (isDay(t[k - 1]) ? t[k - 1] : undefined);
+  const yearAt = dayAfter
     ? t[k + 2]?.text === ","
       ? k + 3
       : k + 2
@@ -125,6 +126,9 @@ function explicitDate(t: Token[], k: number, published: string | null): string |
   }
   return `${year}-${two(month)}${day}`;
 }
+
+/** A day of the month written as a number: "3", "21". */
+const isDay = (t: Token | undefined) => t?.kind === "number" && /^\d{1,2}$/.test(t.text);
 
 /** The month a capitalised month name stands for; "May" only as a name, never the modal. */
 function monthOf(token: Token): number | null {
