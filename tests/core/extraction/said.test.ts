@@ -21,7 +21,11 @@ describe("when it was said", () => {
     ],
     ["a full date", "Okafor said on July 3, 2015, that the plant would close.", "2015-07-03"],
     ["a day before its month", "In a statement on 3 May, Okafor said the plant would close.", "2026-05-03"],
-    ["a day before its month and a year", "Okafor said on 3 July 2015 that the plant would close.", "2015-07-03"],
+    [
+      "a day before its month and a year",
+      "Okafor said on 3 July 2015 that the plant would close.",
+      "2015-07-03",
+    ],
     ["last year", "Okafor told reporters last year that the plant would close.", "2025"],
     ["last month", "Okafor said last month that the plant would close.", "2026-05"],
     ["at the time", '"The plant will close," Okafor said at the time.', "earlier"],
