@@ -42,7 +42,7 @@ import {
   VERB_GROUP_WORD,
 } from "./lexicon/word-classes.ts";
 import { SUBJECT_PRONOUNS } from "./lexicon/words.ts";
-import { isPublicRoleHead } from "./roles.ts";
+import { isPublicRoleHead, possessiveMark } from "./roles.ts";
 import type { Token } from "./tokenize.ts";
 
 export type MentionKind = "name" | "role" | "pronoun" | "group" | "organisation";
@@ -203,8 +203,6 @@ const isModifierCandidate = (t: Token | undefined): boolean =>
 
 const isInitial = (t: Token | undefined) =>
   t !== undefined && t.kind === "word" && t.text.length === 1 && t.cap;
-
-const possessiveMark = (t: Token | undefined) => t !== undefined && (t.lower === "'s" || t.lower === "’s");
 
 /** "budget" in "budget director": a plain noun before a role's head, not a verb ("met", "is"). */
 const isPlainNounBefore = (t: Token, role: Token | undefined) =>

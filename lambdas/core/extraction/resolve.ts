@@ -10,7 +10,7 @@ import type { Doc } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
-import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
+import { possessiveMark, type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
 import { sentenceSubject } from "./sentence-subject.ts";
 import { nearestPronoun } from "./sources.ts";
@@ -257,7 +257,7 @@ function organisationName(t: Token[], m: Mention): string {
   const first = ARTICLES.has((t[m.first] as Token).lower) ? m.first + 1 : m.first;
   let from = first;
   for (let k = m.last - 1; k > first; k--)
-    if (t[k]?.lower === "'s" || t[k]?.lower === "’s") {
+    if (possessiveMark(t[k])) {
       from = k + 1;
       break;
     }

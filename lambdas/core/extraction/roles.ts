@@ -52,7 +52,9 @@ const MAX_ROLE_WORDS = 6;
 /** A lower-case word that may modify a role ("budget director"): not a function word or a verb form. */
 const isPlainNoun = (t: Token) =>
   !t.cap && !is(t, DETERMINER) && !FUNCTION_WORDS.has(t.lower) && !/(ly|ing|ed)$/.test(t.lower);
-const possessiveMark = (t: Token | undefined) => t !== undefined && (t.lower === "'s" || t.lower === "’s");
+/** "'s" or "’s": the mark of a possessor ("the city's", "Acme’s"). */
+export const possessiveMark = (t: Token | undefined) =>
+  t !== undefined && (t.lower === "'s" || t.lower === "’s");
 
 /**
  * The role phrase that starts at token `i` and ends the appositive it stands in, or null.
