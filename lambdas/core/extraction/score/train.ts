@@ -142,3 +142,64 @@ export function trainChoices(
   }
   return w;
 }
+
+/**
+ * A dense logistic regression by Newton's method, L2-penalised (all but the input named "bias"):
+ * for the few inputs of the confidence regression (confidence.ts). Deterministic; weights by
+ * input name, rounded to 6 decimals so that the model file reads plainly.
+ */
+export function fitLogistic(
+  rows: readonly { inputs: Readonly<Record<string, number>>; y: 0 | 1 }[],
+  l2 = 1,
+  iterations = 30,
+): Record<string, number> {
+  const names = Object.keys(rows[0]?.inputs ?? {});
+  const n = names.length;
+  const x = rows.map((r) => names.map((name) => r.inputs[name] ?? 0));
+  const penalty = names.map((name) => (name === "bias" ? 0 : l2));
+  const w = new Array<number>(n).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const gradient = w.map((v, i) => (penalty[i] as number) * v);
+    const hessian = names.map((_, i) => names.map((_, j) => (i === j ? (penalty[i] as number) : 0)));
+    x.forEach((xi, r) => {
+      const p = sigmoid(xi.reduce((z, v, i) => z + v * (w[i] as number), 0));
+      const g = p - (rows[r]?.y ?? 0);
+      const h = p * (1 - p);
+      for (let i = 0; i < n; i++) {
+        gradient[i] = (gradient[i] as number) + g * (xi[i] as number);
+        const row = hessian[i] as number[];
+        for (let j = 0; j < n; j++) row[j] = (row[j] as number) + h * (xi[i] as number) * (xi[j] as number);
+      }
+    });
+    const step = solve(hessian, gradient);
+    for (let i = 0; i < n; i++) w[i] = (w[i] as number) - (step[i] as number);
+  }
+  return Object.fromEntries(names.map((name, i) => [name, Math.round((w[i] as number) * 1e6) / 1e6]));
+}
+
+/** Solves a·x = b by Gaussian elimination with partial pivoting (a small, positive definite a). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i] as number]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++)
+      if (Math.abs((m[r] as number[])[c] as number) > Math.abs((m[pivot] as number[])[c] as number))
+        pivot = r;
+    [m[c], m[pivot]] = [m[pivot] as number[], m[c] as number[]];
+    const top = m[c] as number[];
+    for (let r = c + 1; r < n; r++) {
+      const row = m[r] as number[];
+      const f = (row[c] as number) / (top[c] as number);
+      for (let k = c; k <= n; k++) row[k] = (row[k] as number) - f * (top[k] as number);
+    }
+  }
+  const out = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    const row = m[r] as number[];
+    let v = row[n] as number;
+    for (let k = r + 1; k < n; k++) v -= (row[k] as number) * (out[k] as number);
+    out[r] = v / (row[r] as number);
+  }
+  return out;
+}
