@@ -14,6 +14,7 @@ import {
 } from "../../lambdas/core/extraction/score/confidence.ts";
 import { encodeWeights, type ModelFile } from "../../lambdas/core/extraction/score/model.ts";
 import {
+  CALIBRATION_STANDARD_ERRORS,
   DEFAULT_TRAINING,
   fitIsotonic,
   fitLogistic,
@@ -58,6 +59,7 @@ const labelled = judged
 const evidence = fitLogistic(labelled.map(({ evidence, y }) => ({ inputs: evidenceInputs(evidence), y })));
 const calibration = fitIsotonic(
   labelled.map(({ evidence: e, y }) => ({ p: evidenceProbability(evidence, e), y })),
+  CALIBRATION_STANDARD_ERRORS,
 );
 const examples = trainingExamples(articles);
 const weights = trainChoices(examples, DEFAULT_TRAINING);
@@ -75,6 +77,7 @@ const file: ModelFile = {
     epochs: DEFAULT_TRAINING.epochs,
     rate: DEFAULT_TRAINING.rate,
     l2: DEFAULT_TRAINING.l2,
+    calibrationStandardErrors: CALIBRATION_STANDARD_ERRORS,
     outOfFoldPrecision: Math.round(best.p * 1000) / 1000,
     outOfFoldRecall: Math.round(best.r * 1000) / 1000,
   },

@@ -7,7 +7,7 @@ import {
   evidenceProbability,
 } from "../../../lambdas/core/extraction/score/confidence.ts";
 import { shippedModel } from "../../../lambdas/core/extraction/score/shipped.ts";
-import { fitLogistic } from "../../../lambdas/core/extraction/score/train.ts";
+import { fitIsotonic, fitLogistic, wilsonLow } from "../../../lambdas/core/extraction/score/train.ts";
 
 /** A reading of these token ranges at this score: all readingOverlaps reads. */
 const reading = (parts: TokenRange[], score: number) =>
@@ -120,5 +120,41 @@ describe("fitting the confidence regression", () => {
       evidenceProbability(weights, { ...plain, probability: 0.9, overlap: "likelier" }),
     );
     expect(sure).toBeGreaterThan(evidenceProbability(weights, { ...plain, probability: 0.5 }));
+  });
+});
+
+describe("cautious calibration", () => {
+  /** n statements at score p, `right` of them right. */
+  const block = (p: number, n: number, right: number) =>
+    Array.from({ length: n }, (_, i) => ({ p, y: (i < right ? 1 : 0) as 0 | 1 }));
+
+  it.each([
+    ["a large block of 9 in 10 right", 1000, 900, 0.88, 0.9],
+    ["a small block of 9 in 10 right", 10, 9, 0.6, 0.8],
+    ["a block all right", 50, 50, 0.9, 1],
+  ])("maps %s to the low end of its share, one standard error down", (_, n, right, low, high) => {
+    const map = fitIsotonic([...block(0.1, 100, 10), ...block(0.9, n, right)], 1);
+    const top = map.y.at(-1) as number;
+    expect(top).toBeGreaterThan(low);
+    expect(top).toBeLessThan(high + 1e-9);
+    expect(top).toBeLessThanOrEqual(right / n);
+  });
+
+  it("keeps the map non-decreasing when a small block's low end falls below the block before", () => {
+    const map = fitIsotonic([...block(0.2, 400, 300), ...block(0.5, 1000, 800), ...block(0.9, 5, 5)], 1);
+    for (let i = 1; i < map.y.length; i++) expect(map.y[i]).toBeGreaterThanOrEqual(map.y[i - 1] as number);
+    expect(fitIsotonic(block(0.5, 10, 9), 0).y).toEqual([0.9]);
+  });
+
+  it.each([
+    [9, 10, 0],
+    [9, 10, 1],
+    [900, 1000, 1],
+    [0, 20, 1],
+  ])("gives a share's low end within [0, the share]: %s of %s at %s standard errors", (k, n, z) => {
+    const low = wilsonLow(k, n, z);
+    expect(low).toBeGreaterThanOrEqual(0);
+    expect(low).toBeLessThanOrEqual(k / n);
+    if (z === 0) expect(low).toBe(k / n);
   });
 });
