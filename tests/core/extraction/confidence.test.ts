@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attribution, type TokenRange } from "../../../lambdas/core/extraction/candidates.ts";
-import { readingOverlaps } from "../../../lambdas/core/extraction/extract-statements.ts";
+import { extractStatements, readingOverlaps } from "../../../lambdas/core/extraction/extract-statements.ts";
 import {
   type ConfidenceEvidence,
   evidenceInputs,
@@ -96,6 +96,26 @@ describe("the shipped confidence", () => {
         expect(c).toBeGreaterThanOrEqual(0);
         expect(c).toBeLessThanOrEqual(1);
       }
+  });
+});
+
+describe("a statement's confidence", () => {
+  // The second text's reading of the mayor is below the default floor but claims words of the
+  // chief's: the confidence reads it whichever statements are kept.
+  it.each([
+    [
+      '"The bridge will reopen in May," said Mayor Ines Calder. Her deputy said the cost was not yet known.',
+      2,
+      2,
+    ],
+    ["According to the mayor, the chief said the force was short of officers, which the union denied.", 2, 1],
+  ])("is the same whichever statements are kept: %s", (text, everyOne, likely) => {
+    const all = extractStatements({ body: text }, { keep: "all" });
+    expect(all).toHaveLength(everyOne);
+    const kept = extractStatements({ body: text }, { keep: "likely" });
+    expect(kept).toHaveLength(likely);
+    for (const s of kept)
+      expect(all.find((a) => a.start === s.start && a.end === s.end)?.confidence).toBe(s.confidence);
   });
 });
 
