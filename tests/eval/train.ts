@@ -11,6 +11,7 @@ import {
   type ConfidenceEvidence,
   evidenceInputs,
   evidenceProbability,
+  weightsInOrder,
 } from "../../lambdas/core/extraction/score/confidence.ts";
 import { encodeWeights, type ModelFile } from "../../lambdas/core/extraction/score/model.ts";
 import {
@@ -57,8 +58,9 @@ const labelled = judged
   .filter((j) => j.outcome !== "other")
   .map((j) => ({ evidence: j.evidence as ConfidenceEvidence, y: (j.outcome === "right" ? 1 : 0) as 0 | 1 }));
 const evidence = fitLogistic(labelled.map(({ evidence, y }) => ({ inputs: evidenceInputs(evidence), y })));
+const ordered = weightsInOrder(evidence);
 const calibration = fitIsotonic(
-  labelled.map(({ evidence: e, y }) => ({ p: evidenceProbability(evidence, e), y })),
+  labelled.map(({ evidence: e, y }) => ({ p: evidenceProbability(ordered, e), y })),
   CALIBRATION_STANDARD_ERRORS,
 );
 const examples = trainingExamples(articles);

@@ -110,13 +110,18 @@ function evidenceContext(
   attributions: Attribution[],
   scores: ReadonlyMap<Attribution, number>,
 ): EvidenceContext {
+  // Only the chosen readings' cues: their lists stand in their sentence's candidates.
   const cueOdds = new Map<Cue, number>();
-  for (const cues of candidates)
-    for (const list of cues)
-      for (const a of list)
-        if (a.cue) cueOdds.set(a.cue, (cueOdds.get(a.cue) ?? 0) + oddsOf(scores.get(a) ?? 0));
   const ownParts = new Map<Cue, number>();
-  for (const list of chosen) for (const a of list) if (a.cue) ownParts.set(a.cue, a.parts.length);
+  for (const list of chosen)
+    for (const a of list) {
+      if (!a.cue) continue;
+      ownParts.set(a.cue, a.parts.length);
+      const rivals = candidates[a.sentence]?.find((cue) => cue[0]?.cue === a.cue) ?? [a];
+      let odds = 0;
+      for (const r of rivals) odds += oddsOf(scores.get(r) ?? 0);
+      cueOdds.set(a.cue, odds);
+    }
   return { cueOdds, ownParts, overlaps: readingOverlaps(attributions), readings: attributions.length };
 }
 

@@ -5,6 +5,7 @@ import {
   type ConfidenceEvidence,
   evidenceInputs,
   evidenceProbability,
+  weightsInOrder,
 } from "../../../lambdas/core/extraction/score/confidence.ts";
 import { shippedModel } from "../../../lambdas/core/extraction/score/shipped.ts";
 import { fitIsotonic, fitLogistic, wilsonLow } from "../../../lambdas/core/extraction/score/train.ts";
@@ -135,11 +136,13 @@ describe("fitting the confidence regression", () => {
     const weights = fitLogistic(rows);
     expect(fitLogistic(rows)).toEqual(weights);
     expect(weights["overlaps-likelier"]).toBeLessThan(0);
-    const sure = evidenceProbability(weights, { ...plain, probability: 0.9 });
+    const sure = evidenceProbability(weightsInOrder(weights), { ...plain, probability: 0.9 });
     expect(sure).toBeGreaterThan(
-      evidenceProbability(weights, { ...plain, probability: 0.9, overlap: "likelier" }),
+      evidenceProbability(weightsInOrder(weights), { ...plain, probability: 0.9, overlap: "likelier" }),
     );
-    expect(sure).toBeGreaterThan(evidenceProbability(weights, { ...plain, probability: 0.5 }));
+    expect(sure).toBeGreaterThan(
+      evidenceProbability(weightsInOrder(weights), { ...plain, probability: 0.5 }),
+    );
   });
 });
 

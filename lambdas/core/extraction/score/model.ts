@@ -4,7 +4,7 @@
  * out-of-fold predictions) from its probability to the share of statements that are right.
  */
 
-import { type ConfidenceEvidence, evidenceProbability } from "./confidence.ts";
+import { type ConfidenceEvidence, evidenceProbability, weightsInOrder } from "./confidence.ts";
 
 /**
  * Feature names hash into this many weights; collisions are rare at a few thousand features. A
@@ -89,11 +89,13 @@ export interface ModelFile {
 export class StatementModel {
   // Single precision, as the weights are stored: half the memory to touch for every feature read.
   private readonly w: Float32Array;
+  private readonly evidence: Float64Array | null;
   constructor(
     readonly file: Pick<ModelFile, "weights" | "calibration" | "threshold" | "floor" | "evidence">,
     weights?: Float64Array,
   ) {
     this.w = weights ? Float32Array.from(weights) : decodeWeights(file.weights);
+    this.evidence = file.evidence ? weightsInOrder(file.evidence) : null;
   }
 
   /** The model's probability that the candidate is a statement of this speaker. */
@@ -108,8 +110,7 @@ export class StatementModel {
 
   /** The calibrated confidence of a statement: its evidence weighed (confidence.ts), then the map. */
   confidence(evidence: ConfidenceEvidence): number {
-    const weights = this.file.evidence;
-    const p = weights ? evidenceProbability(weights, evidence) : evidence.probability;
+    const p = this.evidence ? evidenceProbability(this.evidence, evidence) : evidence.probability;
     return interpolate(this.file.calibration, p);
   }
 
