@@ -53,8 +53,8 @@ export interface Statement {
   cue: string | null;
   /**
    * How sure extraction is that this content was said by this speaker (for an unresolved or
-   * anonymous source, by the source as given), calibrated in [0, 1]: of statements at 0.8, about
-   * 8 in 10 are right.
+   * anonymous source, by the source as given), calibrated in [0, 1] on the cautious side: of
+   * statements at 0.8, about 8 in 10 or more are right.
    */
   confidence: number;
   /** Every role phrase the article gives the speaker, most specific first; `title` is the chosen one. */

@@ -11,9 +11,9 @@ import {
   type ExtractOptions,
   statementCandidates,
 } from "../../lambdas/core/extraction/extract-statements.ts";
+import type { ConfidenceEvidence } from "../../lambdas/core/extraction/score/confidence.ts";
 import { StatementModel } from "../../lambdas/core/extraction/score/model.ts";
 import { DEFAULT_TRAINING, type Example, trainChoices } from "../../lambdas/core/extraction/score/train.ts";
-import type { Statement } from "../../lambdas/core/types.ts";
 import {
   candidateOutcomes,
   extractSplit,
@@ -85,9 +85,10 @@ export function outOfFoldPredictions(
   });
 }
 
-/** A statement's raw probability and what the shared scorer makes of it. */
+/** A statement's raw probability, what its confidence was read from, and what the shared scorer makes of it. */
 export interface Judgement {
   p: number;
+  evidence: ConfidenceEvidence | null;
   outcome: Outcome;
 }
 
@@ -97,16 +98,18 @@ export function judgePredictions(
   names: string[],
   predictions: Prediction[],
 ): { judged: Judgement[]; gold: number } {
-  const byFile = new Map<string, Statement[]>();
-  for (const p of predictions) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.statement]);
+  const byFile = new Map<string, Prediction[]>();
+  for (const p of predictions) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   const judged: Judgement[] = [];
   let gold = 0;
   for (const name of names) {
     const g = loadGold(split, name);
     gold += goldStatementCount(g.gold);
-    const statements = byFile.get(textPath(split, name)) ?? [];
+    const file = byFile.get(textPath(split, name)) ?? [];
+    const statements = file.map((p) => p.statement);
     outcomes(g.text, g.gold, statements).forEach((o, i) => {
-      judged.push({ p: (statements[i] as Statement).confidence, outcome: o.outcome });
+      const { statement, evidence } = file[i] as Prediction;
+      judged.push({ p: statement.confidence, evidence: evidence ?? null, outcome: o.outcome });
     });
   }
   return { judged, gold };

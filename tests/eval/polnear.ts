@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArticle } from "../../lambdas/core/article.ts";
-import { type ExtractOptions, extractStatements } from "../../lambdas/core/extraction/extract-statements.ts";
+import { type ExtractOptions, extractReadings } from "../../lambdas/core/extraction/extract-statements.ts";
+import type { ConfidenceEvidence } from "../../lambdas/core/extraction/score/confidence.ts";
 import type { Statement } from "../../lambdas/core/types.ts";
 
 export const SHARED = join(import.meta.dirname, "..", "..", "..", "shared");
@@ -42,6 +43,8 @@ export function foldsOf(names: string[]): string[][] {
 export interface Prediction {
   file: string;
   statement: Statement;
+  /** What its confidence was read from (null under the rules alone). */
+  evidence?: ConfidenceEvidence | null;
 }
 
 export const textPath = (split: string, name: string) => join(split, "text", `${name}.txt`);
@@ -51,7 +54,8 @@ export function extractSplit(split: string, names: string[], options?: ExtractOp
   for (const name of names) {
     const file = textPath(split, name);
     const article = parseArticle({ name: file, bytes: readFileSync(file) });
-    for (const statement of extractStatements(article, options)) out.push({ file, statement });
+    for (const { statement, evidence } of extractReadings(article, options))
+      out.push({ file, statement, evidence });
   }
   return out;
 }

@@ -7,8 +7,20 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import {
+  type ConfidenceEvidence,
+  evidenceInputs,
+  evidenceProbability,
+  weightsInOrder,
+} from "../../lambdas/core/extraction/score/confidence.ts";
 import { encodeWeights, type ModelFile } from "../../lambdas/core/extraction/score/model.ts";
-import { DEFAULT_TRAINING, fitIsotonic, trainChoices } from "../../lambdas/core/extraction/score/train.ts";
+import {
+  CALIBRATION_STANDARD_ERRORS,
+  DEFAULT_TRAINING,
+  fitIsotonic,
+  fitLogistic,
+  trainChoices,
+} from "../../lambdas/core/extraction/score/train.ts";
 import {
   chooseCutoff,
   collectExamples,
@@ -40,8 +52,16 @@ const sweep = sweepCutoffs(judged, gold);
 const best = chooseCutoff(sweep);
 const likely = likelyFloor(sweep);
 
+// The confidence: the evidence regression, then isotonic calibration of its probability, both
+// fitted on the out-of-fold statements the shared scorer judges right or wrong.
+const labelled = judged
+  .filter((j) => j.outcome !== "other")
+  .map((j) => ({ evidence: j.evidence as ConfidenceEvidence, y: (j.outcome === "right" ? 1 : 0) as 0 | 1 }));
+const evidence = fitLogistic(labelled.map(({ evidence, y }) => ({ inputs: evidenceInputs(evidence), y })));
+const ordered = weightsInOrder(evidence);
 const calibration = fitIsotonic(
-  judged.filter((j) => j.outcome !== "other").map((j) => ({ p: j.p, y: j.outcome === "right" ? 1 : 0 })),
+  labelled.map(({ evidence: e, y }) => ({ p: evidenceProbability(ordered, e), y })),
+  CALIBRATION_STANDARD_ERRORS,
 );
 const examples = trainingExamples(articles);
 const weights = trainChoices(examples, DEFAULT_TRAINING);
@@ -51,6 +71,7 @@ const file: ModelFile = {
   threshold: best.threshold,
   floor: likely.threshold,
   calibration,
+  evidence,
   trainedOn: {
     corpus: "PolNeAR train",
     articles: names.length,
@@ -58,6 +79,7 @@ const file: ModelFile = {
     epochs: DEFAULT_TRAINING.epochs,
     rate: DEFAULT_TRAINING.rate,
     l2: DEFAULT_TRAINING.l2,
+    calibrationStandardErrors: CALIBRATION_STANDARD_ERRORS,
     outOfFoldPrecision: Math.round(best.p * 1000) / 1000,
     outOfFoldRecall: Math.round(best.r * 1000) / 1000,
   },

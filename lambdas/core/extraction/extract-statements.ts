@@ -1,11 +1,12 @@
-import type { Article, Statement } from "../types.ts";
+import type { Article, Statement, StatementKind } from "../types.ts";
 import { type Attribution, changed, findCandidates, type TokenRange } from "./candidates.ts";
 import { attachContinuations } from "./continuations.ts";
-import { type CuedDoc, findCues } from "./cues.ts";
+import { type Cue, type CuedDoc, findCues } from "./cues.ts";
 import { readDocument } from "./document.ts";
 import { headlineParagraphs } from "./headlines.ts";
 import { resolveSpeakers, type Speaker, withNearestMention } from "./resolve.ts";
 import { saidWhen } from "./said.ts";
+import { type ConfidenceEvidence, oddsOf } from "./score/confidence.ts";
 import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
@@ -50,6 +51,17 @@ type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt" |
  * // → [{ text: "The door remains open", kind: "direct", speaker: "Lee", cue: "said", … }]
  */
 export function extractStatements(article: ArticleText, options: ExtractOptions = {}): Statement[] {
+  return extractReadings(article, options).map((r) => r.statement);
+}
+
+/** A statement and what its confidence was read from (null under the rules alone). */
+export interface Reading {
+  statement: Statement;
+  evidence: ConfidenceEvidence | null;
+}
+
+/** The statements of extractStatements, each with its confidence's evidence (tests/eval fits on it). */
+export function extractReadings(article: ArticleText, options: ExtractOptions = {}): Reading[] {
   const model = options.scorer === "rules" ? null : (options.model ?? shippedModel());
   const doc = findCues(readDocument(article.body));
   const candidates = dateCandidates(
@@ -61,17 +73,109 @@ export function extractStatements(article: ArticleText, options: ExtractOptions 
   const chosen = selectAttributions(doc, candidates, scores);
   const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, chosen, scores));
   const speakers = resolveSpeakers(doc, attributions);
-  const statements: Statement[] = [];
+  const context = scores ? evidenceContext(candidates, chosen, attributions, scores) : null;
+  const readings: Reading[] = [];
   attributions.forEach((a, k) => {
     if (model && (a.score ?? 0) < cutoffOf(model, options.keep ?? "likely", a.rule)) return;
     const speaker = speakers[k] as Speaker;
     const statement = toStatement(doc, withNearestMention(doc, a, speaker), speaker);
     if (!statement) return;
+    if (!model || !context) {
+      readings.push({ statement, evidence: null });
+      return;
+    }
+    const evidence = evidenceOf(context, a, k, statement.kind, speaker);
     // Set on the statement made for it, not on a spread copy: one object per statement, not two.
-    if (model) statement.confidence = Math.round(model.confidence(a.score ?? 0) * 1000) / 1000;
-    statements.push(statement);
+    statement.confidence = Math.round(model.confidence(evidence) * 1000) / 1000;
+    readings.push({ statement, evidence });
   });
-  return statements;
+  return readings;
+}
+
+/** What the evidence of every reading of an article is read from, once for all of them. */
+interface EvidenceContext {
+  /** The odds of each cue's candidates, summed. */
+  cueOdds: Map<Cue, number>;
+  /** How many parts each cue's chosen candidate has of its own, before continuations. */
+  ownParts: Map<Cue, number>;
+  overlaps: ConfidenceEvidence["overlap"][];
+  readings: number;
+}
+
+function evidenceContext(
+  candidates: Attribution[][][],
+  chosen: Attribution[][],
+  attributions: Attribution[],
+  scores: ReadonlyMap<Attribution, number>,
+): EvidenceContext {
+  // Only the chosen readings' cues: their lists stand in their sentence's candidates.
+  const cueOdds = new Map<Cue, number>();
+  const ownParts = new Map<Cue, number>();
+  for (const list of chosen)
+    for (const a of list) {
+      if (!a.cue) continue;
+      ownParts.set(a.cue, a.parts.length);
+      const rivals = candidates[a.sentence]?.find((cue) => cue[0]?.cue === a.cue) ?? [a];
+      let odds = 0;
+      for (const r of rivals) odds += oddsOf(scores.get(r) ?? 0);
+      cueOdds.set(a.cue, odds);
+    }
+  return { cueOdds, ownParts, overlaps: readingOverlaps(attributions), readings: attributions.length };
+}
+
+function evidenceOf(
+  context: EvidenceContext,
+  a: Attribution,
+  k: number,
+  kind: StatementKind,
+  speaker: Speaker,
+): ConfidenceEvidence {
+  const probability = a.score ?? 0;
+  const odds = oddsOf(probability);
+  const cueOdds = a.cue ? context.cueOdds.get(a.cue) : undefined;
+  return {
+    probability,
+    share: cueOdds === undefined ? probability : odds / (1 + cueOdds),
+    rule: a.rule,
+    kind,
+    mention: a.mention?.kind ?? null,
+    named: speaker.name !== null,
+    continued: a.parts.length > (a.cue ? (context.ownParts.get(a.cue) ?? a.parts.length) : a.parts.length),
+    overlap: context.overlaps[k] ?? "none",
+    readings: context.readings,
+  };
+}
+
+/**
+ * For each reading, whether another claims some of its words, and whether a likelier one does:
+ * of two readings of the same words at most one is right. One pass in start order.
+ */
+export function readingOverlaps(attributions: readonly Attribution[]): ConfidenceEvidence["overlap"][] {
+  const result: ConfidenceEvidence["overlap"][] = attributions.map(() => "none");
+  const spans = attributions
+    .map((a, k) => ({
+      k,
+      start: (a.parts[0] as TokenRange)[0],
+      end: (a.parts.at(-1) as TokenRange)[1],
+      score: a.score ?? 0,
+    }))
+    .sort((x, y) => x.start - y.start || x.k - y.k);
+  const open: typeof spans = [];
+  for (const span of spans) {
+    for (let j = open.length - 1; j >= 0; j--)
+      if ((open[j] as (typeof spans)[number]).end < span.start) open.splice(j, 1);
+    for (const other of open) {
+      mark(result, span.k, other.score > span.score);
+      mark(result, other.k, span.score > other.score);
+    }
+    open.push(span);
+  }
+  return result;
+}
+
+function mark(result: ConfidenceEvidence["overlap"][], k: number, likelier: boolean): void {
+  if (likelier) result[k] = "likelier";
+  else if (result[k] === "none") result[k] = "less likely";
 }
 
 /** A reading the rules would not make must be more likely right than wrong to be reported. */

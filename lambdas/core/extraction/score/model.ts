@@ -4,6 +4,8 @@
  * out-of-fold predictions) from its probability to the share of statements that are right.
  */
 
+import { type ConfidenceEvidence, evidenceProbability, weightsInOrder } from "./confidence.ts";
+
 /**
  * Feature names hash into this many weights; collisions are rare at a few thousand features. A
  * power of two (featureIndex takes the hash's low bits).
@@ -63,8 +65,16 @@ export interface ModelFile {
    * weight): a few hundred kilobytes that parse at once, and stay one string to the type checker.
    */
   weights: string;
-  /** Isotonic calibration: raw probability breakpoints and the share right at each. */
+  /**
+   * Isotonic calibration: breakpoints of the evidence regression's probability (of the raw
+   * probability when there is none) and the share right at each.
+   */
   calibration: { x: number[]; y: number[] };
+  /**
+   * The confidence regression's weights by input name (confidence.ts), fitted on out-of-fold
+   * statements; absent, the confidence reads the raw probability alone.
+   */
+  evidence?: Record<string, number>;
   /**
    * The precision cut-off: statements at or above this raw probability keep out-of-fold
    * statement precision at 0.90 (the lowest such, chosen by cross-validation).
@@ -79,11 +89,13 @@ export interface ModelFile {
 export class StatementModel {
   // Single precision, as the weights are stored: half the memory to touch for every feature read.
   private readonly w: Float32Array;
+  private readonly evidence: Float64Array | null;
   constructor(
-    readonly file: Pick<ModelFile, "weights" | "calibration" | "threshold" | "floor">,
+    readonly file: Pick<ModelFile, "weights" | "calibration" | "threshold" | "floor" | "evidence">,
     weights?: Float64Array,
   ) {
     this.w = weights ? Float32Array.from(weights) : decodeWeights(file.weights);
+    this.evidence = file.evidence ? weightsInOrder(file.evidence) : null;
   }
 
   /** The model's probability that the candidate is a statement of this speaker. */
@@ -96,8 +108,9 @@ export class StatementModel {
     return new WeightSum(this.w);
   }
 
-  /** The calibrated confidence for a raw probability. */
-  confidence(p: number): number {
+  /** The calibrated confidence of a statement: its evidence weighed (confidence.ts), then the map. */
+  confidence(evidence: ConfidenceEvidence): number {
+    const p = this.evidence ? evidenceProbability(this.evidence, evidence) : evidence.probability;
     return interpolate(this.file.calibration, p);
   }
 
