@@ -181,7 +181,7 @@ export const GIVEN_NAMES_ALSO_WORDS = set("will may june april");
 export const NAME_SUFFIXES = set("jr sr ii iii iv");
 
 /** Lower-case particles inside a name: "Anna van der Berg", "Yusuf bin Tariq". */
-export const NAME_PARTICLES = set("de van von bin al la du der da di le del ibn");
+export const NAME_PARTICLES = set("de van von bin al la du der den ter da di le del della dos das ibn");
 
 /** Last parts of a compound that describes a person rather than names one: "Korean-born", "Ohio-based". */
 export const DESCRIPTIVE_COMPOUND_ENDS = set(`born based bred backed led funded owned run made
