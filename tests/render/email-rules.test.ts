@@ -93,11 +93,16 @@ describe("the email", () => {
               cue: "said",
             }),
             statement("Riverton would not pay for the bridge", { kind: "indirect", cue: "said" }),
+            statement("Now the council is looking into the tender", {
+              kind: "indirect",
+              cue: "according to",
+            }),
           ],
         }),
       ],
     };
     const { text } = await render(digest);
+    expect(text).toContain("According to Cho Hyun, now the council is looking into the tender.");
     expect(text).toContain(
       'Cho Hyun said with so many counting systems, "there is no single point of failure".',
     );

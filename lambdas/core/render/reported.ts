@@ -39,17 +39,18 @@ export function reportedSentence(
   const end = /[.!?…](?:["”’]|'')?$/u.test(body) ? "" : ".";
   const first = (body.split(" ")[0] ?? "").toLowerCase();
   const verb = (cue ?? "").trim().toLowerCase();
-  if (/^according to$/.test(verb)) return `According to ${speaker}, ${body}${end}`;
+  // Mid-sentence, the clause's opening word is lower case unless it is a name or "I".
+  const clause =
+    /^\p{Lu}/u.test(body) && !/^(I|I'm|I've|I'd|I'll)\b/u.test(body) && !isName(body)
+      ? `${body.charAt(0).toLowerCase()}${body.slice(1)}`
+      : body;
+  if (/^according to$/.test(verb)) return `According to ${speaker}, ${clause}${end}`;
   if (OPENING_VERBS.has(first) && /^\p{Ll}/u.test(body)) return `${speaker} ${body}${end}`;
   if (/^\p{Ll}+ing\b/u.test(body)) return `${speaker} spoke, ${body}${end}`;
   // "told" needs its hearer: "told customers that …", not "told that …".
   const asCue = asVerb(verb);
   const said =
     asCue === "told" && /^(that|he|she|they|it|we|i|you|the|a|an|this|there)\b/i.test(body) ? "said" : asCue;
-  const clause =
-    /^\p{Lu}/u.test(body) && !/^(I|I'm|I've|I'd|I'll)\b/u.test(body) && !isName(body)
-      ? `${body.charAt(0).toLowerCase()}${body.slice(1)}`
-      : body;
   return `${speaker} ${said} ${clause}${end}`;
 }
 
