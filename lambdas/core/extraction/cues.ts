@@ -36,7 +36,8 @@ export interface CuedDoc extends Doc {
 
 /** Stage 3 over the whole article, once: every later stage looks cues up instead of finding them. */
 export function findCues(doc: Doc): CuedDoc {
-  const cues = doc.tokens.map((_, i) => cueAt(doc.tokens, i));
+  const cues: (Cue | null)[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) cues.push(cueAt(doc.tokens, i));
   // Spelt out rather than spread: a spread object can get a shape of its own (V8 made one for
   // every article once its clone cache gave up), and then every stage's reads of the document's
   // fields go the slow way.

@@ -21,6 +21,8 @@ export function canSpeak(doc: Doc, m: Mention): boolean {
 
 /** "Texas", "Capitol Hill", and a state abbreviated ("Fla.": the tokens may leave its stop apart). */
 function isNonSpeakingPlace(t: Token[], m: Mention): boolean {
+  // Most names open with a word no such place opens with: told so without building their text.
+  if (!PLACE_OPENINGS.has((t[m.first] as Token).lower)) return false;
   const text = textOf(t, m.first, m.last).toLowerCase();
   const stop = t[m.last + 1];
   return (
@@ -28,6 +30,13 @@ function isNonSpeakingPlace(t: Token[], m: Mention): boolean {
     (stop?.text === "." && !stop.spaceBefore && NON_SPEAKING_PLACES.has(`${text}.`))
   );
 }
+
+/** Every opening of those places' names ("n", "ne", "new", "new ", …): a phrase that names one opens with one. */
+const PLACE_OPENINGS = new Set(
+  [...NON_SPEAKING_PLACES].flatMap((place) =>
+    Array.from({ length: place.length }, (_, n) => place.slice(0, n + 1)),
+  ),
+);
 
 /**
  * "Already, 600 delegates …", "Hours later …": a word capitalised only where a sentence opens and
