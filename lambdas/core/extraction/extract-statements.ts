@@ -193,30 +193,35 @@ function dateCandidates(
   candidates: Attribution[][][],
   published: string | null,
 ): Attribution[][][] {
-  // Read from the attribution's own words around its cue: once per cue, speaker and side.
-  const known = new Map<number, Map<number, string | undefined>>();
-  const width = doc.tokens.length + 1;
-  return candidates.map((cues) =>
-    cues.map((list) =>
-      list.map((a) => {
-        const s = doc.seg.sentences[a.sentence];
-        if (!a.cue || !s) return a;
-        let byCue = known.get(a.cue.first);
-        if (!byCue) {
-          byCue = new Map();
-          known.set(a.cue.first, byCue);
-        }
-        // Speaker and side as one number, not a string built for every candidate.
-        const m = a.mention;
-        const key =
-          (((m?.first ?? -1) + 1) * width + (m?.last ?? -1) + 1) * 2 +
-          ((a.parts[0] as TokenRange)[0] > a.cue.last ? 1 : 0);
-        if (!byCue.has(key))
-          byCue.set(key, saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published));
-        const said = byCue.get(key);
-        return said ? changed(a, { said }) : a;
-      }),
-    ),
+  return candidates.map((cues) => cues.map((list) => datedList(doc, list, published)));
+}
+
+/**
+ * One cue's candidates, dated. When is read from the attribution's own words around its cue: once
+ * per speaker and side of the cue, the first candidate with them read for all (a cue's handful of
+ * readings are scanned sooner than a key is built and looked up).
+ */
+function datedList(doc: CuedDoc, list: Attribution[], published: string | null): Attribution[] {
+  const read: { a: Attribution; said: string | undefined }[] = [];
+  return list.map((a) => {
+    const s = doc.seg.sentences[a.sentence];
+    if (!a.cue || !s) return a;
+    let known = read.find((r) => sameSpeakerAndSide(r.a, a));
+    if (!known) {
+      known = { a, said: saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published) };
+      read.push(known);
+    }
+    return known.said ? changed(a, { said: known.said }) : a;
+  });
+}
+
+/** The same speaker phrase, and the words on the same side of the cue. */
+function sameSpeakerAndSide(x: Attribution, y: Attribution): boolean {
+  const cue = y.cue as Cue;
+  return (
+    x.mention?.first === y.mention?.first &&
+    x.mention?.last === y.mention?.last &&
+    (x.parts[0] as TokenRange)[0] > cue.last === (y.parts[0] as TokenRange)[0] > cue.last
   );
 }
 
