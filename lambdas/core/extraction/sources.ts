@@ -490,14 +490,16 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
     if (t[k - 1]?.text === "," && mentionEndingAt(t, k - 2, s.first)?.kind === "name") continue;
     // "Nearly half said …": where the phrase is no speaker's name, it may still be a subject.
     const named = mentionStartingAt(t, k, end);
-    const mention = named && canSpeak(doc, named) ? named : phraseSubject(doc, k, end);
+    const speaks = named !== null && canSpeak(doc, named);
+    const mention = speaks ? named : phraseSubject(doc, k, end);
     // "The scheme, called FastLane, …": a verb right after the phrase's comma modifies it.
     const participle = t[cue.first - 1]?.text === "," && mention?.last === cue.first - 2;
     if (
       mention &&
       !participle &&
       mention.kind !== "pronoun" &&
-      canSpeak(doc, mention) &&
+      // A name already found to speak is not asked again.
+      (speaks || canSpeak(doc, mention)) &&
       !found.some((m) => m.first === mention.first)
     )
       found.push(mention);
