@@ -596,7 +596,7 @@ function speakerLabel(doc: CuedDoc, s: Sentence, index: number): Attribution | n
   const mention = mentionStartingAt(t, k, Math.min(s.last, k + 5));
   if (!mention || mention.kind === "pronoun" || t[mention.last + 1]?.text !== ":") return null;
   for (let n = mention.first; n <= mention.last; n++) if (LABEL_WORDS.has((t[n] as Token).lower)) return null;
-  const transcript = isAllCaps(t, mention);
+  const transcript = allCapitals(t, mention.first, mention.last);
   if (!transcript && s.paragraph !== 0) return null;
   const start = mention.last + 2;
   const end = transcript ? paragraph.last : s.last;
@@ -633,5 +633,3 @@ function hasColonWithin(t: Token[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (t[k]?.text === ":") return true;
   return false;
 }
-
-const isAllCaps = (t: Token[], m: Mention) => allCapitals(t, m.first, m.last);

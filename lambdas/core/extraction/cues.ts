@@ -18,7 +18,7 @@ import {
   QUANTITY_WORDS,
   VERB_GROUP_ADVERBS,
 } from "./lexicon/words.ts";
-import type { Token } from "./tokenize.ts";
+import { isPossessiveMark, type Token } from "./tokenize.ts";
 
 export interface Cue {
   /** First and last token of the cue ("according to" spans two). */
@@ -73,7 +73,7 @@ export function cueAt(tokens: Token[], i: number): Cue | null {
   // "his joke", "the claims", "her warning": after an article or a possessive, any form is a noun.
   if (before && (POSSESSIVE_DETERMINERS.has(before.lower) || ARTICLES.has(before.lower))) return null;
   if (verb.nounLike && before && is(before, DETERMINER)) return null;
-  if (verb.nounLike && before && (before.lower === "'s" || before.lower === "’s")) return null;
+  if (verb.nounLike && before && isPossessiveMark(before)) return null;
   if (
     verb.form === "base" &&
     before &&

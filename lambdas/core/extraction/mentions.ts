@@ -8,6 +8,7 @@ import {
   DESCRIPTIVE_COMPOUND_ENDS,
   DESCRIPTOR_ROLES,
   FEMALE_GIVEN_NAMES,
+  HONORIFIC_TITLES,
   HONORIFICS,
   MALE_GIVEN_NAMES,
   PARTY_LABELS,
@@ -42,8 +43,8 @@ import {
   VERB_GROUP_WORD,
 } from "./lexicon/word-classes.ts";
 import { SUBJECT_PRONOUNS } from "./lexicon/words.ts";
-import { isPublicRoleHead, possessiveMark } from "./roles.ts";
-import type { Token } from "./tokenize.ts";
+import { isPublicRoleHead } from "./roles.ts";
+import { isPossessiveMark, type Token } from "./tokenize.ts";
 
 export type MentionKind = "name" | "role" | "pronoun" | "group" | "organisation";
 export type Gender = "male" | "female" | null;
@@ -214,7 +215,7 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (p.kind === "punct" && p.text === "." && !p.spaceBefore && i - 2 >= lo) {
     if (isHonorific(tokens, i - 2) || isInitial(tokens[i - 2])) return 2;
   }
-  if ((p.lower === "'s" || p.lower === "’s") && isCapitalisedNamePart(tokens[i - 2]) && i - 2 >= lo) return 1;
+  if (isPossessiveMark(p) && isCapitalisedNamePart(tokens[i - 2]) && i - 2 >= lo) return 1;
   if (!isWord(p)) return 0;
   // "current and former officials": two modifiers of one role.
   if (p.lower === "and" && is(tokens[i], ROLE_MODIFIER) && i - 2 >= lo)
@@ -236,8 +237,8 @@ function stepLeft(tokens: Token[], i: number, lo: number): number {
   if (isModifierCandidate(p)) {
     for (let d = 2; d <= 3 && i - d >= lo; d++) {
       const q = tokens[i - d] as Token;
-      if (is(q, DETERMINER) || q.kind === "number" || possessiveMark(q)) return 1;
-      if (isRoleWord(q) && possessiveMark(tokens[i - d - 1])) return 1;
+      if (is(q, DETERMINER) || q.kind === "number" || isPossessiveMark(q)) return 1;
+      if (isRoleWord(q) && isPossessiveMark(tokens[i - d - 1])) return 1;
       if (!isModifierCandidate(q)) break;
     }
   }
@@ -272,7 +273,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
   while (j + 1 <= hi) {
     const n = tokens[j + 1] as Token;
     const honorificDot = n.text === "." && !n.spaceBefore && (isHonorific(tokens, j) || isInitial(tokens[j]));
-    const possessive = (n.lower === "'s" || n.lower === "’s") && isCapitalisedNamePart(tokens[j]);
+    const possessive = isPossessiveMark(n) && isCapitalisedNamePart(tokens[j]);
     const particle =
       (is(n, NAME_PARTICLE) || n.lower === "of") &&
       (!!tokens[j]?.cap || is(tokens[j], NAME_PARTICLE)) &&
@@ -353,8 +354,7 @@ export function describeMention(tokens: Token[], first: number, last: number): M
   // "South Korea's Defence Minister": the possessor is the affiliation.
   let affiliation: string | null = null;
   for (let k = last - 1; k > start; k--) {
-    const lower = (tokens[k] as Token).lower;
-    if (lower === "'s" || lower === "’s") {
+    if (isPossessiveMark(tokens[k])) {
       affiliation = textOf(tokens, start, k - 1);
       start = k + 1;
       // "Canada's public safety minister": one person, as "the minister" is.
@@ -528,14 +528,9 @@ function pastPartyLabels(tokens: Token[], first: number, end: number): number {
   let k = first;
   while (k < end && PARTY_LABELS.has((tokens[k] as Token).lower)) k++;
   const office = tokens[end]?.text === "." ? end - 1 : end;
-  const publicOffice = isTitleHonorific(tokens, office) || HONORIFIC_OFFICES.has(tokens[office]?.lower ?? "");
+  const publicOffice = isTitleHonorific(tokens, office) || HONORIFIC_TITLES.has(tokens[office]?.lower ?? "");
   return k > first && k === office && publicOffice ? k : first;
 }
-
-/** "senator", "governor": the offices an honorific abbreviates ("Sen.", "Gov."). */
-const HONORIFIC_OFFICES = new Set(
-  [...HONORIFICS.values()].flatMap((title) => (title ? [title.toLowerCase()] : [])),
-);
 
 /** "… minister", "… Sen.", "Secretary of State": the phrase ends in a public role. */
 function endsInPublicRole(tokens: Token[], first: number, end: number): boolean {

@@ -10,11 +10,11 @@ import type { Doc } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
-import { possessiveMark, type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
+import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
 import { sentenceSubject } from "./sentence-subject.ts";
 import { nearestPronoun } from "./sources.ts";
-import type { Token } from "./tokenize.ts";
+import { isPossessiveMark, type Token } from "./tokenize.ts";
 
 export interface Speaker {
   name: string | null;
@@ -257,7 +257,7 @@ function organisationName(t: Token[], m: Mention): string {
   const first = ARTICLES.has((t[m.first] as Token).lower) ? m.first + 1 : m.first;
   let from = first;
   for (let k = m.last - 1; k > first; k--)
-    if (possessiveMark(t[k])) {
+    if (isPossessiveMark(t[k])) {
       from = k + 1;
       break;
     }
@@ -503,7 +503,7 @@ function introducedAsRelation(t: Token[], mention: Mention): boolean {
 const relationAt = (t: Token[], k: number) => RELATION_ROLES.has(t[k]?.lower ?? "") && isPossessor(t[k - 1]);
 
 const isPossessor = (t: Token | undefined) =>
-  t !== undefined && (POSSESSIVE_DETERMINERS.has(t.lower) || t.lower === "'s" || t.lower === "’s");
+  t !== undefined && (POSSESSIVE_DETERMINERS.has(t.lower) || isPossessiveMark(t));
 
 /** Named people who open a sentence: candidates for a later "he" or "she". */
 function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {

@@ -5,12 +5,12 @@
  * ("Republican"), a descriptor ("rival", "veteran") or a relation ("his wife") is not.
  */
 import {
+  COURTESY_TITLES,
   DESCRIPTOR_ROLES,
   HONORIFICS,
   PARTY_LABELS,
   PAST_ROLE_PREFIXES,
   RELATION_ROLES,
-  ROLE_HEADS,
   TITLE_LINKS,
 } from "./lexicon/people.ts";
 import {
@@ -22,7 +22,7 @@ import {
   ROLE_MODIFIER,
 } from "./lexicon/word-classes.ts";
 import { CLAUSE_OPENERS, PREPOSITIONS } from "./lexicon/words.ts";
-import type { Token } from "./tokenize.ts";
+import { isPossessiveMark, type Token } from "./tokenize.ts";
 
 /** One role phrase of a person, as the article gives it. */
 export interface RolePhrase {
@@ -52,9 +52,6 @@ const MAX_ROLE_WORDS = 6;
 /** A lower-case word that may modify a role ("budget director"): not a function word or a verb form. */
 const isPlainNoun = (t: Token) =>
   !t.cap && !is(t, DETERMINER) && !FUNCTION_WORDS.has(t.lower) && !/(ly|ing|ed)$/.test(t.lower);
-/** "'s" or "’s": the mark of a possessor ("the city's", "Acme’s"). */
-export const possessiveMark = (t: Token | undefined) =>
-  t !== undefined && (t.lower === "'s" || t.lower === "’s");
 
 /**
  * The role phrase that starts at token `i` and ends the appositive it stands in, or null.
@@ -69,7 +66,7 @@ export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase
   let affiliation: string | null = null;
   // "Corbett's campaign manager", "the ministry's spokesman": the possessor is the affiliation.
   for (let n = k; n <= Math.min(hi, k + 4); n++) {
-    if (possessiveMark(tokens[n])) {
+    if (isPossessiveMark(tokens[n])) {
       if (n > k) affiliation = wordsOf(tokens, k, n - 1);
       k = n + 1;
       break;
@@ -102,7 +99,7 @@ export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase
     )
       to++;
     // "chair of the Riverton Medical Association's council": the body's own part belongs to it.
-    if (possessiveMark(tokens[to + 1]) && isWord(tokens[to + 2]) && to + 2 <= hi) to += 2;
+    if (isPossessiveMark(tokens[to + 1]) && isWord(tokens[to + 2]) && to + 2 <= hi) to += 2;
     if (isWord(tokens[from]) && from <= hi) {
       if (!determined && link.lower === "of" && to - from < 3) end = to;
       else affiliation = wordsOf(tokens, from, to);
@@ -138,16 +135,13 @@ function wordsOf(tokens: Token[], a: number, b: number): string {
   let out = "";
   for (let k = a; k <= b; k++) {
     const t = tokens[k] as Token;
-    if (isWord(t)) out += (out && !possessiveMark(t) ? " " : "") + t.text;
+    if (isWord(t)) out += (out && !isPossessiveMark(t) ? " " : "") + t.text;
   }
   return out;
 }
 
 /** "Dr.": a courtesy the lexicon spells out, not a role; any role the article gives ranks first. */
 const courtesy = (title: string) => (!title.includes(" ") && COURTESY_TITLES.has(title) ? 1 : 0);
-const COURTESY_TITLES = new Set(
-  [...HONORIFICS.values()].filter((t): t is string => t !== null && !ROLE_HEADS.has(t.toLowerCase())),
-);
 
 /** A former role ("former minister", "ex-governor") ranks after current ones. */
 const former = (title: string) => {

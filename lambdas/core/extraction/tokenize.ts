@@ -40,6 +40,10 @@ const DOUBLE_QUOTES = new Set(["“", "”", '"', "„", "«", "»", "‟", "″
 const SINGLE_QUOTES = new Set(["‘", "’", "'", "‚", "‹", "›", "`"]);
 const DASHES = new Set(["—", "–", "―", "--", "---"]);
 
+/** "'s" or "’s": the mark of a possessor ("the city's", "Acme’s"). */
+export const isPossessiveMark = (t: Token | undefined): boolean =>
+  t !== undefined && (t.lower === "'s" || t.lower === "’s");
+
 /**
  * Splits text into tokens, possessive `'s` apart from its word.
  *

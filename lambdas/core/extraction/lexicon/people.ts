@@ -67,6 +67,16 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   pitcher winger associate associates colleague colleagues
   confidant confidants`);
 
+/** The titles the honorifics spell out, in lower case: "senator" of "Sen.", "governor" of "Gov.". */
+export const HONORIFIC_TITLES: ReadonlySet<string> = new Set(
+  [...HONORIFICS.values()].flatMap((title) => (title ? [title.toLowerCase()] : [])),
+);
+
+/** Of those, the courtesies that name no role: "Dr.". */
+export const COURTESY_TITLES: ReadonlySet<string> = new Set(
+  [...HONORIFICS.values()].filter((t): t is string => t !== null && !ROLE_HEADS.has(t.toLowerCase())),
+);
+
 /** Plural or generic role words that never name one person: "officials said". */
 export const GROUP_HEADS =
   set(`officials advisers advisors aides associates bosses colleagues confidants leaders commanders envoys lawmakers
