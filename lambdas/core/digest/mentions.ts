@@ -304,6 +304,8 @@ function appositiveAfter(text: string): string | null {
   const m = /^,\s+(?:(?:the|a|an|who is|who was|now)\s+)?/iu.exec(text);
   if (!m) return null;
   const rest = text.slice(m[0].length);
+  // "Ana Cole and Ben Ortiz, and Gov. Sam Park": what follows a conjunction is the next person's.
+  if (/^(?:and|or|but|nor|&)\s/iu.test(rest)) return null;
   const end = rest.search(
     /[,;:()"“”\n—–]|\.(?=\s+\p{Lu}|\s*$)|\s(?:said|says|told|tells|added|wrote|who|which|and\s+\p{Lu}\p{Ll}+\s\p{Lu})\b/u,
   );

@@ -131,6 +131,23 @@ describe("resolving officials across articles", () => {
     expect(digest.others?.[0]?.statements[0]?.text).toBe("The launches were a routine exercise");
   });
 
+  it("does not take the role of the next person in a list for the name before it", () => {
+    const article = storedArticle({
+      id: "list.txt",
+      date: "2026-11-17",
+      body: "Senator Ana Cole and Ben Ortiz, and Republican Gov. Sam Park, backed the vote. Ortiz said the count was fair.",
+      statements: [{ text: "the count was fair", speaker: "Ben Ortiz", kind: "indirect" }],
+    });
+    const digest = compose([article]);
+    const roles = [
+      ...digest.officials.map((p) => [p.name, p.title]),
+      ...(digest.alsoQuoted ?? []).map((p) => [p.name, p.role]),
+    ];
+    expect(roles).toHaveLength(1);
+    expect(roles[0]?.[0]).toBe("Ben Ortiz");
+    expect(String(roles[0]?.[1])).not.toMatch(/Gov/);
+  });
+
   it("lists a person in a private role under also quoted, never as an official", () => {
     const digest = compose(
       articlesOf({
