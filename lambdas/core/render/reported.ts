@@ -1,3 +1,4 @@
+import { REPORTING_VERBS } from "../extraction/lexicon/reporting-verbs.ts";
 import type { StatementKind } from "../types.ts";
 import { cleanText } from "./escape.ts";
 
@@ -46,9 +47,10 @@ export function reportedSentence(
       : body;
   if (/^according to$/.test(verb)) return `According to ${speaker}, ${clause}${end}`;
   if (OPENING_VERBS.has(first) && /^\p{Ll}/u.test(body)) return `${speaker} ${body}${end}`;
-  if (/^\p{Ll}+ing\b/u.test(body)) return `${speaker} spoke, ${body}${end}`;
-  // "told" needs its hearer: "told customers that …", not "told that …".
   const asCue = asVerb(verb);
+  // "proposed breaking up the banks"; after a plain "said" the clause is an aside of its own.
+  if (/^\p{Ll}+ing\b/u.test(body)) return `${speaker} ${asCue === "said" ? "spoke," : asCue} ${body}${end}`;
+  // "told" needs its hearer: "told customers that …", not "told that …".
   const said =
     asCue === "told" && /^(that|he|she|they|it|we|i|you|the|a|an|this|there)\b/i.test(body) ? "said" : asCue;
   return `${speaker} ${said} ${clause}${end}`;
@@ -58,12 +60,27 @@ export function reportedSentence(
 const CIRCUMSTANCE_BEFORE_THAT =
   /^(?:(?:since|at|in|on|during|over|from|privately|publicly|repeatedly|recently|earlier|later|last|this|(?:those )?close to)\b[^"“”]{0,120}?,?\s)(?=that\s)/u;
 
-/** The cue as the verb of a sentence in the past: "accused", "told", "urged"; "said" otherwise. */
+/**
+ * The cue as the verb of a sentence in the past: "accused", "told", "called for" ("calls" before
+ * "for …"), "pointed out" ("points out"); "said" for a cue that is no reporting verb.
+ */
 function asVerb(cue: string): string {
   if (VERBS.has(cue) || OPENING_VERBS.has(cue)) return cue;
-  if (/^(says|tells)$/.test(cue)) return cue === "says" ? "said" : "told";
+  const [word = "", ...particle] = cue.split(" ");
+  const past = pastForms().get(REPORTING_VERBS.get(word)?.lemma ?? "");
+  if (past) return [past, ...particle].join(" ");
   if (/^[a-z]{3,}ed$/.test(cue)) return cue;
   return "said";
+}
+
+let pastByLemma: Map<string, string> | undefined;
+
+/** Each reporting verb's past form by its lemma: "propose" → "proposed", "write" → "wrote". */
+function pastForms(): Map<string, string> {
+  pastByLemma ??= new Map(
+    [...REPORTING_VERBS].filter(([, v]) => v.form === "past").map(([word, v]) => [v.lemma, word]),
+  );
+  return pastByLemma;
 }
 
 /** A reported clause opening with a name keeps its capital: "Mexico would not pay". */

@@ -72,9 +72,10 @@ const squash = (s: string) => s.replace(/[“”"]/g, '"').replace(/\s+/g, " ").
 
 /** What the summary says after its label and verb, as words to find in the official's statements. */
 function reported(summary: string, label: string): string {
+  // The verb goes, with its particle: "warned ", "pointed out ", "said: “".
   return summary
     .slice(label.length)
-    .replace(/^,?\s*(?:spoke,\s*)?(?:[a-z]+(?::\s*“|\s))?/u, "")
+    .replace(/^,?\s*(?:spoke,\s*)?(?:[a-z]+(?::\s*“|\s(?:out\s)?))?/u, "")
     .replace(/[.!?…]?(?:["”’]|'')*\.?$/u, "")
     .replace(/[,;:]$/, "");
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { reportedSentence } from "../../lambdas/core/render/reported.ts";
+
+describe("a reported statement as a sentence of the email", () => {
+  it.each([
+    [
+      "a plain report",
+      "said",
+      "that the bridge would reopen in March",
+      "Ana Cole said that the bridge would reopen in March.",
+    ],
+    ["a cue in the present", "says", "the bridge will reopen", "Ana Cole said the bridge will reopen."],
+    [
+      "a verb that takes its object",
+      "calls",
+      "for a single-payer health care system",
+      "Ana Cole called for a single-payer health care system.",
+    ],
+    [
+      "a verb before a gerund",
+      "proposes",
+      "breaking up the largest banks",
+      "Ana Cole proposed breaking up the largest banks.",
+    ],
+    [
+      "a verb with its particle",
+      "points out",
+      "that the road is closed",
+      "Ana Cole pointed out that the road is closed.",
+    ],
+    ["an irregular verb", "writes", "that the plan is sound", "Ana Cole wrote that the plan is sound."],
+    ["a warning in the present", "warns", "that rates will rise", "Ana Cole warned that rates will rise."],
+    [
+      "a gerund after a plain said",
+      "said",
+      "adding that the road is closed",
+      "Ana Cole spoke, adding that the road is closed.",
+    ],
+    [
+      "a cue that is no verb",
+      "according to",
+      "the road is closed",
+      "According to Ana Cole, the road is closed.",
+    ],
+  ])("reads %s with its speaker and a verb in the past", (_, cue, text, sentence) => {
+    expect(reportedSentence("Ana Cole", cue, text, "indirect")).toBe(sentence);
+  });
+
+  it("leaves a direct quote as it is", () => {
+    expect(reportedSentence("Ana Cole", "calls", "We will reopen the bridge", "direct")).toBe(
+      "We will reopen the bridge",
+    );
+  });
+});
