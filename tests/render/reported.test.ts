@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportedSentence } from "../../lambdas/core/render/reported.ts";
+import { reportedSentence, roleOf } from "../../lambdas/core/render/reported.ts";
 
 describe("a reported statement as a sentence of the email", () => {
   it.each([
@@ -50,5 +50,22 @@ describe("a reported statement as a sentence of the email", () => {
     expect(reportedSentence("Ana Cole", "calls", "We will reopen the bridge", "direct")).toBe(
       "We will reopen the bridge",
     );
+  });
+});
+
+describe("an official's role line", () => {
+  it.each([
+    ["a title and the country it serves", "Defence Minister", "South Korea", "Defence Minister, South Korea"],
+    ["a title that names its state", "Ohio Secretary of State", "Ohio", "Ohio Secretary of State"],
+    [
+      "a title that names whom the adviser serves",
+      "Senior adviser to Obama",
+      "President Barack Obama",
+      "Senior adviser to Obama",
+    ],
+    ["an affiliation alone", null, "Acme Corp", "Acme Corp"],
+    ["a title alone", "Mayor", null, "Mayor"],
+  ])("shows %s once", (_, title, affiliation, line) => {
+    expect(roleOf(title, affiliation)).toBe(line);
   });
 });

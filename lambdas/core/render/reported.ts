@@ -96,10 +96,24 @@ export function opensWithVerb(text: string): boolean {
   return OPENING_VERBS.has((text.split(" ")[0] ?? "").toLowerCase()) && /^\p{Ll}/u.test(text);
 }
 
-/** "Defence Minister, South Korea": the affiliation once, and not again when the title names it. */
+/**
+ * "Defence Minister, South Korea": the affiliation once, and not again when the title names it
+ * ("Ohio Secretary of State", not "…, Ohio"; "adviser to Obama", not "…, President Barack Obama").
+ */
 export function roleOf(title: string | null, affiliation: string | null): string | null {
   const t = cleanText(title ?? "");
   const a = cleanText(affiliation ?? "");
   if (!t) return a || null;
-  return a && !t.toLowerCase().includes(a.toLowerCase()) ? `${t}, ${a}` : t;
+  return a && !namesAny(t, a) ? `${t}, ${a}` : t;
 }
+
+/** Whether the title has a word of the affiliation's own: a name, a place, a body's word. */
+function namesAny(title: string, affiliation: string): boolean {
+  const words = new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return affiliation
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => w.length > 2 && !CONNECTIVES.has(w) && words.has(w));
+}
+
+const CONNECTIVES = new Set(["the", "and", "for"]);
