@@ -8,8 +8,9 @@ import { type Attribution, changed } from "./candidates.ts";
 import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
-import { ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
-import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
+import { TOPIC_OPENERS } from "./lexicon/syntax.ts";
+import { ARTICLES, DETERMINERS, INDEFINITE_ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
+import { type Gender, type Mention, mentionEndingAt, mentionStartingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
 import { sentenceSubject } from "./sentence-subject.ts";
@@ -307,7 +308,9 @@ class EntityRegistry {
       const token = t[j] as Token;
       // Only names of two or more words are registered: "Ahn Gyu-back", not "Ahn".
       // "Ursula von der Leyen": a particle may stand before the last word.
-      const partBefore = t[j - 1]?.cap || NAME_PARTICLES.has(t[j - 1]?.lower ?? "");
+      // "Donald J. Trump": an initial's full stop stands before the last word.
+      const partBefore =
+        t[j - 1]?.cap || NAME_PARTICLES.has(t[j - 1]?.lower ?? "") || isInitialStop(t, j - 1);
       // "Lula da Silva": the name goes on past its particle.
       const goesOn = NAME_PARTICLES.has(t[j + 1]?.lower ?? "") && t[j + 2]?.cap;
       if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || goesOn || !partBefore) continue;
@@ -315,7 +318,12 @@ class EntityRegistry {
       // Within its sentence: a byline or caption line before it names nobody's role.
       const from = Math.max(0, j - 10, sentences[s]?.first ?? 0);
       const mention = mentionEndingAt(t, j, from);
-      if (mention?.kind === "name" && mention.name && mention.name[1] > mention.name[0]) {
+      if (
+        mention?.kind === "name" &&
+        mention.name &&
+        mention.name[1] > mention.name[0] &&
+        !fillsQuotation(doc, mention.name)
+      ) {
         // Known before when entityFor finds it rather than adds it: the name's key is made once.
         const people = this.byName.size;
         const entity = this.entityFor(mention);
@@ -485,6 +493,22 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
   return roles;
 }
 
+/**
+ * A shirt that read "Fascist Trump," or a nickname in quotation marks: a name that is all its
+ * quotation says is a slogan, not somebody the article introduces.
+ */
+function fillsQuotation(doc: Doc, [a, b]: [number, number]): boolean {
+  const quote = doc.seg.quotes[doc.seg.quoteOf[a] ?? -1];
+  if (!quote) return false;
+  for (let k = quote.first; k <= quote.last; k++)
+    if ((k < a || k > b) && (doc.tokens[k] as Token).kind === "word") return false;
+  return true;
+}
+
+/** The full stop of an initial: "J." of "Donald J. Trump". */
+const isInitialStop = (t: Token[], k: number) =>
+  t[k]?.text === "." && t[k - 1]?.cap === true && t[k - 1]?.text.length === 1;
+
 /** "Von der Leyen", opening a sentence: a surname with its particles, not a full name. */
 function onlyParticlesBefore(t: Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (!NAME_PARTICLES.has((t[k] as Token).lower)) return false;
@@ -505,20 +529,67 @@ const relationAt = (t: Token[], k: number) => RELATION_ROLES.has(t[k]?.lower ?? 
 const isPossessor = (t: Token | undefined) =>
   t !== undefined && (POSSESSIVE_DETERMINERS.has(t.lower) || isPossessiveMark(t));
 
-/** Named people who open a sentence: candidates for a later "he" or "she". */
+/**
+ * The people who open a sentence, named ("Okafor said …") or by a role the article gave a name
+ * ("The admiral laughed."), or set before it as its topic ("As for Okafor, she …"): candidates
+ * for a later "he" or "she".
+ */
 function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   const out: Sighting[] = [];
   for (const s of doc.seg.sentences) {
     if (doc.seg.quoteOf[s.first] !== -1 || !doc.tokens[s.first]?.cap) continue;
-    const mention = sentenceSubject(doc, s);
-    if (mention?.kind !== "name" || !mention.name) continue;
-    // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
-    // the article names somebody so in full.
-    const [a, b] = mention.name;
-    if (a === b && !registry.knowsSurname((doc.tokens[a] as Token).lower)) continue;
-    out.push({ entity: registry.resolveName(mention), at: s.first });
+    const topic = topicOf(doc.tokens, s);
+    const mention = topic ?? sentenceSubject(doc, s);
+    const entity = mention ? subjectEntity(doc, registry, s, mention) : undefined;
+    if (entity) out.push({ entity, at: s.first });
   }
   return out;
+}
+
+function subjectEntity(doc: Doc, registry: EntityRegistry, s: Sentence, mention: Mention): Entity | undefined {
+  const t = doc.tokens;
+  // "The admiral laughed.": a role opening the sentence; not one set off after an opening phrase
+  // ("Preceded by Arpaio, the Arizona sheriff, Trump spoke"), which describes somebody else.
+  if (mention.kind === "role")
+    return mention.definite && mention.first === s.first ? registry.byRole(mention, t) : undefined;
+  if (mention.kind !== "name" || !mention.name) return undefined;
+  // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
+  // the article names somebody so in full.
+  const [a, b] = mention.name;
+  if (a === b && !registry.knowsSurname((t[a] as Token).lower)) return undefined;
+  if (isLabelLine(t, s, mention) || farIntoClause(t, s, mention)) return undefined;
+  // "A United Nations tribunal …": a name after "a" describes something, it is nobody's.
+  if (INDEFINITE_ARTICLES.has((t[mention.first] as Token).lower)) return undefined;
+  return registry.resolveName(mention);
+}
+
+/** "As for Okafor, she …": the name the sentence is about, set off before its subject. */
+function topicOf(t: Token[], s: Sentence): Mention | null {
+  const words = TOPIC_OPENERS.find((phrase) => phrase.every((w, k) => t[s.first + k]?.lower === w));
+  if (!words) return null;
+  const mention = mentionStartingAt(t, s.first + words.length, s.last);
+  return mention?.kind === "name" && t[mention.last + 1]?.text === "," ? mention : null;
+}
+
+/** Tokens a determiner's opening adverbial runs before the subject: "The morning after the vote, Lee". */
+const DETERMINED_OPENING = 7;
+
+/**
+ * "The stakes are so high that Obama warned the leader, Xi Jinping, …": a sentence the determiner
+ * opens is its own clause; a name set off by commas far into it is nobody's subject.
+ */
+function farIntoClause(t: Token[], s: Sentence, mention: Mention): boolean {
+  return DETERMINERS.has((t[s.first] as Token).lower) && mention.first - s.first > DETERMINED_OPENING;
+}
+
+/** "FULL TEXT.", "ABSTRACT.": a line in capitals that labels what follows names nobody. */
+function isLabelLine(t: Token[], s: Sentence, mention: Mention): boolean {
+  if (mention.first !== s.first || mention.last < s.last - 1) return false;
+  for (let k = mention.first; k <= mention.last; k++) {
+    const text = (t[k] as Token).text;
+    if (text !== text.toUpperCase()) return false;
+  }
+  return true;
 }
 
 /** Whether the appositive after the name ending at `b` runs to the end of its sentence. */

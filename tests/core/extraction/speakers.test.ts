@@ -297,4 +297,56 @@ describe("who said it", () => {
     expect(speakers.length).toBeGreaterThan(0);
     expect(speakers.every((speaker) => speaker === null)).toBe(true);
   });
+  describe("whom a later he or she stands for", () => {
+    const lastSpeaker = (body: string) => extract(body).at(-1)?.speaker;
+    it.each([
+      [
+        "the name a sentence sets before its subject as its topic",
+        'Senator Ted Crane attacked the plan. As for Tom Reyes, he said he is not worried. "The numbers will come back," he said.',
+        "Tom Reyes",
+      ],
+      [
+        "the person a role opening the sentence names",
+        'Admiral Tom Harris leads the command. Mr. Obama warned Xi Jinping not to move.\n\nThe admiral laughed.\n\n"It is good," he said.',
+        "Tom Harris",
+      ],
+      [
+        "not a name set off by commas far into a clause",
+        'Admiral Tom Harris leads the command. The stakes are so high that Mr. Obama warned the Chinese leader, Xi Jinping, not to move on the shoal, said an official.\n\n"It is good," he said.',
+        "Tom Harris",
+      ],
+      [
+        "not a section label in capitals",
+        'Admiral Tom Harris leads the command.\n\nFULL TEXT.\n\n"It is good," he said.',
+        "Tom Harris",
+      ],
+      [
+        "not a name after 'a' that describes something",
+        'Admiral Tom Harris leads the command. A United Nations tribunal is expected to rule soon. "We will wait," he said.',
+        "Tom Harris",
+      ],
+      [
+        "not the role of somebody else in an opening phrase",
+        'Donald Trump landed in Phoenix. Preceded by Joe Arpaio, the Arizona sheriff, Trump spoke for an hour. "We will build it," he said.',
+        "Donald Trump",
+      ],
+    ])("is %s", (_, body, speaker) => {
+      expect(lastSpeaker(body)).toBe(speaker);
+    });
+
+    it.each([
+      [
+        "with a middle initial",
+        'Ana Ruiz learned that Donald J. Trump would campaign in the city. "Get out," Mr. Trump said.',
+        "Donald J. Trump",
+      ],
+      [
+        "not a slogan that is all its quotation says",
+        'Donald Trump spoke for an hour. A man wore a shirt that read "Fascist Trump," and left. "Get out," Mr. Trump said.',
+        "Donald Trump",
+      ],
+    ])("reads a surname as the full name given %s", (_, body, speaker) => {
+      expect(lastSpeaker(body)).toBe(speaker);
+    });
+  });
 });

@@ -153,6 +153,8 @@ export const VERB_GROUP_WORDS = set("is was are were has have had be been will w
 /** Articles, left off an organisation's name: "the agency" → "agency". */
 export const ARTICLES = set("the a an");
 
+export const INDEFINITE_ARTICLES = set("a an");
+
 /** Abbreviations, lower-case, whose full stop ends no sentence: "Mr.", "Jan.", "Inc.". */
 export const ABBREVIATIONS = set(`mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt st jr sr inc
   corp co ltd vs etc jan feb mar apr jun jul aug sep sept oct nov dec no fig ft rev hon amb atty pres supt
