@@ -9,7 +9,13 @@ import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { TOPIC_OPENERS } from "./lexicon/syntax.ts";
-import { ARTICLES, DETERMINERS, INDEFINITE_ARTICLES, POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
+import {
+  ARTICLES,
+  DETERMINERS,
+  INDEFINITE_ARTICLES,
+  POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
+} from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, mentionStartingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
@@ -541,12 +547,24 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
     const topic = topicOf(doc.tokens, s);
     const mention = topic ?? sentenceSubject(doc, s);
     const entity = mention ? subjectEntity(doc, registry, s, mention) : undefined;
-    if (entity) out.push({ entity, at: s.first });
+    if (entity) {
+      out.push({ entity, at: s.first });
+      continue;
+    }
+    // Salient from where it stands: after any name the long opening mentions.
+    const closing = closingSubject(doc, s);
+    const last = closing ? subjectEntity(doc, registry, s, closing) : undefined;
+    if (last && closing) out.push({ entity: last, at: closing.first });
   }
   return out;
 }
 
-function subjectEntity(doc: Doc, registry: EntityRegistry, s: Sentence, mention: Mention): Entity | undefined {
+function subjectEntity(
+  doc: Doc,
+  registry: EntityRegistry,
+  s: Sentence,
+  mention: Mention,
+): Entity | undefined {
   const t = doc.tokens;
   // "The admiral laughed.": a role opening the sentence; not one set off after an opening phrase
   // ("Preceded by Arpaio, the Arizona sheriff, Trump spoke"), which describes somebody else.
@@ -561,6 +579,33 @@ function subjectEntity(doc: Doc, registry: EntityRegistry, s: Sentence, mention:
   // "A United Nations tribunal …": a name after "a" describes something, it is nobody's.
   if (INDEFINITE_ARTICLES.has((t[mention.first] as Token).lower)) return undefined;
   return registry.resolveName(mention);
+}
+
+/** Words a short closing clause runs after its subject: "…, Ban declined to comment.". */
+const CLOSING_CLAUSE_WORDS = 4;
+
+/**
+ * "Asked whether he was worried that Trump, …, could win, Ban demurred.": after a long opening
+ * the subject comes last, a name opening a short closing clause of lower-case words.
+ */
+function closingSubject(doc: Doc, s: Sentence): Mention | null {
+  const t = doc.tokens;
+  const end = /^[.!?]$/.test((t[s.last] as Token).text) ? s.last - 1 : s.last;
+  for (let k = end; k > s.first && end - k <= CLOSING_CLAUSE_WORDS + 4; k--) {
+    if ((t[k] as Token).text !== ",") continue;
+    if (doc.seg.quoteOf[k] !== -1) return null;
+    const mention = mentionStartingAt(t, k + 1, end);
+    if (mention?.kind !== "name" || mention.first !== k + 1 || !(t[k + 1] as Token).cap) return null;
+    if (end - mention.last > CLOSING_CLAUSE_WORDS || mention.last >= end) return null;
+    // "…, Donald Trump in particular.": a phrase of the clause before, not a subject with its verb.
+    if (PREPOSITIONS.has((t[mention.last + 1] as Token).lower)) return null;
+    for (let j = mention.last + 1; j <= end; j++) {
+      const word = t[j] as Token;
+      if (word.kind !== "word" || word.cap) return null;
+    }
+    return mention;
+  }
+  return null;
 }
 
 /** "As for Okafor, she …": the name the sentence is about, set off before its subject. */

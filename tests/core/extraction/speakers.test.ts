@@ -316,6 +316,16 @@ describe("who said it", () => {
         "Tom Harris",
       ],
       [
+        "the name that closes a sentence after a long opening",
+        'Ban Ki-moon spoke in New York. Asked whether he was concerned that Donald Trump, the presumptive nominee, who has called warming a hoax, could be the next occupant of the White House, Ban demurred.\n\n"There is just one science," he said.',
+        "Ban Ki-moon",
+      ],
+      [
+        "not a name that closes a list",
+        'Citing the attack, Hale urged voters to shun all outsiders, Ed Marsh in particular.\n\n"They are not ready," he said.',
+        "Hale",
+      ],
+      [
         "not a section label in capitals",
         'Admiral Tom Harris leads the command.\n\nFULL TEXT.\n\n"It is good," he said.',
         "Tom Harris",

@@ -106,8 +106,4 @@ export const TIME_SUBORDINATORS = set("after as while before once until since wh
 export const CLAUSE_TIME_SPANS = set("minute minutes hour hours day days week weeks month months year years");
 
 /** Words that set a sentence's topic before its subject: "As for Okafor, she said …". */
-export const TOPIC_OPENERS: readonly (readonly string[])[] = [
-  ["as", "for"],
-  ["as", "to"],
-  ["regarding"],
-];
+export const TOPIC_OPENERS: readonly (readonly string[])[] = [["as", "for"], ["as", "to"], ["regarding"]];
