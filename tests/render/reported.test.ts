@@ -37,6 +37,12 @@ describe("a reported statement as a sentence of the email", () => {
       "Ana Cole spoke, adding that the road is closed.",
     ],
     [
+      "a clause the writer linked to the one before",
+      "said",
+      "Yet the plan is also a risk",
+      "Ana Cole said the plan is also a risk.",
+    ],
+    [
       "a cue that is no verb",
       "according to",
       "the road is closed",

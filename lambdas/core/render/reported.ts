@@ -34,7 +34,8 @@ export function reportedSentence(
   if (kind === "direct" || !whole) return whole;
   // "told since the spring, at fundraisers, that she is worried": the circumstance read into the
   // clause goes, the clause stays ("said that she is worried").
-  const words = whole.replace(CIRCUMSTANCE_BEFORE_THAT, "");
+  // "Yet Trump is also a change agent," the writer's link to the sentence before, has none here.
+  const words = whole.replace(CIRCUMSTANCE_BEFORE_THAT, "").replace(/^(?:And|But|Yet|So|Or),?\s+(?=\S)/u, "");
   // A comma the quote closed on ("… since Richard Nixon,”") ends nothing in a sentence of ours.
   const body = words.replace(/[\s,;:–—-]+$/u, "").replace(/[,;:]+(["”’']+)$/u, "$1");
   const end = /[.!?…](?:["”’]|'')?$/u.test(body) ? "" : ".";
