@@ -66,7 +66,7 @@ export function extractReadings(article: ArticleText, options: ExtractOptions = 
   const doc = findCues(readDocument(article.body));
   const candidates = dateCandidates(
     doc,
-    findCandidates(doc, headlineParagraphs(doc, Boolean(article.title))),
+    findCandidates(doc, headlineParagraphs(doc, article.title ?? null)),
     article.publishedAt ?? null,
   );
   const scores = model ? scoreCandidates(doc, candidates, model) : undefined;
@@ -293,7 +293,7 @@ export function statementCandidates(article: ArticleText): StatementCandidate[] 
   const doc = findCues(readDocument(article.body));
   const candidates = dateCandidates(
     doc,
-    findCandidates(doc, headlineParagraphs(doc, Boolean(article.title))),
+    findCandidates(doc, headlineParagraphs(doc, article.title ?? null)),
     article.publishedAt ?? null,
   );
   const overlapping = overlapsOtherCue(candidates);

@@ -2,7 +2,8 @@
  * An article's headlines are no statements: a headline paraphrases the story, and the story
  * reports the words themselves. A short title-case paragraph ("Mayor Says Bridge Will Open in
  * May") is a headline; so is a short first paragraph that ends without a full stop, in an article
- * that has no title of its own (a text file that opens with its headline).
+ * that has no title of its own (a text file that opens with its headline), and a first paragraph
+ * that repeats the article's title ("Ruiz: I back the bridge.", stored with its body).
  */
 import type { Doc } from "./document.ts";
 import { HEADLINE_LOWER_WORD, is } from "./lexicon/word-classes.ts";
@@ -12,17 +13,29 @@ import type { Token } from "./tokenize.ts";
 const HEADLINE_WORDS = 24;
 
 /** The paragraphs of the article that are headlines. */
-export function headlineParagraphs(doc: Doc, titled: boolean): Set<number> {
+export function headlineParagraphs(doc: Doc, title: string | null): Set<number> {
   const found = new Set<number>();
   doc.seg.paragraphs.forEach((p, index) => {
     if (isTitleCase(doc.tokens, p.first, p.last)) found.add(index);
   });
   const first = doc.seg.paragraphs[0];
-  const unfinished = first && !/^[.?!…"”’']$/.test(doc.tokens[first.last]?.text ?? "");
-  if (!titled && first && unfinished && doc.seg.paragraphs.length >= 3)
+  if (!first) return found;
+  const unfinished = !/^[.?!…"”’']$/.test(doc.tokens[first.last]?.text ?? "");
+  if (!title && unfinished && doc.seg.paragraphs.length >= 3)
     if (wordsIn(doc.tokens, first.first, first.last) <= HEADLINE_WORDS) found.add(0);
+  if (title && repeats(doc.tokens, first.first, first.last, title)) found.add(0);
   return found;
 }
+
+/** Whether the paragraph's letters and digits are the title's, case aside. */
+function repeats(tokens: Token[], first: number, last: number, title: string): boolean {
+  let text = "";
+  for (let i = first; i <= last; i++) text += (tokens[i] as Token).lower;
+  const own = lettersOf(text);
+  return own.length > 0 && own === lettersOf(title.toLowerCase());
+}
+
+const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, "");
 
 /** A short paragraph whose words are capitalised, as a headline's are. */
 function isTitleCase(tokens: Token[], first: number, last: number): boolean {

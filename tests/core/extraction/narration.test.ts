@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractStatements } from "../../../lambdas/core/extraction/extract-statements.ts";
 import { extract } from "./helpers.ts";
 
 /**
@@ -126,6 +127,14 @@ describe("an article's furniture is no statement", () => {
     ],
   ])("leaves only the body's statement when the article has %s", (_, paragraphs) => {
     expect(extract(...paragraphs).map((s) => [s.speaker, s.text])).toEqual([
+      ["Ines Corbett", "The bridge will open in May"],
+    ]);
+  });
+
+  it("reads a first paragraph that repeats the article's title as its headline", () => {
+    const title = "Corbett: The bridge will open in May";
+    const body = `${title}.\n\nThe bridge will open in May, Mayor Ines Corbett said on Tuesday.`;
+    expect(extractStatements({ title, body }).map((s) => [s.speaker, s.text])).toEqual([
       ["Ines Corbett", "The bridge will open in May"],
     ]);
   });
