@@ -79,6 +79,21 @@ describe("direct quotes", () => {
 
   it.each([
     [
+      "another speaker's quotation later in the paragraph",
+      '"The ferry will run on Sundays," Mayor Ines Ortega said. "We have hired two more crews." "It is a good start," a rider told reporters.',
+    ],
+    [
+      "another speaker's reply later in the paragraph",
+      '"The ferry will run on Sundays," Ortega said. "Crews are ready." Asked about fares, her deputy said: "They stay the same."',
+    ],
+  ])("gives the next sentence's quote to the speaker just quoted, not to %s", (_, body) => {
+    const statements = extract(body);
+    expect(statements[0]?.text).toMatch(/^The ferry will run on Sundays … /);
+    expect(statements[1]?.text).not.toMatch(/crews|Crews/);
+  });
+
+  it.each([
+    [
       "a few words of narration after it",
       ' "After long thought, I have concluded the plan fails" on fairness.',
       true,
