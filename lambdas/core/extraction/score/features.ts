@@ -10,6 +10,7 @@ import type { Attribution } from "../candidates.ts";
 import type { CuedDoc } from "../cues.ts";
 import { quoteAt } from "../document.ts";
 import { HONORIFICS } from "../lexicon/people.ts";
+import { CLAUSE_CONJUNCTIONS, SUBORDINATORS } from "../lexicon/syntax.ts";
 import {
   ANONYMOUS_MARKER,
   CLAUSE_OPENER,
@@ -26,7 +27,7 @@ import {
   TIME_OPENER,
   TIME_WORD,
 } from "../lexicon/word-classes.ts";
-import { THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
+import { ARTICLES, RELATIVE_PRONOUNS, THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
 import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
@@ -111,6 +112,8 @@ const FAMILY = {
   "mention.in-content": featureFamily("mention.in-content"),
   "mention.inherited.gap": featureFamily("mention.inherited.gap"),
   "mention.gap": featureFamily("mention.gap"),
+  "content.inner": featureFamily("content.inner"),
+  "content.inner&kind": featureFamily("content.inner&kind"),
 };
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
@@ -396,4 +399,43 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     }
     if (m.last >= first && m.first <= last) f.add(FAMILY["mention.in-content"]);
   }
+  innerJoints(doc, parts, kind, f);
+}
+
+/** What a clause opening after a comma inside a content is, by its first word, if it opens one. */
+function jointAfterComma(next: Token | undefined): string | undefined {
+  const lower = next?.lower ?? "";
+  if (RELATIVE_PRONOUNS.has(lower)) return "relative";
+  if (SUBORDINATORS.has(lower)) return "subordinate";
+  if (ARTICLES.has(lower)) return "apposition";
+  if (CLAUSE_CONJUNCTIONS.has(lower)) return "coordinate";
+  return undefined;
+}
+
+/**
+ * "…the final bill, which covers …", "… no arrests, although …", "… a victory - a landslide …":
+ * the joints inside a content, outside quotations, where the writer's words may take over from
+ * the speaker's. Each kind of joint once.
+ */
+function innerJoints(
+  doc: CuedDoc,
+  parts: readonly (readonly [number, number])[],
+  kind: string,
+  f: FeatureSink,
+): void {
+  const t = doc.tokens;
+  let seen = "";
+  for (const [p, q] of parts)
+    for (let i = p + 1; i < q; i++) {
+      if (doc.seg.quoteOf[i] !== -1) continue;
+      const token = t[i] as Token;
+      let joint: string | undefined;
+      if (token.text === ",") joint = jointAfterComma(t[i + 1]);
+      else if (token.kind === "dash") joint = "dash";
+      else if (token.text === "." || token.text === "?" || token.text === "!") joint = "sentence";
+      if (!joint || seen.includes(joint)) continue;
+      seen += ` ${joint}`;
+      f.add(FAMILY["content.inner"], joint);
+      f.add(FAMILY["content.inner&kind"], joint, kind);
+    }
 }
