@@ -73,7 +73,7 @@ export function extractReadings(article: ArticleText, options: ExtractOptions = 
   const chosen = selectAttributions(doc, candidates, scores);
   const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, chosen, scores));
   const speakers = resolveSpeakers(doc, attributions);
-  const context = scores ? evidenceContext(candidates, chosen, attributions, scores) : null;
+  const context = scores ? evidenceContext(doc, candidates, chosen, attributions, scores) : null;
   const readings: Reading[] = [];
   attributions.forEach((a, k) => {
     if (model && (a.score ?? 0) < cutoffOf(model, options.keep ?? "likely", a.rule)) return;
@@ -99,10 +99,12 @@ interface EvidenceContext {
   /** How many parts each cue's chosen candidate has of its own, before continuations. */
   ownParts: Map<Cue, number>;
   overlaps: ConfidenceEvidence["overlap"][];
+  quotesBeside: ConfidenceEvidence["quotesBeside"][];
   readings: number;
 }
 
 function evidenceContext(
+  doc: CuedDoc,
   candidates: Attribution[][][],
   chosen: Attribution[][],
   attributions: Attribution[],
@@ -120,7 +122,56 @@ function evidenceContext(
       for (const r of rivals) odds += oddsOf(scores.get(r) ?? 0);
       cueOdds.set(a.cue, odds);
     }
-  return { cueOdds, ownParts, overlaps: readingOverlaps(attributions), readings: attributions.length };
+  return {
+    cueOdds,
+    ownParts,
+    overlaps: readingOverlaps(attributions),
+    quotesBeside: quotesBeside(doc, attributions),
+    readings: attributions.length,
+  };
+}
+
+/**
+ * For each reading, whether its paragraphs hold quoted words outside it, and whether any reading
+ * holds them: a quotation left over beside a statement is often more of the same speaker's words
+ * (the statement then stops short) or another's (the paragraph is not simply its speaker's).
+ */
+function quotesBeside(
+  doc: CuedDoc,
+  attributions: readonly Attribution[],
+): ConfidenceEvidence["quotesBeside"][] {
+  const quotes = doc.seg.quotes;
+  const claimed = new Uint8Array(quotes.length);
+  const own = attributions.map((a) => {
+    const held = new Set<number>();
+    for (const [first, last] of a.parts)
+      for (let i = first; i <= last; i++) {
+        const q = doc.seg.quoteOf[i] ?? -1;
+        if (q >= 0) held.add(q);
+      }
+    for (const q of held) claimed[q] = 1;
+    return held;
+  });
+  const byParagraph = new Map<number, number[]>();
+  quotes.forEach((quote, q) => {
+    if (quote.last < quote.first) return;
+    const list = byParagraph.get(quote.paragraph);
+    if (list) list.push(q);
+    else byParagraph.set(quote.paragraph, [q]);
+  });
+  return attributions.map((a, k) => {
+    const held = own[k] as Set<number>;
+    const paragraphs = new Set([a.paragraph]);
+    for (const q of held) paragraphs.add((quotes[q] as (typeof quotes)[number]).paragraph);
+    let beside: ConfidenceEvidence["quotesBeside"] = "none";
+    for (const p of paragraphs)
+      for (const q of byParagraph.get(p) ?? []) {
+        if (held.has(q)) continue;
+        if (!claimed[q]) return "unclaimed";
+        beside = "claimed";
+      }
+    return beside;
+  });
 }
 
 function evidenceOf(
@@ -142,6 +193,7 @@ function evidenceOf(
     named: speaker.name !== null,
     continued: a.parts.length > (a.cue ? (context.ownParts.get(a.cue) ?? a.parts.length) : a.parts.length),
     overlap: context.overlaps[k] ?? "none",
+    quotesBeside: context.quotesBeside[k] ?? "none",
     readings: context.readings,
   };
 }
