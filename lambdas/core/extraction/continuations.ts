@@ -35,7 +35,9 @@ export function attachContinuations(
       const first = own[0] as Attribution;
       if (pending.length > 0 && startsWithQuote(doc, first)) first.parts.unshift(...pending);
       pending = [];
-      open = own.findLast((a) => quotesIn(doc, a.parts)) ?? null;
+      // A report goes on in quotation as a quotation does ('Ortega said the ferry would run. "We
+      // have hired crews."'): the quoted reading if the sentence has one, else its last.
+      open = own.findLast((a) => quotesIn(doc, a.parts)) ?? own.at(-1) ?? null;
       return;
     }
     const quotes = quoteOnly(doc, s) ?? (open && sameParagraph(doc, open, s) ? quoteLed(doc, s) : null);

@@ -94,6 +94,22 @@ describe("direct quotes", () => {
 
   it.each([
     [
+      "in the same paragraph",
+      ['Mayor Ines Ortega said the ferry would run on Sundays. "We have hired two crews."'],
+    ],
+    [
+      "in the next paragraph",
+      ["Mayor Ines Ortega said the ferry would run on Sundays.", '"We have hired two crews."'],
+    ],
+  ])("lets a quotation go on from a report in the speaker's own words, %s", (_, paragraphs) => {
+    const statements = extract(...paragraphs);
+    expect(statements.map((s) => [s.speaker, s.text])).toEqual([
+      ["Ines Ortega", "the ferry would run on Sundays … We have hired two crews."],
+    ]);
+  });
+
+  it.each([
+    [
       "a few words of narration after it",
       ' "After long thought, I have concluded the plan fails" on fairness.',
       true,
