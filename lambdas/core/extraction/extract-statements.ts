@@ -10,6 +10,7 @@ import { type ConfidenceEvidence, oddsOf } from "./score/confidence.ts";
 import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
+import type { Quote } from "./segment.ts";
 import { selectAttributions, withoutReportsWithinReports } from "./select.ts";
 import { toStatement } from "./statements.ts";
 
@@ -141,37 +142,42 @@ function quotesBeside(
   attributions: readonly Attribution[],
 ): ConfidenceEvidence["quotesBeside"][] {
   const quotes = doc.seg.quotes;
+  const quoteOf = doc.seg.quoteOf;
+  // Plain loops over the article's handful of quotations: run once an article, this stays cheap
+  // to compile as well as to run.
   const claimed = new Uint8Array(quotes.length);
-  const own = attributions.map((a) => {
-    const held = new Set<number>();
+  for (const a of attributions)
     for (const [first, last] of a.parts)
       for (let i = first; i <= last; i++) {
-        const q = doc.seg.quoteOf[i] ?? -1;
-        if (q >= 0) held.add(q);
+        const q = quoteOf[i] ?? -1;
+        if (q >= 0) claimed[q] = 1;
       }
-    for (const q of held) claimed[q] = 1;
-    return held;
-  });
-  const byParagraph = new Map<number, number[]>();
-  quotes.forEach((quote, q) => {
-    if (quote.last < quote.first) return;
-    const list = byParagraph.get(quote.paragraph);
-    if (list) list.push(q);
-    else byParagraph.set(quote.paragraph, [q]);
-  });
-  return attributions.map((a, k) => {
-    const held = own[k] as Set<number>;
-    const paragraphs = new Set([a.paragraph]);
-    for (const q of held) paragraphs.add((quotes[q] as (typeof quotes)[number]).paragraph);
+  const result: ConfidenceEvidence["quotesBeside"][] = [];
+  for (const a of attributions) {
+    // Its paragraphs: its own, to the last that a quotation it holds stands in.
+    let from = a.paragraph;
+    let to = a.paragraph;
+    for (let q = 0; q < quotes.length; q++)
+      if (holds(a, quotes[q] as Quote)) {
+        from = Math.min(from, (quotes[q] as Quote).paragraph);
+        to = Math.max(to, (quotes[q] as Quote).paragraph);
+      }
     let beside: ConfidenceEvidence["quotesBeside"] = "none";
-    for (const p of paragraphs)
-      for (const q of byParagraph.get(p) ?? []) {
-        if (held.has(q)) continue;
-        if (!claimed[q]) return "unclaimed";
-        beside = "claimed";
-      }
-    return beside;
-  });
+    for (let q = 0; q < quotes.length && beside !== "unclaimed"; q++) {
+      const quote = quotes[q] as Quote;
+      if (quote.paragraph < from || quote.paragraph > to || quote.last < quote.first || holds(a, quote))
+        continue;
+      beside = claimed[q] ? "claimed" : "unclaimed";
+    }
+    result.push(beside);
+  }
+  return result;
+}
+
+/** Whether some part of the attribution takes words of the quotation. */
+function holds(a: Attribution, quote: Quote): boolean {
+  for (const [first, last] of a.parts) if (first <= quote.last && last >= quote.first) return true;
+  return false;
 }
 
 function evidenceOf(
