@@ -2,7 +2,7 @@
  * Stage 6: quotations without their own attribution. News copy attributes a quote once and lets
  * the speaker go on: `"…," Ahn said. "…."` and a next paragraph that is only a quotation. Those
  * quotations, in the speaker's paragraph or the next, join the statement they continue; one that precedes its attribution in the same
- * paragraph (`"…." "…," she said.`) joins the statement that follows.
+ * paragraph (`"…." "…," she said.`), no speaker quoted before it there, joins the statement that follows.
  */
 import { type Attribution, changed, type TokenRange } from "./candidates.ts";
 import { type Doc, firstUnquotedWhere, quoteAt, quoteRegionEnd, quotesIn } from "./document.ts";
@@ -35,7 +35,9 @@ export function attachContinuations(
       const first = own[0] as Attribution;
       if (pending.length > 0 && startsWithQuote(doc, first)) first.parts.unshift(...pending);
       pending = [];
-      open = own.findLast((a) => quotesIn(doc, a.parts)) ?? null;
+      // A report goes on in quotation as a quotation does ('Ortega said the ferry would run. "We
+      // have hired crews."'): the quoted reading if the sentence has one, else its last.
+      open = own.findLast((a) => quotesIn(doc, a.parts)) ?? own.at(-1) ?? null;
       return;
     }
     const quotes = quoteOnly(doc, s) ?? (open && sameParagraph(doc, open, s) ? quoteLed(doc, s) : null);
@@ -44,7 +46,10 @@ export function attachContinuations(
       pending = [];
       return;
     }
-    if (attributedLater[index]) {
+    // '"…," Ortega said. "…." "…," a rider said.': the speaker just quoted goes on; a quotation
+    // waits for the attribution after it only when none precedes it in the paragraph.
+    const goesOn = open !== null && sameParagraph(doc, open, s);
+    if (attributedLater[index] && !goesOn) {
       pending.push(...quotes);
       return;
     }

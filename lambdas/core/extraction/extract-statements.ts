@@ -10,6 +10,7 @@ import { type ConfidenceEvidence, oddsOf } from "./score/confidence.ts";
 import { candidateFeatures, candidateProbability } from "./score/features.ts";
 import type { StatementModel } from "./score/model.ts";
 import { shippedModel } from "./score/shipped.ts";
+import type { Quote } from "./segment.ts";
 import { selectAttributions, withoutReportsWithinReports } from "./select.ts";
 import { toStatement } from "./statements.ts";
 
@@ -73,7 +74,7 @@ export function extractReadings(article: ArticleText, options: ExtractOptions = 
   const chosen = selectAttributions(doc, candidates, scores);
   const attributions = withoutReportsWithinReports(doc, attachContinuations(doc, chosen, scores));
   const speakers = resolveSpeakers(doc, attributions);
-  const context = scores ? evidenceContext(candidates, chosen, attributions, scores) : null;
+  const context = scores ? evidenceContext(doc, candidates, chosen, attributions, scores) : null;
   const readings: Reading[] = [];
   attributions.forEach((a, k) => {
     if (model && (a.score ?? 0) < cutoffOf(model, options.keep ?? "likely", a.rule)) return;
@@ -99,10 +100,12 @@ interface EvidenceContext {
   /** How many parts each cue's chosen candidate has of its own, before continuations. */
   ownParts: Map<Cue, number>;
   overlaps: ConfidenceEvidence["overlap"][];
+  quotesBeside: ConfidenceEvidence["quotesBeside"][];
   readings: number;
 }
 
 function evidenceContext(
+  doc: CuedDoc,
   candidates: Attribution[][][],
   chosen: Attribution[][],
   attributions: Attribution[],
@@ -120,7 +123,61 @@ function evidenceContext(
       for (const r of rivals) odds += oddsOf(scores.get(r) ?? 0);
       cueOdds.set(a.cue, odds);
     }
-  return { cueOdds, ownParts, overlaps: readingOverlaps(attributions), readings: attributions.length };
+  return {
+    cueOdds,
+    ownParts,
+    overlaps: readingOverlaps(attributions),
+    quotesBeside: quotesBeside(doc, attributions),
+    readings: attributions.length,
+  };
+}
+
+/**
+ * For each reading, whether its paragraphs hold quoted words outside it, and whether any reading
+ * holds them: a quotation left over beside a statement is often more of the same speaker's words
+ * (the statement then stops short) or another's (the paragraph is not simply its speaker's).
+ */
+function quotesBeside(
+  doc: CuedDoc,
+  attributions: readonly Attribution[],
+): ConfidenceEvidence["quotesBeside"][] {
+  const quotes = doc.seg.quotes;
+  const quoteOf = doc.seg.quoteOf;
+  // Plain loops over the article's handful of quotations: run once an article, this stays cheap
+  // to compile as well as to run.
+  const claimed = new Uint8Array(quotes.length);
+  for (const a of attributions)
+    for (const [first, last] of a.parts)
+      for (let i = first; i <= last; i++) {
+        const q = quoteOf[i] ?? -1;
+        if (q >= 0) claimed[q] = 1;
+      }
+  const result: ConfidenceEvidence["quotesBeside"][] = [];
+  for (const a of attributions) {
+    // Its paragraphs: its own, to the last that a quotation it holds stands in.
+    let from = a.paragraph;
+    let to = a.paragraph;
+    for (let q = 0; q < quotes.length; q++)
+      if (holds(a, quotes[q] as Quote)) {
+        from = Math.min(from, (quotes[q] as Quote).paragraph);
+        to = Math.max(to, (quotes[q] as Quote).paragraph);
+      }
+    let beside: ConfidenceEvidence["quotesBeside"] = "none";
+    for (let q = 0; q < quotes.length && beside !== "unclaimed"; q++) {
+      const quote = quotes[q] as Quote;
+      if (quote.paragraph < from || quote.paragraph > to || quote.last < quote.first || holds(a, quote))
+        continue;
+      beside = claimed[q] ? "claimed" : "unclaimed";
+    }
+    result.push(beside);
+  }
+  return result;
+}
+
+/** Whether some part of the attribution takes words of the quotation. */
+function holds(a: Attribution, quote: Quote): boolean {
+  for (const [first, last] of a.parts) if (first <= quote.last && last >= quote.first) return true;
+  return false;
 }
 
 function evidenceOf(
@@ -142,6 +199,7 @@ function evidenceOf(
     named: speaker.name !== null,
     continued: a.parts.length > (a.cue ? (context.ownParts.get(a.cue) ?? a.parts.length) : a.parts.length),
     overlap: context.overlaps[k] ?? "none",
+    quotesBeside: context.quotesBeside[k] ?? "none",
     readings: context.readings,
   };
 }

@@ -75,6 +75,7 @@ const plain: ConfidenceEvidence = {
   continued: false,
   overlap: "none",
   readings: 8,
+  quotesBeside: "none",
 };
 
 describe("the shipped confidence", () => {
@@ -86,6 +87,8 @@ describe("the shipped confidence", () => {
     ["a rival reading of its cue is nearly as likely", { share: 0.45 }],
     ["the speaker was not resolved to a name", { named: false }],
     ["the scorer is less sure of it", { probability: 0.7 }],
+    ["its paragraph holds another reading's quotation", { quotesBeside: "claimed" }],
+    ["its paragraph holds a quotation no reading takes", { quotesBeside: "unclaimed" }],
   ] as const)("is lower when %s", (_, change) => {
     expect(model.confidence({ ...plain, ...change })).toBeLessThan(model.confidence(plain));
   });

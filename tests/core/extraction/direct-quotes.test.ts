@@ -79,6 +79,37 @@ describe("direct quotes", () => {
 
   it.each([
     [
+      "another speaker's quotation later in the paragraph",
+      '"The ferry will run on Sundays," Mayor Ines Ortega said. "We have hired two more crews." "It is a good start," a rider told reporters.',
+    ],
+    [
+      "another speaker's reply later in the paragraph",
+      '"The ferry will run on Sundays," Ortega said. "Crews are ready." Asked about fares, her deputy said: "They stay the same."',
+    ],
+  ])("gives the next sentence's quote to the speaker just quoted, not to %s", (_, body) => {
+    const statements = extract(body);
+    expect(statements[0]?.text).toMatch(/^The ferry will run on Sundays … /);
+    expect(statements[1]?.text).not.toMatch(/crews|Crews/);
+  });
+
+  it.each([
+    [
+      "in the same paragraph",
+      ['Mayor Ines Ortega said the ferry would run on Sundays. "We have hired two crews."'],
+    ],
+    [
+      "in the next paragraph",
+      ["Mayor Ines Ortega said the ferry would run on Sundays.", '"We have hired two crews."'],
+    ],
+  ])("lets a quotation go on from a report in the speaker's own words, %s", (_, paragraphs) => {
+    const statements = extract(...paragraphs);
+    expect(statements.map((s) => [s.speaker, s.text])).toEqual([
+      ["Ines Ortega", "the ferry would run on Sundays … We have hired two crews."],
+    ]);
+  });
+
+  it.each([
+    [
       "a few words of narration after it",
       ' "After long thought, I have concluded the plan fails" on fairness.',
       true,

@@ -30,6 +30,11 @@ export interface ConfidenceEvidence {
   overlap: "none" | "less likely" | "likelier";
   /** How many readings the article gives. */
   readings: number;
+  /**
+   * Quoted words in its paragraph outside it: "claimed" when another reading holds them,
+   * "unclaimed" when none does (the speaker may go on in them, or somebody else speak).
+   */
+  quotesBeside: "none" | "claimed" | "unclaimed";
 }
 
 /** The regression's inputs, in the order every statement's are read (the model file names each weight). */
@@ -51,6 +56,9 @@ export const EVIDENCE_INPUTS = [
   "overlaps-likelier",
   "score&overlaps",
   "readings",
+  "quotes-beside",
+  "quotes-beside&direct",
+  "quotes-unclaimed",
 ] as const;
 
 const logit = (p: number) => {
@@ -79,6 +87,9 @@ function readInputs(e: ConfidenceEvidence, x: Float64Array): Float64Array {
   x[14] = e.overlap === "likelier" ? 1 : 0;
   x[15] = z * overlaps;
   x[16] = Math.log(Math.max(1, e.readings));
+  x[17] = e.quotesBeside === "none" ? 0 : 1;
+  x[18] = x[17] * x[4];
+  x[19] = e.quotesBeside === "unclaimed" ? 1 : 0;
   return x;
 }
 

@@ -10,6 +10,7 @@ import type { Attribution } from "../candidates.ts";
 import type { CuedDoc } from "../cues.ts";
 import { quoteAt } from "../document.ts";
 import { HONORIFICS } from "../lexicon/people.ts";
+import { CLAUSE_CONJUNCTIONS, SUBORDINATORS } from "../lexicon/syntax.ts";
 import {
   ANONYMOUS_MARKER,
   CLAUSE_OPENER,
@@ -26,7 +27,7 @@ import {
   TIME_OPENER,
   TIME_WORD,
 } from "../lexicon/word-classes.ts";
-import { THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
+import { ARTICLES, RELATIVE_PRONOUNS, THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import type { Token } from "../tokenize.ts";
 import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
@@ -111,6 +112,8 @@ const FAMILY = {
   "mention.in-content": featureFamily("mention.in-content"),
   "mention.inherited.gap": featureFamily("mention.inherited.gap"),
   "mention.gap": featureFamily("mention.gap"),
+  "content.inner": featureFamily("content.inner"),
+  "content.inner&kind": featureFamily("content.inner&kind"),
 };
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
@@ -214,6 +217,8 @@ interface Counts {
   quoted: number;
   firstPerson: number;
   innerCues: number;
+  /** The joints inside the content outside quotations (innerJoint), one bit each. */
+  joints: number;
 }
 
 /**
@@ -221,12 +226,15 @@ interface Counts {
  * its cue, already read, and all candidates together hold fewer tokens than their articles.
  */
 function countsOf(doc: CuedDoc, parts: readonly (readonly [number, number])[]): Counts {
-  const c = { words: 0, quoted: 0, firstPerson: 0, innerCues: 0 };
+  const c = { words: 0, quoted: 0, firstPerson: 0, innerCues: 0, joints: 0 };
   const quoteOf = doc.seg.quoteOf;
   for (const [p, q] of parts)
     for (let i = p; i <= q; i++) {
       const token = doc.tokens[i] as Token;
-      if (token.kind !== "word" && token.kind !== "number") continue;
+      if (token.kind !== "word" && token.kind !== "number") {
+        if (i > p && i < q && quoteOf[i] === -1) c.joints |= innerJoint(doc, token, i);
+        continue;
+      }
       c.words++;
       if (quoteOf[i] !== -1) c.quoted++;
       else {
@@ -266,7 +274,7 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
   const parts = a.parts;
   const first = (parts[0] as [number, number])[0];
   const last = (parts.at(-1) as [number, number])[1];
-  const { words, quoted, firstPerson, innerCues } = countsOf(doc, parts);
+  const { words, quoted, firstPerson, innerCues, joints } = countsOf(doc, parts);
   let wholeQuotes = true;
   for (const [p] of parts) if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
   // As contentKind reads it, from the counts: direct, mixed or indirect.
@@ -396,4 +404,34 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     }
     if (m.last >= first && m.first <= last) f.add(FAMILY["mention.in-content"]);
   }
+  for (let bit = 0; bit < JOINTS.length; bit++)
+    if (joints & (1 << bit)) {
+      f.add(FAMILY["content.inner"], JOINTS[bit]);
+      f.add(FAMILY["content.inner&kind"], JOINTS[bit], kind);
+    }
+}
+
+/**
+ * "…the final bill, which covers …", "… no arrests, although …", "… a victory - a landslide …":
+ * the joints inside a content, outside quotations, where the writer's words may take over from
+ * the speaker's (content.inner), by their bit in Counts.joints.
+ */
+const JOINTS = ["relative", "subordinate", "apposition", "coordinate", "dash", "sentence"] as const;
+const JOINT = Object.fromEntries(JOINTS.map((joint, bit) => [joint, 1 << bit])) as Record<
+  (typeof JOINTS)[number],
+  number
+>;
+
+/** The joint a punctuation token inside a content makes, as its bit, or 0. */
+function innerJoint(doc: CuedDoc, token: Token, i: number): number {
+  if (token.kind === "dash") return JOINT.dash;
+  if (token.text === "." || token.text === "?" || token.text === "!") return JOINT.sentence;
+  if (token.text !== ",") return 0;
+  // What a clause opening after the comma is, by its first word.
+  const lower = doc.tokens[i + 1]?.lower ?? "";
+  if (RELATIVE_PRONOUNS.has(lower)) return JOINT.relative;
+  if (SUBORDINATORS.has(lower)) return JOINT.subordinate;
+  if (ARTICLES.has(lower)) return JOINT.apposition;
+  if (CLAUSE_CONJUNCTIONS.has(lower)) return JOINT.coordinate;
+  return 0;
 }
