@@ -8,6 +8,7 @@ import { type Attribution, changed } from "./candidates.ts";
 import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
+import { NAMED_THING_HEADS } from "./lexicon/places.ts";
 import { TOPIC_OPENERS } from "./lexicon/syntax.ts";
 import {
   ARTICLES,
@@ -328,7 +329,8 @@ class EntityRegistry {
         mention?.kind === "name" &&
         mention.name &&
         mention.name[1] > mention.name[0] &&
-        !fillsQuotation(doc, mention.name)
+        !fillsQuotation(doc, mention.name) &&
+        !namesThing(t, mention.name)
       ) {
         // Known before when entityFor finds it rather than adds it: the name's key is made once.
         const people = this.byName.size;
@@ -511,6 +513,9 @@ function fillsQuotation(doc: Doc, [a, b]: [number, number]): boolean {
   return true;
 }
 
+/** "Trump Tower", "Stonewall Inn", "Acme Holdings LLC": a building's, a landmark's or a company's name. */
+const namesThing = (t: Token[], [, b]: [number, number]) => NAMED_THING_HEADS.has((t[b] as Token).lower);
+
 /** The full stop of an initial: "J." of "Donald J. Trump". */
 const isInitialStop = (t: Token[], k: number) =>
   t[k]?.text === "." && t[k - 1]?.cap === true && t[k - 1]?.text.length === 1;
@@ -575,7 +580,8 @@ function subjectEntity(
   // the article names somebody so in full.
   const [a, b] = mention.name;
   if (a === b && !registry.knowsSurname((t[a] as Token).lower)) return undefined;
-  if (isLabelLine(t, s, mention) || farIntoClause(t, s, mention)) return undefined;
+  if (isLabelLine(t, s, mention) || farIntoClause(t, s, mention) || namesThing(t, mention.name))
+    return undefined;
   // "A United Nations tribunal …": a name after "a" describes something, it is nobody's.
   if (INDEFINITE_ARTICLES.has((t[mention.first] as Token).lower)) return undefined;
   return registry.resolveName(mention);

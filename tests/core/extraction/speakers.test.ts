@@ -355,6 +355,16 @@ describe("who said it", () => {
         'Donald Trump spoke for an hour. A man wore a shirt that read "Fascist Trump," and left. "Get out," Mr. Trump said.',
         "Donald Trump",
       ],
+      [
+        "not a building named after the person",
+        'Donald Trump spoke in Ohio. Protesters gathered outside Trump Tower on Friday. "We will win," Trump said.',
+        "Donald Trump",
+      ],
+      [
+        "not a company named after the person",
+        'Dana Whitfield spoke on Monday. Whitfield Holdings LLC was paid $90,000. "It is legal," Whitfield said.',
+        "Dana Whitfield",
+      ],
     ])("reads a surname as the full name given %s", (_, body, speaker) => {
       expect(lastSpeaker(body)).toBe(speaker);
     });

@@ -84,3 +84,15 @@ export const NON_SPEAKING_PLACES = new Set(
         .split(/\s+/),
     ),
 );
+
+/**
+ * Words that end the name of a building, a landmark or a company: "Trump Tower", "Stonewall Inn",
+ * "Acme Holdings LLC". Such a name is nobody's, whoever it is named after. Not words that are as
+ * often surnames ("Hall", "Park", "Church", "Temple", "Lake").
+ */
+export const NAMED_THING_HEADS = new Set(
+  `tower towers building plaza boulevard road inn mall cathedral mosque museum station airport stadium
+  arena llc inc corp ltd plc`
+    .trim()
+    .split(/\s+/),
+);
