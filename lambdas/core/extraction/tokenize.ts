@@ -39,6 +39,9 @@ const SPACE_CHAR = /\s/u;
 const DOUBLE_QUOTES = new Set(["“", "”", '"', "„", "«", "»", "‟", "″", "''"]);
 const SINGLE_QUOTES = new Set(["‘", "’", "'", "‚", "‹", "›", "`"]);
 const DASHES = new Set(["—", "–", "―", "--", "---"]);
+const APOSTROPHE = 39;
+const HYPHEN = 45;
+const FULL_STOP = 46;
 
 /** "'s" or "’s": the mark of a possessor ("the city's", "Acme’s"). */
 export const isPossessiveMark = (t: Token | undefined): boolean =>
@@ -58,6 +61,7 @@ export function tokenize(text: string): Token[] {
   // counts as both): one pass over it, not a second to look for line breaks.
   let space = true;
   let lineBreak = true;
+  const cutter = new Cutter(text);
   let i = 0;
   while (i < text.length) {
     if (isSpace(text, i)) {
@@ -68,8 +72,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const end = tokenEnd(text, i);
-    const raw = text.slice(i, end);
-    const split = possessiveAt(raw);
+    const split = possessiveAt(text, i, end);
     // Whitespace after a token is whitespace before the next: set as the next is read.
     if (previous) {
       previous.spaceAfter = space;
@@ -77,12 +80,12 @@ export function tokenize(text: string): Token[] {
       if (previous.text === "-" && previous.spaceBefore && space) previous.kind = "dash";
     }
     if (split > 0) {
-      const word = makeToken(raw.slice(0, split), i, lineBreak, space);
+      const word = makeToken(cutter.cut(i, split), i, lineBreak, space);
       word.spaceAfter = false;
-      previous = makeToken(raw.slice(split), i + split, false, false);
+      previous = makeToken(cutter.cut(split, end), split, false, false);
       tokens.push(word, previous);
     } else {
-      previous = makeToken(raw, i, lineBreak, space);
+      previous = makeToken(cutter.cut(i, end), i, lineBreak, space);
       tokens.push(previous);
     }
     space = false;
@@ -95,15 +98,15 @@ export function tokenize(text: string): Token[] {
 /** Where the token starting at `i` ends: a word, an initialism, a quote mark, a dash, a symbol. */
 function tokenEnd(text: string, i: number): number {
   if (isWordChar(text, i)) return initialismEnd(text, i) ?? wordEnd(text, i);
-  const c = text.charAt(i);
-  if (c === "'" && text.charAt(i + 1) === "'") return i + 2;
-  if (c === "-") return text.charAt(i + 1) === "-" ? (text.charAt(i + 2) === "-" ? i + 3 : i + 2) : i + 1;
-  if (c === "." && text.charAt(i + 1) === ".") {
+  const code = codeAt(text, i);
+  const next = codeAt(text, i + 1);
+  if (code === APOSTROPHE && next === APOSTROPHE) return i + 2;
+  if (code === HYPHEN) return next === HYPHEN ? (codeAt(text, i + 2) === HYPHEN ? i + 3 : i + 2) : i + 1;
+  if (code === FULL_STOP && next === FULL_STOP) {
     let k = i + 1;
-    while (text.charAt(k) === ".") k++;
+    while (codeAt(text, k) === FULL_STOP) k++;
     return k;
   }
-  const code = text.charCodeAt(i);
   // Keep a surrogate pair (an emoji, a rare letter) together.
   return code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1;
 }
@@ -118,7 +121,7 @@ function wordEnd(text: string, i: number): number {
       else if (code >= 128 && isWordChar(text, k)) k += charLength(text, k);
       else break;
     }
-    if (isJoiner(text.charCodeAt(k)) && isWordChar(text, k + 1) && !isRunTogetherSentence(text, k)) k++;
+    if (isJoiner(codeAt(text, k)) && isWordChar(text, k + 1) && !isRunTogetherSentence(text, k)) k++;
     else return k;
   }
 }
@@ -129,7 +132,7 @@ function wordEnd(text: string, i: number): number {
  * "3.5" and "U.S." keep theirs).
  */
 function isRunTogetherSentence(text: string, k: number): boolean {
-  if (text.charCodeAt(k) !== 46) return false;
+  if (text.charCodeAt(k) !== FULL_STOP) return false;
   const before = text.charAt(k - 1);
   const after = text.charAt(k + 1);
   const next = text.charAt(k + 2);
@@ -146,15 +149,22 @@ const isJoiner = (code: number) =>
 function initialismEnd(text: string, i: number): number | null {
   let k = i;
   let letters = 0;
-  while (isUpper(text, k) && text.charAt(k + 1) === ".") {
+  while (isUpper(text, k) && codeAt(text, k + 1) === FULL_STOP) {
     k += 2;
     letters++;
   }
   return letters >= 2 ? k : null;
 }
 
+/**
+ * The character code at `i`, or -1 past the text's end, which is never read: a single
+ * `charCodeAt` past the end makes V8 drop its inlined reads at that call for good, and every
+ * character after pays for a call.
+ */
+const codeAt = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : -1);
+
 function isWordChar(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
+  const code = codeAt(text, i);
   if (code < 128)
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   if (isSurrogate(code)) return WORD_CHAR.test(text.slice(i, i + charLength(text, i)));
@@ -162,7 +172,7 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 function isUpper(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
+  const code = codeAt(text, i);
   if (code < 128) return code >= 65 && code <= 90;
   if (isSurrogate(code)) return UPPER_CHAR.test(text.charAt(i));
   return (classOfChar(code) & UPPER_BIT) !== 0;
@@ -207,13 +217,46 @@ function charLength(text: string, i: number): number {
   return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
 }
 
-/** Where a possessive "'s" starts in a word ("Korea's" → 5), or -1. */
-function possessiveAt(raw: string): number {
-  const n = raw.length;
-  if (n < 3) return -1;
-  const last = raw.charCodeAt(n - 1);
-  const mark = raw.charCodeAt(n - 2);
-  return (last === 115 || last === 83) && (mark === 39 || mark === 0x2019) ? n - 2 : -1;
+/** Where a possessive "'s" ends the token from `start` to `end` ("Korea's" → at "'s"), or -1. */
+function possessiveAt(text: string, start: number, end: number): number {
+  if (end - start < 3) return -1;
+  const last = text.charCodeAt(end - 1);
+  const mark = text.charCodeAt(end - 2);
+  return (last === 115 || last === 83) && (mark === 39 || mark === 0x2019) ? end - 2 : -1;
+}
+
+/**
+ * Cuts the tokens' text out of the article, one byte a character wherever it can. A single curly
+ * quote or dash makes V8 hold the whole article two bytes a character, and every token cut from
+ * it too: lower-casing such a token goes through ICU, and hashing and comparing it read twice the
+ * bytes. A token with no character past Latin-1 is cut from a one-byte copy of the article.
+ */
+class Cutter {
+  private readonly text: string;
+  /** The article with each character past Latin-1 cut to its low byte, at the same offsets. */
+  private readonly narrow: string;
+  /** Where the first character past Latin-1 at or after the last cut's start stands. */
+  private wide: number;
+
+  constructor(text: string) {
+    this.text = text;
+    this.wide = wideCharAt(text, 0);
+    this.narrow = this.wide < text.length ? Buffer.from(text, "latin1").toString("latin1") : text;
+  }
+
+  /** The text from `start` to `end`, in order: tokens are cut from left to right. */
+  cut(start: number, end: number): string {
+    if (this.wide < start) this.wide = wideCharAt(this.text, start);
+    return (end <= this.wide ? this.narrow : this.text).slice(start, end);
+  }
+}
+
+const WIDE_CHAR = /[^\0-\xff]/g;
+
+/** Where the first character past Latin-1 at or after `from` stands, or the text's length. */
+function wideCharAt(text: string, from: number): number {
+  WIDE_CHAR.lastIndex = from;
+  return WIDE_CHAR.test(text) ? WIDE_CHAR.lastIndex - 1 : text.length;
 }
 
 function makeToken(text: string, start: number, newline: boolean, spaceBefore: boolean): Token {
