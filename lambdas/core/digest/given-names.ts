@@ -1,3 +1,5 @@
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from "../extraction/lexicon/people.ts";
+
 /**
  * Given names that are one name: "Joe" is "Joseph", "Bill" is "William", "Jen" is "Jennifer".
  * English diminutives are a closed list an editor knows by heart; a shortening by its first
@@ -76,4 +78,9 @@ export function sameGivenName(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && long.startsWith(short)) return true;
   return (DIMINUTIVES.get(a)?.includes(b) ?? false) || (DIMINUTIVES.get(b)?.includes(a) ?? false);
+}
+
+/** Whether a word (lower case) is an English given name: a diminutive or a common given name. */
+export function isGivenName(word: string): boolean {
+  return DIMINUTIVES.has(word) || MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
 }

@@ -1,5 +1,5 @@
 import type { Article, SourceType } from "../types.ts";
-import { sameGivenName } from "./given-names.ts";
+import { isGivenName, sameGivenName } from "./given-names.ts";
 import { MentionReader, mentionsOf, type RoleMention, WindowNames } from "./mentions.ts";
 import { foldCase, nameTokens, splitLeadingRole, stripTitle, titlesCompatible } from "./names.ts";
 import { cleanRolePhrase, isCandidacy, isCurrentPublicRole, readRole } from "./roles.ts";
@@ -462,7 +462,14 @@ function indexByEdgeTokens(clusters: Map<string, Cluster>): Map<string, Candidat
 /** The one full-name person a lone name can mean, or null when none or several fit. */
 function pickCluster(person: PersonItem, byEdgeToken: Map<string, Candidate[]>): Cluster | null {
   const title = person.title;
-  let candidates = byEdgeToken.get(person.tokens[0] ?? "") ?? [];
+  const token = person.tokens[0] ?? "";
+  let candidates = byEdgeToken.get(token) ?? [];
+  // "Al" (of "said Al From") is not "Al Franken" of another article: a lone given name stands for a
+  // full name it opens only in its own article ("Xi" of "Xi Jinping", a family name, anywhere).
+  if (isGivenName(token))
+    candidates = candidates.filter(
+      (c) => c.cluster.tokens.at(-1) === token || c.articles.has(person.item.article.id),
+    );
   if (title) {
     candidates = candidates.filter(
       (c) => c.titles.length === 0 || c.titles.some((t) => titlesCompatible(t, title)),

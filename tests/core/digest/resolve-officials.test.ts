@@ -148,6 +148,20 @@ describe("resolving officials across articles", () => {
     expect(String(roles[0]?.[1])).not.toMatch(/Gov/);
   });
 
+  it("does not give a lone given name from one article to a full name it opens in another", () => {
+    const articles = [
+      ...articlesOf({ text: "We are ready for the vote", speaker: "Al Franken", title: "Senator" }),
+      storedArticle({
+        id: "from.txt",
+        date: "2026-11-18",
+        body: '"We lost three elections in a row," said Al From, who founded the council.',
+        statements: [{ text: "We lost three elections in a row", speaker: "Al" }],
+      }),
+    ];
+    const franken = officials(articles).find((o) => o.name === "Al Franken");
+    expect(franken?.statements).toBe(1);
+  });
+
   it("lists a person in a private role under also quoted, never as an official", () => {
     const digest = compose(
       articlesOf({
