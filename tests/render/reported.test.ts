@@ -43,6 +43,12 @@ describe("a reported statement as a sentence of the email", () => {
       "Ana Cole said the plan is also a risk.",
     ],
     [
+      "a report the speaker's own aside cut in two",
+      "said",
+      "At the time, … the mayor was trying to delay the vote",
+      "Ana Cole said at the time, the mayor was trying to delay the vote.",
+    ],
+    [
       "a cue that is no verb",
       "according to",
       "the road is closed",

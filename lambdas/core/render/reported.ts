@@ -30,7 +30,9 @@ export function reportedSentence(
   text: string,
   kind: StatementKind,
 ): string {
-  const whole = text.replace(/\s+/g, " ").trim();
+  const collapsed = text.replace(/\s+/g, " ").trim();
+  // "At the time, … Grayson was trying": where the speaker's own "she said" stood, the words run on.
+  const whole = kind === "indirect" ? collapsed.replace(/, … /gu, ", ") : collapsed;
   if (kind === "direct" || !whole) return whole;
   // "told since the spring, at fundraisers, that she is worried": the circumstance read into the
   // clause goes, the clause stays ("said that she is worried").
