@@ -9,6 +9,7 @@ import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { TOPIC_OPENERS } from "./lexicon/syntax.ts";
+import { is, NAME_PARTICLE } from "./lexicon/word-classes.ts";
 import {
   ARTICLES,
   DETERMINERS,
@@ -311,15 +312,7 @@ class EntityRegistry {
     const sentences = doc.seg.sentences;
     let s = 0;
     for (let j = 0; j < t.length; j++) {
-      const token = t[j] as Token;
-      // Only names of two or more words are registered: "Ahn Gyu-back", not "Ahn".
-      // "Ursula von der Leyen": a particle may stand before the last word.
-      // "Donald J. Trump": an initial's full stop stands before the last word.
-      const partBefore =
-        t[j - 1]?.cap || NAME_PARTICLES.has(t[j - 1]?.lower ?? "") || isInitialStop(t, j - 1);
-      // "Lula da Silva": the name goes on past its particle.
-      const goesOn = NAME_PARTICLES.has(t[j + 1]?.lower ?? "") && t[j + 2]?.cap;
-      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || goesOn || !partBefore) continue;
+      if (!mayEndFullName(t, j)) continue;
       while (s + 1 < sentences.length && (sentences[s + 1] as Sentence).first <= j) s++;
       // Within its sentence: a byline or caption line before it names nobody's role.
       const from = Math.max(0, j - 10, sentences[s]?.first ?? 0);
@@ -635,6 +628,21 @@ function isLabelLine(t: Token[], s: Sentence, mention: Mention): boolean {
     if (text !== text.toUpperCase()) return false;
   }
   return true;
+}
+
+/**
+ * Whether token `j` may end a name of two or more words, the only names registered: "Ahn
+ * Gyu-back", not "Ahn"; "Ursula von der Leyen", a particle before the last word; "Donald J.
+ * Trump", an initial's full stop before it; not "Lula" of "Lula da Silva", which goes on past its
+ * particle. Asked of every token of the article: the capital, which most tokens lack, is tested
+ * first.
+ */
+function mayEndFullName(t: Token[], j: number): boolean {
+  const token = t[j] as Token;
+  if (!token.cap || token.kind !== "word" || t[j + 1]?.cap) return false;
+  const before = t[j - 1];
+  if (!before?.cap && !is(before, NAME_PARTICLE) && !isInitialStop(t, j - 1)) return false;
+  return !(is(t[j + 1], NAME_PARTICLE) && t[j + 2]?.cap);
 }
 
 /** Whether the appositive after the name ending at `b` runs to the end of its sentence. */
