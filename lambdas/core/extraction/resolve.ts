@@ -20,7 +20,7 @@ import {
 import { type Gender, type Mention, mentionEndingAt, mentionStartingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
-import { sentenceSubject } from "./sentence-subject.ts";
+import { sentenceSubjectIf } from "./sentence-subject.ts";
 import { nearestPronoun } from "./sources.ts";
 import { isPossessiveMark, type Token } from "./tokenize.ts";
 
@@ -538,7 +538,7 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   for (const s of doc.seg.sentences) {
     if (doc.seg.quoteOf[s.first] !== -1 || !doc.tokens[s.first]?.cap) continue;
     const topic = topicOf(doc.tokens, s);
-    const mention = topic ?? sentenceSubject(doc, s);
+    const mention = topic ?? sentenceSubjectIf(doc, s, (m) => mayStandForPerson(doc, registry, s, m));
     const entity = mention ? subjectEntity(doc, registry, s, mention) : undefined;
     if (entity) {
       out.push({ entity, at: s.first });
@@ -552,6 +552,21 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   return out;
 }
 
+/**
+ * Whether a sentence's subject may stand for a person, as far as is told without looking them
+ * up: what is asked of every sentence's subject before it is read in full.
+ */
+function mayStandForPerson(doc: Doc, registry: EntityRegistry, s: Sentence, mention: Mention): boolean {
+  // "The admiral laughed.": a role opening the sentence; not one set off after an opening phrase
+  // ("Preceded by Arpaio, the Arizona sheriff, Trump spoke"), which describes somebody else.
+  if (mention.kind === "role") return mention.definite && mention.first === s.first;
+  if (mention.kind !== "name" || !mention.name) return false;
+  // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
+  // the article names somebody so in full.
+  const [a, b] = mention.name;
+  return a !== b || registry.knowsSurname((doc.tokens[a] as Token).lower);
+}
+
 function subjectEntity(
   doc: Doc,
   registry: EntityRegistry,
@@ -559,15 +574,8 @@ function subjectEntity(
   mention: Mention,
 ): Entity | undefined {
   const t = doc.tokens;
-  // "The admiral laughed.": a role opening the sentence; not one set off after an opening phrase
-  // ("Preceded by Arpaio, the Arizona sheriff, Trump spoke"), which describes somebody else.
-  if (mention.kind === "role")
-    return mention.definite && mention.first === s.first ? registry.byRole(mention, t) : undefined;
-  if (mention.kind !== "name" || !mention.name) return undefined;
-  // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
-  // the article names somebody so in full.
-  const [a, b] = mention.name;
-  if (a === b && !registry.knowsSurname((t[a] as Token).lower)) return undefined;
+  if (!mayStandForPerson(doc, registry, s, mention)) return undefined;
+  if (mention.kind === "role") return registry.byRole(mention, t);
   if (isLabelLine(t, s, mention) || farIntoClause(t, s, mention)) return undefined;
   // "A United Nations tribunal …": a name after "a" describes something, it is nobody's.
   if (INDEFINITE_ARTICLES.has((t[mention.first] as Token).lower)) return undefined;
