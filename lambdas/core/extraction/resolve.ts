@@ -10,6 +10,7 @@ import type { Doc } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { NAMED_THING_HEADS } from "./lexicon/places.ts";
 import { TOPIC_OPENERS } from "./lexicon/syntax.ts";
+import { is, NAME_PARTICLE } from "./lexicon/word-classes.ts";
 import {
   ARTICLES,
   DETERMINERS,
@@ -20,7 +21,7 @@ import {
 import { type Gender, type Mention, mentionEndingAt, mentionStartingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rankTitles, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
-import { sentenceSubject } from "./sentence-subject.ts";
+import { sentenceSubjectIf } from "./sentence-subject.ts";
 import { nearestPronoun } from "./sources.ts";
 import { isPossessiveMark, type Token } from "./tokenize.ts";
 
@@ -312,15 +313,7 @@ class EntityRegistry {
     const sentences = doc.seg.sentences;
     let s = 0;
     for (let j = 0; j < t.length; j++) {
-      const token = t[j] as Token;
-      // Only names of two or more words are registered: "Ahn Gyu-back", not "Ahn".
-      // "Ursula von der Leyen": a particle may stand before the last word.
-      // "Donald J. Trump": an initial's full stop stands before the last word.
-      const partBefore =
-        t[j - 1]?.cap || NAME_PARTICLES.has(t[j - 1]?.lower ?? "") || isInitialStop(t, j - 1);
-      // "Lula da Silva": the name goes on past its particle.
-      const goesOn = NAME_PARTICLES.has(t[j + 1]?.lower ?? "") && t[j + 2]?.cap;
-      if (!token.cap || token.kind !== "word" || t[j + 1]?.cap || goesOn || !partBefore) continue;
+      if (!mayEndFullName(t, j)) continue;
       while (s + 1 < sentences.length && (sentences[s + 1] as Sentence).first <= j) s++;
       // Within its sentence: a byline or caption line before it names nobody's role.
       const from = Math.max(0, j - 10, sentences[s]?.first ?? 0);
@@ -550,7 +543,7 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   for (const s of doc.seg.sentences) {
     if (doc.seg.quoteOf[s.first] !== -1 || !doc.tokens[s.first]?.cap) continue;
     const topic = topicOf(doc.tokens, s);
-    const mention = topic ?? sentenceSubject(doc, s);
+    const mention = topic ?? sentenceSubjectIf(doc, s, (m) => mayStandForPerson(doc, registry, s, m));
     const entity = mention ? subjectEntity(doc, registry, s, mention) : undefined;
     if (entity) {
       out.push({ entity, at: s.first });
@@ -564,6 +557,21 @@ function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   return out;
 }
 
+/**
+ * Whether a sentence's subject may stand for a person, as far as is told without looking them
+ * up: what is asked of every sentence's subject before it is read in full.
+ */
+function mayStandForPerson(doc: Doc, registry: EntityRegistry, s: Sentence, mention: Mention): boolean {
+  // "The admiral laughed.": a role opening the sentence; not one set off after an opening phrase
+  // ("Preceded by Arpaio, the Arizona sheriff, Trump spoke"), which describes somebody else.
+  if (mention.kind === "role") return mention.definite && mention.first === s.first;
+  if (mention.kind !== "name" || !mention.name) return false;
+  // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
+  // the article names somebody so in full.
+  const [a, b] = mention.name;
+  return a !== b || registry.knowsSurname((doc.tokens[a] as Token).lower);
+}
+
 function subjectEntity(
   doc: Doc,
   registry: EntityRegistry,
@@ -571,17 +579,10 @@ function subjectEntity(
   mention: Mention,
 ): Entity | undefined {
   const t = doc.tokens;
-  // "The admiral laughed.": a role opening the sentence; not one set off after an opening phrase
-  // ("Preceded by Arpaio, the Arizona sheriff, Trump spoke"), which describes somebody else.
-  if (mention.kind === "role")
-    return mention.definite && mention.first === s.first ? registry.byRole(mention, t) : undefined;
-  if (mention.kind !== "name" || !mention.name) return undefined;
-  // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
-  // the article names somebody so in full.
-  const [a, b] = mention.name;
-  if (a === b && !registry.knowsSurname((t[a] as Token).lower)) return undefined;
-  if (isLabelLine(t, s, mention) || farIntoClause(t, s, mention) || namesThing(t, mention.name))
-    return undefined;
+  if (!mayStandForPerson(doc, registry, s, mention)) return undefined;
+  if (mention.kind === "role") return registry.byRole(mention, t);
+  const name = mention.name as [number, number];
+  if (isLabelLine(t, s, mention) || farIntoClause(t, s, mention) || namesThing(t, name)) return undefined;
   // "A United Nations tribunal …": a name after "a" describes something, it is nobody's.
   if (INDEFINITE_ARTICLES.has((t[mention.first] as Token).lower)) return undefined;
   return registry.resolveName(mention);
@@ -641,6 +642,21 @@ function isLabelLine(t: Token[], s: Sentence, mention: Mention): boolean {
     if (text !== text.toUpperCase()) return false;
   }
   return true;
+}
+
+/**
+ * Whether token `j` may end a name of two or more words, the only names registered: "Ahn
+ * Gyu-back", not "Ahn"; "Ursula von der Leyen", a particle before the last word; "Donald J.
+ * Trump", an initial's full stop before it; not "Lula" of "Lula da Silva", which goes on past its
+ * particle. Asked of every token of the article: the capital, which most tokens lack, is tested
+ * first.
+ */
+function mayEndFullName(t: Token[], j: number): boolean {
+  const token = t[j] as Token;
+  if (!token.cap || token.kind !== "word" || t[j + 1]?.cap) return false;
+  const before = t[j - 1];
+  if (!before?.cap && !is(before, NAME_PARTICLE) && !isInitialStop(t, j - 1)) return false;
+  return !(is(t[j + 1], NAME_PARTICLE) && t[j + 2]?.cap);
 }
 
 /** Whether the appositive after the name ending at `b` runs to the end of its sentence. */

@@ -32,12 +32,28 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   }
   const entry = known.get(s.first);
   if (entry?.s === s) return entry.subject;
-  const subject = readSubject(doc, s);
+  const subject = readSubject(doc, s, anySubject);
   known.set(s.first, { s, subject });
   return subject;
 }
 
-function readSubject(doc: Doc, s: Sentence): Mention | null {
+const anySubject = () => true;
+
+/**
+ * The sentence's subject if `wanted` takes it, else null: speaker resolution asks of every
+ * sentence, wanting only phrases that may stand for a person. A subject not read before is read
+ * for the asker and not kept, as the last phrase read is let go unasked whether it can speak when
+ * it is not wanted (for a lone capitalised word opening the sentence, that question looks over
+ * the whole article).
+ */
+export function sentenceSubjectIf(doc: Doc, s: Sentence, wanted: (m: Mention) => boolean): Mention | null {
+  const entry = subjects.get(doc.seg)?.get(s.first);
+  const subject = entry?.s === s ? entry.subject : readSubject(doc, s, wanted);
+  return subject && wanted(subject) ? subject : null;
+}
+
+/** The subject; or null in its place, when the last phrase read is not `wanted`. */
+function readSubject(doc: Doc, s: Sentence, wanted: (m: Mention) => boolean): Mention | null {
   const t = doc.tokens;
   let k = Math.max(firstUnquoted(doc, s), afterDateline(doc, s));
   const opener = t[k]?.lower ?? "";
@@ -69,7 +85,7 @@ function readSubject(doc: Doc, s: Sentence): Mention | null {
     if (!goesOn) break;
   }
   const mention = mentionStartingAt(t, k, s.last);
-  return mention && mention.kind !== "group" && canSpeak(doc, mention) ? mention : null;
+  return mention && mention.kind !== "group" && wanted(mention) && canSpeak(doc, mention) ? mention : null;
 }
 
 function nextComma(doc: Doc, from: number, to: number): number {
