@@ -8,7 +8,8 @@ import { type Attribution, changed } from "./candidates.ts";
 import type { CuedDoc } from "./cues.ts";
 import type { Doc } from "./document.ts";
 import { addTitle, compatible, type Entity, EntityRegistry, type Sighting, sharesRole } from "./entities.ts";
-import { ARTICLES } from "./lexicon/words.ts";
+import { ORGANISATION_HEADS } from "./lexicon/people.ts";
+import { ARTICLES, PREPOSITIONS, RELATIVE_PRONOUNS } from "./lexicon/words.ts";
 import { type Gender, type Mention, textOf } from "./mentions.ts";
 import { rankTitles, rolePhraseAt } from "./roles.ts";
 import { sentenceSubjects } from "./salience.ts";
@@ -89,6 +90,13 @@ function resolveMention(
   switch (mention.kind) {
     case "name": {
       if (registry.isFamilyName(t, mention)) return { result: unknownSpeaker({ sourceType: "anonymous" }) };
+      if (describedAsBody(t, mention))
+        return {
+          result: unknownSpeaker({
+            name: textOf(t, ...(mention.name as [number, number])),
+            sourceType: "organisation",
+          }),
+        };
       const entity = registry.resolveName(mention);
       addTitle(entity, mention.title);
       const appositive = mention.appositive
@@ -173,6 +181,26 @@ function mostRecent(salient: Sighting[], fits: (e: Entity) => boolean): Entity |
     if (fits(entity)) return entity;
   }
   return undefined;
+}
+
+/**
+ * "Xinhua, the official Chinese news agency,": a name its appositive calls a body. The appositive
+ * must be a noun phrase ("the …", "a …"), read by its head before any preposition or relative
+ * clause ("a spokesman for the agency", "a Republican who led the committee" are people).
+ */
+function describedAsBody(t: Token[], mention: Mention): boolean {
+  if (!mention.appositive) return false;
+  const [first, last] = mention.appositive;
+  if (!ARTICLES.has((t[first] as Token).lower)) return false;
+  let head = last;
+  for (let k = first + 1; k <= last; k++) {
+    const lower = (t[k] as Token).lower;
+    if (PREPOSITIONS.has(lower) || RELATIVE_PRONOUNS.has(lower) || lower === ",") {
+      head = k - 1;
+      break;
+    }
+  }
+  return ORGANISATION_HEADS.has((t[head] as Token).lower);
 }
 
 /** Tokens looked back over for the body "the bank" stands for: a few paragraphs. */

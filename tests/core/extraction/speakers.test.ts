@@ -254,8 +254,20 @@ describe("who said it", () => {
       "The finance ministry said the talks were constructive.",
       "finance ministry",
     ],
+    [
+      "by a name its appositive calls a body",
+      '"The claims are unkind," Kestrel, the official state news agency, wrote.',
+      "Kestrel",
+    ],
   ])("names a body %s", (_, body, speaker) => {
     expect(extract(body).map((s) => [s.speaker, s.sourceType])).toEqual([[speaker, "organisation"]]);
+  });
+
+  it.each([
+    ["a spokesman for a body", '"We disagree," Tom Hale, a spokesman for the agency, said.'],
+    ["a member who led a body", '"We disagree," Tom Hale, a Republican who led the committee, said.'],
+  ])("keeps a person a person when the appositive names %s", (_, body) => {
+    expect(extract(body).map((s) => [s.speaker, s.sourceType])).toEqual([["Tom Hale", "person"]]);
   });
 
   it.each([
