@@ -58,6 +58,18 @@ describe("a reported statement as a sentence of the email", () => {
     expect(reportedSentence("Ana Cole", cue, text, "indirect")).toBe(sentence);
   });
 
+  it.each([
+    ["a common phrase in lower case", "Exit polls", "According to exit polls, turnout rose."],
+    [
+      "a name with its capitals",
+      "Military Times survey",
+      "According to Military Times survey, turnout rose.",
+    ],
+    ["a one-word name", "Reuters", "According to Reuters, turnout rose."],
+  ])("writes a source inside the sentence as %s", (_, source, sentence) => {
+    expect(reportedSentence(source, "according to", "turnout rose", "indirect")).toBe(sentence);
+  });
+
   it("leaves a direct quote as it is", () => {
     expect(reportedSentence("Ana Cole", "calls", "We will reopen the bridge", "direct")).toBe(
       "We will reopen the bridge",

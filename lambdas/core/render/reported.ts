@@ -48,7 +48,7 @@ export function reportedSentence(
     /^\p{Lu}/u.test(body) && !/^(I|I'm|I've|I'd|I'll)\b/u.test(body) && !isName(body)
       ? `${body.charAt(0).toLowerCase()}${body.slice(1)}`
       : body;
-  if (/^according to$/.test(verb)) return `According to ${speaker}, ${clause}${end}`;
+  if (/^according to$/.test(verb)) return `According to ${midSentence(speaker)}, ${clause}${end}`;
   if (OPENING_VERBS.has(first) && /^\p{Ll}/u.test(body)) return `${speaker} ${body}${end}`;
   const asCue = asVerb(verb);
   // "proposed breaking up the banks"; after a plain "said" the clause is an aside of its own.
@@ -84,6 +84,16 @@ function pastForms(): Map<string, string> {
     [...REPORTING_VERBS].filter(([, v]) => v.form === "past").map(([word, v]) => [v.lemma, word]),
   );
   return pastByLemma;
+}
+
+/**
+ * A source's words inside a sentence: "exit polls", capitalised only because a sentence of the
+ * article opened with them; a name ("Military Times survey", "Reuters") keeps its capitals.
+ */
+function midSentence(source: string): string {
+  const [first = "", ...rest] = source.split(" ");
+  const common = rest.length > 0 && rest.every((w) => /^\p{Ll}/u.test(w)) && /^\p{Lu}\p{Ll}+$/u.test(first);
+  return common ? `${first.toLowerCase()} ${rest.join(" ")}` : source;
 }
 
 /** A reported clause opening with a name keeps its capital: "Mexico would not pay". */
