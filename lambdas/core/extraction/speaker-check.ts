@@ -79,10 +79,11 @@ function casesInside(doc: Doc): CasesInside {
   let words = casesInsideOf.get(doc);
   if (!words) {
     words = { capitalised: new Set(), lower: new Map() };
-    for (let i = 0; i < doc.tokens.length; i++) {
-      const token = doc.tokens[i] as Token;
-      if (token.kind === "word" && token.cap && !opensSentence(doc.tokens, i))
-        words.capitalised.add(token.lower);
+    // Every token passes here once an article: the cheap boolean is tested first.
+    const tokens = doc.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      if (token.cap && token.kind === "word" && !opensSentence(tokens, i)) words.capitalised.add(token.lower);
     }
     casesInsideOf.set(doc, words);
   }
@@ -95,7 +96,13 @@ function writtenInLowerCase(doc: Doc, word: string): boolean {
   const known = casesInside(doc).lower;
   let answer = known.get(word);
   if (answer === undefined) {
-    answer = doc.tokens.some((t) => t.kind === "word" && !t.cap && t.lower === word);
+    // A plain loop over the article, not `some` with a closure: it runs through every token.
+    answer = false;
+    for (const t of doc.tokens)
+      if (t.kind === "word" && !t.cap && t.lower === word) {
+        answer = true;
+        break;
+      }
     known.set(word, answer);
   }
   return answer;
