@@ -462,11 +462,26 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
     }
     const dotOfHonorific = t.text === "." && k > start && isHonorific(tokens, k - 1);
     if (dotOfHonorific || isHonorific(tokens, k)) break;
-    if (!particle && !(isCapitalisedNamePart(t) && !isRoleWord(t))) break;
+    const surname = k === last && surnameAfterGivenName(tokens, k, start);
+    if (!particle && !surname && !(isCapitalisedNamePart(t) && !isRoleWord(t))) break;
     k--;
   }
   return k < last ? [pastPlace(tokens, k + 1, last), last] : null;
 }
+
+/**
+ * "Peter King", "John Major", "Peter T. King": a capitalised role word after a given name (and an
+ * initial) ends the name as its surname.
+ */
+function surnameAfterGivenName(tokens: Token[], k: number, start: number): boolean {
+  const t = tokens[k] as Token;
+  if (!t.cap || t.kind !== "word" || !isRoleWord(t)) return false;
+  const given = tokens[k - 1]?.text === "." && isInitial(tokens[k - 2]) ? k - 3 : k - 1;
+  const word = tokens[given];
+  return given >= start && word !== undefined && word.cap && isGivenName(word.lower);
+}
+
+const isGivenName = (word: string) => MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
 
 /**
  * "Canada Owen Marsh", "South Korea Lee Jun-ho" (a dateline run into the sentence): a country

@@ -279,6 +279,13 @@ describe("who said it", () => {
     ],
     ["a month as a given name opening the sentence", "April Ross said the plan is costly.", "April Ross"],
     ["a title before the given name", "Rep. Will Hurd said the plan is costly.", "Will Hurd"],
+    ["a surname that is also a role", '"It is costly," Representative Peter King said.', "Peter King"],
+    [
+      "a role-word surname after an initial",
+      '"We will not back down," Representative Peter T. King, Republican of New York, said of the vote.',
+      "Peter T. King",
+    ],
+    ["a surname that is also a title", "Amy Pope, a deputy adviser, said the plan is costly.", "Amy Pope"],
     ["a month after 'in' stays a date", "In May Hale said the plan is costly.", "Hale"],
     ["a month after 'since' stays a date", "Since June Hale has said the plan is costly.", "Hale"],
   ])("reads %s", (_, body, speaker) => {
