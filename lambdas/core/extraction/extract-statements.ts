@@ -143,8 +143,7 @@ function quotesBeside(
 ): ConfidenceEvidence["quotesBeside"][] {
   const quotes = doc.seg.quotes;
   const quoteOf = doc.seg.quoteOf;
-  // Plain loops over the article's handful of quotations: run once an article, this stays cheap
-  // to compile as well as to run.
+  // Plain loops: run once an article, this stays cheap to compile as well as to run.
   const claimed = new Uint8Array(quotes.length);
   for (const a of attributions)
     for (const [first, last] of a.parts)
@@ -154,24 +153,41 @@ function quotesBeside(
       }
   const result: ConfidenceEvidence["quotesBeside"][] = [];
   for (const a of attributions) {
-    // Its paragraphs: its own, to the last that a quotation it holds stands in.
+    // Its paragraphs: its own, to the last that a quotation it holds stands in. Quotations are in
+    // text order, so each reading looks only at those its parts and its paragraphs reach: an
+    // article of thousands of quotations and readings stays linear.
     let from = a.paragraph;
     let to = a.paragraph;
-    for (let q = 0; q < quotes.length; q++)
-      if (holds(a, quotes[q] as Quote)) {
-        from = Math.min(from, (quotes[q] as Quote).paragraph);
-        to = Math.max(to, (quotes[q] as Quote).paragraph);
+    for (const [first, last] of a.parts)
+      for (let q = firstQuote(quotes, (x) => x.last >= first); q < quotes.length; q++) {
+        const quote = quotes[q] as Quote;
+        if (quote.first > last) break;
+        if (!holds(a, quote)) continue;
+        from = Math.min(from, quote.paragraph);
+        to = Math.max(to, quote.paragraph);
       }
     let beside: ConfidenceEvidence["quotesBeside"] = "none";
-    for (let q = 0; q < quotes.length && beside !== "unclaimed"; q++) {
+    for (let q = firstQuote(quotes, (x) => x.paragraph >= from); q < quotes.length; q++) {
       const quote = quotes[q] as Quote;
-      if (quote.paragraph < from || quote.paragraph > to || quote.last < quote.first || holds(a, quote))
-        continue;
+      if (quote.paragraph > to || beside === "unclaimed") break;
+      if (quote.last < quote.first || holds(a, quote)) continue;
       beside = claimed[q] ? "claimed" : "unclaimed";
     }
     result.push(beside);
   }
   return result;
+}
+
+/** The first quotation from which `reached` holds, by halving: it holds for all after it too. */
+function firstQuote(quotes: readonly Quote[], reached: (q: Quote) => boolean): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reached(quotes[mid] as Quote)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Whether some part of the attribution takes words of the quotation. */
