@@ -1,4 +1,4 @@
-import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from "../extraction/lexicon/people.ts";
+import { isGivenName as isCommonGivenName } from "../extraction/lexicon/people.ts";
 
 /**
  * Given names that are one name: "Joe" is "Joseph", "Bill" is "William", "Jen" is "Jennifer".
@@ -82,5 +82,5 @@ export function sameGivenName(a: string, b: string): boolean {
 
 /** Whether a word (lower case) is an English given name: a diminutive or a common given name. */
 export function isGivenName(word: string): boolean {
-  return DIMINUTIVES.has(word) || MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
+  return DIMINUTIVES.has(word) || isCommonGivenName(word);
 }

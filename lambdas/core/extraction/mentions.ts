@@ -10,6 +10,7 @@ import {
   FEMALE_GIVEN_NAMES,
   HONORIFIC_TITLES,
   HONORIFICS,
+  isGivenName,
   MALE_GIVEN_NAMES,
   PARTY_LABELS,
   PRINCIPAL_LINKS,
@@ -480,8 +481,6 @@ function surnameAfterGivenName(tokens: Token[], k: number, start: number): boole
   const word = tokens[given];
   return given >= start && word !== undefined && word.cap && isGivenName(word.lower);
 }
-
-const isGivenName = (word: string) => MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
 
 /**
  * "Canada Owen Marsh", "South Korea Lee Jun-ho" (a dateline run into the sentence): a country

@@ -181,6 +181,9 @@ export const FEMALE_GIVEN_NAMES = set(`alice alicia amanda amy ana angela angeli
   pamela patricia paula rachel rebecca rosa ruth sandra sara sarah sharon sheila sofia sophie stephanie
   susan suzanne svetlana tamara teresa theresa valerie victoria virginia wendy yolanda`);
 
+/** A common given name of either list: "peter" of "Peter King". */
+export const isGivenName = (word: string) => MALE_GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word);
+
 /**
  * Given names that are also common capitalised words, a modal or a month: read as a name only
  * where a name follows ("said Will Hale", "April Ross said"), never as a date ("in May Hale said").
