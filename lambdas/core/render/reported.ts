@@ -34,10 +34,10 @@ export function reportedSentence(
   // "At the time, … Grayson was trying": where the speaker's own "she said" stood, the words run on.
   const whole = kind === "indirect" ? collapsed.replace(/, … /gu, ", ") : collapsed;
   if (kind === "direct" || !whole) return whole;
-  // "told since the spring, at fundraisers, that she is worried": the circumstance read into the
-  // clause goes, the clause stays ("said that she is worried").
-  // "Yet Trump is also a change agent," the writer's link to the sentence before, has none here.
-  const words = whole.replace(CIRCUMSTANCE_BEFORE_THAT, "").replace(/^(?:And|But|Yet|So|Or),?\s+(?=\S)/u, "");
+  // What the article's sentence put before the clause goes, the clause stays: the circumstance
+  // ("told since the spring, at fundraisers, that …" → "said that …") and the writer's link to
+  // the sentence before ("Yet Trump is also a change agent").
+  const words = whole.replace(CIRCUMSTANCE_BEFORE_THAT, "").replace(LINK_BEFORE, "");
   // A comma the quote closed on ("… since Richard Nixon,”") ends nothing in a sentence of ours.
   const body = words.replace(/[\s,;:–—-]+$/u, "").replace(/[,;:]+(["”’']+)$/u, "$1");
   const end = /[.!?…](?:["”’]|'')?$/u.test(body) ? "" : ".";
@@ -58,6 +58,9 @@ export function reportedSentence(
     asCue === "told" && /^(that|he|she|they|it|we|i|you|the|a|an|this|there)\b/i.test(body) ? "said" : asCue;
   return `${speaker} ${said} ${clause}${end}`;
 }
+
+/** A conjunction that opens the clause: "And …", "Yet …". */
+const LINK_BEFORE = /^(?:And|But|Yet|So|Or),?\s+(?=\S)/u;
 
 /** Where and when, or to whom, before the reported "that": "since the spring, …, ", "close to her ". */
 const CIRCUMSTANCE_BEFORE_THAT =
