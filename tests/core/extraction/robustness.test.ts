@@ -120,13 +120,25 @@ describe("extraction time on adversarial input", { timeout: 120_000 }, () => {
     return Math.min(...runs);
   }
 
+  /**
+   * How much longer four times the input takes: a linear extractor about four times, a quadratic
+   * one sixteen. A pause of the collector or a neighbour on the machine can double one measure,
+   * never the same one three times over, so a ratio over 8 is measured again (up to three times):
+   * a quadratic extractor fails every time.
+   */
+  function growthOf(small: string, large: string): number {
+    timeOf(small); // warm-up
+    let ratio = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 3 && ratio >= 8; attempt++)
+      ratio = Math.min(ratio, timeOf(large) / timeOf(small));
+    return ratio;
+  }
+
   it("stays linear on a megabyte of quote marks and commas", () => {
     const unit = '",",""said,"';
     const small = unit.repeat(Math.ceil(256_000 / unit.length));
     const large = unit.repeat(Math.ceil(1_024_000 / unit.length));
-    timeOf(small); // warm-up
-    // Four times the input: a linear extractor takes about four times as long, a quadratic one sixteen.
-    expect(timeOf(large) / timeOf(small)).toBeLessThan(8);
+    expect(growthOf(small, large)).toBeLessThan(8);
   });
 
   it("stays linear on random adversarial patterns", () => {
@@ -148,11 +160,9 @@ describe("extraction time on adversarial input", { timeout: 120_000 }, () => {
         const unit = `${pieces.join(" ")} `;
         const small = unit.repeat(Math.ceil(50_000 / unit.length));
         const large = unit.repeat(Math.ceil(200_000 / unit.length));
-        timeOf(small);
-        const ratio = timeOf(large) / timeOf(small);
         // Below a quarter of a second for 200 KB there is no quadratic behaviour to speak of, and
         // timer noise on tiny durations would make the ratio meaningless.
-        return ratio < 8 || timeOf(large) < 250;
+        return growthOf(small, large) < 8 || timeOf(large) < 250;
       }),
       { numRuns: 6 },
     );
