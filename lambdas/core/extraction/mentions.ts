@@ -294,8 +294,11 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
     const roleNoun =
       isPlainNounBefore(n, tokens[j + 2]) && isCapitalisedNamePart(tokens[j + 3]) && j + 3 <= hi;
     const conjoinedRole = n.lower === "and" && isRoleWord(tokens[j]) && rolesThenName(tokens, j + 2, hi);
+    // "said Al From, who …": a word that stops other names ends this one, after a given name.
+    const surname = !inPhrase && !isWord(tokens[j + 2]) && surnameAfterGivenName(tokens, j + 1, i);
     if (
       !(
+        surname ||
         honorificDot ||
         possessive ||
         particle ||
@@ -309,7 +312,7 @@ export function mentionStartingAt(tokens: Token[], i: number, hi: number): Menti
       break;
     j++;
     if (possessive) determined = true;
-    if (isHead(n)) lastHead = j;
+    if (isHead(n) || surname) lastHead = j;
   }
   if (lastHead < 0) return null;
   return describeMention(tokens, i, lastHead);
@@ -471,12 +474,13 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
 }
 
 /**
- * "Peter King", "John Major", "Peter T. King": a capitalised role word after a given name (and an
- * initial) ends the name as its surname.
+ * "Peter King", "John Major", "Peter T. King", "Al From": a capitalised word that would stop a
+ * name (a role word, a preposition) after a given name (and an initial) ends the name as its surname.
  */
 function surnameAfterGivenName(tokens: Token[], k: number, start: number): boolean {
-  const t = tokens[k] as Token;
-  if (!t.cap || t.kind !== "word" || !isRoleWord(t)) return false;
+  const t = tokens[k];
+  if (!isWord(t) || !t.cap || isTimeWord(t) || is(t, SUBJECT_PRONOUN)) return false;
+  if (!isRoleWord(t) && !is(t, CAPITALISED_NON_NAME)) return false;
   const given = tokens[k - 1]?.text === "." && isInitial(tokens[k - 2]) ? k - 3 : k - 1;
   const word = tokens[given];
   return given >= start && word !== undefined && word.cap && isGivenName(word.lower);

@@ -286,6 +286,17 @@ describe("who said it", () => {
       "Peter T. King",
     ],
     ["a surname that is also a title", "Amy Pope, a deputy adviser, said the plan is costly.", "Amy Pope"],
+    ["a surname that is also a preposition", '"It is costly," said Al From, who led the council.', "Al From"],
+    [
+      "a single-letter initial that is also an article",
+      '"It is costly," wrote Counsel James A. Baker, who had reviewed it.',
+      "James A. Baker",
+    ],
+    [
+      "a given name left alone before the next sentence",
+      '"It is costly," said Peter. From there it moved on.',
+      "Peter",
+    ],
     ["a month after 'in' stays a date", "In May Hale said the plan is costly.", "Hale"],
     ["a month after 'since' stays a date", "Since June Hale has said the plan is costly.", "Hale"],
   ])("reads %s", (_, body, speaker) => {

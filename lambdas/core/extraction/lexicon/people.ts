@@ -160,7 +160,7 @@ export const FEMALE_ROLES = set(`spokeswoman chairwoman congresswoman councilwom
  * Portuguese-, Arabic- and Russian-speaking countries; names given to both (Jordan, Kim, Jean,
  * Andrea, Sasha) are left out on purpose: no gender is better than a wrong one.
  */
-export const MALE_GIVEN_NAMES = set(`aaron abdul adam adrian ahmed alan albert alberto alejandro alexander
+export const MALE_GIVEN_NAMES = set(`aaron abdul adam adrian ahmed al alan albert alberto alejandro alexander
   alexei ali andre andreas andrew andrei anthony antonio arthur barack ben benjamin bernard bernie bill
   bob boris brad brandon brian bruce carl carlos charles chris christopher chuck colin craig dan daniel
   darren dave david dennis diego dmitry don donald doug douglas edward eric ernesto francisco frank
