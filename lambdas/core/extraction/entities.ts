@@ -306,12 +306,30 @@ function onlyParticlesBefore(t: Token[], a: number, b: number): boolean {
   return true;
 }
 
-/** "his wife, Mira Halvorsen," or "Mira Halvorsen, his wife,": a name given as a relation. */
+/**
+ * "his wife, Mira Halvorsen," or "Mira Halvorsen, his wife,": a name given as a relation; or as
+ * the one somebody is a relation of ("Ines, the sister of the painter Mira Halvorsen,"), named
+ * in passing to say who the story's person is.
+ */
 function introducedAsRelation(t: Token[], mention: Mention): boolean {
   const [a, b] = mention.name as [number, number];
   if (t[a - 1]?.text === "," && relationAt(t, a - 2)) return true;
   if (a > mention.first && relationAt(t, a - 1)) return true;
+  if (relationOfBefore(t, a)) return true;
   return t[b + 1]?.text === "," && relationAt(t, b + 3) && isPossessor(t[b + 2]);
+}
+
+/** Words a relation's "of" may stand before a name: "brother of the late senator …". */
+const RELATION_OF_REACH = 3;
+
+/** "the sister of (the painter) Mira Halvorsen": a relation word and "of" a few words before token `a`. */
+function relationOfBefore(t: Token[], a: number): boolean {
+  for (let k = a - 1; k >= Math.max(1, a - 1 - RELATION_OF_REACH); k--) {
+    const word = t[k] as Token;
+    if (word.lower === "of") return RELATION_ROLES.has((t[k - 1] as Token).lower);
+    if (word.kind !== "word") return false;
+  }
+  return false;
 }
 
 /** "his wife", "Okafor's son": a relation word after a possessor. */

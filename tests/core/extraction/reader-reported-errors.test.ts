@@ -28,6 +28,16 @@ describe("two people sharing a surname: the surname goes to the one the text is 
       ],
       ["Gloria Haines", "Tom Haines"],
     ],
+    [
+      "the story's person, not the relative named to say who she is",
+      [
+        "Ines Halvorsen, a gallery owner, said the gallery would close.",
+        "Halvorsen, the younger sister of Oslo legend Mira Halvorsen, opened it in 1998.",
+        "Halvorsen, who has lived in the town since 1990, was blunt.",
+        '"Nobody came," Halvorsen said.',
+      ],
+      ["Ines Halvorsen", "Ines Halvorsen"],
+    ],
   ])("%s", (_, paragraphs, speakers) => {
     expect(who(...paragraphs)).toEqual(speakers);
   });
