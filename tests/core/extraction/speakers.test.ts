@@ -298,6 +298,8 @@ describe("who said it", () => {
       "Peter",
     ],
     ["a month after 'in' stays a date", "In May Hale said the plan is costly.", "Hale"],
+    ["not an occupation opening the sentence", "Actor Tom Hale said the plan is costly.", "Tom Hale"],
+    ["not a capitalised occupation after the verb", '"It is costly," said Comedian Ana Ruiz.', "Ana Ruiz"],
     ["a month after 'since' stays a date", "Since June Hale has said the plan is costly.", "Hale"],
   ])("reads %s", (_, body, speaker) => {
     expect(extract(body).map((s) => s.speaker)).toEqual([speaker]);

@@ -65,7 +65,10 @@ export const ROLE_HEADS = set(`minister president secretary spokesman spokeswoma
   assemblymember trustee supervisor provost dean rector bishop cardinal rabbi imam pastor reverend coach
   premier-elect governor-general lord lady baroness baron boss director-general secretary-general defenceman defenseman goalkeeper goaltender goalie striker midfielder quarterback
   pitcher winger associate associates colleague colleagues
-  confidant confidants`);
+  confidant confidants actor actors actress actresses musician musicians comedian
+  comedians filmmaker filmmakers artist artists novelist novelists poet poets entrepreneur
+  entrepreneurs businessman businesswoman businessmen businesswomen athlete
+  athletes`);
 
 /** The titles the honorifics spell out, in lower case: "senator" of "Sen.", "governor" of "Gov.". */
 export const HONORIFIC_TITLES: ReadonlySet<string> = new Set(
