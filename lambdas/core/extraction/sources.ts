@@ -7,6 +7,7 @@
 import { afterDateline } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt } from "./document.ts";
+import { COUNTRY_NAMES, NON_SPEAKING_PLACES } from "./lexicon/places.ts";
 import {
   AFTER_INVERTED_SPEAKER,
   CLAUSE_CONJUNCTIONS,
@@ -219,11 +220,22 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
   const dashes = t[comma]?.kind === "dash";
   const relative = dashes ? null : relativeAppositive(doc, comma, lo);
   if (relative) return relative;
+  // The last token of the phrase the comma at k opens: up to the comma read just before.
+  let phraseEnd = comma - 1;
+  // The comma of the first town and state met ("Allentown, Pa."), if any.
+  let town = -1;
   for (let k = comma - 1; k > lo && comma - k < 40; k--) {
     const token = t[k] as Token;
     if (quoteAt(doc, k) || token.text === ";" || token.text === ":") return null;
     if (token.kind === "dash" && !dashes) return null;
     if (dashes ? token.kind !== "dash" : token.text !== ",") continue;
+    const end = phraseEnd;
+    phraseEnd = k - 1;
+    // "a retired nurse in Allentown, Pa., said": the comma of a town's state, not the appositive's.
+    if (!dashes && isStateAfterTown(t, k, end)) {
+      if (town < 0) town = k;
+      continue;
+    }
     if (CLAUSE_CONJUNCTIONS.has((t[k + 1] as Token).lower)) return null;
     // "A lawyer for the outlets, Ruth Adeyemi, said": the name between the commas.
     const inner = mentionStartingAt(t, k + 1, comma - 1);
@@ -263,7 +275,29 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
     if (mention && mention.kind !== "pronoun")
       return mentionWith(mention, { appositive: [k + 1, comma - 1] });
   }
-  return null;
+  // "a woman in Worcester, Massachusetts, told him": no appositive, the town's state closes the subject.
+  return town >= 0 ? placedSubject(doc, town, lo) : null;
+}
+
+/**
+ * The speaker phrase ending at the town before the comma `town`: "a woman in Worcester", not the
+ * town itself ("the house in Chappaqua").
+ */
+function placedSubject(doc: CuedDoc, town: number, lo: number): Mention | null {
+  const mention = mentionEndingAt(doc.tokens, town - 1, lo);
+  if (!mention || mention.kind === "pronoun" || mention.name?.[1] === town - 1) return null;
+  return canSpeak(doc, mention) ? mention : null;
+}
+
+/** "Allentown, Pa.", "Dover, Delaware": the comma at k stands between a town and its state or country. */
+function isStateAfterTown(t: Token[], k: number, end: number): boolean {
+  if (!t[k - 1]?.cap || end - k > 3 || end <= k) return false;
+  let text = "";
+  for (let i = k + 1; i <= end; i++) {
+    const token = t[i] as Token;
+    text += i > k + 1 && token.spaceBefore ? ` ${token.lower}` : token.lower;
+  }
+  return NON_SPEAKING_PLACES.has(text) || COUNTRY_NAMES.has(text);
 }
 
 /**

@@ -300,6 +300,11 @@ describe("who said it", () => {
     ["a month after 'in' stays a date", "In May Hale said the plan is costly.", "Hale"],
     ["not an occupation opening the sentence", "Actor Tom Hale said the plan is costly.", "Tom Hale"],
     ["not a capitalised occupation after the verb", '"It is costly," said Comedian Ana Ruiz.', "Ana Ruiz"],
+    [
+      "not a state after a town in the appositive",
+      '"It is costly," Dan Ruiz, 67, a retired nurse in Dover, Del., said.',
+      "Dan Ruiz",
+    ],
     ["a month after 'since' stays a date", "Since June Hale has said the plan is costly.", "Hale"],
   ])("reads %s", (_, body, speaker) => {
     expect(extract(body).map((s) => s.speaker)).toEqual([speaker]);
@@ -324,6 +329,10 @@ describe("who said it", () => {
   it.each([
     ["a sentence adverbial", "Overall, conservative groups reported spending $6 million."],
     ["a form's field", 'Name: Ada Ruiz. "I came because the rent doubled."'],
+    [
+      "a voter placed by a town and its state",
+      'Ana Ruiz was in Ohio when a voter in Dover, Delaware, told her the plan was "too costly."',
+    ],
   ])("gives no speaker for %s", (_, body) => {
     const speakers = extractStatements({ body }, { keep: "all" }).map((s) => s.speaker);
     expect(speakers.length).toBeGreaterThan(0);
