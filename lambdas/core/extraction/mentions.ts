@@ -349,8 +349,30 @@ function pronounMention(tokens: Token[], i: number): Mention {
   };
 }
 
+/**
+ * Phrases already described, per article: the stages read the same phrase many times over
+ * (a cue's subject, the sentence's subject, a full name the registry reads: a third of all
+ * reads). Mentions are never changed once made (mentionWith copies), so one is shared.
+ */
+const described = new WeakMap<Token[], Map<number, Mention>>();
+
 /** Reads name, title, affiliation and kind off the phrase `[first, last]`. */
 export function describeMention(tokens: Token[], first: number, last: number): Mention {
+  let known = described.get(tokens);
+  if (!known) {
+    known = new Map();
+    described.set(tokens, known);
+  }
+  const key = first * (tokens.length + 1) + last;
+  let mention = known.get(key);
+  if (!mention) {
+    mention = readMention(tokens, first, last);
+    known.set(key, mention);
+  }
+  return mention;
+}
+
+function readMention(tokens: Token[], first: number, last: number): Mention {
   const head = tokens[last] as Token;
   let start = first;
   let definite = (tokens[first] as Token).lower === "the" || is(tokens[first], DEFINITE_POSSESSIVE);
