@@ -2,12 +2,12 @@
  * The people an article names in full, so that "Ahn" can be read as "Ahn Gyu-back" and "the
  * minister" as the one the article titled so: each with the roles, affiliation and gender it gives.
  */
-import type { Doc } from "./document.ts";
+import { type Doc, quoteAt } from "./document.ts";
 import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts";
 import { NAMED_THING_HEADS } from "./lexicon/places.ts";
 import { is, NAME_PARTICLE } from "./lexicon/word-classes.ts";
 import { POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
-import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
+import { type Gender, type Mention, mentionEndingAt, textOf, tokenAt } from "./mentions.ts";
 import { type RolePhrase, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
 import { isPossessiveMark, type Token } from "./tokenize.ts";
@@ -272,7 +272,7 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
     const after = rolePhraseAt(t, from, Math.min(t.length - 1, from + 14));
     if (after) roles.push(after);
   }
-  if (a === mention.first && t[a - 1]?.text === "," && /^[,.;:]$/.test(t[b + 1]?.text ?? "")) {
+  if (a === mention.first && tokenAt(t, a - 1)?.text === "," && /^[,.;:]$/.test(t[b + 1]?.text ?? "")) {
     const before = mentionEndingAt(t, a - 2, Math.max(0, a - 14));
     if (before?.kind === "role" && before.title)
       roles.push({ title: before.title, affiliation: before.affiliation });
@@ -285,7 +285,7 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
  * quotation says is a slogan, not somebody the article introduces.
  */
 function fillsQuotation(doc: Doc, [a, b]: [number, number]): boolean {
-  const quote = doc.seg.quotes[doc.seg.quoteOf[a] ?? -1];
+  const quote = quoteAt(doc, a);
   if (!quote) return false;
   for (let k = quote.first; k <= quote.last; k++)
     if ((k < a || k > b) && (doc.tokens[k] as Token).kind === "word") return false;
@@ -298,7 +298,7 @@ export const namesThing = (t: Token[], [, b]: [number, number]) =>
 
 /** The full stop of an initial: "J." of "Donald J. Trump". */
 const isInitialStop = (t: Token[], k: number) =>
-  t[k]?.text === "." && t[k - 1]?.cap === true && t[k - 1]?.text.length === 1;
+  tokenAt(t, k)?.text === "." && tokenAt(t, k - 1)?.cap === true && (t[k - 1] as Token).text.length === 1;
 
 /** "Von der Leyen", opening a sentence: a surname with its particles, not a full name. */
 function onlyParticlesBefore(t: Token[], a: number, b: number): boolean {
@@ -313,7 +313,7 @@ function onlyParticlesBefore(t: Token[], a: number, b: number): boolean {
  */
 function introducedAsRelation(t: Token[], mention: Mention): boolean {
   const [a, b] = mention.name as [number, number];
-  if (t[a - 1]?.text === "," && relationAt(t, a - 2)) return true;
+  if (tokenAt(t, a - 1)?.text === "," && relationAt(t, a - 2)) return true;
   if (a > mention.first && relationAt(t, a - 1)) return true;
   if (relationOfBefore(t, a)) return true;
   return t[b + 1]?.text === "," && relationAt(t, b + 3) && isPossessor(t[b + 2]);
@@ -333,7 +333,8 @@ function relationOfBefore(t: Token[], a: number): boolean {
 }
 
 /** "his wife", "Okafor's son": a relation word after a possessor. */
-const relationAt = (t: Token[], k: number) => RELATION_ROLES.has(t[k]?.lower ?? "") && isPossessor(t[k - 1]);
+const relationAt = (t: Token[], k: number) =>
+  RELATION_ROLES.has(tokenAt(t, k)?.lower ?? "") && isPossessor(tokenAt(t, k - 1));
 
 const isPossessor = (t: Token | undefined) =>
   t !== undefined && (POSSESSIVE_DETERMINERS.has(t.lower) || isPossessiveMark(t));
@@ -348,7 +349,7 @@ const isPossessor = (t: Token | undefined) =>
 function mayEndFullName(t: Token[], j: number): boolean {
   const token = t[j] as Token;
   if (!token.cap || token.kind !== "word" || t[j + 1]?.cap) return false;
-  const before = t[j - 1];
+  const before = tokenAt(t, j - 1);
   if (!before?.cap && !is(before, NAME_PARTICLE) && !isInitialStop(t, j - 1)) return false;
   return !(is(t[j + 1], NAME_PARTICLE) && t[j + 2]?.cap);
 }

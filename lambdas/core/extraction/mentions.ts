@@ -67,6 +67,13 @@ export interface Mention {
 }
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
+
+/**
+ * The token at `k`, or undefined before the first as after the last. Where a phrase may start
+ * the article, read through this: an array read at a negative index looks up a property of that
+ * name, and from then on every read at that place in the code takes the slow, generic path.
+ */
+export const tokenAt = (tokens: Token[], k: number): Token | undefined => (k >= 0 ? tokens[k] : undefined);
 /** "May", "June" as months; not as the given names of "said May Hale". */
 const isTimeWord = (t: Token) => is(t, TIME_WORD) && !t.givenName;
 const isRoleWord = (t: Token | undefined) => is(t, ROLE_HEAD | ROLE_MODIFIER);
@@ -151,7 +158,7 @@ export function mentionEndingAt(tokens: Token[], j: number, lo: number): Mention
 
 /** "advisers to Mr. Corbett", "a spokesperson for the ministry": the role speaks, not its principal. */
 export function speakerFor(tokens: Token[], mention: Mention, lo: number): Mention | null {
-  const preposition = tokens[mention.first - 1];
+  const preposition = tokenAt(tokens, mention.first - 1);
   if (!preposition || !PRINCIPAL_LINKS.has(preposition.lower) || mention.first - 2 < lo) return null;
   const role = tokens[mention.first - 2] as Token;
   // A capital is a name's ("Officials to …" opens a sentence; "Ruiz to …" names somebody).
@@ -349,8 +356,30 @@ function pronounMention(tokens: Token[], i: number): Mention {
   };
 }
 
+/**
+ * Phrases already described, per article: the stages read the same phrase many times over
+ * (a cue's subject, the sentence's subject, a full name the registry reads: a third of all
+ * reads). Mentions are never changed once made (mentionWith copies), so one is shared.
+ */
+const described = new WeakMap<Token[], Map<number, Mention>>();
+
 /** Reads name, title, affiliation and kind off the phrase `[first, last]`. */
 export function describeMention(tokens: Token[], first: number, last: number): Mention {
+  let known = described.get(tokens);
+  if (!known) {
+    known = new Map();
+    described.set(tokens, known);
+  }
+  const key = first * (tokens.length + 1) + last;
+  let mention = known.get(key);
+  if (!mention) {
+    mention = readMention(tokens, first, last);
+    known.set(key, mention);
+  }
+  return mention;
+}
+
+function readMention(tokens: Token[], first: number, last: number): Mention {
   const head = tokens[last] as Token;
   let start = first;
   let definite = (tokens[first] as Token).lower === "the" || is(tokens[first], DEFINITE_POSSESSIVE);
@@ -425,8 +454,8 @@ function personOfPlace(tokens: Token[], start: number, last: number): number {
 
 /** "University of Ohio": a name after "of" and an organisation's head word, taken whole. */
 function organisationOf(tokens: Token[], start: number, [a, b]: [number, number]): [number, number] | null {
-  const head = tokens[a - 2];
-  if (tokens[a - 1]?.lower !== "of" || a - 2 < start || !head?.cap || !is(head, ORGANISATION_HEAD))
+  const head = tokenAt(tokens, a - 2);
+  if (tokenAt(tokens, a - 1)?.lower !== "of" || a - 2 < start || !head?.cap || !is(head, ORGANISATION_HEAD))
     return null;
   let first = a - 2;
   while (first - 1 >= start && isCapitalisedNamePart(tokens[first - 1]) && !isRoleWord(tokens[first - 1]))
@@ -545,8 +574,9 @@ function pastStanding(tokens: Token[], first: number, end: number): number {
 function pastPartyLabels(tokens: Token[], first: number, end: number): number {
   let k = first;
   while (k < end && PARTY_LABELS.has((tokens[k] as Token).lower)) k++;
-  const office = tokens[end]?.text === "." ? end - 1 : end;
-  const publicOffice = isTitleHonorific(tokens, office) || HONORIFIC_TITLES.has(tokens[office]?.lower ?? "");
+  const office = tokenAt(tokens, end)?.text === "." ? end - 1 : end;
+  const publicOffice =
+    isTitleHonorific(tokens, office) || HONORIFIC_TITLES.has(tokenAt(tokens, office)?.lower ?? "");
   return k > first && k === office && publicOffice ? k : first;
 }
 
@@ -564,7 +594,7 @@ function endsInPublicRole(tokens: Token[], first: number, end: number): boolean 
 
 /** "Sen.", "Gov.": a capitalised honorific that stands for a role (not "Mr."). */
 const isTitleHonorific = (tokens: Token[], k: number) =>
-  tokens[k]?.cap === true && !!HONORIFICS.get((tokens[k] as Token).lower);
+  tokenAt(tokens, k)?.cap === true && !!HONORIFICS.get((tokens[k] as Token).lower);
 
 function startsTitle(t: Token): boolean {
   if (t.kind !== "word") return false;
