@@ -7,10 +7,10 @@ import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts"
 import { NAMED_THING_HEADS } from "./lexicon/places.ts";
 import { is, NAME_PARTICLE } from "./lexicon/word-classes.ts";
 import { POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
-import { type Gender, type Mention, mentionEndingAt, textOf, tokenAt } from "./mentions.ts";
+import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
-import { isPossessiveMark, type Token } from "./tokenize.ts";
+import { isPossessiveMark, type Token, tokenAt } from "./tokenize.ts";
 
 export interface Entity {
   name: string;

@@ -45,7 +45,7 @@ import {
 } from "./lexicon/word-classes.ts";
 import { SUBJECT_PRONOUNS } from "./lexicon/words.ts";
 import { isPublicRoleHead } from "./roles.ts";
-import { isPossessiveMark, type Token } from "./tokenize.ts";
+import { isPossessiveMark, type Token, tokenAt } from "./tokenize.ts";
 
 export type MentionKind = "name" | "role" | "pronoun" | "group" | "organisation";
 export type Gender = "male" | "female" | null;
@@ -68,12 +68,6 @@ export interface Mention {
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === "word";
 
-/**
- * The token at `k`, or undefined before the first as after the last. Where a phrase may start
- * the article, read through this: an array read at a negative index looks up a property of that
- * name, and from then on every read at that place in the code takes the slow, generic path.
- */
-export const tokenAt = (tokens: Token[], k: number): Token | undefined => (k >= 0 ? tokens[k] : undefined);
 /** "May", "June" as months; not as the given names of "said May Hale". */
 const isTimeWord = (t: Token) => is(t, TIME_WORD) && !t.givenName;
 const isRoleWord = (t: Token | undefined) => is(t, ROLE_HEAD | ROLE_MODIFIER);

@@ -8,7 +8,7 @@ import { GROUP_HEADS, ORGANISATION_HEADS, ROLE_HEADS } from "./lexicon/people.ts
 import { NON_SPEAKING_PLACES } from "./lexicon/places.ts";
 import { SENTENCE_OPENING_VERBS } from "./lexicon/words.ts";
 import { type Mention, textOf } from "./mentions.ts";
-import type { Token } from "./tokenize.ts";
+import { type Token, tokenAt } from "./tokenize.ts";
 
 export function canSpeak(doc: Doc, m: Mention): boolean {
   if (m.kind !== "name" && m.kind !== "organisation") return true;
@@ -112,6 +112,6 @@ function writtenInLowerCase(doc: Doc, word: string): boolean {
 const OPENING_MARKS = new Set([".", "?", "!", ":", ";", "—", "–", "-"]);
 
 function opensSentence(t: Token[], i: number): boolean {
-  const before = t[i - 1];
+  const before = tokenAt(t, i - 1);
   return !before || (t[i] as Token).newline || before.kind === "quote" || OPENING_MARKS.has(before.text);
 }

@@ -43,6 +43,13 @@ const APOSTROPHE = 39;
 const HYPHEN = 45;
 const FULL_STOP = 46;
 
+/**
+ * The token at `k`, or undefined before the first as after the last. Where a phrase may start
+ * the article, read through this: an array read at a negative index looks up a property of that
+ * name, and from then on every read at that place in the code takes the slow, generic path.
+ */
+export const tokenAt = (tokens: Token[], k: number): Token | undefined => (k >= 0 ? tokens[k] : undefined);
+
 /** "'s" or "’s": the mark of a possessor ("the city's", "Acme’s"). */
 export const isPossessiveMark = (t: Token | undefined): boolean =>
   t !== undefined && (t.lower === "'s" || t.lower === "’s");

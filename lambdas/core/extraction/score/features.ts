@@ -29,7 +29,7 @@ import {
 } from "../lexicon/word-classes.ts";
 import { ARTICLES, RELATIVE_PRONOUNS, THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
-import type { Token } from "../tokenize.ts";
+import { type Token, tokenAt } from "../tokenize.ts";
 import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
 
 /**
@@ -331,7 +331,7 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     f.add(FAMILY["cue.frame"], cue.verb?.frame ?? "-");
     f.add(FAMILY["cue&kind"], lemma, kind);
     // Each word read once, for the features that pair it with a generator too.
-    const before = word(t[cue.first - 1]);
+    const before = word(tokenAt(t, cue.first - 1));
     const after = word(t[cue.last + 1]);
     f.add(FAMILY["cue.before"], before);
     f.add(FAMILY["cue.after"], after);
@@ -376,9 +376,9 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
       shapes += `${shape((t[i] as Token).text)} `;
     f.add(FAMILY["mention.shape"], shapes.trim());
-    const mBefore = word(t[m.first - 1]);
+    const mBefore = word(tokenAt(t, m.first - 1));
     f.add(FAMILY["mention.before"], mBefore);
-    f.add(FAMILY["mention.before2"], word(t[m.first - 2]), mBefore);
+    f.add(FAMILY["mention.before2"], word(tokenAt(t, m.first - 2)), mBefore);
     if (quoteAt(doc, m.first)) f.add(FAMILY["mention.quoted"]);
     for (let i = m.first; i <= m.last; i++) if (is(t[i], PLACE_WORD)) f.add(FAMILY["mention.has-place"]);
     if (sentence && m.first === sentence.first) {
