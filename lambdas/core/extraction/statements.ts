@@ -6,6 +6,7 @@ import type { Span, Statement } from "../types.ts";
 import type { Attribution } from "./candidates.ts";
 import { contentKind, type TokenRange } from "./contents.ts";
 import { type Doc, quoteAt, quoteRegionEnd } from "./document.ts";
+import { CLAUSE_CONJUNCTIONS } from "./lexicon/syntax.ts";
 import { textOf } from "./mentions.ts";
 import type { Speaker } from "./resolve.ts";
 import type { Token } from "./tokenize.ts";
@@ -37,12 +38,28 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
   return statement;
 }
 
-/** Drops trailing commas and the like, so `leader,”` reads `leader`; a whole quotation loses its marks. */
+/**
+ * Drops trailing commas and the like, so `leader,”` reads `leader`; a whole quotation loses its
+ * marks; and the writer's "And" or "But" that opens a reported sentence ("And they found more,
+ * he said" reports that they found more).
+ */
 function trimRange(doc: Doc, range: TokenRange): TokenRange | null {
-  const [first, last] = insideQuoteMarks(doc, range);
+  const [start, last] = insideQuoteMarks(doc, range);
+  const first = start < last && opensWithConjunction(doc, start) ? start + 1 : start;
   let end = last;
   while (end >= first && /^[,;:—–-]$/.test(doc.tokens[end]?.text ?? "")) end--;
   return end >= first ? [first, end] : null;
+}
+
+/** "And" or "But", capitalised where a sentence opens outside quotation marks. */
+function opensWithConjunction(doc: Doc, k: number): boolean {
+  const token = doc.tokens[k] as Token;
+  return (
+    token.cap &&
+    CLAUSE_CONJUNCTIONS.has(token.lower) &&
+    !quoteAt(doc, k) &&
+    doc.tokens[k + 1]?.kind === "word"
+  );
 }
 
 function insideQuoteMarks(doc: Doc, [first, last]: TokenRange): TokenRange {

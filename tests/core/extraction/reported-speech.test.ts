@@ -107,6 +107,22 @@ describe("partial quotes and reported speech", () => {
     expect(statements.map((s) => ({ kind: s.kind, text: s.text }))).toEqual([{ kind: "indirect", text }]);
   });
 
+  it.each([
+    [
+      "an inverted 'he said'",
+      "Lee spoke on Monday. And the pier will close in May, he said.",
+      "the pier will close in May",
+    ],
+    [
+      "a 'she added' after a 'But'",
+      "Lee Park spoke on Monday. But the pier will close in May, she added.",
+      "the pier will close in May",
+    ],
+    ["not a quotation's own", '"And the pier will close," Lee said.', "And the pier will close"],
+  ])("leaves out the writer's opening 'And' or 'But' from reported words: %s", (_, body, text) => {
+    expect(extract(body).map((s) => s.text)).toEqual([text]);
+  });
+
   it("reads 'according to' before and after the clause", () => {
     const before = extract("According to the ministry, the drills will start in March.");
     const after = extract("The drills will start in March, according to the ministry.");
