@@ -26,7 +26,7 @@ import {
   wordsIn,
 } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
-import { quoteAt, quoteRegionEnd } from "./document.ts";
+import { quoteAt } from "./document.ts";
 import { CONTENT_BOUNDARY_GERUNDS, LABEL_WORDS } from "./lexicon/syntax.ts";
 import { DETERMINER, is, PREPOSITION, VERB_GROUP_WORD } from "./lexicon/word-classes.ts";
 import { type Mention, mentionEndingAt, mentionStartingAt } from "./mentions.ts";
@@ -132,22 +132,36 @@ export function changed(a: Attribution, changes: Partial<Attribution>): Attribut
 
 /** Every cue's candidates, sentence by sentence (`[sentence][cue] → candidates`); none in a headline. */
 export function findCandidates(doc: CuedDoc, headlines: ReadonlySet<number> = new Set()): Attribution[][][] {
-  return doc.seg.sentences.map((s, index) =>
-    headlines.has(s.paragraph) ? [] : sentenceCandidates(doc, s, index),
-  );
+  const stops = doc.cuesAndColons;
+  let next = 0;
+  return doc.seg.sentences.map((s, index) => {
+    while (next < stops.length && (stops[next] as number) < s.first) next++;
+    return headlines.has(s.paragraph) ? [] : sentenceCandidates(doc, s, index, stops, next);
+  });
 }
 
-function sentenceCandidates(doc: CuedDoc, s: Sentence, index: number): Attribution[][] {
+/** The sentence's candidates; `stops[from]` (of doc.cuesAndColons) is its first cue or colon, if it has one. */
+function sentenceCandidates(
+  doc: CuedDoc,
+  s: Sentence,
+  index: number,
+  stops: readonly number[],
+  from: number,
+): Attribution[][] {
+  // No cue and no colon: nothing here reports words (a speaker's label needs its colon too).
+  if (from >= stops.length || (stops[from] as number) > s.last) return [];
   const label = speakerLabel(doc, s, index);
   if (label) return [[label]];
   const byCue: Attribution[][] = [];
-  for (let i = s.first; i <= s.last; i++) {
-    const quote = quoteAt(doc, i);
-    if (quote) {
-      i = Math.max(i, quoteRegionEnd(quote));
-      continue;
-    }
-    const cue = doc.cues[i] ?? colonCue(doc, s, i, byCue);
+  // Whether a cue, quoted or not, stands before the token looked at (a colon after one is none).
+  let cueBefore = false;
+  for (let n = from; n < stops.length && (stops[n] as number) <= s.last; n++) {
+    const i = stops[n] as number;
+    const known = doc.cues[i] ?? null;
+    // Words inside a quotation are the speaker's, not the article's: no cue there.
+    const quoted = doc.seg.quoteOf[i] !== -1;
+    const cue = quoted ? null : (known ?? colonCue(doc, s, i, byCue, cueBefore));
+    if (known) cueBefore = true;
     if (!cue) continue;
     const list = new CandidateList(doc, cue, index, s.paragraph);
     if (cue.kind === "colon") colonCandidates(doc, s, cue, list);
@@ -185,13 +199,18 @@ function distanceToCue(a: Attribution): number {
  * it closes its own (`Corbett went further: "…"`, `Okafor, in her letter:`), with no reporting verb
  * before it in the sentence to carry the attribution.
  */
-function colonCue(doc: CuedDoc, s: Sentence, i: number, byCue: Attribution[][]): Cue | null {
+function colonCue(
+  doc: CuedDoc,
+  s: Sentence,
+  i: number,
+  byCue: Attribution[][],
+  cueBefore: boolean,
+): Cue | null {
   const t = doc.tokens;
-  if (t[i]?.text !== ":" || i === s.first || byCue.length > 0) return null;
+  if (t[i]?.text !== ":" || i === s.first || byCue.length > 0 || cueBefore) return null;
   const next = t[i + 1];
   const closesParagraph = i === doc.seg.paragraphs[s.paragraph]?.last;
   if (!closesParagraph && (!next || !t[i]?.spaceAfter)) return null;
-  for (let k = s.first; k < i; k++) if (doc.cues[k]) return null;
   return { first: i, last: i, verb: null, kind: "colon" };
 }
 

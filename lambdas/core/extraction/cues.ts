@@ -32,16 +32,29 @@ export interface Cue {
 /** An article with its reporting cues found: the cue that starts at each token, or null. */
 export interface CuedDoc extends Doc {
   cues: readonly (Cue | null)[];
+  /**
+   * The tokens where a cue may stand, in order: every reporting cue and every colon (a colon may
+   * introduce words said). Candidates are looked for at these alone, not at every token.
+   */
+  cuesAndColons: readonly number[];
 }
 
 /** Stage 3 over the whole article, once: every later stage looks cues up instead of finding them. */
 export function findCues(doc: Doc): CuedDoc {
+  const tokens = doc.tokens;
   const cues: (Cue | null)[] = [];
-  for (let i = 0; i < doc.tokens.length; i++) cues.push(cueAt(doc.tokens, i));
+  const cuesAndColons: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const cue = cueAt(tokens, i);
+    cues.push(cue);
+    // The kind first: a word's text is never compared with the colon.
+    const token = tokens[i] as Token;
+    if (cue !== null || (token.kind === "punct" && token.text === ":")) cuesAndColons.push(i);
+  }
   // Spelt out rather than spread: a spread object can get a shape of its own (V8 made one for
   // every article once its clone cache gave up), and then every stage's reads of the document's
   // fields go the slow way.
-  return { text: doc.text, tokens: doc.tokens, seg: doc.seg, cues };
+  return { text: doc.text, tokens, seg: doc.seg, cues, cuesAndColons };
 }
 
 /**

@@ -33,11 +33,16 @@ export interface Dating {
  * // 'Okafor, who in 2019 said the plant would close, …' → "2019"
  */
 export function saidWhen(doc: Doc, s: Sentence, a: Dating, published: string | null): string | undefined {
-  const window = attributionWindow(doc, s, a);
   const t = doc.tokens;
   let earlier = false;
-  for (let w = 0; w < window.length; w++) {
-    const k = window[w] as number;
+  // The sentence's tokens around the cue that belong to the attribution, not its content or
+  // speaker, read in place (no list of them is built: every candidate is dated).
+  const end = Math.min(s.last, a.cue.last + WINDOW);
+  for (let k = windowStart(doc, s, a); k <= end; k++) {
+    if (k > a.cue.last && (inContent(a, k) || quoted(doc, k))) break;
+    // "said of the 2019 budget": what follows is the topic, not the time.
+    if (k === a.cue.last + 1 && TOPIC_LINKS.has(t[k]?.lower ?? "")) break;
+    if (inMention(a.mention, k) || (k >= a.cue.first && k <= a.cue.last)) continue;
     const token = t[k] as Token;
     const date = explicitDate(t, k, published);
     if (date) return date;
@@ -66,23 +71,19 @@ function startsEarlierPhrase(t: Token[], k: number): boolean {
   return phrases?.some((phrase) => phrase.every((word, n) => t[k + n]?.lower === word)) ?? false;
 }
 
-/** The sentence's tokens around the cue that belong to the attribution, not its content or speaker. */
-function attributionWindow(doc: Doc, s: Sentence, a: Dating): number[] {
-  const out: number[] = [];
+/** Where the attribution's tokens start: up to WINDOW tokens before the cue or speaker, not into the content. */
+function windowStart(doc: Doc, s: Sentence, a: Dating): number {
   const from = Math.min(a.cue.first, a.mention?.first ?? a.cue.first);
   let left = from - 1;
   while (left >= s.first && from - left <= WINDOW && !inContent(a, left) && !quoted(doc, left)) left--;
-  for (let k = left + 1; k <= Math.min(s.last, a.cue.last + WINDOW); k++) {
-    if (k > a.cue.last && (inContent(a, k) || quoted(doc, k))) break;
-    // "said of the 2019 budget": what follows is the topic, not the time.
-    if (k === a.cue.last + 1 && TOPIC_LINKS.has(doc.tokens[k]?.lower ?? "")) break;
-    if (!inMention(a.mention, k) && (k < a.cue.first || k > a.cue.last)) out.push(k);
-  }
-  return out;
+  return left + 1;
 }
 
 // Helpers at module level, not closures made per call: every candidate is dated.
-const inContent = (a: Dating, k: number) => a.parts.some(([first, last]) => k >= first && k <= last);
+function inContent(a: Dating, k: number): boolean {
+  for (const [first, last] of a.parts) if (k >= first && k <= last) return true;
+  return false;
+}
 const inMention = (m: Mention | null, k: number) =>
   m !== null &&
   ((k >= m.first && k <= m.last) || (!!m.appositive && k >= m.appositive[0] && k <= m.appositive[1]));
