@@ -21,7 +21,19 @@ import { canSpeak, isOpeningModifier } from "./speaker-check.ts";
  * Each sentence's subject, read once: candidate generation and speaker resolution both ask. Kept
  * per article (one weak entry, not one per sentence), by the sentence's first token.
  */
-const subjects = new WeakMap<Segmentation, Map<number, { s: Sentence; subject: Mention | null }>>();
+const subjects = new WeakMap<Segmentation, Map<number, KnownSubject>>();
+
+/**
+ * A class, not an object literal: V8 moves a literal's objects to the old generation once it sees
+ * they all outlive a collection, and that switch throws away the compiled code of every function
+ * that inlined the allocation (cueCandidates, compiled anew passes later).
+ */
+class KnownSubject {
+  constructor(
+    readonly s: Sentence,
+    readonly subject: Mention | null,
+  ) {}
+}
 
 /** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
 export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
@@ -33,7 +45,7 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
   const entry = known.get(s.first);
   if (entry?.s === s) return entry.subject;
   const subject = readSubject(doc, s, anySubject);
-  known.set(s.first, { s, subject });
+  known.set(s.first, new KnownSubject(s, subject));
   return subject;
 }
 
