@@ -544,17 +544,26 @@ function opensTimeClause(t: Token[], k: number): boolean {
 const CALL_WORDS = 4;
 
 /**
- * "called Haugland earlier this month", "called Ruiz onto the stage", "called her.": a call made to
- * somebody, with no words after the person called (as "called Ruiz a fraud" has).
+ * "called Haugland earlier this month", "called Ruiz onto the stage", "called her.", "called a
+ * delegate, Ana Ruiz, and urged her to run": a call made to somebody, with no words after the
+ * person called (as "called Ruiz a fraud" has).
  */
 function callsSomebody(doc: CuedDoc, first: number): boolean {
   const t = doc.tokens;
   const called = personAddressed(t, first, first + 6);
   if (called === undefined) return false;
+  if (namedThenAnd(t, called)) return true;
   const after = t[called + 1];
   if (!after || after.text === "." || after.text === ";") return true;
   if (after.kind !== "word" || after.lower === "as") return false;
   return is(after, TIME_WORD) || is(after, PREPOSITION) || after.lower.endsWith("ly");
+}
+
+/** "called a delegate, Ana Ruiz, and urged her to run": the person's name set off, then the next step. */
+function namedThenAnd(t: Token[], called: number): boolean {
+  if (t[called + 1]?.text !== ",") return false;
+  const named = mentionStartingAt(t, called + 2, called + 8);
+  return named?.kind === "name" && t[named.last + 1]?.text === "," && t[named.last + 2]?.lower === "and";
 }
 
 /**

@@ -41,6 +41,10 @@ describe("narration is no statement", () => {
     ["a mayor telephoning somebody", "Corbett called Ruiz earlier this month to ask about the vote."],
     ["a mayor calling somebody up to the stage", "Corbett called Ruiz onto the stage."],
     ["a candidate calling a rival after the result", "Corbett called Ruiz shortly after the result."],
+    [
+      "a governor calling a delegate named after her role",
+      "Corbett called a local delegate, Ana Ruiz, and met her at the hall.",
+    ],
     ["officers reporting to a scene", "Two officers reported to the scene."],
     ["an officer reporting for duty", "She reported for duty on Monday."],
     ["a candidate adding to her lead", "Corbett added to her lead in the polls."],
