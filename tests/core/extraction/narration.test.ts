@@ -46,6 +46,7 @@ describe("narration is no statement", () => {
       "Corbett called a local delegate, Ana Ruiz, and met her at the hall.",
     ],
     ["officers reporting to a scene", "Two officers reported to the scene."],
+    ["a lawmaker writing a law", "Ruiz wrote legislation that gave the port new powers."],
     ["an officer reporting for duty", "She reported for duty on Monday."],
     ["a candidate adding to her lead", "Corbett added to her lead in the polls."],
     ["a referee noting the time", "The referee noted the time and restarted play."],

@@ -103,7 +103,15 @@ const VERBS: Array<[string, VerbFrame, string[], Omit<ReportingVerb, "lemma" | "
     "write",
     "clause",
     ["write", "writes", "wrote", "writing"],
-    { inverts: true, notFollowedBy: ["off", "down", "up", "a", "an", "the", "his", "her", "their"] },
+    {
+      inverts: true,
+      // "wrote the bill", "wrote legislation that …": what was written, not what it says.
+      notFollowedBy: [
+        ...["off", "down", "up", "a", "an", "the", "his", "her", "their"],
+        ...["legislation", "laws", "bills", "books", "letters", "articles", "songs", "poems"],
+        ...["checks", "cheques", "code", "rules", "policies", "columns", "essays", "novels", "scripts"],
+      ],
+    },
   ],
   ["tweet", "clause", ["tweet", "tweets", "tweeted", "tweeting"], { nounLike: true }],
   ["post", "clause", ["posted"], { needsContentNext: true, notFollowedBy: ["bail", "bond"] }],
