@@ -176,6 +176,8 @@ function readRoleOnce(phrase: string): ReadRole | null {
   if (w === "attorney" && main.slice(0, -1).some((x) => JURISDICTIONS.has(x)))
     return { kind: "public", head: w, past };
   if (PRIVATE_HEADS.has(w)) return { kind: "private", head: w, past };
+  // "literary agent", "talent agent": an agent of a trade, not of a government.
+  if (w === "agent" && PRIVATE_AGENCIES.has(main.at(-2) ?? "")) return { kind: "private", head: w, past };
   // Heads of university departments and academies speak as scholars: "associate director of
   // Riverton University's Water Institute", "president of the Northern Academy for Public Policy".
   if (cut > 0 && ACADEMIC.test(words.slice(cut).join(" "))) return { kind: "private", head: w, past };
@@ -205,6 +207,13 @@ const GENERAL_OFFICES = new Set(
 const JURISDICTIONS = new Set(
   "u.s us federal district state city county prosecuting commonwealth".split(" "),
 );
+/** Trades whose agents act for clients, not for a government ("literary agent", "sports agent"). */
+const PRIVATE_AGENCIES = new Set(
+  "literary talent sports travel insurance estate realty booking publicity modeling modelling free".split(
+    " ",
+  ),
+);
+
 const ACADEMIC = /\b(university|college|academy|school|polytechnic)\b/;
 /** Firms whose people are quoted for their advice, whatever their rank: consultancies, pollsters, lobbyists. */
 const CONSULTANCY =
@@ -320,6 +329,8 @@ function cleanRolePhraseOnce(phrase: string): string | null {
       joinsHeads ||
       inName ||
       (RACE_STANDINGS.has(lower) && head === "leader" && i === main.length - 2) ||
+      // "literary agent": the trade says whom the agent acts for.
+      (PRIVATE_AGENCIES.has(lower) && head === "agent" && i === main.length - 2) ||
       ((/^\p{Lu}/u.test(w) ||
         /\p{L}['’]s?$/u.test(w) ||
         /^\$?\d/.test(w) ||

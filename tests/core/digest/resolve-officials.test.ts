@@ -162,19 +162,22 @@ describe("resolving officials across articles", () => {
     expect(franken?.statements).toBe(1);
   });
 
-  it("lists a person in a private role under also quoted, never as an official", () => {
-    const digest = compose(
-      articlesOf({
-        text: "The launches were a routine exercise",
-        speaker: "Jane Doe",
-        title: "a retired teacher",
-      }),
-    );
-    expect(digest.officials).toEqual([]);
-    expect(digest.alsoQuoted?.map((p) => [p.name, p.statements[0]?.text])).toEqual([
-      ["Jane Doe", "The launches were a routine exercise"],
-    ]);
-  });
+  it.each([["a retired teacher"], ["literary agent"], ["the singer's talent agent"]])(
+    "lists a person in a private role (%s) under also quoted, never as an official",
+    (title) => {
+      const digest = compose(
+        articlesOf({
+          text: "The launches were a routine exercise",
+          speaker: "Jane Doe",
+          title,
+        }),
+      );
+      expect(digest.officials).toEqual([]);
+      expect(digest.alsoQuoted?.map((p) => [p.name, p.statements[0]?.text])).toEqual([
+        ["Jane Doe", "The launches were a routine exercise"],
+      ]);
+    },
+  );
 
   describe("one identity per person across the window", () => {
     const WORDS = [
