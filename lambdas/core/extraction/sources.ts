@@ -7,7 +7,7 @@
 import { afterDateline } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt } from "./document.ts";
-import { COUNTRY_NAMES, NON_SPEAKING_PLACES } from "./lexicon/places.ts";
+import { COUNTRY_NAMES } from "./lexicon/places.ts";
 import {
   AFTER_INVERTED_SPEAKER,
   CLAUSE_CONJUNCTIONS,
@@ -46,9 +46,10 @@ import {
   mentionStartingAt,
   mentionWith,
   speakerFor,
+  textOf,
 } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
-import { canSpeak } from "./speaker-check.ts";
+import { canSpeak, isNonSpeakingPlace } from "./speaker-check.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Subject {
@@ -292,12 +293,10 @@ function placedSubject(doc: CuedDoc, town: number, lo: number): Mention | null {
 /** "Allentown, Pa.", "Dover, Delaware": the comma at k stands between a town and its state or country. */
 function isStateAfterTown(t: Token[], k: number, end: number): boolean {
   if (!t[k - 1]?.cap || end - k > 3 || end <= k) return false;
-  let text = "";
-  for (let i = k + 1; i <= end; i++) {
-    const token = t[i] as Token;
-    text += i > k + 1 && token.spaceBefore ? ` ${token.lower}` : token.lower;
-  }
-  return NON_SPEAKING_PLACES.has(text) || COUNTRY_NAMES.has(text);
+  return (
+    isNonSpeakingPlace(t, { first: k + 1, last: end }) ||
+    COUNTRY_NAMES.has(textOf(t, k + 1, end).toLowerCase())
+  );
 }
 
 /**

@@ -20,7 +20,7 @@ export function canSpeak(doc: Doc, m: Mention): boolean {
 }
 
 /** "Texas", "Capitol Hill", and a state abbreviated ("Fla.": the tokens may leave its stop apart). */
-function isNonSpeakingPlace(t: Token[], m: Mention): boolean {
+export function isNonSpeakingPlace(t: Token[], m: Pick<Mention, "first" | "last">): boolean {
   // Most names open with a word no such place opens with: told so without building their text.
   if (!PLACE_OPENINGS.has((t[m.first] as Token).lower)) return false;
   const text = textOf(t, m.first, m.last).toLowerCase();
