@@ -4,7 +4,6 @@
  * pair the hand-written rules would choose is marked `rule`: the baseline scorer keeps exactly
  * those; the trained scorer weighs them all (select.ts).
  */
-
 import {
   afterDateline,
   allCapitals,
@@ -133,11 +132,19 @@ export function changed(a: Attribution, changes: Partial<Attribution>): Attribut
 /** Every cue's candidates, sentence by sentence (`[sentence][cue] → candidates`); none in a headline. */
 export function findCandidates(doc: CuedDoc, headlines: ReadonlySet<number> = new Set()): Attribution[][][] {
   const stops = doc.cuesAndColons;
+  const sentences = doc.seg.sentences;
+  // Pushed, not mapped: once V8 optimises a function it builds `map`'s result holey (at full length
+  // first), and every later pass, optimised on the packed arrays it met until then, throws its
+  // code away at the first holey one and is compiled again. The arrays one pass hands the next
+  // are pushed, so they stay of one kind.
+  const bySentence: Attribution[][][] = [];
   let next = 0;
-  return doc.seg.sentences.map((s, index) => {
+  for (let index = 0; index < sentences.length; index++) {
+    const s = sentences[index] as Sentence;
     while (next < stops.length && (stops[next] as number) < s.first) next++;
-    return headlines.has(s.paragraph) ? [] : sentenceCandidates(doc, s, index, stops, next);
-  });
+    bySentence.push(headlines.has(s.paragraph) ? [] : sentenceCandidates(doc, s, index, stops, next));
+  }
+  return bySentence;
 }
 
 /** The sentence's candidates; `stops[from]` (of doc.cuesAndColons) is its first cue or colon, if it has one. */

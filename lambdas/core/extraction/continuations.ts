@@ -19,13 +19,20 @@ export function attachContinuations(
   scores?: ReadonlyMap<Attribution, number>,
 ): Attribution[] {
   // Most sentences choose nothing: their empty list is read, never changed, and not copied.
-  const result = bySentence.map((list) =>
-    list.length === 0
-      ? list
-      : list.map((a) =>
-          changed(a, scores ? { parts: [...a.parts], score: scores.get(a) } : { parts: [...a.parts] }),
-        ),
-  );
+  // Pushed, not mapped: the arrays handed on stay packed (see findCandidates).
+  const result: Attribution[][] = [];
+  for (const list of bySentence) {
+    if (list.length === 0) {
+      result.push(list);
+      continue;
+    }
+    const copies: Attribution[] = [];
+    for (const a of list)
+      copies.push(
+        changed(a, scores ? { parts: [...a.parts], score: scores.get(a) } : { parts: [...a.parts] }),
+      );
+    result.push(copies);
+  }
   let open: Attribution | null = null;
   let pending: TokenRange[] = [];
   const attributedLater = quoteAttributedLater(doc, result);

@@ -52,7 +52,10 @@ type ArticleText = Pick<Article, "body"> & Partial<Pick<Article, "publishedAt" |
  * // → [{ text: "The door remains open", kind: "direct", speaker: "Lee", cue: "said", … }]
  */
 export function extractStatements(article: ArticleText, options: ExtractOptions = {}): Statement[] {
-  return extractReadings(article, options).map((r) => r.statement);
+  // Pushed, not mapped: the arrays handed on stay packed (see findCandidates).
+  const statements: Statement[] = [];
+  for (const r of extractReadings(article, options)) statements.push(r.statement);
+  return statements;
 }
 
 /** A statement and what its confidence was read from (null under the rules alone). */
@@ -225,15 +228,19 @@ function evidenceOf(
  * of two readings of the same words at most one is right. One pass in start order.
  */
 export function readingOverlaps(attributions: readonly Attribution[]): ConfidenceEvidence["overlap"][] {
-  const result: ConfidenceEvidence["overlap"][] = attributions.map(() => "none");
-  const spans = attributions
-    .map((a, k) => ({
+  // Pushed, not mapped: the arrays handed on stay packed (see findCandidates).
+  const result: ConfidenceEvidence["overlap"][] = [];
+  const spans: { k: number; start: number; end: number; score: number }[] = [];
+  attributions.forEach((a, k) => {
+    result.push("none");
+    spans.push({
       k,
       start: (a.parts[0] as TokenRange)[0],
       end: (a.parts.at(-1) as TokenRange)[1],
       score: a.score ?? 0,
-    }))
-    .sort((x, y) => x.start - y.start || x.k - y.k);
+    });
+  });
+  spans.sort((x, y) => x.start - y.start || x.k - y.k);
   const open: typeof spans = [];
   for (const span of spans) {
     for (let j = open.length - 1; j >= 0; j--)
@@ -267,7 +274,19 @@ function dateCandidates(
   candidates: Attribution[][][],
   published: string | null,
 ): Attribution[][][] {
-  return candidates.map((cues) => cues.map((list) => datedList(doc, list, published)));
+  // Pushed, not mapped: the arrays handed on stay packed (see findCandidates). Most sentences have
+  // no cue: their empty list is passed on as it is.
+  const dated: Attribution[][][] = [];
+  for (const cues of candidates) {
+    if (cues.length === 0) {
+      dated.push(cues);
+      continue;
+    }
+    const lists: Attribution[][] = [];
+    for (const list of cues) lists.push(datedList(doc, list, published));
+    dated.push(lists);
+  }
+  return dated;
 }
 
 /**
@@ -277,16 +296,21 @@ function dateCandidates(
  */
 function datedList(doc: CuedDoc, list: Attribution[], published: string | null): Attribution[] {
   const read: { a: Attribution; said: string | undefined }[] = [];
-  return list.map((a) => {
+  const dated: Attribution[] = [];
+  for (const a of list) {
     const s = doc.seg.sentences[a.sentence];
-    if (!a.cue || !s) return a;
+    if (!a.cue || !s) {
+      dated.push(a);
+      continue;
+    }
     let known = read.find((r) => sameSpeakerAndSide(r.a, a));
     if (!known) {
       known = { a, said: saidWhen(doc, s, { cue: a.cue, mention: a.mention, parts: a.parts }, published) };
       read.push(known);
     }
-    return known.said ? changed(a, { said: known.said }) : a;
-  });
+    dated.push(known.said ? changed(a, { said: known.said }) : a);
+  }
+  return dated;
 }
 
 /** The same speaker phrase, and the words on the same side of the cue. */

@@ -41,7 +41,8 @@ export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[
     (x, y) => x.at - y.at,
   );
   let nextSubject = 0;
-  const resolved = attributions.map((a) => {
+  const resolved: Resolution[] = [];
+  for (const a of attributions) {
     const at = a.mention?.first ?? 0;
     while (nextSubject < subjects.length && (subjects[nextSubject] as Sighting).at < at) {
       salient.push(subjects[nextSubject] as Sighting);
@@ -49,10 +50,13 @@ export function resolveSpeakers(doc: Doc, attributions: Attribution[]): Speaker[
     }
     const speaker = resolveMention(doc, registry, salient, a.mention);
     if (speaker.entity) salient.push({ entity: speaker.entity, at });
-    return speaker;
-  });
-  // A person's title may be learnt after their first statement: report what the article says in all.
-  return resolved.map(({ result, entity }) => (entity ? asPerson(entity) : (result as Speaker)));
+    resolved.push(speaker);
+  }
+  // A person's title may be learnt after their first statement: report what the article says in
+  // all. Pushed, not mapped: the arrays handed on stay packed (see findCandidates).
+  const speakers: Speaker[] = [];
+  for (const { result, entity } of resolved) speakers.push(entity ? asPerson(entity) : (result as Speaker));
+  return speakers;
 }
 
 /**

@@ -15,17 +15,33 @@ export function selectAttributions(
   candidates: Attribution[][][],
   probability?: ReadonlyMap<Attribution, number>,
 ): Attribution[][] {
-  if (!probability) return candidates.map((cues) => passing(cues, (a) => a.rule));
+  if (!probability) return passingBySentence(candidates, (a) => a.rule);
   const p = (a: Attribution) => probability.get(a) ?? 0;
-  const best = candidates.map((cues) =>
-    cues.map((list) => list.reduce((top, a) => (p(a) > p(top) ? a : top))),
-  );
+  const best: Attribution[][] = [];
+  for (const cues of candidates) {
+    const tops: Attribution[] = [];
+    for (const list of cues) tops.push(list.reduce((top, a) => (p(a) > p(top) ? a : top)));
+    best.push(tops);
+  }
   const open = new Set(withoutClausesOfOthers(best).map((a) => a.cue));
   const lists: Attribution[][] = [];
   for (const cues of candidates)
     for (const list of cues) if (open.has(list[0]?.cue ?? null)) lists.push(list);
   const kept = consistent(doc, lists, p);
-  return candidates.map((cues) => passing(cues, (a) => kept.has(a)));
+  return passingBySentence(candidates, (a) => kept.has(a));
+}
+
+/**
+ * Each sentence's candidates that pass. Pushed, not mapped: the arrays handed on stay packed (see
+ * findCandidates).
+ */
+function passingBySentence(
+  candidates: Attribution[][][],
+  test: (a: Attribution) => boolean,
+): Attribution[][] {
+  const bySentence: Attribution[][] = [];
+  for (const cues of candidates) bySentence.push(passing(cues, test));
+  return bySentence;
 }
 
 /** A sentence's candidates that pass, in order: a plain loop, as most sentences have no cue at all. */
@@ -154,9 +170,9 @@ const size = (a: Attribution) => a.parts.reduce((n, [first, last]) => n + last -
 export function withoutReportsWithinReports(doc: CuedDoc, chosen: Attribution[]): Attribution[] {
   // An outer report starts where its inner one does or before it, a few readings back at most: a
   // bounded look back keeps the pass linear however many readings a long text has.
-  const byStart = chosen
-    .map((a) => ({ a, span: spanOf(a) }))
-    .sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
+  const byStart: { a: Attribution; span: [number, number] }[] = [];
+  for (const a of chosen) byStart.push({ a, span: spanOf(a) });
+  byStart.sort((x, y) => x.span[0] - y.span[0] || y.span[1] - x.span[1]);
   const dropped = new Set<Attribution>();
   byStart.forEach(({ a: inner }, k) => {
     for (let j = k - 1; j >= Math.max(0, k - LOOK_BACK); j--) {

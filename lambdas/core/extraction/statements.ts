@@ -15,7 +15,9 @@ export function toStatement(doc: Doc, a: Attribution, speaker: Speaker): Stateme
   const t = doc.tokens;
   const ranges = a.parts.map((range) => trimRange(doc, range)).filter((r): r is TokenRange => r !== null);
   if (ranges.length === 0) return null;
-  const parts: Span[] = ranges.map(([first, last]) => [(t[first] as Token).start, (t[last] as Token).end]);
+  // Pushed, not mapped: the arrays handed on stay packed (see findCandidates).
+  const parts: Span[] = [];
+  for (const [first, last] of ranges) parts.push([(t[first] as Token).start, (t[last] as Token).end]);
   const mention = a.relative !== undefined ? { first: a.relative, last: a.relative } : a.mention;
   const statement: Statement = {
     start: (parts[0] as Span)[0],
