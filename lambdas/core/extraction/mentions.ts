@@ -167,38 +167,21 @@ export function speakerFor(tokens: Token[], mention: Mention, lo: number): Menti
 }
 
 /**
- * A mention as this module makes it: of a class, not an object literal. Mentions are kept for the
- * article (describeMention), so V8 sees a literal's all outlive a collection and moves them to the
- * old generation as they are made, which made every phrase read several times dearer; it does not
- * do so for a class. One class for every mention made here: one object shape for the stages.
+ * The mention with some fields changed: copied field by field into the one shape every mention
+ * has (see describeMention), then changed; a spread copy can get a shape of its own.
  */
-class PhraseMention implements Mention {
-  constructor(
-    readonly first: number,
-    readonly last: number,
-    readonly kind: MentionKind,
-    readonly name: [number, number] | null,
-    readonly title: string | null,
-    readonly affiliation: string | null,
-    readonly definite: boolean,
-    readonly gender: Gender,
-    readonly appositive: [number, number] | undefined,
-  ) {}
-}
-
-/** The mention with some fields changed: copied field by field into a mention of its own. */
 export function mentionWith(m: Mention, changes: Partial<Mention>): Mention {
-  const copy: Mention = new PhraseMention(
-    m.first,
-    m.last,
-    m.kind,
-    m.name,
-    m.title,
-    m.affiliation,
-    m.definite,
-    m.gender,
-    m.appositive,
-  );
+  const copy: Mention = {
+    first: m.first,
+    last: m.last,
+    kind: m.kind,
+    name: m.name,
+    title: m.title,
+    affiliation: m.affiliation,
+    definite: m.definite,
+    gender: m.gender,
+    appositive: m.appositive,
+  };
   return Object.assign(copy, changes);
 }
 
@@ -354,29 +337,41 @@ function rolesThenName(tokens: Token[], k: number, hi: number): boolean {
 function pronounMention(tokens: Token[], i: number): Mention {
   const lower = (tokens[i] as Token).lower;
   const kind: MentionKind = lower === "they" || lower === "we" ? "group" : "pronoun";
-  const gender = SUBJECT_PRONOUNS.get(lower) ?? null;
-  return new PhraseMention(i, i, kind, null, null, null, true, gender, undefined);
+  return {
+    first: i,
+    last: i,
+    kind,
+    name: null,
+    title: null,
+    affiliation: null,
+    definite: true,
+    gender: SUBJECT_PRONOUNS.get(lower) ?? null,
+    appositive: undefined,
+  };
 }
 
 /**
- * Phrases already described, per article: the stages read the same phrase many times over
- * (a cue's subject, the sentence's subject, a full name the registry reads: a third of all
- * reads). Mentions are never changed once made (mentionWith copies), so one is shared.
+ * Phrases already described, for the article being read: the stages read the same phrase many
+ * times over (a cue's subject, the sentence's subject, a full name the registry reads: a third
+ * of all reads). Mentions are never changed once made (mentionWith copies), so one is shared.
+ * Kept for one article at a time, not in a WeakMap by article: a WeakMap's entries outlive every
+ * young-generation collection until a full one (its key, the long token array, is old), so every
+ * mention made would be moved to the old generation, and V8, seeing that, made them there.
  */
-const described = new WeakMap<Token[], Map<number, Mention>>();
+let describedTokens: Token[] | null = null;
+let described = new Map<number, Mention>();
 
 /** Reads name, title, affiliation and kind off the phrase `[first, last]`. */
 export function describeMention(tokens: Token[], first: number, last: number): Mention {
-  let known = described.get(tokens);
-  if (!known) {
-    known = new Map();
-    described.set(tokens, known);
+  if (tokens !== describedTokens) {
+    describedTokens = tokens;
+    described = new Map();
   }
   const key = first * (tokens.length + 1) + last;
-  let mention = known.get(key);
+  let mention = described.get(key);
   if (!mention) {
     mention = readMention(tokens, first, last);
-    known.set(key, mention);
+    described.set(key, mention);
   }
   return mention;
 }
@@ -412,8 +407,18 @@ function readMention(tokens: Token[], first: number, last: number): Mention {
   const gender = genderOf(tokens, start, last) ?? givenNameGender(tokens, name);
   const kind = body ? "organisation" : kindOfPhrase(tokens, head, name);
   const titled = kind === "organisation" ? null : title;
-  const named = kind === "organisation" && !name ? null : name;
-  return new PhraseMention(first, last, kind, named, titled, affiliation, definite, gender, undefined);
+  return {
+    first,
+    last,
+    kind,
+    name: kind === "organisation" && !name ? null : name,
+    title: titled,
+    affiliation,
+    definite,
+    gender,
+    // Present though unset, as in every mention: one object shape for the stages that read them.
+    appositive: undefined,
+  };
 }
 
 const PEOPLE_ENDINGS = ["ians", "cans", "eans"];
@@ -452,7 +457,7 @@ function organisationOf(tokens: Token[], start: number, [a, b]: [number, number]
   let first = a - 2;
   while (first - 1 >= start && isCapitalisedNamePart(tokens[first - 1]) && !isRoleWord(tokens[first - 1]))
     first--;
-  return span(first, b);
+  return [first, b];
 }
 
 /** Past a country (and its compass word) that opens a title: the title's first token, or `start`. */
@@ -467,14 +472,6 @@ function countryBefore(tokens: Token[], start: number, end: number): number {
 const nameEnd = (tokens: Token[], last: number) =>
   tokens[last]?.text === "." && is(tokens[last - 1], NAME_SUFFIX) ? last - 2 : last;
 
-/**
- * The tokens `[a, b]` as a mention's name holds them. Made by Array.of, not written as a literal
- * (nor by `new Array`): names are kept with their mentions for the article (describeMention), and
- * V8 makes in the old generation the arrays of a site it sees outlive a collection, at many times
- * the cost.
- */
-const span = (a: number, b: number) => Array.of(a, b) as [number, number];
-
 /** The proper name at the end of a phrase: the capitalised words after the last title word. */
 function nameAtEnd(tokens: Token[], start: number, last: number): [number, number] | null {
   // "Thomas Judge Jr.": past the suffix, the word before it is a name, whatever it means.
@@ -483,7 +480,7 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
     const end = tokens[last]?.text === "." ? last - 2 : last - 1;
     if (end < start || !isCapitalisedNamePart(tokens[end])) return null;
     const rest = nameAtEnd(tokens, start, end - 1);
-    return span(rest && rest[1] === end - 1 ? rest[0] : end, last);
+    return [rest && rest[1] === end - 1 ? rest[0] : end, last];
   }
   let k = last;
   while (k >= start) {
@@ -499,7 +496,7 @@ function nameAtEnd(tokens: Token[], start: number, last: number): [number, numbe
     if (!particle && !surname && !(isCapitalisedNamePart(t) && !isRoleWord(t))) break;
     k--;
   }
-  return k < last ? span(pastPlace(tokens, k + 1, last), last) : null;
+  return k < last ? [pastPlace(tokens, k + 1, last), last] : null;
 }
 
 /**
