@@ -421,11 +421,12 @@ function readMention(tokens: Token[], first: number, last: number): Mention {
   };
 }
 
-const PEOPLE_ENDINGS = ["ians", "cans", "eans"];
+/** "Americans", "Ethiopians", "Koreans": a people, not a person. */
+const namesPeople = (lower: string) =>
+  lower.endsWith("ians") || lower.endsWith("cans") || lower.endsWith("eans");
 
 function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | null): MentionKind {
-  // "Americans", "Ethiopians", "Koreans": a people, not a person.
-  if (name && name[0] === name[1] && PEOPLE_ENDINGS.some((end) => head.lower.endsWith(end))) return "group";
+  if (name && name[0] === name[1] && namesPeople(head.lower)) return "group";
   if (name) return isOrganisationName(tokens, name) ? "organisation" : "name";
   if (is(head, ORGANISATION_HEAD) || is(head, PLACE_WORD) || isAcronym(head)) return "organisation";
   return is(head, GROUP_HEAD) ? "group" : "role";
@@ -536,6 +537,8 @@ function titleOf(tokens: Token[], start: number, end: number): string | null {
   let first = start;
   while (first <= end && !startsTitle(tokens[first] as Token)) first++;
   first = pastStanding(tokens, first, end);
+  // Whether it names a public role is told by the tokens: the words are put together only then.
+  if (first > end || !endsInPublicRole(tokens, first, end)) return null;
   const words: string[] = [];
   for (let k = first; k <= end; k++) {
     const t = tokens[k] as Token;
@@ -547,7 +550,7 @@ function titleOf(tokens: Token[], start: number, end: number): string | null {
     }
     words.push(t.text);
   }
-  return words.length && endsInPublicRole(tokens, first, end) ? words.join(" ") : null;
+  return words.length ? words.join(" ") : null;
 }
 
 /**
