@@ -170,10 +170,11 @@ export class EntityRegistry {
     // Any part may be what the article calls the person later: "Ahn" (first), "Okafor" (last),
     // "Lula" (of "Luiz Inácio Lula da Silva"); not a particle or an initial.
     const { parts } = sighting.entity;
-    parts.forEach((part, k) => {
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k] as string;
       if (parts.indexOf(part) === k && !NAME_PARTICLES.has(part) && !part.endsWith("."))
         this.sightedBy(part, sighting);
-    });
+    }
   }
 
   private sightedBy(part: string, sighting: Sighting): void {

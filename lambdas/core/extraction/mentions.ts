@@ -351,24 +351,27 @@ function pronounMention(tokens: Token[], i: number): Mention {
 }
 
 /**
- * Phrases already described, per article: the stages read the same phrase many times over
- * (a cue's subject, the sentence's subject, a full name the registry reads: a third of all
- * reads). Mentions are never changed once made (mentionWith copies), so one is shared.
+ * Phrases already described, for the article being read: the stages read the same phrase many
+ * times over (a cue's subject, the sentence's subject, a full name the registry reads: a third
+ * of all reads). Mentions are never changed once made (mentionWith copies), so one is shared.
+ * Kept for one article at a time, not in a WeakMap by article: a WeakMap's entries outlive every
+ * young-generation collection until a full one (its key, the long token array, is old), so every
+ * mention made would be moved to the old generation, and V8, seeing that, made them there.
  */
-const described = new WeakMap<Token[], Map<number, Mention>>();
+let describedTokens: Token[] | null = null;
+let described = new Map<number, Mention>();
 
 /** Reads name, title, affiliation and kind off the phrase `[first, last]`. */
 export function describeMention(tokens: Token[], first: number, last: number): Mention {
-  let known = described.get(tokens);
-  if (!known) {
-    known = new Map();
-    described.set(tokens, known);
+  if (tokens !== describedTokens) {
+    describedTokens = tokens;
+    described = new Map();
   }
   const key = first * (tokens.length + 1) + last;
-  let mention = known.get(key);
+  let mention = described.get(key);
   if (!mention) {
     mention = readMention(tokens, first, last);
-    known.set(key, mention);
+    described.set(key, mention);
   }
   return mention;
 }
@@ -418,11 +421,12 @@ function readMention(tokens: Token[], first: number, last: number): Mention {
   };
 }
 
-const PEOPLE_ENDINGS = ["ians", "cans", "eans"];
+/** "Americans", "Ethiopians", "Koreans": a people, not a person. */
+const namesPeople = (lower: string) =>
+  lower.endsWith("ians") || lower.endsWith("cans") || lower.endsWith("eans");
 
 function kindOfPhrase(tokens: Token[], head: Token, name: [number, number] | null): MentionKind {
-  // "Americans", "Ethiopians", "Koreans": a people, not a person.
-  if (name && name[0] === name[1] && PEOPLE_ENDINGS.some((end) => head.lower.endsWith(end))) return "group";
+  if (name && name[0] === name[1] && namesPeople(head.lower)) return "group";
   if (name) return isOrganisationName(tokens, name) ? "organisation" : "name";
   if (is(head, ORGANISATION_HEAD) || is(head, PLACE_WORD) || isAcronym(head)) return "organisation";
   return is(head, GROUP_HEAD) ? "group" : "role";
@@ -533,6 +537,8 @@ function titleOf(tokens: Token[], start: number, end: number): string | null {
   let first = start;
   while (first <= end && !startsTitle(tokens[first] as Token)) first++;
   first = pastStanding(tokens, first, end);
+  // Whether it names a public role is told by the tokens: the words are put together only then.
+  if (first > end || !endsInPublicRole(tokens, first, end)) return null;
   const words: string[] = [];
   for (let k = first; k <= end; k++) {
     const t = tokens[k] as Token;
@@ -544,7 +550,7 @@ function titleOf(tokens: Token[], start: number, end: number): string | null {
     }
     words.push(t.text);
   }
-  return words.length && endsInPublicRole(tokens, first, end) ? words.join(" ") : null;
+  return words.length ? words.join(" ") : null;
 }
 
 /**

@@ -19,10 +19,11 @@ import type { Token } from "./tokenize.ts";
  */
 export function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[] {
   const out: Sighting[] = [];
+  const wanted = (m: Mention, s: Sentence) => mayStandForPerson(doc, registry, s, m);
   for (const s of doc.seg.sentences) {
     if (doc.seg.quoteOf[s.first] !== -1 || !doc.tokens[s.first]?.cap) continue;
     const topic = topicOf(doc.tokens, s);
-    const mention = topic ?? sentenceSubjectIf(doc, s, (m) => mayStandForPerson(doc, registry, s, m));
+    const mention = topic ?? sentenceSubjectIf(doc, s, wanted);
     const entity = mention ? subjectEntity(doc, registry, s, mention) : undefined;
     if (entity) {
       out.push({ entity, at: s.first });

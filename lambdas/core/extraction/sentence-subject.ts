@@ -51,6 +51,9 @@ export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
 
 const anySubject = () => true;
 
+/** Whether a phrase read as sentence `s`'s subject is one the asker wants: one test for all sentences. */
+type Wanted = (m: Mention, s: Sentence) => boolean;
+
 /**
  * The sentence's subject if `wanted` takes it, else null: speaker resolution asks of every
  * sentence, wanting only phrases that may stand for a person. A subject not read before is read
@@ -58,14 +61,14 @@ const anySubject = () => true;
  * it is not wanted (for a lone capitalised word opening the sentence, that question looks over
  * the whole article).
  */
-export function sentenceSubjectIf(doc: Doc, s: Sentence, wanted: (m: Mention) => boolean): Mention | null {
+export function sentenceSubjectIf(doc: Doc, s: Sentence, wanted: Wanted): Mention | null {
   const entry = subjects.get(doc.seg)?.get(s.first);
   const subject = entry?.s === s ? entry.subject : readSubject(doc, s, wanted);
-  return subject && wanted(subject) ? subject : null;
+  return subject && wanted(subject, s) ? subject : null;
 }
 
 /** The subject; or null in its place, when the last phrase read is not `wanted`. */
-function readSubject(doc: Doc, s: Sentence, wanted: (m: Mention) => boolean): Mention | null {
+function readSubject(doc: Doc, s: Sentence, wanted: Wanted): Mention | null {
   const t = doc.tokens;
   let k = Math.max(firstUnquoted(doc, s), afterDateline(doc, s));
   const opener = t[k]?.lower ?? "";
@@ -97,7 +100,7 @@ function readSubject(doc: Doc, s: Sentence, wanted: (m: Mention) => boolean): Me
     if (!goesOn) break;
   }
   const mention = mentionStartingAt(t, k, s.last);
-  return mention && mention.kind !== "group" && wanted(mention) && canSpeak(doc, mention) ? mention : null;
+  return mention && mention.kind !== "group" && wanted(mention, s) && canSpeak(doc, mention) ? mention : null;
 }
 
 function nextComma(doc: Doc, from: number, to: number): number {
