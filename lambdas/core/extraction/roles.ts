@@ -11,6 +11,7 @@ import {
   PARTY_LABELS,
   PAST_ROLE_PREFIXES,
   RELATION_ROLES,
+  ROLE_DATING_ADVERBS,
   TITLE_LINKS,
 } from "./lexicon/people.ts";
 import {
@@ -62,6 +63,14 @@ const isPlainNoun = (t: Token) =>
  */
 export function rolePhraseAt(tokens: Token[], i: number, hi: number): RolePhrase | null {
   let k = i;
+  // "then the city's mayor", "now a senator": when the role was held is no part of its body or
+  // its article; before the role's own words ("then ambassador") it stays, the title's tense.
+  if (
+    k < hi &&
+    ROLE_DATING_ADVERBS.has((tokens[k] as Token).lower) &&
+    !is(tokens[k + 1], ROLE_HEAD | ROLE_MODIFIER)
+  )
+    k++;
   if (is(tokens[k], DETERMINER)) k++;
   let affiliation: string | null = null;
   // "Corbett's campaign manager", "the ministry's spokesman": the possessor is the affiliation.

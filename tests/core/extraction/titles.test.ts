@@ -141,6 +141,16 @@ describe("titles and affiliations, as the article gives them", () => {
         titles: ["Harbour Minister", "minister", "former mayor of Brackwater"],
       },
     ],
+    [
+      "an appositive dated by 'then', its body without the time word",
+      ["Tess Okoro, then the harbour board's treasurer, said the loan was repaid."],
+      { speaker: "Tess Okoro", title: "treasurer", affiliation: "harbour board" },
+    ],
+    [
+      "an appositive dated by 'now'",
+      ["Ivo Marsh, now a senator, said the vote was close."],
+      { speaker: "Ivo Marsh", title: "senator", titles: ["senator"] },
+    ],
   ])("reads %s", (_, paragraphs, expected) => {
     expect(lastSpeaker(...paragraphs)).toMatchObject(expected);
   });

@@ -206,5 +206,11 @@ export const DESCRIPTIVE_COMPOUND_ENDS = set(`born based bred backed led funded 
 /** Words that link a role to the principal it speaks for: "advisers to …", "a spokesperson for …". */
 export const PRINCIPAL_LINKS = set("to for of at on in from with");
 
+/**
+ * Words that date an appositive role without being part of it: "Ruth Amsel, then the city's
+ * mayor,", "Gary Singh, now a senator,".
+ */
+export const ROLE_DATING_ADVERBS = set("then now formerly currently previously once still later");
+
 /** How a role phrase in the past begins: "former minister", "ex-president", "then-governor". */
 export const PAST_ROLE_PREFIXES: readonly string[] = ["former", "ex-", "then-"];
