@@ -7,6 +7,7 @@
 import { afterDateline } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt } from "./document.ts";
+import { ROLE_DATING_ADVERBS } from "./lexicon/people.ts";
 import { COUNTRY_NAMES } from "./lexicon/places.ts";
 import {
   AFTER_INVERTED_SPEAKER,
@@ -24,6 +25,8 @@ import {
   is,
   PERIOD_UNIT,
   PREPOSITION,
+  ROLE_HEAD,
+  ROLE_MODIFIER,
   SUBJECT_VERB_FILLER,
   TIME_OPENER,
   TIME_WORD,
@@ -237,7 +240,7 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
       if (town < 0) town = k;
       continue;
     }
-    if (CLAUSE_CONJUNCTIONS.has((t[k + 1] as Token).lower)) return null;
+    if (CLAUSE_CONJUNCTIONS.has((t[k + 1] as Token).lower) && !datesAppositive(t, k + 1)) return null;
     // "A lawyer for the outlets, Ruth Adeyemi, said": the name between the commas.
     const inner = mentionStartingAt(t, k + 1, comma - 1);
     if (
@@ -279,6 +282,13 @@ export function appositiveSubject(doc: CuedDoc, comma: number, lo: number): Ment
   // "a woman in Worcester, Massachusetts, told him": no appositive, the town's state closes the subject.
   return town >= 0 ? placedSubject(doc, town, lo) : null;
 }
+
+/**
+ * "Jim Cole, then the ambassador, said": a "then" before a role phrase dates the appositive; it
+ * joins no clause, as in "She paused, then said".
+ */
+const datesAppositive = (t: Token[], i: number) =>
+  ROLE_DATING_ADVERBS.has((t[i] as Token).lower) && is(t[i + 1], DETERMINER | ROLE_HEAD | ROLE_MODIFIER);
 
 /**
  * The speaker phrase ending at the town before the comma `town`: "a woman in Worcester", not the

@@ -151,6 +151,16 @@ describe("titles and affiliations, as the article gives them", () => {
       ["Ivo Marsh, now a senator, said the vote was close."],
       { speaker: "Ivo Marsh", title: "senator", titles: ["senator"] },
     ],
+    [
+      "a role and the place it serves",
+      ["Ines Vidal, a senator from Ohio, said the bill would fail."],
+      { speaker: "Ines Vidal", title: "senator", affiliation: "Ohio" },
+    ],
+    [
+      "a named person before an appositive dated by 'then'",
+      ["Rui Alves, then ambassador to Chile, said the talks had failed."],
+      { speaker: "Rui Alves", title: "then ambassador", affiliation: "Chile" },
+    ],
   ])("reads %s", (_, paragraphs, expected) => {
     expect(lastSpeaker(...paragraphs)).toMatchObject(expected);
   });

@@ -113,8 +113,11 @@ export const PARTY_LABELS = set(`republican republicans democrat democrats democ
 export const RELATION_ROLES = set(`wife husband father mother son daughter brother sister friend friends
   neighbour neighbor neighbours neighbors`);
 
-/** Words that join a role to what it serves: "chief of staff", "spokesperson for the ministry". */
-export const TITLE_LINKS = set("of for at to");
+/**
+ * Words that join a role to what it serves: "chief of staff", "spokesperson for the ministry", "a
+ * senator from Ohio".
+ */
+export const TITLE_LINKS = set("of for at to from");
 
 /** Heads of phrases that name an organisation rather than a person. */
 export const ORGANISATION_HEADS = set(`agency ministry department office committee campaign party government
