@@ -30,7 +30,14 @@ import {
 import { ARTICLES, RELATIVE_PRONOUNS, THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import { type Token, tokenAt } from "../tokenize.ts";
-import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
+import {
+  type FeatureFamily,
+  FeatureSet,
+  type FeatureSink,
+  featureFamily,
+  featureFamilyWith,
+  type StatementModel,
+} from "./model.ts";
 
 /**
  * Every family of features, its name hashed once here rather than at each of the fifty-odd
@@ -115,6 +122,43 @@ const FAMILY = {
   "content.inner": featureFamily("content.inner"),
   "content.inner&kind": featureFamily("content.inner&kind"),
 };
+
+/** A content's kinds, as contentKind reads them: the features of each are found by its place here. */
+const KINDS = ["indirect", "direct", "mixed"] as const;
+
+/** The families that open with the content's kind, the kind hashed in (featureFamilyWith). */
+const KIND_FAMILIES = KINDS.map((kind) => ({
+  kind: featureFamilyWith(FAMILY.kind, kind),
+  words: featureFamilyWith(FAMILY["kind&words"], kind),
+}));
+
+/**
+ * The families that open with the generator of a candidate's source, its name hashed in once for
+ * all the candidates it proposes rather than at each of the ten features that read it.
+ */
+const sourceFamilies = memoised((source: string) => {
+  const withSource = (family: FeatureFamily) => featureFamilyWith(family, source);
+  return {
+    via: withSource(FAMILY.via),
+    source: withSource(FAMILY["via.source"]),
+    // With the content's kind too, by its place in KINDS.
+    kind: KINDS.map((kind) => featureFamilyWith(withSource(FAMILY["via&kind"]), kind)),
+    rule: withSource(FAMILY["rule&via"]),
+    cue: withSource(FAMILY["via&cue"]),
+    cueForm: withSource(FAMILY["via&cue.form"]),
+    cueBefore: withSource(FAMILY["via&cue.before"]),
+    mentionKind: withSource(FAMILY["via&mention.kind"]),
+    mentionLen: withSource(FAMILY["via&mention.len"]),
+    mentionNearer: withSource(FAMILY["via&mention.nearer"]),
+  };
+});
+
+/** The families that open with the generator of a candidate's content, its name hashed in. */
+const contentFamilies = memoised((content: string) => ({
+  content: featureFamilyWith(FAMILY["via.content"], content),
+  cueAfter: featureFamilyWith(FAMILY["via.content&cue.after"], content),
+  first: featureFamilyWith(FAMILY["via.content&first"], content),
+}));
 
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
 const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
@@ -277,19 +321,23 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
   const { words, quoted, firstPerson, innerCues, joints } = countsOf(doc, parts);
   let wholeQuotes = true;
   for (const [p] of parts) if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
-  // As contentKind reads it, from the counts: direct, mixed or indirect.
-  const kind = quoted === 0 ? "indirect" : wholeQuotes && quoted === words ? "direct" : "mixed";
+  // As contentKind reads it, from the counts: direct, mixed or indirect (its place in KINDS).
+  const k = quoted === 0 ? 0 : wholeQuotes && quoted === words ? 1 : 2;
+  const kind = KINDS[k];
+  const ofKind = KIND_FAMILIES[k] as (typeof KIND_FAMILIES)[number];
   const size = bucket(words);
-  f.add(FAMILY.via, a.via.source, a.via.content);
-  f.add(FAMILY["via.source"], a.via.source);
-  f.add(FAMILY["via.content"], a.via.content);
-  f.add(FAMILY["via&kind"], a.via.source, kind);
+  const viaSource = sourceFamilies(a.via.source);
+  const viaContent = contentFamilies(a.via.content);
+  f.add(viaSource.via, a.via.content);
+  f.add(viaSource.source);
+  f.add(viaContent.content);
+  f.add(viaSource.kind[k] as FeatureFamily);
   if (a.rule) f.add(FAMILY.rule);
-  if (a.rule) f.add(FAMILY["rule&via"], a.via.source);
-  f.add(FAMILY.kind, kind);
+  if (a.rule) f.add(viaSource.rule);
+  f.add(ofKind.kind);
   f.add(FAMILY.parts, bucket(parts.length));
   f.add(FAMILY.words, size);
-  f.add(FAMILY["kind&words"], kind, size);
+  f.add(ofKind.words, size);
   f.add(FAMILY.quoted, String(words ? Math.round((4 * quoted) / words) : 0));
   if (overlaps) f.add(FAMILY.overlaps);
   if (a.said) f.add(FAMILY["said-earlier"]);
@@ -342,11 +390,11 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     f.add(FAMILY["cue.side&kind"], side, kind);
     if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add(FAMILY["cue.after-comma"]);
     // How each generator fares depends on its cue and what stands around it.
-    f.add(FAMILY["via&cue"], a.via.source, lemma);
-    f.add(FAMILY["via&cue.form"], a.via.source, cue.verb?.form ?? cue.kind);
-    f.add(FAMILY["via&cue.before"], a.via.source, before);
-    f.add(FAMILY["via.content&cue.after"], a.via.content, after);
-    f.add(FAMILY["via.content&first"], a.via.content, headWord);
+    f.add(viaSource.cue, lemma);
+    f.add(viaSource.cueForm, cue.verb?.form ?? cue.kind);
+    f.add(viaSource.cueBefore, before);
+    f.add(viaContent.cueAfter, after);
+    f.add(viaContent.first, headWord);
   }
   // The speaker phrase.
   const m = a.mention;
@@ -356,8 +404,8 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     f.add(FAMILY["mention.kind"], m.kind);
     f.add(FAMILY["mention.len"], len);
     f.add(FAMILY["mention.kind&kind"], m.kind, kind);
-    f.add(FAMILY["via&mention.kind"], a.via.source, m.kind);
-    f.add(FAMILY["via&mention.len"], a.via.source, len);
+    f.add(viaSource.mentionKind, m.kind);
+    f.add(viaSource.mentionLen, len);
     if (a.inherited) {
       f.add(FAMILY["mention.inherited"]);
       f.add(FAMILY["mention.inherited&cue"], cue?.verb?.lemma ?? "-");
@@ -398,7 +446,7 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
       // The nearest of the cue's speaker phrases, or how many stand nearer.
       const nearer = bucket(Math.min(a.nearer ?? 0, 2));
       f.add(FAMILY["mention.nearer"], nearer);
-      f.add(FAMILY["via&mention.nearer"], a.via.source, nearer);
+      f.add(viaSource.mentionNearer, nearer);
       // "Corbett spoke when she formally unveiled it, calling …": a nearer "she" opens the cue's clause.
       if (side === "before" && pronounBetween(doc, from, to)) f.add(FAMILY["mention.pronoun-between"]);
     }
