@@ -203,22 +203,43 @@ function charClass(text: string, i: number): string {
   return lower !== upper ? (ch === upper ? "X" : "x") : ch;
 }
 
+/** The lexicon classes of words, for speaker phrases, in the order classOf tries them. */
+const LEXICON_CLASSES = [
+  "honorific",
+  "role",
+  "group",
+  "organisation",
+  "place",
+  "time",
+  "anonymous",
+  "determiner",
+  "preposition",
+  "opener",
+  "other",
+] as const;
+
+/** A capitalised word's feature by its lexicon class ("<Cap:role>"), at the class's place. */
+const CAPITALISED_WORDS = LEXICON_CLASSES.map((lexiconClass) => `<Cap:${lexiconClass}>`);
+
 /**
  * The lexicon class of a word, for speaker phrases: role, group, organisation, place, … Read off
  * the token's word classes: a bit test each, no look-up ("Sen." is an honorific without its stop).
  */
-function classOf(t: Token): string {
-  if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return "honorific";
-  if (is(t, ROLE_HEAD)) return "role";
-  if (is(t, GROUP_HEAD)) return "group";
-  if (is(t, ORGANISATION_HEAD)) return "organisation";
-  if (is(t, PLACE_WORD)) return "place";
-  if (is(t, TIME_WORD)) return "time";
-  if (is(t, ANONYMOUS_MARKER)) return "anonymous";
-  if (is(t, DETERMINER)) return "determiner";
-  if (is(t, PREPOSITION)) return "preposition";
-  if (is(t, CLAUSE_OPENER)) return "opener";
-  return "other";
+const classOf = (t: Token): string => LEXICON_CLASSES[lexiconClassOf(t)] as string;
+
+/** The place in LEXICON_CLASSES of the word's lexicon class. */
+function lexiconClassOf(t: Token): number {
+  if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return 0;
+  if (is(t, ROLE_HEAD)) return 1;
+  if (is(t, GROUP_HEAD)) return 2;
+  if (is(t, ORGANISATION_HEAD)) return 3;
+  if (is(t, PLACE_WORD)) return 4;
+  if (is(t, TIME_WORD)) return 5;
+  if (is(t, ANONYMOUS_MARKER)) return 6;
+  if (is(t, DETERMINER)) return 7;
+  if (is(t, PREPOSITION)) return 8;
+  if (is(t, CLAUSE_OPENER)) return 9;
+  return 10;
 }
 
 /** Tokens between speaker and cue that are not time words or adverbs ("on Tuesday", "also"). */
@@ -249,11 +270,8 @@ function word(t: Token | undefined): string {
   if (t.kind === "number") return "<n>";
   if (is(t, TIME_WORD)) return "<time>";
   if (t.kind !== "word") return t.text;
-  return t.cap ? capitalisedWord(classOf(t)) : t.lower;
+  return t.cap ? (CAPITALISED_WORDS[lexiconClassOf(t)] as string) : t.lower;
 }
-
-/** A capitalised word's feature, by its lexicon class ("<Cap:role>"): one string for each class. */
-const capitalisedWord = memoised((lexiconClass: string) => `<Cap:${lexiconClass}>`);
 
 /** What a content's words are: how many, how many quoted, in the first person outside quotes, cues outside quotes. */
 interface Counts {
