@@ -7,7 +7,7 @@
 
 import { memoised } from "../../memoise.ts";
 import type { Attribution } from "../candidates.ts";
-import type { CuedDoc } from "../cues.ts";
+import type { Cue, CuedDoc } from "../cues.ts";
 import { quoteAt } from "../document.ts";
 import { HONORIFICS } from "../lexicon/people.ts";
 import { CLAUSE_CONJUNCTIONS, SUBORDINATORS } from "../lexicon/syntax.ts";
@@ -160,6 +160,51 @@ const contentFamilies = memoised((content: string) => ({
   first: featureFamilyWith(FAMILY["via.content&first"], content),
 }));
 
+/** The families of where the cue stands to the content, with that side hashed in. */
+const cueSide = (side: "after" | "before" | "inside") => ({
+  side,
+  family: featureFamilyWith(FAMILY["cue.side"], side),
+  // With the content's kind too, by its place in KINDS.
+  kind: KINDS.map((kind) => featureFamilyWith(featureFamilyWith(FAMILY["cue.side&kind"], side), kind)),
+});
+const CUE_SIDES = { after: cueSide("after"), before: cueSide("before"), inside: cueSide("inside") };
+
+/** The families of where the speaker phrase stands to the cue, with that side hashed in. */
+const mentionSide = (side: "after" | "before") => ({
+  side,
+  family: featureFamilyWith(FAMILY["mention.side"], side),
+  kind: featureFamilyWith(FAMILY["mention.side&kind"], side),
+});
+const MENTION_SIDES = { after: mentionSide("after"), before: mentionSide("before") };
+
+/** The families that open with the speaker phrase's kind, the kind hashed in. */
+const mentionKindFamilies = memoised((mentionKind: string) => {
+  const family = featureFamilyWith(FAMILY["mention.kind"], mentionKind);
+  const withKind = featureFamilyWith(FAMILY["mention.kind&kind"], mentionKind);
+  // With the content's kind too, by its place in KINDS.
+  return { family, kind: KINDS.map((kind) => featureFamilyWith(withKind, kind)) };
+});
+
+/**
+ * The families of a cue's verb (its lemma, form and frame), hashed in once for every cue of that
+ * verb form (a cue without a verb by its kind, which then stands for the lemma).
+ */
+const cueFamilies = memoised(
+  (cue: Cue) => {
+    const lemma = cue.verb?.lemma ?? cue.kind;
+    const withLemma = featureFamilyWith(FAMILY["cue&kind"], lemma);
+    return {
+      lemma,
+      family: featureFamilyWith(FAMILY.cue, lemma),
+      form: featureFamilyWith(FAMILY["cue.form"], cue.verb?.form ?? "-"),
+      frame: featureFamilyWith(FAMILY["cue.frame"], cue.verb?.frame ?? "-"),
+      // With the content's kind too, by its place in KINDS.
+      kind: KINDS.map((kind) => featureFamilyWith(withLemma, kind)),
+    };
+  },
+  { key: (cue) => cue.verb ?? cue.kind },
+);
+
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
 const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
 const bucketOf = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.log2(n))}`);
@@ -221,13 +266,15 @@ const LEXICON_CLASSES = [
 /** A capitalised word's feature by its lexicon class ("<Cap:role>"), at the class's place. */
 const CAPITALISED_WORDS = LEXICON_CLASSES.map((lexiconClass) => `<Cap:${lexiconClass}>`);
 
-/**
- * The lexicon class of a word, for speaker phrases: role, group, organisation, place, … Read off
- * the token's word classes: a bit test each, no look-up ("Sen." is an honorific without its stop).
- */
-const classOf = (t: Token): string => LEXICON_CLASSES[lexiconClassOf(t)] as string;
+/** The speaker phrase's head and first word by their lexicon class, at the class's place, hashed once. */
+const MENTION_HEAD_CLASS = LEXICON_CLASSES.map((c) => featureFamilyWith(FAMILY["mention.head.class"], c));
+const MENTION_FIRST_CLASS = LEXICON_CLASSES.map((c) => featureFamilyWith(FAMILY["mention.first.class"], c));
 
-/** The place in LEXICON_CLASSES of the word's lexicon class. */
+/**
+ * The lexicon class of a word, for speaker phrases (role, group, organisation, place, …), as its
+ * place in LEXICON_CLASSES. Read off the token's word classes: a bit test each, no look-up ("Sen."
+ * is an honorific without its stop).
+ */
 function lexiconClassOf(t: Token): number {
   if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return 0;
   if (is(t, ROLE_HEAD)) return 1;
@@ -390,22 +437,24 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     f.add(FAMILY.cue, "none");
     f.add(FAMILY["cue&kind"], "none", kind);
   } else {
-    const lemma = cue.verb?.lemma ?? cue.kind;
+    const ofCue = cueFamilies(cue);
+    const lemma = ofCue.lemma;
     f.add(FAMILY["cue.kind"], cue.kind);
-    f.add(FAMILY.cue, lemma);
-    f.add(FAMILY["cue.form"], cue.verb?.form ?? "-");
-    f.add(FAMILY["cue.frame"], cue.verb?.frame ?? "-");
-    f.add(FAMILY["cue&kind"], lemma, kind);
+    f.add(ofCue.family);
+    f.add(ofCue.form);
+    f.add(ofCue.frame);
+    f.add(ofCue.kind[k] as FeatureFamily);
     // Each word read once, for the features that pair it with a generator too.
     const before = word(tokenAt(t, cue.first - 1));
     const after = word(t[cue.last + 1]);
     f.add(FAMILY["cue.before"], before);
     f.add(FAMILY["cue.after"], after);
-    const side = cue.first > last ? "after" : cue.last < first ? "before" : "inside";
+    const place = cue.first > last ? CUE_SIDES.after : cue.last < first ? CUE_SIDES.before : CUE_SIDES.inside;
+    const side = place.side;
     const gap = side === "after" ? cue.first - last : side === "before" ? first - cue.last : 0;
-    f.add(FAMILY["cue.side"], side);
+    f.add(place.family);
     f.add(FAMILY["cue.gap"], bucket(gap));
-    f.add(FAMILY["cue.side&kind"], side, kind);
+    f.add(place.kind[k] as FeatureFamily);
     if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add(FAMILY["cue.after-comma"]);
     // How each generator fares depends on its cue and what stands around it.
     f.add(viaSource.cue, lemma);
@@ -419,9 +468,10 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
   if (!m) f.add(FAMILY.mention, "none");
   else {
     const len = bucket(m.last - m.first + 1);
-    f.add(FAMILY["mention.kind"], m.kind);
+    const ofMentionKind = mentionKindFamilies(m.kind);
+    f.add(ofMentionKind.family);
     f.add(FAMILY["mention.len"], len);
-    f.add(FAMILY["mention.kind&kind"], m.kind, kind);
+    f.add(ofMentionKind.kind[k] as FeatureFamily);
     f.add(viaSource.mentionKind, m.kind);
     f.add(viaSource.mentionLen, len);
     if (a.inherited) {
@@ -435,9 +485,9 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     const mHead = t[m.last] as Token;
     const mFirst = t[m.first] as Token;
     f.add(FAMILY["mention.head"], word(mHead));
-    f.add(FAMILY["mention.head.class"], classOf(mHead));
+    f.add(MENTION_HEAD_CLASS[lexiconClassOf(mHead)] as FeatureFamily);
     f.add(FAMILY["mention.first"], word(mFirst));
-    f.add(FAMILY["mention.first.class"], classOf(mFirst));
+    f.add(MENTION_FIRST_CLASS[lexiconClassOf(mFirst)] as FeatureFamily);
     let shapes = "";
     for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
       shapes += `${shape((t[i] as Token).text)} `;
@@ -452,15 +502,16 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
       f.add(FAMILY["mention.opens-sentence&len"], len);
     }
     if (cue) {
-      const side = m.last < cue.first ? "before" : "after";
+      const place = m.last < cue.first ? MENTION_SIDES.before : MENTION_SIDES.after;
+      const side = place.side;
       const [from, to] = side === "before" ? [m.last + 1, cue.first - 1] : [cue.last + 1, m.first - 1];
-      f.add(FAMILY["mention.side"], side);
+      f.add(place.family);
       // A gerund's speaker stands a clause away by nature: its distance is a family of its own.
       f.add(
         a.inherited ? FAMILY["mention.inherited.gap"] : FAMILY["mention.gap"],
         bucket(gapWords(t, from, to)),
       );
-      f.add(FAMILY["mention.side&kind"], side, m.kind);
+      f.add(place.kind, m.kind);
       // The nearest of the cue's speaker phrases, or how many stand nearer.
       const nearer = bucket(Math.min(a.nearer ?? 0, 2));
       f.add(FAMILY["mention.nearer"], nearer);
