@@ -27,6 +27,7 @@ import {
   PREPOSITION,
   ROLE_HEAD,
   ROLE_MODIFIER,
+  SUBJECT_PRONOUN,
   SUBJECT_VERB_FILLER,
   TIME_OPENER,
   TIME_WORD,
@@ -365,11 +366,13 @@ export function nearestPronoun(doc: CuedDoc, s: Sentence, cue: Cue): Subject | n
     }
     const token = t[k] as Token;
     if (token.text === ";" || token.text === ":") return null;
-    if (THIRD_PERSON_SUBJECTS.has(token.lower)) {
+    // Most tokens are neither kind of pronoun: their word classes tell so at a bit test each.
+    if (is(token, SUBJECT_PRONOUN) && THIRD_PERSON_SUBJECTS.has(token.lower)) {
       const mention = mentionStartingAt(t, k, k);
       return mention ? { mention, inherited: true } : null;
     }
-    if (token.lower === "who" || token.lower === "which") return subjectEndingAt(doc, k, s.first);
+    if (is(token, CLAUSE_OPENER) && (token.lower === "who" || token.lower === "which"))
+      return subjectEndingAt(doc, k, s.first);
   }
   return null;
 }
@@ -480,7 +483,9 @@ for (const phrase of FILLER_PHRASES) {
  * the first time") end at `k`, or 0.
  */
 function fillerPhraseEndingAt(t: Token[], k: number): number {
-  for (const phrase of FILLER_PHRASES_BY_LAST.get(t[k]?.lower ?? "") ?? []) {
+  const phrases = FILLER_PHRASES_BY_LAST.get(t[k]?.lower ?? "");
+  if (!phrases) return 0;
+  for (const phrase of phrases) {
     const n = phrase.length;
     if (phrase.every((word, i) => t[k - n + 1 + i]?.lower === word)) return n;
   }
@@ -518,16 +523,19 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
     }
     const token = t[k] as Token;
     if (token.text === ";" || token.text === ":") break;
-    if (token.text === "," || token.text === "(" || STRETCH_OPENERS.has(token.lower) || token.kind === "dash")
-      starts.push(k + 1);
+    // Every stretch opener is a clause opener: the bit test passes most words at once.
+    const opener = is(token, CLAUSE_OPENER) && STRETCH_OPENERS.has(token.lower);
+    if (token.text === "," || token.text === "(" || opener || token.kind === "dash") starts.push(k + 1);
   }
   const opening = Math.max(s.first, afterDateline(doc, s));
   starts.push(opening);
+  // Where the fillers before the verb stop, for every start: the walk left reads the tokens alone,
+  // so a start at or before where it stops (no start is before the opening) finds it there too.
+  const end = skipFillersLeft(t, cue.first - 1, opening);
   const found: Mention[] = [];
   for (const start of starts) {
     // "Seoul, Dec 29 South Korea's …": nothing inside the dateline opens a clause.
     const k = skipOpeners(t, Math.max(start, opening), cue.first - 1);
-    const end = skipFillersLeft(t, cue.first - 1, k);
     if (end < k || quoteAt(doc, k)) continue;
     // "Weil, a former mayor, said": the appositive describes the speaker the name before it gives.
     if (t[k - 1]?.text === "," && mentionEndingAt(t, k - 2, s.first)?.kind === "name") continue;

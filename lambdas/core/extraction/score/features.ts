@@ -7,7 +7,7 @@
 
 import { memoised } from "../../memoise.ts";
 import type { Attribution } from "../candidates.ts";
-import type { CuedDoc } from "../cues.ts";
+import type { Cue, CuedDoc } from "../cues.ts";
 import { quoteAt } from "../document.ts";
 import { HONORIFICS } from "../lexicon/people.ts";
 import { CLAUSE_CONJUNCTIONS, SUBORDINATORS } from "../lexicon/syntax.ts";
@@ -30,7 +30,14 @@ import {
 import { ARTICLES, RELATIVE_PRONOUNS, THIRD_PERSON_SUBJECTS } from "../lexicon/words.ts";
 import type { Sentence } from "../segment.ts";
 import { type Token, tokenAt } from "../tokenize.ts";
-import { FeatureSet, type FeatureSink, featureFamily, type StatementModel } from "./model.ts";
+import {
+  type FeatureFamily,
+  FeatureSet,
+  type FeatureSink,
+  featureFamily,
+  featureFamilyWith,
+  type StatementModel,
+} from "./model.ts";
 
 /**
  * Every family of features, its name hashed once here rather than at each of the fifty-odd
@@ -116,6 +123,88 @@ const FAMILY = {
   "content.inner&kind": featureFamily("content.inner&kind"),
 };
 
+/** A content's kinds, as contentKind reads them: the features of each are found by its place here. */
+const KINDS = ["indirect", "direct", "mixed"] as const;
+
+/** The families that open with the content's kind, the kind hashed in (featureFamilyWith). */
+const KIND_FAMILIES = KINDS.map((kind) => ({
+  kind: featureFamilyWith(FAMILY.kind, kind),
+  words: featureFamilyWith(FAMILY["kind&words"], kind),
+}));
+
+/**
+ * The families that open with the generator of a candidate's source, its name hashed in once for
+ * all the candidates it proposes rather than at each of the ten features that read it.
+ */
+const sourceFamilies = memoised((source: string) => {
+  const withSource = (family: FeatureFamily) => featureFamilyWith(family, source);
+  return {
+    via: withSource(FAMILY.via),
+    source: withSource(FAMILY["via.source"]),
+    // With the content's kind too, by its place in KINDS.
+    kind: KINDS.map((kind) => featureFamilyWith(withSource(FAMILY["via&kind"]), kind)),
+    rule: withSource(FAMILY["rule&via"]),
+    cue: withSource(FAMILY["via&cue"]),
+    cueForm: withSource(FAMILY["via&cue.form"]),
+    cueBefore: withSource(FAMILY["via&cue.before"]),
+    mentionKind: withSource(FAMILY["via&mention.kind"]),
+    mentionLen: withSource(FAMILY["via&mention.len"]),
+    mentionNearer: withSource(FAMILY["via&mention.nearer"]),
+  };
+});
+
+/** The families that open with the generator of a candidate's content, its name hashed in. */
+const contentFamilies = memoised((content: string) => ({
+  content: featureFamilyWith(FAMILY["via.content"], content),
+  cueAfter: featureFamilyWith(FAMILY["via.content&cue.after"], content),
+  first: featureFamilyWith(FAMILY["via.content&first"], content),
+}));
+
+/** The families of where the cue stands to the content, with that side hashed in. */
+const cueSide = (side: "after" | "before" | "inside") => ({
+  side,
+  family: featureFamilyWith(FAMILY["cue.side"], side),
+  // With the content's kind too, by its place in KINDS.
+  kind: KINDS.map((kind) => featureFamilyWith(featureFamilyWith(FAMILY["cue.side&kind"], side), kind)),
+});
+const CUE_SIDES = { after: cueSide("after"), before: cueSide("before"), inside: cueSide("inside") };
+
+/** The families of where the speaker phrase stands to the cue, with that side hashed in. */
+const mentionSide = (side: "after" | "before") => ({
+  side,
+  family: featureFamilyWith(FAMILY["mention.side"], side),
+  kind: featureFamilyWith(FAMILY["mention.side&kind"], side),
+});
+const MENTION_SIDES = { after: mentionSide("after"), before: mentionSide("before") };
+
+/** The families that open with the speaker phrase's kind, the kind hashed in. */
+const mentionKindFamilies = memoised((mentionKind: string) => {
+  const family = featureFamilyWith(FAMILY["mention.kind"], mentionKind);
+  const withKind = featureFamilyWith(FAMILY["mention.kind&kind"], mentionKind);
+  // With the content's kind too, by its place in KINDS.
+  return { family, kind: KINDS.map((kind) => featureFamilyWith(withKind, kind)) };
+});
+
+/**
+ * The families of a cue's verb (its lemma, form and frame), hashed in once for every cue of that
+ * verb form (a cue without a verb by its kind, which then stands for the lemma).
+ */
+const cueFamilies = memoised(
+  (cue: Cue) => {
+    const lemma = cue.verb?.lemma ?? cue.kind;
+    const withLemma = featureFamilyWith(FAMILY["cue&kind"], lemma);
+    return {
+      lemma,
+      family: featureFamilyWith(FAMILY.cue, lemma),
+      form: featureFamilyWith(FAMILY["cue.form"], cue.verb?.form ?? "-"),
+      frame: featureFamilyWith(FAMILY["cue.frame"], cue.verb?.frame ?? "-"),
+      // With the content's kind too, by its place in KINDS.
+      kind: KINDS.map((kind) => featureFamilyWith(withLemma, kind)),
+    };
+  },
+  { key: (cue) => cue.verb ?? cue.kind },
+);
+
 /** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
 const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
 const bucketOf = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.log2(n))}`);
@@ -159,22 +248,45 @@ function charClass(text: string, i: number): string {
   return lower !== upper ? (ch === upper ? "X" : "x") : ch;
 }
 
+/** The lexicon classes of words, for speaker phrases, in the order classOf tries them. */
+const LEXICON_CLASSES = [
+  "honorific",
+  "role",
+  "group",
+  "organisation",
+  "place",
+  "time",
+  "anonymous",
+  "determiner",
+  "preposition",
+  "opener",
+  "other",
+] as const;
+
+/** A capitalised word's feature by its lexicon class ("<Cap:role>"), at the class's place. */
+const CAPITALISED_WORDS = LEXICON_CLASSES.map((lexiconClass) => `<Cap:${lexiconClass}>`);
+
+/** The speaker phrase's head and first word by their lexicon class, at the class's place, hashed once. */
+const MENTION_HEAD_CLASS = LEXICON_CLASSES.map((c) => featureFamilyWith(FAMILY["mention.head.class"], c));
+const MENTION_FIRST_CLASS = LEXICON_CLASSES.map((c) => featureFamilyWith(FAMILY["mention.first.class"], c));
+
 /**
- * The lexicon class of a word, for speaker phrases: role, group, organisation, place, … Read off
- * the token's word classes: a bit test each, no look-up ("Sen." is an honorific without its stop).
+ * The lexicon class of a word, for speaker phrases (role, group, organisation, place, …), as its
+ * place in LEXICON_CLASSES. Read off the token's word classes: a bit test each, no look-up ("Sen."
+ * is an honorific without its stop).
  */
-function classOf(t: Token): string {
-  if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return "honorific";
-  if (is(t, ROLE_HEAD)) return "role";
-  if (is(t, GROUP_HEAD)) return "group";
-  if (is(t, ORGANISATION_HEAD)) return "organisation";
-  if (is(t, PLACE_WORD)) return "place";
-  if (is(t, TIME_WORD)) return "time";
-  if (is(t, ANONYMOUS_MARKER)) return "anonymous";
-  if (is(t, DETERMINER)) return "determiner";
-  if (is(t, PREPOSITION)) return "preposition";
-  if (is(t, CLAUSE_OPENER)) return "opener";
-  return "other";
+function lexiconClassOf(t: Token): number {
+  if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return 0;
+  if (is(t, ROLE_HEAD)) return 1;
+  if (is(t, GROUP_HEAD)) return 2;
+  if (is(t, ORGANISATION_HEAD)) return 3;
+  if (is(t, PLACE_WORD)) return 4;
+  if (is(t, TIME_WORD)) return 5;
+  if (is(t, ANONYMOUS_MARKER)) return 6;
+  if (is(t, DETERMINER)) return 7;
+  if (is(t, PREPOSITION)) return 8;
+  if (is(t, CLAUSE_OPENER)) return 9;
+  return 10;
 }
 
 /** Tokens between speaker and cue that are not time words or adverbs ("on Tuesday", "also"). */
@@ -205,11 +317,8 @@ function word(t: Token | undefined): string {
   if (t.kind === "number") return "<n>";
   if (is(t, TIME_WORD)) return "<time>";
   if (t.kind !== "word") return t.text;
-  return t.cap ? capitalisedWord(classOf(t)) : t.lower;
+  return t.cap ? (CAPITALISED_WORDS[lexiconClassOf(t)] as string) : t.lower;
 }
-
-/** A capitalised word's feature, by its lexicon class ("<Cap:role>"): one string for each class. */
-const capitalisedWord = memoised((lexiconClass: string) => `<Cap:${lexiconClass}>`);
 
 /** What a content's words are: how many, how many quoted, in the first person outside quotes, cues outside quotes. */
 interface Counts {
@@ -277,19 +386,23 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
   const { words, quoted, firstPerson, innerCues, joints } = countsOf(doc, parts);
   let wholeQuotes = true;
   for (const [p] of parts) if (quoteAt(doc, p)?.first !== p) wholeQuotes = false;
-  // As contentKind reads it, from the counts: direct, mixed or indirect.
-  const kind = quoted === 0 ? "indirect" : wholeQuotes && quoted === words ? "direct" : "mixed";
+  // As contentKind reads it, from the counts: direct, mixed or indirect (its place in KINDS).
+  const k = quoted === 0 ? 0 : wholeQuotes && quoted === words ? 1 : 2;
+  const kind = KINDS[k];
+  const ofKind = KIND_FAMILIES[k] as (typeof KIND_FAMILIES)[number];
   const size = bucket(words);
-  f.add(FAMILY.via, a.via.source, a.via.content);
-  f.add(FAMILY["via.source"], a.via.source);
-  f.add(FAMILY["via.content"], a.via.content);
-  f.add(FAMILY["via&kind"], a.via.source, kind);
+  const viaSource = sourceFamilies(a.via.source);
+  const viaContent = contentFamilies(a.via.content);
+  f.add(viaSource.via, a.via.content);
+  f.add(viaSource.source);
+  f.add(viaContent.content);
+  f.add(viaSource.kind[k] as FeatureFamily);
   if (a.rule) f.add(FAMILY.rule);
-  if (a.rule) f.add(FAMILY["rule&via"], a.via.source);
-  f.add(FAMILY.kind, kind);
+  if (a.rule) f.add(viaSource.rule);
+  f.add(ofKind.kind);
   f.add(FAMILY.parts, bucket(parts.length));
   f.add(FAMILY.words, size);
-  f.add(FAMILY["kind&words"], kind, size);
+  f.add(ofKind.words, size);
   f.add(FAMILY.quoted, String(words ? Math.round((4 * quoted) / words) : 0));
   if (overlaps) f.add(FAMILY.overlaps);
   if (a.said) f.add(FAMILY["said-earlier"]);
@@ -324,40 +437,43 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     f.add(FAMILY.cue, "none");
     f.add(FAMILY["cue&kind"], "none", kind);
   } else {
-    const lemma = cue.verb?.lemma ?? cue.kind;
+    const ofCue = cueFamilies(cue);
+    const lemma = ofCue.lemma;
     f.add(FAMILY["cue.kind"], cue.kind);
-    f.add(FAMILY.cue, lemma);
-    f.add(FAMILY["cue.form"], cue.verb?.form ?? "-");
-    f.add(FAMILY["cue.frame"], cue.verb?.frame ?? "-");
-    f.add(FAMILY["cue&kind"], lemma, kind);
+    f.add(ofCue.family);
+    f.add(ofCue.form);
+    f.add(ofCue.frame);
+    f.add(ofCue.kind[k] as FeatureFamily);
     // Each word read once, for the features that pair it with a generator too.
     const before = word(tokenAt(t, cue.first - 1));
     const after = word(t[cue.last + 1]);
     f.add(FAMILY["cue.before"], before);
     f.add(FAMILY["cue.after"], after);
-    const side = cue.first > last ? "after" : cue.last < first ? "before" : "inside";
+    const place = cue.first > last ? CUE_SIDES.after : cue.last < first ? CUE_SIDES.before : CUE_SIDES.inside;
+    const side = place.side;
     const gap = side === "after" ? cue.first - last : side === "before" ? first - cue.last : 0;
-    f.add(FAMILY["cue.side"], side);
+    f.add(place.family);
     f.add(FAMILY["cue.gap"], bucket(gap));
-    f.add(FAMILY["cue.side&kind"], side, kind);
+    f.add(place.kind[k] as FeatureFamily);
     if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add(FAMILY["cue.after-comma"]);
     // How each generator fares depends on its cue and what stands around it.
-    f.add(FAMILY["via&cue"], a.via.source, lemma);
-    f.add(FAMILY["via&cue.form"], a.via.source, cue.verb?.form ?? cue.kind);
-    f.add(FAMILY["via&cue.before"], a.via.source, before);
-    f.add(FAMILY["via.content&cue.after"], a.via.content, after);
-    f.add(FAMILY["via.content&first"], a.via.content, headWord);
+    f.add(viaSource.cue, lemma);
+    f.add(viaSource.cueForm, cue.verb?.form ?? cue.kind);
+    f.add(viaSource.cueBefore, before);
+    f.add(viaContent.cueAfter, after);
+    f.add(viaContent.first, headWord);
   }
   // The speaker phrase.
   const m = a.mention;
   if (!m) f.add(FAMILY.mention, "none");
   else {
     const len = bucket(m.last - m.first + 1);
-    f.add(FAMILY["mention.kind"], m.kind);
+    const ofMentionKind = mentionKindFamilies(m.kind);
+    f.add(ofMentionKind.family);
     f.add(FAMILY["mention.len"], len);
-    f.add(FAMILY["mention.kind&kind"], m.kind, kind);
-    f.add(FAMILY["via&mention.kind"], a.via.source, m.kind);
-    f.add(FAMILY["via&mention.len"], a.via.source, len);
+    f.add(ofMentionKind.kind[k] as FeatureFamily);
+    f.add(viaSource.mentionKind, m.kind);
+    f.add(viaSource.mentionLen, len);
     if (a.inherited) {
       f.add(FAMILY["mention.inherited"]);
       f.add(FAMILY["mention.inherited&cue"], cue?.verb?.lemma ?? "-");
@@ -369,9 +485,9 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
     const mHead = t[m.last] as Token;
     const mFirst = t[m.first] as Token;
     f.add(FAMILY["mention.head"], word(mHead));
-    f.add(FAMILY["mention.head.class"], classOf(mHead));
+    f.add(MENTION_HEAD_CLASS[lexiconClassOf(mHead)] as FeatureFamily);
     f.add(FAMILY["mention.first"], word(mFirst));
-    f.add(FAMILY["mention.first.class"], classOf(mFirst));
+    f.add(MENTION_FIRST_CLASS[lexiconClassOf(mFirst)] as FeatureFamily);
     let shapes = "";
     for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
       shapes += `${shape((t[i] as Token).text)} `;
@@ -386,19 +502,20 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
       f.add(FAMILY["mention.opens-sentence&len"], len);
     }
     if (cue) {
-      const side = m.last < cue.first ? "before" : "after";
+      const place = m.last < cue.first ? MENTION_SIDES.before : MENTION_SIDES.after;
+      const side = place.side;
       const [from, to] = side === "before" ? [m.last + 1, cue.first - 1] : [cue.last + 1, m.first - 1];
-      f.add(FAMILY["mention.side"], side);
+      f.add(place.family);
       // A gerund's speaker stands a clause away by nature: its distance is a family of its own.
       f.add(
         a.inherited ? FAMILY["mention.inherited.gap"] : FAMILY["mention.gap"],
         bucket(gapWords(t, from, to)),
       );
-      f.add(FAMILY["mention.side&kind"], side, m.kind);
+      f.add(place.kind, m.kind);
       // The nearest of the cue's speaker phrases, or how many stand nearer.
       const nearer = bucket(Math.min(a.nearer ?? 0, 2));
       f.add(FAMILY["mention.nearer"], nearer);
-      f.add(FAMILY["via&mention.nearer"], a.via.source, nearer);
+      f.add(viaSource.mentionNearer, nearer);
       // "Corbett spoke when she formally unveiled it, calling …": a nearer "she" opens the cue's clause.
       if (side === "before" && pronounBetween(doc, from, to)) f.add(FAMILY["mention.pronoun-between"]);
     }

@@ -33,11 +33,19 @@ export function featureIndex(family: string, value?: string, second?: string): n
   return indexOf(featureFamily(family), value, second);
 }
 
+/**
+ * The family with a first value hashed in: its features, with the values that follow, have the
+ * indices of the family's with all of them (and with none, the index of the family's with that
+ * value). A value most candidates share, such as their generator, is so hashed once, not at each.
+ */
+export const featureFamilyWith = (family: FeatureFamily, value: string): FeatureFamily =>
+  fnv(value, Math.imul(family ^ 0x3d, 0x01000193)) as FeatureFamily;
+
 /** The weight index of a feature of a family already hashed: no feature name is ever built as a string. */
 function indexOf(family: FeatureFamily, value?: string, second?: string): number {
-  let h: number = family;
-  if (value !== undefined) h = fnv(value, Math.imul(h ^ 0x3d, 0x01000193));
-  if (second !== undefined) h = fnv(second, Math.imul(h ^ 0x3d, 0x01000193));
+  let h: FeatureFamily = family;
+  if (value !== undefined) h = featureFamilyWith(h, value);
+  if (second !== undefined) h = featureFamilyWith(h, second);
   // The remainder by a power of two is the low bits: no modulo of an unsigned 32-bit number,
   // which the engine would compute in floating point.
   return h & (DIMENSIONS - 1);
