@@ -38,6 +38,14 @@ describe("two people sharing a surname: the surname goes to the one the text is 
       ],
       ["Ines Halvorsen", "Ines Halvorsen"],
     ],
+    [
+      "the candidate, not the campaign shirt a supporter wears",
+      [
+        "Challenger Dana Okafor is running her first campaign.",
+        'Ravi Menon, wearing an Okafor T-Shirt, said he was proud of her. "She owes nobody," Okafor said.',
+      ],
+      ["Ravi Menon", "Dana Okafor"],
+    ],
   ])("%s", (_, paragraphs, speakers) => {
     expect(who(...paragraphs)).toEqual(speakers);
   });

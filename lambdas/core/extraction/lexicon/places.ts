@@ -86,13 +86,15 @@ export const NON_SPEAKING_PLACES = new Set(
 );
 
 /**
- * Words that end the name of a building, a landmark or a company: "Trump Tower", "Stonewall Inn",
- * "Acme Holdings LLC". Such a name is nobody's, whoever it is named after. Not words that are as
- * often surnames ("Hall", "Park", "Church", "Temple", "Lake").
+ * Words that end the name of a building, a landmark, a company or a campaign's merchandise: "Trump
+ * Tower", "Stonewall Inn", "Acme Holdings LLC", "a Canova T-Shirt". Such a name is nobody's,
+ * whoever it is named after. Not words that are as often surnames ("Hall", "Park", "Church",
+ * "Temple", "Lake", "Button").
  */
 export const NAMED_THING_HEADS = new Set(
   `tower towers building plaza boulevard road inn mall cathedral mosque museum station airport stadium
-  arena llc inc corp ltd plc`
+  arena llc inc corp ltd plc t-shirt t-shirts shirt shirts hat hats cap caps sign signs poster posters
+  sticker stickers`
     .trim()
     .split(/\s+/),
 );
