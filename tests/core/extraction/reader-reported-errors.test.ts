@@ -38,6 +38,13 @@ describe("two people sharing a surname: the surname goes to the one the text is 
       ],
       ["Ines Halvorsen", "Ines Halvorsen"],
     ],
+  ])("%s", (_, paragraphs, speakers) => {
+    expect(who(...paragraphs)).toEqual(speakers);
+  });
+});
+
+describe("what is named beside a person is not the person", () => {
+  it.each([
     [
       "the candidate, not the campaign shirt a supporter wears",
       [
@@ -45,6 +52,15 @@ describe("two people sharing a surname: the surname goes to the one the text is 
         'Ravi Menon, wearing an Okafor T-Shirt, said he was proud of her. "She owes nobody," Okafor said.',
       ],
       ["Ravi Menon", "Dana Okafor"],
+    ],
+    [
+      "the candidate, not the country her sentence opened with",
+      [
+        "Senator Dana Okafor spoke to reporters on Sunday.",
+        "The United States would not accept that from a rival, she said.",
+        '"It raises serious questions," she said.',
+      ],
+      ["Dana Okafor", "Dana Okafor"],
     ],
   ])("%s", (_, paragraphs, speakers) => {
     expect(who(...paragraphs)).toEqual(speakers);

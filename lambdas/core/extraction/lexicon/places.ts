@@ -22,10 +22,18 @@ const COUNTRIES = `afghanistan albania algeria andorra angola argentina armenia 
   switzerland tajikistan tanzania thailand togo tonga trinidad tunisia turkmenistan tuvalu uganda
   emirates uruguay uzbekistan vanuatu venezuela yemen zambia zimbabwe scotland wales`;
 
-/** Countries by name (not by their people's adjective): "Kenya President …" is Kenya's president. */
-export const COUNTRY_NAMES = set(`${COUNTRIES} korea america china russia japan britain france germany
+/**
+ * Countries by name (not by their people's adjective): "Kenya President …" is Kenya's president;
+ * and those named in more than one word, read whole ("The United States would not …, she said":
+ * a country, never the "she").
+ */
+export const COUNTRY_NAMES = new Set([
+  ...set(`${COUNTRIES} korea america china russia japan britain france germany
   ukraine iran israel india pakistan iraq syria egypt turkey canada australia mexico brazil
-  taiwan vietnam philippines indonesia`);
+  taiwan vietnam philippines indonesia`),
+  ...["united states", "united kingdom", "united arab emirates", "south korea", "north korea"],
+  ...["new zealand", "saudi arabia", "south africa", "sri lanka", "costa rica"],
+]);
 
 /** Words that open a place's name: "South Korea", "New Zealand", "United Arab Emirates". */
 export const COMPASS_WORDS = set("north south east west new united saudi sri sierra el costa");
