@@ -5,12 +5,12 @@
  */
 import type { Doc } from "./document.ts";
 import { type Entity, type EntityRegistry, namesThing, type Sighting } from "./entities.ts";
-import { COUNTRY_NAMES } from "./lexicon/places.ts";
 import { TOPIC_OPENERS } from "./lexicon/syntax.ts";
 import { DETERMINERS, INDEFINITE_ARTICLES, PREPOSITIONS } from "./lexicon/words.ts";
-import { type Mention, mentionStartingAt, textOf } from "./mentions.ts";
+import { type Mention, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
 import { sentenceSubjectIf } from "./sentence-subject.ts";
+import { namesCountry } from "./speaker-check.ts";
 import type { Token } from "./tokenize.ts";
 
 /**
@@ -50,7 +50,7 @@ function mayStandForPerson(doc: Doc, registry: EntityRegistry, s: Sentence, ment
   // A lone capitalised word opening a sentence ("Afterward", "Outside") is a person only when
   // the article names somebody so in full.
   const [a, b] = mention.name;
-  if (COUNTRY_NAMES.has(textOf(doc.tokens, a, b).toLowerCase())) return false;
+  if (namesCountry(doc.tokens, { first: a, last: b })) return false;
   return a !== b || registry.knowsSurname((doc.tokens[a] as Token).lower);
 }
 

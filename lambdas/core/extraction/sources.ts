@@ -8,7 +8,6 @@ import { afterDateline } from "./contents.ts";
 import type { Cue, CuedDoc } from "./cues.ts";
 import { quoteAt } from "./document.ts";
 import { ROLE_DATING_ADVERBS } from "./lexicon/people.ts";
-import { COUNTRY_NAMES } from "./lexicon/places.ts";
 import {
   AFTER_INVERTED_SPEAKER,
   CLAUSE_CONJUNCTIONS,
@@ -50,10 +49,9 @@ import {
   mentionStartingAt,
   mentionWith,
   speakerFor,
-  textOf,
 } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
-import { canSpeak, isNonSpeakingPlace } from "./speaker-check.ts";
+import { canSpeak, isNonSpeakingPlace, namesCountry } from "./speaker-check.ts";
 import type { Token } from "./tokenize.ts";
 
 export interface Subject {
@@ -304,10 +302,8 @@ function placedSubject(doc: CuedDoc, town: number, lo: number): Mention | null {
 /** "Allentown, Pa.", "Dover, Delaware": the comma at k stands between a town and its state or country. */
 function isStateAfterTown(t: Token[], k: number, end: number): boolean {
   if (!t[k - 1]?.cap || end - k > 3 || end <= k) return false;
-  return (
-    isNonSpeakingPlace(t, { first: k + 1, last: end }) ||
-    COUNTRY_NAMES.has(textOf(t, k + 1, end).toLowerCase())
-  );
+  const place = { first: k + 1, last: end };
+  return isNonSpeakingPlace(t, place) || namesCountry(t, place);
 }
 
 /**

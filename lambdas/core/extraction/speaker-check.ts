@@ -5,7 +5,7 @@
  */
 import type { Doc } from "./document.ts";
 import { GROUP_HEADS, ORGANISATION_HEADS, ROLE_HEADS } from "./lexicon/people.ts";
-import { NON_SPEAKING_PLACES } from "./lexicon/places.ts";
+import { COUNTRY_NAMES, NON_SPEAKING_PLACES } from "./lexicon/places.ts";
 import { SENTENCE_OPENING_VERBS } from "./lexicon/words.ts";
 import { type Mention, textOf } from "./mentions.ts";
 import { type Token, tokenAt } from "./tokenize.ts";
@@ -30,6 +30,18 @@ export function isNonSpeakingPlace(t: Token[], m: Pick<Mention, "first" | "last"
     (stop?.text === "." && !stop.spaceBefore && NON_SPEAKING_PLACES.has(`${text}.`))
   );
 }
+
+/**
+ * "Kenya", "the United States": a country named whole (a government may speak by it, but it is
+ * nobody's "he" or "she").
+ */
+export function namesCountry(t: Token[], m: Pick<Mention, "first" | "last">): boolean {
+  // Asked of every sentence's subject: most open with a word no country's name opens with.
+  if (!COUNTRY_FIRST_WORDS.has((t[m.first] as Token).lower)) return false;
+  return COUNTRY_NAMES.has(textOf(t, m.first, m.last).toLowerCase());
+}
+
+const COUNTRY_FIRST_WORDS = new Set([...COUNTRY_NAMES].map((name) => name.split(" ")[0] as string));
 
 /** Every opening of those places' names ("n", "ne", "new", "new ", …): a phrase that names one opens with one. */
 const PLACE_OPENINGS = new Set(

@@ -263,6 +263,12 @@ const LEXICON_CLASSES = [
   "other",
 ] as const;
 
+/** Each lexicon class's place in LEXICON_CLASSES, by its name. */
+const CLASS = Object.fromEntries(LEXICON_CLASSES.map((name, place) => [name, place])) as Record<
+  (typeof LEXICON_CLASSES)[number],
+  number
+>;
+
 /** A capitalised word's feature by its lexicon class ("<Cap:role>"), at the class's place. */
 const CAPITALISED_WORDS = LEXICON_CLASSES.map((lexiconClass) => `<Cap:${lexiconClass}>`);
 
@@ -276,17 +282,17 @@ const MENTION_FIRST_CLASS = LEXICON_CLASSES.map((c) => featureFamilyWith(FAMILY[
  * is an honorific without its stop).
  */
 function lexiconClassOf(t: Token): number {
-  if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return 0;
-  if (is(t, ROLE_HEAD)) return 1;
-  if (is(t, GROUP_HEAD)) return 2;
-  if (is(t, ORGANISATION_HEAD)) return 3;
-  if (is(t, PLACE_WORD)) return 4;
-  if (is(t, TIME_WORD)) return 5;
-  if (is(t, ANONYMOUS_MARKER)) return 6;
-  if (is(t, DETERMINER)) return 7;
-  if (is(t, PREPOSITION)) return 8;
-  if (is(t, CLAUSE_OPENER)) return 9;
-  return 10;
+  if (t.lower.endsWith(".") ? HONORIFICS.has(t.lower.slice(0, -1)) : is(t, HONORIFIC)) return CLASS.honorific;
+  if (is(t, ROLE_HEAD)) return CLASS.role;
+  if (is(t, GROUP_HEAD)) return CLASS.group;
+  if (is(t, ORGANISATION_HEAD)) return CLASS.organisation;
+  if (is(t, PLACE_WORD)) return CLASS.place;
+  if (is(t, TIME_WORD)) return CLASS.time;
+  if (is(t, ANONYMOUS_MARKER)) return CLASS.anonymous;
+  if (is(t, DETERMINER)) return CLASS.determiner;
+  if (is(t, PREPOSITION)) return CLASS.preposition;
+  if (is(t, CLAUSE_OPENER)) return CLASS.opener;
+  return CLASS.other;
 }
 
 /** Tokens between speaker and cue that are not time words or adverbs ("on Tuesday", "also"). */
