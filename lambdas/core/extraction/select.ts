@@ -147,12 +147,13 @@ function nested(doc: CuedDoc, inner: Attribution, outer: Attribution): boolean {
   const at = inner.cue.first;
   const speaker = inner.mention?.first ?? -1;
   // Inside one of its parts: between two quotations it is the speaker's own cue ('"…," Ahn said. "…"').
-  const within = (k: number) => outer.parts.some(([first, last]) => k >= first && k <= last);
-  if (within(at) && within(speaker)) return true;
+  if (inParts(outer, at) && inParts(outer, speaker)) return true;
   const between = end < outer.cue.first && at > end && at < outer.cue.first;
   // '"…," Corbett said, while Ferris told reporters …': a clause of its own, not a report of hers.
   return between && !joinsClauses(doc, inner.cue.last + 1, outer.cue.first - 1);
 }
+
+const inParts = (a: Attribution, k: number) => a.parts.some(([first, last]) => k >= first && k <= last);
 
 function joinsClauses(doc: CuedDoc, from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (CLAUSE_OPENERS.has(doc.tokens[k]?.lower ?? "")) return true;

@@ -157,10 +157,11 @@ function isRunTogetherSentence(codes: Uint16Array, k: number): boolean {
   const before = charAt(codes, k - 1);
   const after = charAt(codes, k + 1);
   const next = charAt(codes, k + 2);
-  const lower = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
-  const upper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-  return lower(before) && upper(after) && lower(next);
+  return isLowerCase(before) && isUpperCase(after) && isLowerCase(next);
 }
+
+const isLowerCase = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+const isUpperCase = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
 // - ' ’ . &
 const isJoiner = (code: number) =>
