@@ -150,8 +150,24 @@ export class EntityRegistry {
     // own person shares the name.
     const titledMatch = mention.title ? nearest(sightings, at, mention, fitsTitled) : undefined;
     if (titledMatch) return titledMatch.entity;
-    return (nearest(sightings, at, mention, fitsNotRelation) ?? nearest(sightings, at, mention, fitsGender))
-      ?.entity;
+    const found =
+      nearest(sightings, at, mention, fitsNotRelation) ?? nearest(sightings, at, mention, fitsGender);
+    return found && (this.surnameHolder(sightings, found, mention) ?? found.entity);
+  }
+
+  /**
+   * One named earlier whom the article already called by the bare surname before `found` was
+   * named: "Hillary Clinton … Clinton said … Bill Clinton …", where a later "Clinton" still means
+   * her, as the story's style has it; the other is named in full again when meant.
+   */
+  private surnameHolder(sightings: Sighting[], found: Sighting, mention: Mention): Entity | undefined {
+    const introduced = sightings.find((s) => s.entity === found.entity)?.at ?? found.at;
+    const earlier = sightings.find(
+      (s) => s.at < introduced && s.entity !== found.entity && fitsNotRelation(s, mention),
+    );
+    if (!earlier) return undefined;
+    const word = (this.doc.tokens[(mention.name as [number, number])[1]] as Token).lower;
+    return calledBySurname(this.doc.tokens, word, earlier.at + 1, introduced) ? earlier.entity : undefined;
   }
 
   /** "the Okafors": a family named by the plural of a surname the article knows. */
@@ -296,6 +312,13 @@ function fillsQuotation(doc: Doc, [a, b]: [number, number]): boolean {
 /** "Trump Tower", "Stonewall Inn", "Acme Holdings LLC": a building's, a landmark's or a company's name. */
 export const namesThing = (t: Token[], [, b]: [number, number]) =>
   NAMED_THING_HEADS.has((t[b] as Token).lower);
+
+/** Whether a bare `surname` (no name word before or after it) stands between tokens `from` and `to`. */
+function calledBySurname(t: Token[], surname: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++)
+    if ((t[k] as Token).lower === surname && !tokenAt(t, k - 1)?.cap && !t[k + 1]?.cap) return true;
+  return false;
+}
 
 /** The full stop of an initial: "J." of "Donald J. Trump". */
 const isInitialStop = (t: Token[], k: number) =>

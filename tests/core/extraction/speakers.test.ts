@@ -174,6 +174,16 @@ describe("who said it", () => {
     ]);
   });
 
+  it("keeps a bare surname for the person the article called so before naming another", () => {
+    const result = speakers(
+      "Senator Hana Lindqvist opened the hearing on the port budget.",
+      "Lindqvist pressed the agency on its delays.",
+      "Former governor Olof Lindqvist, who held the seat before her, said in March that the port could wait.",
+      '"The port cannot wait," Lindqvist said.',
+    );
+    expect(result.map((s) => s.speaker)).toEqual(["Olof Lindqvist", "Hana Lindqvist"]);
+  });
+
   it("reads the role from an appositive", () => {
     const [statement] = extract(
       "Lee Jun-ho, a spokesperson for the Unification Ministry, said the channel was open.",
