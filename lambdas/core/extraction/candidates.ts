@@ -327,11 +327,11 @@ class CandidateList {
     if (!parts || parts.length === 0) return;
     // A cue has a handful of candidates: a scan finds the same reading sooner than a key is built.
     // Looked for first: a reading known has passed carriesWords (the cue's and the words' alone).
-    const known = this.items.find((a) => sameReading(a, mention, parts));
-    if (known) {
-      known.rule ||= rule;
-      return;
-    }
+    for (const known of this.items)
+      if (sameReading(known, mention, parts)) {
+        known.rule ||= rule;
+        return;
+      }
     if (!carriesWords(this.doc, this.cue, parts)) return;
     const { cue, sentence } = this;
     const paragraph = this.s.paragraph;
