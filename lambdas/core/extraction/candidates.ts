@@ -565,7 +565,8 @@ function withContent(
     before !== null &&
     relative === undefined &&
     isWholeQuote(doc, before) &&
-    doc.tokens[after?.[0] ?? -1]?.lower !== "that";
+    // (No read at index -1 when there is none: it would send every read here down the slow path.)
+    (after === null || doc.tokens[after[0]]?.lower !== "that");
   const preferAfter = after !== null && !circumstance && !quotedBefore;
   const beforeParts = before ? before.concat(list.tail(mention.first, before)) : null;
   const afterParts = after ? [after] : null;
