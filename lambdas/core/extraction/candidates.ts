@@ -170,7 +170,7 @@ function sentenceCandidates(
     const cue = quoted ? null : (known ?? colonCue(doc, s, i, byCue, cueBefore));
     if (known) cueBefore = true;
     if (!cue) continue;
-    const list = new CandidateList(doc, cue, index, s.paragraph);
+    const list = new CandidateList(doc, s, cue, index);
     if (cue.kind === "colon") colonCandidates(doc, s, cue, list);
     else cueCandidates(doc, s, cue, byCue, list);
     if (list.items.length > 0) byCue.push(rankedByNearness(list.items));
@@ -239,34 +239,82 @@ function colonCandidates(doc: CuedDoc, s: Sentence, cue: Cue, list: CandidateLis
 }
 
 /**
- * The questions a cue's sources share answers to (CandidateList.memo), each with a number for
- * its input: the key is a number too, not a string built at every ask (some 80,000 a train pass).
+ * The questions a cue's sources share answers to (withContent), each with a number for its
+ * input: the key is a number too, not a string built at every ask (some 60,000 a train pass).
  */
 const QUESTIONS = { after: 0, before: 1, tail: 2, alternatives: 3 } as const;
 
-/** A cue's candidates, each pair of mention and content once. */
+const keyOf = (question: keyof typeof QUESTIONS, input: number) => input * 4 + QUESTIONS[question];
+
+/** A cue's candidates, each pair of mention and content once, and the contents its sources share. */
 class CandidateList {
   readonly items: Attribution[] = [];
-  private readonly memos = new Map<number, unknown>();
-
-  /** What `compute` gives for this cue, the question and its input (a whole number ≥ 0), computed once. */
-  memo<T>(question: keyof typeof QUESTIONS, input: number, compute: () => T): T {
-    const key = input * 4 + QUESTIONS[question];
-    // Nothing computed here is undefined: one look-up tells a known answer.
-    let value = this.memos.get(key);
-    if (value === undefined) {
-      value = compute();
-      this.memos.set(key, value);
-    }
-    return value as T;
-  }
+  /**
+   * The answers known, by key (question and input). A cue asks three questions on average: a
+   * scan finds one sooner than a map is made, and methods that compute their own answer make
+   * no closure at each ask.
+   */
+  private readonly keys: number[] = [];
+  private readonly answers: unknown[] = [];
 
   constructor(
     private readonly doc: CuedDoc,
+    private readonly s: Sentence,
     private readonly cue: Cue,
     private readonly sentence: number,
-    private readonly paragraph: number,
   ) {}
+
+  /** The clause after the verb (contentAfter), for a subject in a subordinate clause or not. */
+  after(subordinate: boolean): TokenRange | null {
+    const key = keyOf("after", subordinate ? 1 : 0);
+    const known = this.recall(key);
+    if (known !== undefined) return known as TokenRange | null;
+    return this.keep(key, contentAfter(this.doc, this.s, this.cue, subordinate));
+  }
+
+  /** The words before a subject that opens at `opens` (contentBeforeSubject). */
+  before(opens: number): TokenRange[] | null {
+    const key = keyOf("before", opens);
+    const known = this.recall(key);
+    if (known !== undefined) return known as TokenRange[] | null;
+    return this.keep(key, contentBeforeSubject(this.doc, this.s, opens));
+  }
+
+  /** The words after the attribution that go with those before it (tailOf), for a subject at `first`. */
+  tail(first: number, before: TokenRange[]): TokenRange[] {
+    const key = keyOf("tail", first);
+    const known = this.recall(key);
+    if (known !== undefined) return known as TokenRange[];
+    return this.keep(key, tailOf(this.doc, this.s, this.cue, before));
+  }
+
+  /** The contents the rules would not choose (alternativeContents), for a subject right before the verb. */
+  alternatives(
+    mention: Mention,
+    subordinate: boolean,
+    after: TokenRange | null,
+    before: TokenRange[] | null,
+  ): [TokenRange[], ContentVia][] {
+    const key = keyOf(
+      "alternatives",
+      (mention.first * 2 + (subordinate ? 1 : 0)) * 2 + (before === null ? 1 : 0),
+    );
+    const known = this.recall(key);
+    if (known !== undefined) return known as [TokenRange[], ContentVia][];
+    return this.keep(key, alternativeContents(this.doc, this.s, this.cue, mention, after, before));
+  }
+
+  /** The answer known for the key, or undefined: nothing computed here is undefined. */
+  private recall(key: number): unknown {
+    const k = this.keys.indexOf(key);
+    return k < 0 ? undefined : this.answers[k];
+  }
+
+  private keep<T>(key: number, answer: T): T {
+    this.keys.push(key);
+    this.answers.push(answer);
+    return answer;
+  }
 
   add(
     mention: Mention,
@@ -276,14 +324,17 @@ class CandidateList {
     rule: boolean,
     relative?: number,
   ): void {
-    if (!parts || parts.length === 0 || !carriesWords(this.doc, this.cue, parts)) return;
+    if (!parts || parts.length === 0) return;
     // A cue has a handful of candidates: a scan finds the same reading sooner than a key is built.
-    const known = this.items.find((a) => sameReading(a, mention, parts));
-    if (known) {
-      known.rule ||= rule;
-      return;
-    }
-    const { cue, sentence, paragraph } = this;
+    // Looked for first: a reading known has passed carriesWords (the cue's and the words' alone).
+    for (const known of this.items)
+      if (sameReading(known, mention, parts)) {
+        known.rule ||= rule;
+        return;
+      }
+    if (!carriesWords(this.doc, this.cue, parts)) return;
+    const { cue, sentence } = this;
+    const paragraph = this.s.paragraph;
     this.items.push(
       attribution({ cue, mention, inherited, relative, parts, sentence, paragraph, via, rule }),
     );
@@ -338,16 +389,16 @@ function cueCandidates(
   // The rules' cascade: the first source that applies is the rules' choice.
   let ruled = false;
   if (plainBefore) {
-    if (subject) withContent(doc, s, cue, subject, !gerund, list, true);
+    if (subject) withContent(doc, s, subject, !gerund, list, true);
     ruled = true;
   } else if (aside) {
-    withContent(doc, s, cue, aside, !gerund, list, true);
+    withContent(doc, s, aside, !gerund, list, true);
     ruled = true;
   } else if (inverted) {
     invertedCandidates(doc, s, cue, list, true);
     ruled = true;
   } else if (appositive) {
-    withContent(doc, s, cue, { mention: appositive, inherited: false }, true, list, true, "appositive");
+    withContent(doc, s, { mention: appositive, inherited: false }, true, list, true, "appositive");
     ruled = true;
   }
   if (!ruled && cue.verb?.inverts) invertedCandidates(doc, s, cue, list, true);
@@ -365,7 +416,6 @@ function cueCandidates(
     withContent(
       doc,
       s,
-      cue,
       { mention: subjectOfSentence, inherited: false },
       !gerund,
       list,
@@ -373,10 +423,10 @@ function cueCandidates(
       "sentence-subject",
     );
   const pronoun = nearestPronoun(doc, s, cue);
-  if (pronoun) withContent(doc, s, cue, pronoun, false, list, false, "pronoun");
+  if (pronoun) withContent(doc, s, pronoun, false, list, false, "pronoun");
   if (gerund && !plainBefore) return;
   for (const mention of clauseSubjects(doc, s, cue))
-    withContent(doc, s, cue, { mention, inherited: false }, !gerund, list, false, "clause-subject");
+    withContent(doc, s, { mention, inherited: false }, !gerund, list, false, "clause-subject");
 }
 
 /** `According to the agency, …` / `…, according to Yonhap.` */
@@ -492,7 +542,6 @@ function inheritedCandidates(
 function withContent(
   doc: CuedDoc,
   s: Sentence,
-  cue: Cue,
   subject: Subject,
   allowBefore: boolean,
   list: CandidateList,
@@ -501,26 +550,25 @@ function withContent(
 ): void {
   const { mention, inherited, relative } = subject;
   const source = via ?? (relative !== undefined ? "relative" : "subject");
-  // A cue's sources share its contents: each is read once per cue (list.memo).
+  // A cue's sources share its contents: each is read once per cue (the list keeps them).
   // "The treasurer, who said the budget was balanced, resigned": the relative clause's comma ends it.
   const subordinate =
     isSubordinate(doc, s, mention.first) ||
     (relative !== undefined && doc.tokens[relative - 1]?.text === ",");
-  const after = list.memo("after", subordinate ? 1 : 0, () => contentAfter(doc, s, cue, subordinate));
+  const after = list.after(subordinate);
   // '"…," his wife, Mira Halvorsen, wrote': the words end before the phrase that describes her.
   const opens = mention.appositive ? Math.min(mention.first, mention.appositive[0]) : mention.first;
-  const before = allowBefore ? list.memo("before", opens, () => contentBeforeSubject(doc, s, opens)) : null;
+  const before = allowBefore ? list.before(opens) : null;
   const circumstance = before !== null && after !== null && isCircumstance(doc, after[0]);
   // '"…," said Corbett, who told reporters "…"': a relative clause's words follow its own verb.
   const quotedBefore =
     before !== null &&
     relative === undefined &&
     isWholeQuote(doc, before) &&
-    doc.tokens[after?.[0] ?? -1]?.lower !== "that";
+    // (No read at index -1 when there is none: it would send every read here down the slow path.)
+    (after === null || doc.tokens[after[0]]?.lower !== "that");
   const preferAfter = after !== null && !circumstance && !quotedBefore;
-  const beforeParts = before
-    ? [...before, ...list.memo("tail", mention.first, () => tailOf(doc, s, cue, before))]
-    : null;
+  const beforeParts = before ? before.concat(list.tail(mention.first, before)) : null;
   const afterParts = after ? [after] : null;
   if (preferAfter) {
     list.add(mention, inherited, afterParts, { source, content: "after" }, rule, relative);
@@ -532,11 +580,7 @@ function withContent(
   // Other readings of where the words start and stop, for the subject right before the verb
   // (for the other sources they were hardly ever the one right reading: npm run eval -- --cv).
   if (source !== "subject") return;
-  const alternativesOf = (mention.first * 2 + (subordinate ? 1 : 0)) * 2 + (before === null ? 1 : 0);
-  const alternatives = list.memo("alternatives", alternativesOf, () =>
-    alternativeContents(doc, s, cue, mention, after, before),
-  );
-  for (const [parts, content] of alternatives)
+  for (const [parts, content] of list.alternatives(mention, subordinate, after, before))
     list.add(mention, inherited, parts, { source, content }, false, relative);
 }
 

@@ -358,7 +358,7 @@ export function afterDateline(doc: Doc, s: Sentence): number {
     if (token.kind === "dash") return n > s.first ? n + 1 : s.first;
     // "KOCHI: Heavy rain …", "NEW DELHI: …": a place in capitals and a colon (or an interview's "Q:").
     if (token.text === ":") return n > s.first && allCapitals(t, s.first, n - 1) ? n + 1 : s.first;
-    const datelike = token.cap || token.kind === "number" || /^[.,()]$/.test(token.text);
+    const datelike = token.cap || token.kind === "number" || DATELINE_MARKS.has(token.text);
     if (!datelike || quoteAt(doc, n)) return s.first;
     // "Seoul, Dec 29 South …": a place, a comma, a month and a day, then the sentence.
     const month = t[n - 1]?.text === "." ? t[n - 2] : t[n - 1];
@@ -367,6 +367,9 @@ export function afterDateline(doc: Doc, s: Sentence): number {
   }
   return s.first;
 }
+
+/** Marks a dateline holds ("WASHINGTON, Nov. 3 (Reuters)"): a set look-up, as every sentence's second token asks. */
+const DATELINE_MARKS = new Set([".", ",", "(", ")"]);
 
 /** Whether every word of tokens `[a, b]` is written in capitals ("KOCHI", "NEW DELHI"). */
 export function allCapitals(t: Token[], a: number, b: number): boolean {

@@ -536,6 +536,9 @@ function pastPlace(tokens: Token[], first: number, last: number): number {
 function titleOf(tokens: Token[], start: number, end: number): string | null {
   let first = start;
   while (first <= end && !startsTitle(tokens[first] as Token)) first++;
+  // Most phrases end in no public role wherever their title starts ("officials", "the company"):
+  // told before the words that an office follows are looked for (fewer words end in none).
+  if (first > end || !endsInPublicRole(tokens, first, end)) return null;
   first = pastStanding(tokens, first, end);
   // Whether it names a public role is told by the tokens: the words are put together only then.
   if (first > end || !endsInPublicRole(tokens, first, end)) return null;

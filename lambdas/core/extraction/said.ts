@@ -134,7 +134,9 @@ const isDay = (t: Token | undefined) => t?.kind === "number" && /^\d{1,2}$/.test
 /** The month a capitalised month name stands for; "May" only as a name, never the modal. */
 function monthOf(token: Token): number | null {
   if (token.kind !== "word" || !token.cap) return null;
-  return MONTH_NUMBERS.get(token.lower.replace(/\.$/, "")) ?? null;
+  // "Nov.": the stop is left off; most words have none, and are looked up as they are.
+  const lower = token.lower;
+  return MONTH_NUMBERS.get(lower.endsWith(".") ? lower.slice(0, -1) : lower) ?? null;
 }
 
 /** "last year" → the year before publication; "last month" → the month before. */

@@ -547,11 +547,17 @@ export function clauseSubjects(doc: CuedDoc, s: Sentence, cue: Cue): Mention[] {
       mention.kind !== "pronoun" &&
       // A name already found to speak is not asked again.
       (speaks || canSpeak(doc, mention)) &&
-      !found.some((m) => m.first === mention.first)
+      !startsOneOf(found, mention.first)
     )
       found.push(mention);
   }
   return found;
+}
+
+/** Whether a mention found starts at `first` (a plain loop: no closure made for every start). */
+function startsOneOf(found: readonly Mention[], first: number): boolean {
+  for (const m of found) if (m.first === first) return true;
+  return false;
 }
 
 /** "Even", "Yet", "Overall": words that open a clause before its subject. */
