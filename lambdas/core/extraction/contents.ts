@@ -171,6 +171,8 @@ function skipToThat(doc: CuedDoc, k: number, last: number): number {
   for (let n = k + 1; n <= Math.min(last, k + 14); n++) {
     const token = doc.tokens[n] as Token;
     if (quoteAt(doc, n)) return /^[,:]$/.test(doc.tokens[n - 1]?.text ?? "") ? n : k;
+    // "said in a statement, “…”": the quotation past the comma is what was said.
+    if (token.text === "," && quoteAt(doc, n + 1)) continue;
     if (token.text === "." || token.text === ";" || token.text === "," || doc.cues[n]) return k;
     if (token.text === ":") return n + 1;
     if (token.lower === "that" && !PREPOSITIONS.has(doc.tokens[n - 1]?.lower ?? "")) return n;

@@ -56,6 +56,12 @@ describe("contentAfter: what was said, after the verb", () => {
     ],
     ["a quotation after a colon", 'Corbett said: "The plant will close."', "said", '"The plant will close."'],
     [
+      "a quotation past the circumstance and its comma",
+      'Corbett said at the rally, "The plant will close."',
+      "said",
+      '"The plant will close."',
+    ],
+    [
       "up to a second attribution",
       "Corbett said the plant would close, according to the union.",
       "said",

@@ -316,3 +316,18 @@ describe("each speaker keeps their own words", () => {
     expect(extract(body).map((s) => [s.speaker, s.text])).toEqual(expected);
   });
 });
+
+describe("a quotation after where it was said is the statement, without the where", () => {
+  it.each([
+    [
+      "a speaker introduced in passing, with a relative clause",
+      "On Friday the mayor won her first endorsement from a colleague, from Gary Singh, who declared at the hall, “It is time to unite.”",
+    ],
+    [
+      "a speaker after 'by'",
+      "The plan was praised by Gary Singh, who declared at the hall, “It is time to unite.”",
+    ],
+  ])("%s", (_, text) => {
+    expect(extract(text).map((s) => [s.speaker, s.text])).toEqual([["Gary Singh", "It is time to unite."]]);
+  });
+});
