@@ -32,11 +32,12 @@ import type { Sentence } from "../segment.ts";
 import { type Token, tokenAt } from "../tokenize.ts";
 import {
   type FeatureFamily,
-  FeatureSet,
-  type FeatureSink,
   featureFamily,
   featureFamilyWith,
+  featureIndices,
   type StatementModel,
+  withChar,
+  withValueOpened,
 } from "./model.ts";
 
 /**
@@ -123,13 +124,54 @@ const FAMILY = {
   "content.inner&kind": featureFamily("content.inner&kind"),
 };
 
+/**
+ * Length buckets, "0", "1", "2", "~4" (3–4), "~8" (5–8), "~16" (9–16), …, by their place: 0, 1,
+ * 2, 3, 4, 5, …; thirty-four places hold every count up to 2³².
+ */
+const bucketPlace = (n: number) => (n <= 2 ? n : 1 + Math.ceil(Math.log2(n)));
+const BUCKET_NAMES = Array.from({ length: 34 }, (_, place) =>
+  place <= 2 ? String(place) : `~${2 ** (place - 1)}`,
+);
+// Every candidate asks for several buckets: the usual counts' places are found once.
+const BUCKET_PLACES = Uint8Array.from({ length: 512 }, (_, n) => bucketPlace(n));
+
+/** A family's features by length bucket, each bucket's name hashed in once: read with inBucket. */
+type Bucketed = readonly FeatureFamily[];
+const bucketed = (family: FeatureFamily): Bucketed =>
+  BUCKET_NAMES.map((name) => featureFamilyWith(family, name));
+
+/** The feature of a count (never negative) in its bucket. */
+const inBucket = (families: Bucketed, n: number) =>
+  families[n < 512 ? (BUCKET_PLACES[n] as number) : bucketPlace(n)] as FeatureFamily;
+
+/** The families whose value is a count's bucket. */
+const BUCKETED = {
+  parts: bucketed(FAMILY.parts),
+  words: bucketed(FAMILY.words),
+  firstPerson: bucketed(FAMILY["content.first-person"]),
+  innerCues: bucketed(FAMILY["content.inner-cues"]),
+  sentenceWords: bucketed(FAMILY["sentence.words"]),
+  sentenceCues: bucketed(FAMILY["sentence.cues"]),
+  paragraph: bucketed(FAMILY.paragraph),
+  cueGap: bucketed(FAMILY["cue.gap"]),
+  mentionLen: bucketed(FAMILY["mention.len"]),
+  nameLen: bucketed(FAMILY["mention.name.len"]),
+  opensSentenceLen: bucketed(FAMILY["mention.opens-sentence&len"]),
+  inheritedGap: bucketed(FAMILY["mention.inherited.gap"]),
+  gap: bucketed(FAMILY["mention.gap"]),
+  nearer: bucketed(FAMILY["mention.nearer"]),
+};
+
+/** The share of a content's words that are quoted, in quarters ("0" to "4"), the quarters hashed in. */
+const QUOTED = ["0", "1", "2", "3", "4"].map((quarters) => featureFamilyWith(FAMILY.quoted, quarters));
+
 /** A content's kinds, as contentKind reads them: the features of each are found by its place here. */
 const KINDS = ["indirect", "direct", "mixed"] as const;
 
 /** The families that open with the content's kind, the kind hashed in (featureFamilyWith). */
 const KIND_FAMILIES = KINDS.map((kind) => ({
   kind: featureFamilyWith(FAMILY.kind, kind),
-  words: featureFamilyWith(FAMILY["kind&words"], kind),
+  words: bucketed(featureFamilyWith(FAMILY["kind&words"], kind)),
 }));
 
 /**
@@ -148,8 +190,8 @@ const sourceFamilies = memoised((source: string) => {
     cueForm: withSource(FAMILY["via&cue.form"]),
     cueBefore: withSource(FAMILY["via&cue.before"]),
     mentionKind: withSource(FAMILY["via&mention.kind"]),
-    mentionLen: withSource(FAMILY["via&mention.len"]),
-    mentionNearer: withSource(FAMILY["via&mention.nearer"]),
+    mentionLen: bucketed(withSource(FAMILY["via&mention.len"])),
+    mentionNearer: bucketed(withSource(FAMILY["via&mention.nearer"])),
   };
 });
 
@@ -169,20 +211,26 @@ const cueSide = (side: "after" | "before" | "inside") => ({
 });
 const CUE_SIDES = { after: cueSide("after"), before: cueSide("before"), inside: cueSide("inside") };
 
-/** The families of where the speaker phrase stands to the cue, with that side hashed in. */
-const mentionSide = (side: "after" | "before") => ({
-  side,
-  family: featureFamilyWith(FAMILY["mention.side"], side),
-  kind: featureFamilyWith(FAMILY["mention.side&kind"], side),
-});
-const MENTION_SIDES = { after: mentionSide("after"), before: mentionSide("before") };
+/** Where the speaker phrase stands to the cue, that side hashed in. */
+const MENTION_SIDE = {
+  after: featureFamilyWith(FAMILY["mention.side"], "after"),
+  before: featureFamilyWith(FAMILY["mention.side"], "before"),
+};
 
 /** The families that open with the speaker phrase's kind, the kind hashed in. */
 const mentionKindFamilies = memoised((mentionKind: string) => {
   const family = featureFamilyWith(FAMILY["mention.kind"], mentionKind);
   const withKind = featureFamilyWith(FAMILY["mention.kind&kind"], mentionKind);
-  // With the content's kind too, by its place in KINDS.
-  return { family, kind: KINDS.map((kind) => featureFamilyWith(withKind, kind)) };
+  // Where it stands to the cue and what kind it is (the kind hashed in after the side).
+  const onSide = (side: string) =>
+    featureFamilyWith(featureFamilyWith(FAMILY["mention.side&kind"], side), mentionKind);
+  return {
+    family,
+    // With the content's kind too, by its place in KINDS.
+    kind: KINDS.map((kind) => featureFamilyWith(withKind, kind)),
+    before: onSide("before"),
+    after: onSide("after"),
+  };
 });
 
 /**
@@ -205,12 +253,6 @@ const cueFamilies = memoised(
   { key: (cue) => cue.verb ?? cue.kind },
 );
 
-/** Length buckets: 0, 1, 2, 3–4, 5–8, 9–16, … */
-const bucket = (n: number) => BUCKETS[n] ?? bucketOf(n);
-const bucketOf = (n: number) => (n <= 2 ? String(n) : `~${2 ** Math.ceil(Math.log2(n))}`);
-// Every candidate asks for several buckets: the usual ones are made once.
-const BUCKETS = Array.from({ length: 512 }, (_, n) => bucketOf(n));
-
 /** How many cues the sentence holds. */
 function cuesIn(doc: CuedDoc, s: Sentence): number {
   let n = 0;
@@ -224,28 +266,55 @@ function cuesIn(doc: CuedDoc, s: Sentence): number {
  */
 export function shape(text: string): string {
   let out = "";
-  let previous = "";
+  let previous = -1;
   for (let i = 0; i < text.length && out.length < 6; i++) {
     const cls = charClass(text, i);
-    if (cls !== previous || (cls !== "X" && cls !== "x" && cls !== "d")) out += cls;
+    if (cls !== previous || !isRun(cls)) out += String.fromCharCode(cls);
     previous = cls;
   }
   return out;
 }
 
-/** "X" an upper-case letter, "x" a lower-case one, "d" a digit, any other character itself. */
-function charClass(text: string, i: number): string {
+/**
+ * The family with a token's shape hashed in after it (as a value's characters are, withChar):
+ * the features of a shape read as `shape` reads it, but with no string made.
+ */
+function withShapeOf(family: FeatureFamily, text: string): FeatureFamily {
+  let h = family;
+  let length = 0;
+  let previous = -1;
+  for (let i = 0; i < text.length && length < 6; i++) {
+    const cls = charClass(text, i);
+    if (cls !== previous || !isRun(cls)) {
+      h = withChar(h, cls);
+      length++;
+    }
+    previous = cls;
+  }
+  return h;
+}
+
+const UPPER = 88; // "X"
+const LOWER = 120; // "x"
+const DIGIT = 100; // "d"
+const SPACE = 32;
+
+/** The classes whose runs a shape collapses. */
+const isRun = (cls: number) => cls === UPPER || cls === LOWER || cls === DIGIT;
+
+/** By its code: "X" an upper-case letter, "x" a lower-case one, "d" a digit, any other character itself. */
+function charClass(text: string, i: number): number {
   const code = text.charCodeAt(i);
   if (code < 128) {
-    if (code >= 65 && code <= 90) return "X";
-    if (code >= 97 && code <= 122) return "x";
-    if (code >= 48 && code <= 57) return "d";
-    return text.charAt(i);
+    if (code >= 65 && code <= 90) return UPPER;
+    if (code >= 97 && code <= 122) return LOWER;
+    if (code >= 48 && code <= 57) return DIGIT;
+    return code;
   }
   const ch = text.charAt(i);
   const lower = ch.toLowerCase();
   const upper = ch.toUpperCase();
-  return lower !== upper ? (ch === upper ? "X" : "x") : ch;
+  return lower !== upper ? (ch === upper ? UPPER : LOWER) : code;
 }
 
 /** The lexicon classes of words, for speaker phrases, in the order classOf tries them. */
@@ -365,9 +434,7 @@ function countsOf(doc: CuedDoc, parts: readonly (readonly [number, number])[]): 
  * another cue claims some of the same words.
  */
 export function candidateFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean): number[] {
-  const f = new FeatureSet();
-  readFeatures(doc, a, overlaps, f);
-  return f.indices;
+  return featureIndices(FEATURES, readFeatures(doc, a, overlaps, FEATURES));
 }
 
 /** The model's probability for the candidate, its features' weights summed as they are read. */
@@ -377,15 +444,24 @@ export function candidateProbability(
   overlaps: boolean,
   model: StatementModel,
 ): number {
-  const sum = model.weightSum();
-  readFeatures(doc, a, overlaps, sum);
-  return sum.probability();
+  return model.probabilityOf(FEATURES, readFeatures(doc, a, overlaps, FEATURES));
 }
 
-/** Reads the candidate's features into `f`, always in the same order (the model's sum depends on it). */
-function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: FeatureSink): void {
+/**
+ * Where every candidate's features are read into, and read back from at once: a feature is an
+ * element written, not a call (the engine inlines only a few of the fifty-odd calls a candidate
+ * would make), and no array is made for every candidate.
+ */
+const FEATURES: FeatureFamily[] = [];
+
+/**
+ * Writes the candidate's features into `f` from its start, as their families with their values
+ * hashed in, always in the same order (the model's sum depends on it), and says how many.
+ */
+function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: FeatureFamily[]): number {
   const t = doc.tokens;
-  f.add(FAMILY.bias);
+  let n = 0;
+  f[n++] = FAMILY.bias;
   const parts = a.parts;
   const first = (parts[0] as [number, number])[0];
   const last = (parts.at(-1) as [number, number])[1];
@@ -396,142 +472,149 @@ function readFeatures(doc: CuedDoc, a: Attribution, overlaps: boolean, f: Featur
   const k = quoted === 0 ? 0 : wholeQuotes && quoted === words ? 1 : 2;
   const kind = KINDS[k];
   const ofKind = KIND_FAMILIES[k] as (typeof KIND_FAMILIES)[number];
-  const size = bucket(words);
   const viaSource = sourceFamilies(a.via.source);
   const viaContent = contentFamilies(a.via.content);
-  f.add(viaSource.via, a.via.content);
-  f.add(viaSource.source);
-  f.add(viaContent.content);
-  f.add(viaSource.kind[k] as FeatureFamily);
-  if (a.rule) f.add(FAMILY.rule);
-  if (a.rule) f.add(viaSource.rule);
-  f.add(ofKind.kind);
-  f.add(FAMILY.parts, bucket(parts.length));
-  f.add(FAMILY.words, size);
-  f.add(ofKind.words, size);
-  f.add(FAMILY.quoted, String(words ? Math.round((4 * quoted) / words) : 0));
-  if (overlaps) f.add(FAMILY.overlaps);
-  if (a.said) f.add(FAMILY["said-earlier"]);
+  f[n++] = featureFamilyWith(viaSource.via, a.via.content);
+  f[n++] = viaSource.source;
+  f[n++] = viaContent.content;
+  f[n++] = viaSource.kind[k] as FeatureFamily;
+  if (a.rule) f[n++] = FAMILY.rule;
+  if (a.rule) f[n++] = viaSource.rule;
+  f[n++] = ofKind.kind;
+  f[n++] = inBucket(BUCKETED.parts, parts.length);
+  f[n++] = inBucket(BUCKETED.words, words);
+  f[n++] = inBucket(ofKind.words, words);
+  f[n++] = QUOTED[words ? Math.round((4 * quoted) / words) : 0] as FeatureFamily;
+  if (overlaps) f[n++] = FAMILY.overlaps;
+  if (a.said) f[n++] = FAMILY["said-earlier"];
   // The content's edges.
   const head = t[first] as Token;
   const headWord = word(head);
-  f.add(FAMILY["content.first"], headWord);
-  f.add(FAMILY["content.first.shape"], shape(head.text));
-  f.add(FAMILY["content.last.shape"], shape((t[last] as Token).text));
-  f.add(FAMILY["content.after"], word(t[last + 1]));
-  if (head.lower === "that") f.add(FAMILY["content.that"]);
+  f[n++] = featureFamilyWith(FAMILY["content.first"], headWord);
+  f[n++] = withShapeOf(withValueOpened(FAMILY["content.first.shape"]), head.text);
+  f[n++] = withShapeOf(withValueOpened(FAMILY["content.last.shape"]), (t[last] as Token).text);
+  f[n++] = featureFamilyWith(FAMILY["content.after"], word(t[last + 1]));
+  if (head.lower === "that") f[n++] = FAMILY["content.that"];
   // Narration in the first person ("I said", "we argued") is a column's, not a source's.
-  if (firstPerson > 0) f.add(FAMILY["content.first-person"], bucket(firstPerson));
-  if (innerCues > 0) f.add(FAMILY["content.inner-cues"], bucket(innerCues));
+  if (firstPerson > 0) f[n++] = inBucket(BUCKETED.firstPerson, firstPerson);
+  if (innerCues > 0) f[n++] = inBucket(BUCKETED.innerCues, innerCues);
   const sentence = doc.seg.sentences[a.sentence];
   if (sentence) {
-    f.add(FAMILY["sentence.words"], bucket(sentence.last - sentence.first + 1));
-    if (sentence.first === first) f.add(FAMILY["content.opens-sentence"]);
-    if (t[sentence.last]?.text === "?") f.add(FAMILY["sentence.question"]);
-    f.add(FAMILY["sentence.cues"], bucket(cuesIn(doc, sentence)));
+    f[n++] = inBucket(BUCKETED.sentenceWords, sentence.last - sentence.first + 1);
+    if (sentence.first === first) f[n++] = FAMILY["content.opens-sentence"];
+    if (t[sentence.last]?.text === "?") f[n++] = FAMILY["sentence.question"];
+    f[n++] = inBucket(BUCKETED.sentenceCues, cuesIn(doc, sentence));
     const end = t[last + 1];
-    f.add(
+    f[n++] = featureFamilyWith(
       FAMILY["content.ends"],
       !end || last >= sentence.last - 1 ? "sentence" : end.kind === "quote" ? "quote" : end.text,
     );
   }
-  f.add(FAMILY["paragraph.first"], word(t[(doc.seg.paragraphs[a.paragraph]?.first ?? 0) as number]));
-  f.add(FAMILY.paragraph, bucket(a.paragraph));
+  f[n++] = featureFamilyWith(
+    FAMILY["paragraph.first"],
+    word(t[(doc.seg.paragraphs[a.paragraph]?.first ?? 0) as number]),
+  );
+  f[n++] = inBucket(BUCKETED.paragraph, a.paragraph);
   // The cue.
   const cue = a.cue;
   if (!cue) {
-    f.add(FAMILY.cue, "none");
-    f.add(FAMILY["cue&kind"], "none", kind);
+    f[n++] = featureFamilyWith(FAMILY.cue, "none");
+    f[n++] = featureFamilyWith(featureFamilyWith(FAMILY["cue&kind"], "none"), kind);
   } else {
     const ofCue = cueFamilies(cue);
     const lemma = ofCue.lemma;
-    f.add(FAMILY["cue.kind"], cue.kind);
-    f.add(ofCue.family);
-    f.add(ofCue.form);
-    f.add(ofCue.frame);
-    f.add(ofCue.kind[k] as FeatureFamily);
+    f[n++] = featureFamilyWith(FAMILY["cue.kind"], cue.kind);
+    f[n++] = ofCue.family;
+    f[n++] = ofCue.form;
+    f[n++] = ofCue.frame;
+    f[n++] = ofCue.kind[k] as FeatureFamily;
     // Each word read once, for the features that pair it with a generator too.
     const before = word(tokenAt(t, cue.first - 1));
     const after = word(t[cue.last + 1]);
-    f.add(FAMILY["cue.before"], before);
-    f.add(FAMILY["cue.after"], after);
+    f[n++] = featureFamilyWith(FAMILY["cue.before"], before);
+    f[n++] = featureFamilyWith(FAMILY["cue.after"], after);
     const place = cue.first > last ? CUE_SIDES.after : cue.last < first ? CUE_SIDES.before : CUE_SIDES.inside;
     const side = place.side;
     const gap = side === "after" ? cue.first - last : side === "before" ? first - cue.last : 0;
-    f.add(place.family);
-    f.add(FAMILY["cue.gap"], bucket(gap));
-    f.add(place.kind[k] as FeatureFamily);
-    if (cue.first > 0 && t[cue.first - 1]?.text === ",") f.add(FAMILY["cue.after-comma"]);
+    f[n++] = place.family;
+    f[n++] = inBucket(BUCKETED.cueGap, gap);
+    f[n++] = place.kind[k] as FeatureFamily;
+    if (cue.first > 0 && t[cue.first - 1]?.text === ",") f[n++] = FAMILY["cue.after-comma"];
     // How each generator fares depends on its cue and what stands around it.
-    f.add(viaSource.cue, lemma);
-    f.add(viaSource.cueForm, cue.verb?.form ?? cue.kind);
-    f.add(viaSource.cueBefore, before);
-    f.add(viaContent.cueAfter, after);
-    f.add(viaContent.first, headWord);
+    f[n++] = featureFamilyWith(viaSource.cue, lemma);
+    f[n++] = featureFamilyWith(viaSource.cueForm, cue.verb?.form ?? cue.kind);
+    f[n++] = featureFamilyWith(viaSource.cueBefore, before);
+    f[n++] = featureFamilyWith(viaContent.cueAfter, after);
+    f[n++] = featureFamilyWith(viaContent.first, headWord);
   }
   // The speaker phrase.
   const m = a.mention;
-  if (!m) f.add(FAMILY.mention, "none");
+  if (!m) f[n++] = featureFamilyWith(FAMILY.mention, "none");
   else {
-    const len = bucket(m.last - m.first + 1);
+    const len = m.last - m.first + 1;
     const ofMentionKind = mentionKindFamilies(m.kind);
-    f.add(ofMentionKind.family);
-    f.add(FAMILY["mention.len"], len);
-    f.add(ofMentionKind.kind[k] as FeatureFamily);
-    f.add(viaSource.mentionKind, m.kind);
-    f.add(viaSource.mentionLen, len);
+    f[n++] = ofMentionKind.family;
+    f[n++] = inBucket(BUCKETED.mentionLen, len);
+    f[n++] = ofMentionKind.kind[k] as FeatureFamily;
+    f[n++] = featureFamilyWith(viaSource.mentionKind, m.kind);
+    f[n++] = inBucket(viaSource.mentionLen, len);
     if (a.inherited) {
-      f.add(FAMILY["mention.inherited"]);
-      f.add(FAMILY["mention.inherited&cue"], cue?.verb?.lemma ?? "-");
+      f[n++] = FAMILY["mention.inherited"];
+      f[n++] = featureFamilyWith(FAMILY["mention.inherited&cue"], cue?.verb?.lemma ?? "-");
     }
-    if (m.definite) f.add(FAMILY["mention.definite"]);
-    if (m.title) f.add(FAMILY["mention.title"]);
-    if (m.appositive) f.add(FAMILY["mention.appositive"]);
-    if (m.name) f.add(FAMILY["mention.name.len"], bucket(m.name[1] - m.name[0] + 1));
+    if (m.definite) f[n++] = FAMILY["mention.definite"];
+    if (m.title) f[n++] = FAMILY["mention.title"];
+    if (m.appositive) f[n++] = FAMILY["mention.appositive"];
+    if (m.name) f[n++] = inBucket(BUCKETED.nameLen, m.name[1] - m.name[0] + 1);
     const mHead = t[m.last] as Token;
     const mFirst = t[m.first] as Token;
-    f.add(FAMILY["mention.head"], word(mHead));
-    f.add(MENTION_HEAD_CLASS[lexiconClassOf(mHead)] as FeatureFamily);
-    f.add(FAMILY["mention.first"], word(mFirst));
-    f.add(MENTION_FIRST_CLASS[lexiconClassOf(mFirst)] as FeatureFamily);
-    let shapes = "";
-    for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++)
-      shapes += `${shape((t[i] as Token).text)} `;
-    f.add(FAMILY["mention.shape"], shapes.trim());
+    f[n++] = featureFamilyWith(FAMILY["mention.head"], word(mHead));
+    f[n++] = MENTION_HEAD_CLASS[lexiconClassOf(mHead)] as FeatureFamily;
+    f[n++] = featureFamilyWith(FAMILY["mention.first"], word(mFirst));
+    f[n++] = MENTION_FIRST_CLASS[lexiconClassOf(mFirst)] as FeatureFamily;
+    // The shapes of its first four words, a space between each.
+    let shapes = withValueOpened(FAMILY["mention.shape"]);
+    for (let i = m.first; i <= Math.min(m.last, m.first + 3); i++) {
+      if (i > m.first) shapes = withChar(shapes, SPACE);
+      shapes = withShapeOf(shapes, (t[i] as Token).text);
+    }
+    f[n++] = shapes;
     const mBefore = word(tokenAt(t, m.first - 1));
-    f.add(FAMILY["mention.before"], mBefore);
-    f.add(FAMILY["mention.before2"], word(tokenAt(t, m.first - 2)), mBefore);
-    if (quoteAt(doc, m.first)) f.add(FAMILY["mention.quoted"]);
-    for (let i = m.first; i <= m.last; i++) if (is(t[i], PLACE_WORD)) f.add(FAMILY["mention.has-place"]);
+    f[n++] = featureFamilyWith(FAMILY["mention.before"], mBefore);
+    f[n++] = featureFamilyWith(
+      featureFamilyWith(FAMILY["mention.before2"], word(tokenAt(t, m.first - 2))),
+      mBefore,
+    );
+    if (quoteAt(doc, m.first)) f[n++] = FAMILY["mention.quoted"];
+    for (let i = m.first; i <= m.last; i++) if (is(t[i], PLACE_WORD)) f[n++] = FAMILY["mention.has-place"];
     if (sentence && m.first === sentence.first) {
-      f.add(FAMILY["mention.opens-sentence"]);
-      f.add(FAMILY["mention.opens-sentence&len"], len);
+      f[n++] = FAMILY["mention.opens-sentence"];
+      f[n++] = inBucket(BUCKETED.opensSentenceLen, len);
     }
     if (cue) {
-      const place = m.last < cue.first ? MENTION_SIDES.before : MENTION_SIDES.after;
-      const side = place.side;
-      const [from, to] = side === "before" ? [m.last + 1, cue.first - 1] : [cue.last + 1, m.first - 1];
-      f.add(place.family);
+      const before = m.last < cue.first;
+      const from = before ? m.last + 1 : cue.last + 1;
+      const to = before ? cue.first - 1 : m.first - 1;
+      f[n++] = before ? MENTION_SIDE.before : MENTION_SIDE.after;
       // A gerund's speaker stands a clause away by nature: its distance is a family of its own.
-      f.add(
-        a.inherited ? FAMILY["mention.inherited.gap"] : FAMILY["mention.gap"],
-        bucket(gapWords(t, from, to)),
-      );
-      f.add(place.kind, m.kind);
+      f[n++] = inBucket(a.inherited ? BUCKETED.inheritedGap : BUCKETED.gap, gapWords(t, from, to));
+      f[n++] = before ? ofMentionKind.before : ofMentionKind.after;
       // The nearest of the cue's speaker phrases, or how many stand nearer.
-      const nearer = bucket(Math.min(a.nearer ?? 0, 2));
-      f.add(FAMILY["mention.nearer"], nearer);
-      f.add(viaSource.mentionNearer, nearer);
+      const nearer = Math.min(a.nearer ?? 0, 2);
+      f[n++] = inBucket(BUCKETED.nearer, nearer);
+      f[n++] = inBucket(viaSource.mentionNearer, nearer);
       // "Corbett spoke when she formally unveiled it, calling …": a nearer "she" opens the cue's clause.
-      if (side === "before" && pronounBetween(doc, from, to)) f.add(FAMILY["mention.pronoun-between"]);
+      if (before && pronounBetween(doc, from, to)) f[n++] = FAMILY["mention.pronoun-between"];
     }
-    if (m.last >= first && m.first <= last) f.add(FAMILY["mention.in-content"]);
+    if (m.last >= first && m.first <= last) f[n++] = FAMILY["mention.in-content"];
   }
   for (let bit = 0; bit < JOINTS.length; bit++)
     if (joints & (1 << bit)) {
-      f.add(FAMILY["content.inner"], JOINTS[bit]);
-      f.add(FAMILY["content.inner&kind"], JOINTS[bit], kind);
+      const ofJoint = JOINT_FAMILIES[bit] as (typeof JOINT_FAMILIES)[number];
+      f[n++] = ofJoint.inner;
+      f[n++] = ofJoint.kind[k] as FeatureFamily;
     }
+  return n;
 }
 
 /**
@@ -544,6 +627,15 @@ const JOINT = Object.fromEntries(JOINTS.map((joint, bit) => [joint, 1 << bit])) 
   (typeof JOINTS)[number],
   number
 >;
+
+/** The families of each joint (content.inner), at its bit, the joint hashed in; with the content's kind too. */
+const JOINT_FAMILIES = JOINTS.map((joint) => {
+  const withKind = featureFamilyWith(FAMILY["content.inner&kind"], joint);
+  return {
+    inner: featureFamilyWith(FAMILY["content.inner"], joint),
+    kind: KINDS.map((kind) => featureFamilyWith(withKind, kind)),
+  };
+});
 
 /** The joint a punctuation token inside a content makes, as its bit, or 0. */
 function innerJoint(doc: CuedDoc, token: Token, i: number): number {

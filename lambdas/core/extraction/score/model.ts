@@ -39,7 +39,18 @@ export function featureIndex(family: string, value?: string, second?: string): n
  * value). A value most candidates share, such as their generator, is so hashed once, not at each.
  */
 export const featureFamilyWith = (family: FeatureFamily, value: string): FeatureFamily =>
-  fnv(value, Math.imul(family ^ 0x3d, 0x01000193)) as FeatureFamily;
+  fnv(value, withValueOpened(family)) as FeatureFamily;
+
+/**
+ * The family ready for a value: its characters then hashed in one at a time (withChar) give what
+ * featureFamilyWith gives with the value as a string, where making the string would cost more.
+ */
+export const withValueOpened = (family: FeatureFamily): FeatureFamily =>
+  Math.imul(family ^ 0x3d, 0x01000193) as FeatureFamily;
+
+/** A value's next character, by its code, hashed in (as fnv does). */
+export const withChar = (h: FeatureFamily, code: number): FeatureFamily =>
+  Math.imul(h ^ code, 0x01000193) as FeatureFamily;
 
 /** The weight index of a feature of a family already hashed: no feature name is ever built as a string. */
 function indexOf(family: FeatureFamily, value?: string, second?: string): number {
@@ -51,17 +62,14 @@ function indexOf(family: FeatureFamily, value?: string, second?: string): number
   return h & (DIMENSIONS - 1);
 }
 
-/** What a candidate's features are added to: their weight indices (FeatureSet) or their sum (WeightSum). */
-export interface FeatureSink {
-  add(family: FeatureFamily, value?: string, second?: string): void;
-}
+/** The remainder by DIMENSIONS, a power of two: the low bits. */
+const MASK = DIMENSIONS - 1;
 
-/** The features of one candidate, as weight indices. */
-export class FeatureSet implements FeatureSink {
-  readonly indices: number[] = [];
-  add(family: FeatureFamily, value?: string, second?: string): void {
-    this.indices.push(indexOf(family, value, second));
-  }
+/** The weight indices of the first `n` features, given as their families with their values hashed in. */
+export function featureIndices(families: readonly FeatureFamily[], n: number): number[] {
+  const indices: number[] = [];
+  for (let i = 0; i < n; i++) indices.push((families[i] as number) & MASK);
+  return indices;
 }
 
 /** What `npm run train` writes: sparse weights, the calibration map and the cut-off. */
@@ -111,9 +119,14 @@ export class StatementModel {
     return sigmoid(dot(this.w, features));
   }
 
-  /** A sum of this model's weights to add a candidate's features to as they are read. */
-  weightSum(): WeightSum {
-    return new WeightSum(this.w);
+  /**
+   * The probability of the first `n` features, given as their families with their values hashed
+   * in: the same to the last bit as `probability` of their indices (the weights added in order).
+   */
+  probabilityOf(families: readonly FeatureFamily[], n: number): number {
+    let z = 0;
+    for (let i = 0; i < n; i++) z += this.w[(families[i] as number) & MASK] as number;
+    return sigmoid(z);
   }
 
   /** The calibrated confidence of a statement: its evidence weighed (confidence.ts), then the map. */
@@ -128,23 +141,6 @@ export class StatementModel {
 
   get floor(): number {
     return this.file.floor;
-  }
-}
-
-/**
- * A candidate's weights summed as its features are read, so that scoring makes no array of them;
- * in the order `dot` adds them, so the probability is the same to the last bit.
- */
-export class WeightSum implements FeatureSink {
-  private z = 0;
-  constructor(private readonly w: Float32Array) {}
-
-  add(family: FeatureFamily, value?: string, second?: string): void {
-    this.z += this.w[indexOf(family, value, second)] as number;
-  }
-
-  probability(): number {
-    return sigmoid(this.z);
   }
 }
 
