@@ -10,6 +10,7 @@ import { POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
+import { capitalisedWords } from "./speaker-check.ts";
 import { isPossessiveMark, type Token, tokenAt } from "./tokenize.ts";
 
 export interface Entity {
@@ -98,7 +99,8 @@ export class EntityRegistry {
     const t = doc.tokens;
     const sentences = doc.seg.sentences;
     let s = 0;
-    for (let j = 0; j < t.length; j++) {
+    // Only a capitalised word ends a name: read off the article's list of them, not every token.
+    for (const j of capitalisedWords(doc)) {
       if (!mayEndFullName(t, j)) continue;
       while (s + 1 < sentences.length && (sentences[s + 1] as Sentence).first <= j) s++;
       // Within its sentence: a byline or caption line before it names nobody's role.
@@ -344,8 +346,7 @@ const isPossessor = (t: Token | undefined) =>
  * Whether token `j` may end a name of two or more words, the only names registered: "Ahn
  * Gyu-back", not "Ahn"; "Ursula von der Leyen", a particle before the last word; "Donald J.
  * Trump", an initial's full stop before it; not "Lula" of "Lula da Silva", which goes on past its
- * particle. Asked of every token of the article: the capital, which most tokens lack, is tested
- * first.
+ * particle.
  */
 function mayEndFullName(t: Token[], j: number): boolean {
   const token = t[j] as Token;

@@ -83,6 +83,8 @@ interface CasesInside {
    * words per article, each looked for when asked (a set of every lower-case word cost more).
    */
   lower: Map<string, boolean>;
+  /** Where the capitalised words stand, in order: the entity registry reads names off them. */
+  capitals: number[];
 }
 
 const casesInsideOf = new WeakMap<Doc, CasesInside>();
@@ -90,12 +92,15 @@ const casesInsideOf = new WeakMap<Doc, CasesInside>();
 function casesInside(doc: Doc): CasesInside {
   let words = casesInsideOf.get(doc);
   if (!words) {
-    words = { capitalised: new Set(), lower: new Map() };
-    // Every token passes here once an article: the cheap boolean is tested first.
+    words = { capitalised: new Set(), lower: new Map(), capitals: [] };
+    // Every token passes here once an article, the only such pass of speaker resolution: the
+    // cheap boolean is tested first.
     const tokens = doc.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      if (token.cap && token.kind === "word" && !opensSentence(tokens, i)) words.capitalised.add(token.lower);
+      if (!token.cap || token.kind !== "word") continue;
+      words.capitals.push(i);
+      if (!opensSentence(tokens, i)) words.capitalised.add(token.lower);
     }
     casesInsideOf.set(doc, words);
   }
@@ -103,6 +108,9 @@ function casesInside(doc: Doc): CasesInside {
 }
 
 const capitalisedInside = (doc: Doc) => casesInside(doc).capitalised;
+
+/** The indices of the article's capitalised words, in order. */
+export const capitalisedWords = (doc: Doc): readonly number[] => casesInside(doc).capitals;
 
 function writtenInLowerCase(doc: Doc, word: string): boolean {
   const known = casesInside(doc).lower;
