@@ -79,7 +79,7 @@ const CLOSING_CLAUSE_WORDS = 4;
  */
 function closingSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
-  const end = /^[.!?]$/.test((t[s.last] as Token).text) ? s.last - 1 : s.last;
+  const end = SENTENCE_STOPS.has((t[s.last] as Token).text) ? s.last - 1 : s.last;
   for (let k = end; k > s.first && end - k <= CLOSING_CLAUSE_WORDS + 4; k--) {
     if ((t[k] as Token).text !== ",") continue;
     if (doc.seg.quoteOf[k] !== -1) return null;
@@ -97,8 +97,14 @@ function closingSubject(doc: Doc, s: Sentence): Mention | null {
   return null;
 }
 
+const SENTENCE_STOPS = new Set([".", "!", "?"]);
+
+/** The words a topic's opening phrase opens with: every sentence is asked, few open so. */
+const TOPIC_FIRST_WORDS = new Set(TOPIC_OPENERS.map((phrase) => phrase[0]));
+
 /** "As for Okafor, she …": the name the sentence is about, set off before its subject. */
 function topicOf(t: Token[], s: Sentence): Mention | null {
+  if (!TOPIC_FIRST_WORDS.has((t[s.first] as Token).lower)) return null;
   const words = TOPIC_OPENERS.find((phrase) => phrase.every((w, k) => t[s.first + k]?.lower === w));
   if (!words) return null;
   const mention = mentionStartingAt(t, s.first + words.length, s.last);

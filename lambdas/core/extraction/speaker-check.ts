@@ -87,12 +87,16 @@ interface CasesInside {
   capitals: number[];
 }
 
-const casesInsideOf = new WeakMap<Doc, CasesInside>();
+/**
+ * Kept for the article being read, not in a WeakMap by article: a WeakMap's entries outlive every
+ * young-generation collection until a full one (see `described` in mentions.ts).
+ */
+let casesDoc: Doc | null = null;
+let cases: CasesInside = { capitalised: new Set(), lower: new Map(), capitals: [] };
 
 function casesInside(doc: Doc): CasesInside {
-  let words = casesInsideOf.get(doc);
-  if (!words) {
-    words = { capitalised: new Set(), lower: new Map(), capitals: [] };
+  if (doc !== casesDoc) {
+    const words: CasesInside = { capitalised: new Set(), lower: new Map(), capitals: [] };
     // Every token passes here once an article, the only such pass of speaker resolution: the
     // cheap boolean is tested first.
     const tokens = doc.tokens;
@@ -102,9 +106,10 @@ function casesInside(doc: Doc): CasesInside {
       words.capitals.push(i);
       if (!opensSentence(tokens, i)) words.capitalised.add(token.lower);
     }
-    casesInsideOf.set(doc, words);
+    casesDoc = doc;
+    cases = words;
   }
-  return words;
+  return cases;
 }
 
 const capitalisedInside = (doc: Doc) => casesInside(doc).capitalised;
