@@ -10,6 +10,7 @@ import { POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
 import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
+import { capitalisedWords } from "./speaker-check.ts";
 import { isPossessiveMark, type Token, tokenAt } from "./tokenize.ts";
 
 export interface Entity {
@@ -67,8 +68,10 @@ const ROLE_AHEAD_REACH = 60;
 /** Sightings looked at when reading a surname: enough for any article, bounded for hostile input. */
 const MAX_LOOKBACK = 64;
 
+const NO_SIGHTINGS: readonly Sighting[] = [];
+
 /** Index of the first sighting at or after token `at` (sightings are in document order). */
-function firstAtOrAfter(sightings: Sighting[], at: number): number {
+function firstAtOrAfter(sightings: readonly Sighting[], at: number): number {
   let lo = 0;
   let hi = sightings.length;
   while (lo < hi) {
@@ -98,7 +101,8 @@ export class EntityRegistry {
     const t = doc.tokens;
     const sentences = doc.seg.sentences;
     let s = 0;
-    for (let j = 0; j < t.length; j++) {
+    // Only a capitalised word ends a name: read off the article's list of them, not every token.
+    for (const j of capitalisedWords(doc)) {
       if (!mayEndFullName(t, j)) continue;
       while (s + 1 < sentences.length && (sentences[s + 1] as Sentence).first <= j) s++;
       // Within its sentence: a byline or caption line before it names nobody's role.
@@ -117,11 +121,12 @@ export class EntityRegistry {
         const known = this.byName.size === people;
         const roles = appositiveRoles(t, mention);
         for (const role of roles) addTitle(entity, role.title, role.affiliation);
+        // One sighting for every list it goes in: none is ever changed.
+        const sighting: Sighting = { entity, at: j };
         if (introducedAsRelation(t, mention)) entity.relation = true;
-        else if (!known && roles.length > 0 && closesSentence(t, j))
-          this.introductions.push({ entity, at: j });
-        if (roles.length > 0) this.namedInApposition.push({ entity, at: j });
-        this.record({ entity, at: j });
+        else if (!known && roles.length > 0 && closesSentence(t, j)) this.introductions.push(sighting);
+        if (roles.length > 0) this.namedInApposition.push(sighting);
+        this.record(sighting);
       }
     }
   }
@@ -131,7 +136,7 @@ export class EntityRegistry {
     const [a, b] = mention.name as [number, number];
     if (b > a && !onlyParticlesBefore(this.doc.tokens, a, b)) return this.entityFor(mention);
     const word = (this.doc.tokens[b] as Token).lower;
-    const found = this.nearestFullName(this.byNamePart.get(word) ?? [], mention);
+    const found = this.nearestFullName(this.byNamePart.get(word) ?? NO_SIGHTINGS, mention);
     if (found) {
       found.gender ??= mention.gender;
       return found;
@@ -143,7 +148,7 @@ export class EntityRegistry {
    * The full name a surname refers to: the nearest one before it (the first after it when none
    * comes before), preferring one whose title agrees. Looks at a bounded number of sightings.
    */
-  private nearestFullName(sightings: Sighting[], mention: Mention): Entity | undefined {
+  private nearestFullName(sightings: readonly Sighting[], mention: Mention): Entity | undefined {
     const at = firstAtOrAfter(sightings, mention.first);
     // A surname shared by two people refers to the one the story is about at that point: the
     // nearest named, unless that one is only somebody's relation ("his wife, …") and the story's
@@ -227,13 +232,14 @@ export class EntityRegistry {
   private entityFor(mention: Mention): Entity {
     const t = this.doc.tokens;
     const [a, b] = mention.name as [number, number];
-    const name = textOf(t, a, b);
-    const key = name.toLowerCase();
+    // The name lower-cased, made of the tokens' own lower-case forms: its text is made only for
+    // a person not met before.
+    const key = lowerTextOf(t, a, b);
     let entity = this.byName.get(key);
     if (!entity) {
       const parts = [];
       for (let k = a; k <= b; k++) parts.push((t[k] as Token).lower);
-      entity = { name, parts, titles: [], affiliation: null, gender: null };
+      entity = { name: textOf(t, a, b), parts, titles: [], affiliation: null, gender: null };
       this.byName.set(key, entity);
     }
     addTitle(entity, mention.title);
@@ -247,6 +253,16 @@ export class EntityRegistry {
   }
 }
 
+/** textOf(t, a, b) lower-cased: the words' lower-case forms, as far apart as the words. */
+function lowerTextOf(t: Token[], a: number, b: number): string {
+  let out = "";
+  for (let k = a; k <= b; k++) {
+    const token = t[k] as Token;
+    out += (k > a && token.spaceBefore ? " " : "") + token.lower;
+  }
+  return out;
+}
+
 // Tests for nearest(), at module level rather than closures made for every name read.
 const fitsGender = (s: Sighting, m: Mention) => compatible(s.entity.gender, m.gender);
 const fitsTitled = (s: Sighting, m: Mention) =>
@@ -255,7 +271,7 @@ const fitsNotRelation = (s: Sighting, m: Mention) => fitsGender(s, m) && !s.enti
 
 /** The nearest sighting before `at` that passes, else the nearest from `at` on; a bounded look. */
 function nearest(
-  sightings: Sighting[],
+  sightings: readonly Sighting[],
   at: number,
   mention: Mention,
   test: (s: Sighting, m: Mention) => boolean,
@@ -367,8 +383,7 @@ const isPossessor = (t: Token | undefined) =>
  * Whether token `j` may end a name of two or more words, the only names registered: "Ahn
  * Gyu-back", not "Ahn"; "Ursula von der Leyen", a particle before the last word; "Donald J.
  * Trump", an initial's full stop before it; not "Lula" of "Lula da Silva", which goes on past its
- * particle. Asked of every token of the article: the capital, which most tokens lack, is tested
- * first.
+ * particle.
  */
 function mayEndFullName(t: Token[], j: number): boolean {
   const token = t[j] as Token;

@@ -24,7 +24,8 @@ export function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[]
   for (const s of doc.seg.sentences) {
     if (doc.seg.quoteOf[s.first] !== -1 || !doc.tokens[s.first]?.cap) continue;
     const topic = topicOf(doc.tokens, s);
-    const mention = topic ?? sentenceSubjectIf(doc, s, wanted);
+    // A phrase that may stand for a person, or none: sentenceSubjectIf asks its subject so.
+    const mention = topic ? (wanted(topic, s) ? topic : null) : sentenceSubjectIf(doc, s, wanted);
     const entity = mention ? subjectEntity(doc, registry, s, mention) : undefined;
     if (entity) {
       out.push({ entity, at: s.first });
@@ -32,7 +33,7 @@ export function sentenceSubjects(doc: Doc, registry: EntityRegistry): Sighting[]
     }
     // Salient from where it stands: after any name the long opening mentions.
     const closing = closingSubject(doc, s);
-    const last = closing ? subjectEntity(doc, registry, s, closing) : undefined;
+    const last = closing && wanted(closing, s) ? subjectEntity(doc, registry, s, closing) : undefined;
     if (last && closing) out.push({ entity: last, at: closing.first });
   }
   return out;
@@ -54,6 +55,7 @@ function mayStandForPerson(doc: Doc, registry: EntityRegistry, s: Sentence, ment
   return a !== b || registry.knowsSurname((doc.tokens[a] as Token).lower);
 }
 
+/** The person a sentence's subject stands for, of a subject that may stand for one. */
 function subjectEntity(
   doc: Doc,
   registry: EntityRegistry,
@@ -61,7 +63,6 @@ function subjectEntity(
   mention: Mention,
 ): Entity | undefined {
   const t = doc.tokens;
-  if (!mayStandForPerson(doc, registry, s, mention)) return undefined;
   if (mention.kind === "role") return registry.byRole(mention, t);
   const name = mention.name as [number, number];
   if (isLabelLine(t, s, mention) || farIntoClause(t, s, mention) || namesThing(t, name)) return undefined;
@@ -79,7 +80,7 @@ const CLOSING_CLAUSE_WORDS = 4;
  */
 function closingSubject(doc: Doc, s: Sentence): Mention | null {
   const t = doc.tokens;
-  const end = /^[.!?]$/.test((t[s.last] as Token).text) ? s.last - 1 : s.last;
+  const end = SENTENCE_STOPS.has((t[s.last] as Token).text) ? s.last - 1 : s.last;
   for (let k = end; k > s.first && end - k <= CLOSING_CLAUSE_WORDS + 4; k--) {
     if ((t[k] as Token).text !== ",") continue;
     if (doc.seg.quoteOf[k] !== -1) return null;
@@ -97,8 +98,14 @@ function closingSubject(doc: Doc, s: Sentence): Mention | null {
   return null;
 }
 
+const SENTENCE_STOPS = new Set([".", "!", "?"]);
+
+/** The words a topic's opening phrase opens with: every sentence is asked, few open so. */
+const TOPIC_FIRST_WORDS = new Set(TOPIC_OPENERS.map((phrase) => phrase[0]));
+
 /** "As for Okafor, she …": the name the sentence is about, set off before its subject. */
 function topicOf(t: Token[], s: Sentence): Mention | null {
+  if (!TOPIC_FIRST_WORDS.has((t[s.first] as Token).lower)) return null;
   const words = TOPIC_OPENERS.find((phrase) => phrase.every((w, k) => t[s.first + k]?.lower === w));
   if (!words) return null;
   const mention = mentionStartingAt(t, s.first + words.length, s.last);

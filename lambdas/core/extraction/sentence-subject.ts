@@ -19,9 +19,21 @@ import { canSpeak, isOpeningModifier } from "./speaker-check.ts";
 
 /**
  * Each sentence's subject, read once: candidate generation and speaker resolution both ask. Kept
- * per article (one weak entry, not one per sentence), by the sentence's first token.
+ * for the article being read, by the sentence's first token; not in a WeakMap by article, whose
+ * entries outlive every young-generation collection until a full one (see `described` in
+ * mentions.ts).
  */
-const subjects = new WeakMap<Segmentation, Map<number, KnownSubject>>();
+let subjectsOf: Segmentation | null = null;
+let subjects = new Map<number, KnownSubject>();
+
+/** The subjects read of the article's sentences: the article's own. */
+function knownSubjects(seg: Segmentation): Map<number, KnownSubject> {
+  if (seg !== subjectsOf) {
+    subjectsOf = seg;
+    subjects = new Map();
+  }
+  return subjects;
+}
 
 /**
  * A class, not an object literal: V8 moves a literal's objects to the old generation once it sees
@@ -37,11 +49,7 @@ class KnownSubject {
 
 /** The first speaker phrase of the sentence, after an opening adverbial ("On Monday, …"). */
 export function sentenceSubject(doc: Doc, s: Sentence): Mention | null {
-  let known = subjects.get(doc.seg);
-  if (!known) {
-    known = new Map();
-    subjects.set(doc.seg, known);
-  }
+  const known = knownSubjects(doc.seg);
   const entry = known.get(s.first);
   if (entry?.s === s) return entry.subject;
   const subject = readSubject(doc, s, anySubject);
@@ -62,7 +70,7 @@ type Wanted = (m: Mention, s: Sentence) => boolean;
  * the whole article).
  */
 export function sentenceSubjectIf(doc: Doc, s: Sentence, wanted: Wanted): Mention | null {
-  const entry = subjects.get(doc.seg)?.get(s.first);
+  const entry = knownSubjects(doc.seg).get(s.first);
   const subject = entry?.s === s ? entry.subject : readSubject(doc, s, wanted);
   return subject && wanted(subject, s) ? subject : null;
 }

@@ -83,26 +83,39 @@ interface CasesInside {
    * words per article, each looked for when asked (a set of every lower-case word cost more).
    */
   lower: Map<string, boolean>;
+  /** Where the capitalised words stand, in order: the entity registry reads names off them. */
+  capitals: number[];
 }
 
-const casesInsideOf = new WeakMap<Doc, CasesInside>();
+/**
+ * Kept for the article being read, not in a WeakMap by article: a WeakMap's entries outlive every
+ * young-generation collection until a full one (see `described` in mentions.ts).
+ */
+let casesDoc: Doc | null = null;
+let cases: CasesInside = { capitalised: new Set(), lower: new Map(), capitals: [] };
 
 function casesInside(doc: Doc): CasesInside {
-  let words = casesInsideOf.get(doc);
-  if (!words) {
-    words = { capitalised: new Set(), lower: new Map() };
-    // Every token passes here once an article: the cheap boolean is tested first.
+  if (doc !== casesDoc) {
+    const words: CasesInside = { capitalised: new Set(), lower: new Map(), capitals: [] };
+    // Every token passes here once an article, the only such pass of speaker resolution: the
+    // cheap boolean is tested first.
     const tokens = doc.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      if (token.cap && token.kind === "word" && !opensSentence(tokens, i)) words.capitalised.add(token.lower);
+      if (!token.cap || token.kind !== "word") continue;
+      words.capitals.push(i);
+      if (!opensSentence(tokens, i)) words.capitalised.add(token.lower);
     }
-    casesInsideOf.set(doc, words);
+    casesDoc = doc;
+    cases = words;
   }
-  return words;
+  return cases;
 }
 
 const capitalisedInside = (doc: Doc) => casesInside(doc).capitalised;
+
+/** The indices of the article's capitalised words, in order. */
+export const capitalisedWords = (doc: Doc): readonly number[] => casesInside(doc).capitals;
 
 function writtenInLowerCase(doc: Doc, word: string): boolean {
   const known = casesInside(doc).lower;
