@@ -165,7 +165,11 @@ export class EntityRegistry {
    * named: "Hillary Clinton … Clinton said … Bill Clinton …", where a later "Clinton" still means
    * her, as the story's style has it; the other is named in full again when meant.
    */
-  private surnameHolder(sightings: Sighting[], found: Sighting, mention: Mention): Entity | undefined {
+  private surnameHolder(
+    sightings: readonly Sighting[],
+    found: Sighting,
+    mention: Mention,
+  ): Entity | undefined {
     const introduced = sightings.find((s) => s.entity === found.entity)?.at ?? found.at;
     const earlier = sightings.find(
       (s) => s.at < introduced && s.entity !== found.entity && fitsNotRelation(s, mention),
