@@ -5,7 +5,7 @@
  */
 import type { Doc } from "./document.ts";
 import { type Entity, type EntityRegistry, namesThing, type Sighting } from "./entities.ts";
-import { TOPIC_OPENERS } from "./lexicon/syntax.ts";
+import { PRESENTATIVE_OPENERS, TOPIC_OPENERS } from "./lexicon/syntax.ts";
 import { DETERMINERS, INDEFINITE_ARTICLES, PREPOSITIONS } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
 import type { Sentence } from "./segment.ts";
@@ -100,16 +100,33 @@ function closingSubject(doc: Doc, s: Sentence): Mention | null {
 
 const SENTENCE_STOPS = new Set([".", "!", "?"]);
 
-/** The words a topic's opening phrase opens with: every sentence is asked, few open so. */
+/** The words a topic's or a presentative's opening phrase opens with: every sentence is asked, few open so. */
 const TOPIC_FIRST_WORDS = new Set(TOPIC_OPENERS.map((phrase) => phrase[0]));
+const PRESENTATIVE_FIRST_WORDS = new Set(PRESENTATIVE_OPENERS.map((phrase) => phrase[0]));
 
-/** "As for Okafor, she …": the name the sentence is about, set off before its subject. */
+/**
+ * "As for Okafor, she …": the name the sentence is about, set off before its subject; or the
+ * name a sentence only brings on stage ("Then there's Okafor."), about whom the next ones go on.
+ */
 function topicOf(t: Token[], s: Sentence): Mention | null {
-  if (!TOPIC_FIRST_WORDS.has((t[s.first] as Token).lower)) return null;
-  const words = TOPIC_OPENERS.find((phrase) => phrase.every((w, k) => t[s.first + k]?.lower === w));
+  const first = (t[s.first] as Token).lower;
+  if (TOPIC_FIRST_WORDS.has(first)) {
+    const mention = nameAfter(t, s, TOPIC_OPENERS);
+    return mention && t[mention.last + 1]?.text === "," ? mention : null;
+  }
+  if (!PRESENTATIVE_FIRST_WORDS.has(first)) return null;
+  const mention = nameAfter(t, s, PRESENTATIVE_OPENERS);
+  return mention && mention.last + 1 === s.last && SENTENCE_STOPS.has((t[s.last] as Token).text)
+    ? mention
+    : null;
+}
+
+/** The name right after the phrase of `openers` that opens the sentence, if one does. */
+function nameAfter(t: Token[], s: Sentence, openers: readonly (readonly string[])[]): Mention | null {
+  const words = openers.find((phrase) => phrase.every((w, k) => t[s.first + k]?.lower === w));
   if (!words) return null;
   const mention = mentionStartingAt(t, s.first + words.length, s.last);
-  return mention?.kind === "name" && t[mention.last + 1]?.text === "," ? mention : null;
+  return mention?.kind === "name" ? mention : null;
 }
 
 /** Tokens a determiner's opening adverbial runs before the subject: "The morning after the vote, Lee". */

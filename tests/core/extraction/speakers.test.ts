@@ -184,6 +184,19 @@ describe("who said it", () => {
     expect(result.map((s) => s.speaker)).toEqual(["Olof Lindqvist", "Hana Lindqvist"]);
   });
 
+  it.each([["Then there’s Ruiz."], ["And then there is Ruiz."], ["There's Ruiz."]])(
+    "resolves a pronoun to the person '%s' brings on stage",
+    (presentative) => {
+      const result = speakers(
+        "Sam Ruiz, a former adviser to the governor, has a column of his own.",
+        "Her old campaign manager Dan Ortiz advises the campaign, and the governor herself has praised it.",
+        presentative,
+        "“Kind of strange to lay out a plan a week early,” he wrote last October.",
+      );
+      expect(result.map((s) => s.speaker)).toEqual(["Sam Ruiz"]);
+    },
+  );
+
   it("reads the role from an appositive", () => {
     const [statement] = extract(
       "Lee Jun-ho, a spokesperson for the Unification Ministry, said the channel was open.",

@@ -107,3 +107,19 @@ export const CLAUSE_TIME_SPANS = set("minute minutes hour hours day days week we
 
 /** Words that set a sentence's topic before its subject: "As for Okafor, she said …". */
 export const TOPIC_OPENERS: readonly (readonly string[])[] = [["as", "for"], ["as", "to"], ["regarding"]];
+
+/**
+ * "Then there's Okafor.": a sentence that only brings a person on stage, whom the next "he said"
+ * most likely means. Possessive-shaped "'s" is a token of its own.
+ */
+export const PRESENTATIVE_OPENERS: readonly (readonly string[])[] = [
+  ["there", "'s"],
+  ["there", "’s"],
+  ["there", "is"],
+  ["then", "there", "'s"],
+  ["then", "there", "’s"],
+  ["then", "there", "is"],
+  ["and", "then", "there", "'s"],
+  ["and", "then", "there", "’s"],
+  ["and", "then", "there", "is"],
+];
