@@ -324,9 +324,28 @@ function appositiveRoles(t: Token[], mention: Mention): RolePhrase[] {
 function fillsQuotation(doc: Doc, [a, b]: [number, number]): boolean {
   const quote = quoteAt(doc, a);
   if (!quote) return false;
+  if (isTitleCased(doc.tokens, quote.first, quote.last)) return true;
   for (let k = quote.first; k <= quote.last; k++)
     if ((k < a || k > b) && (doc.tokens[k] as Token).kind === "word") return false;
   return true;
+}
+
+/** Words of this length or more are capitalised throughout a headline or a work's title. */
+const TITLE_CASE_WORD = 4;
+
+/**
+ * A column entitled “Why Voting Early Is More Important Than Ever”: a quoted title capitalises
+ * every longer word, so its capitals name nobody; quoted speech has lower-case words.
+ */
+function isTitleCased(t: Token[], first: number, last: number): boolean {
+  let capitalised = 0;
+  for (let k = first; k <= last; k++) {
+    const token = t[k] as Token;
+    if (token.kind !== "word" || token.text.length < TITLE_CASE_WORD) continue;
+    if (!token.cap) return false;
+    capitalised++;
+  }
+  return capitalised >= 3;
 }
 
 /** "Trump Tower", "Stonewall Inn", "Acme Holdings LLC": a building's, a landmark's or a company's name. */

@@ -197,6 +197,15 @@ describe("who said it", () => {
     },
   );
 
+  it("names nobody by the capitals of a quoted title", () => {
+    const result = speakers(
+      "Mayor Ana Ruiz spoke first.",
+      "Columnist Dan Ortiz wrote a piece entitled “Why Voting Matters More Than Electing Ruiz in May.”",
+      "“It was a long night,” Ruiz said.",
+    );
+    expect(result.map((s) => s.speaker)).toEqual(["Ana Ruiz"]);
+  });
+
   it("reads the role from an appositive", () => {
     const [statement] = extract(
       "Lee Jun-ho, a spokesperson for the Unification Ministry, said the channel was open.",
