@@ -54,6 +54,15 @@ describe("what is named beside a person is not the person", () => {
       ["Ravi Menon", "Dana Okafor"],
     ],
     [
+      "the candidate, not the campaign's bus",
+      [
+        "Challenger Dana Okafor is running her first campaign.",
+        "Voters lined the road as the Okafor Express rolled into town.",
+        'Okafor told the crowd, "We are not going anywhere."',
+      ],
+      ["Dana Okafor"],
+    ],
+    [
       "the candidate, not the country her sentence opened with",
       [
         "Senator Dana Okafor spoke to reporters on Sunday.",

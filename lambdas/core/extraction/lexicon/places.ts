@@ -94,15 +94,15 @@ export const NON_SPEAKING_PLACES = new Set(
 );
 
 /**
- * Words that end the name of a building, a landmark, a company or a campaign's merchandise: "Trump
- * Tower", "Stonewall Inn", "Acme Holdings LLC", "a Canova T-Shirt". Such a name is nobody's,
+ * Words that end the name of a building, a landmark, a company, a campaign's merchandise or its
+ * bus: "Trump Tower", "Stonewall Inn", "Acme Holdings LLC", "a Canova T-Shirt", "the Trump Train". Such a name is nobody's,
  * whoever it is named after. Not words that are as often surnames ("Hall", "Park", "Church",
  * "Temple", "Lake", "Button").
  */
 export const NAMED_THING_HEADS = new Set(
   `tower towers building plaza boulevard road inn mall cathedral mosque museum station airport stadium
   arena llc inc corp ltd plc t-shirt t-shirts shirt shirts hat hats cap caps sign signs poster posters
-  sticker stickers`
+  sticker stickers train express bus`
     .trim()
     .split(/\s+/),
 );
