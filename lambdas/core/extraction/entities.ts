@@ -7,7 +7,7 @@ import { NAME_PARTICLES, RELATION_ROLES, ROLE_HEADS } from "./lexicon/people.ts"
 import { NAMED_THING_HEADS } from "./lexicon/places.ts";
 import { is, NAME_PARTICLE } from "./lexicon/word-classes.ts";
 import { POSSESSIVE_DETERMINERS } from "./lexicon/words.ts";
-import { type Gender, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
+import { type Gender, lowerTextOf, type Mention, mentionEndingAt, textOf } from "./mentions.ts";
 import { type RolePhrase, rolePhraseAt } from "./roles.ts";
 import type { Sentence } from "./segment.ts";
 import { capitalisedWords } from "./speaker-check.ts";
@@ -96,6 +96,10 @@ export class EntityRegistry {
   readonly introductions: Sighting[] = [];
   /** Full names given beside a role, in apposition ("The minister, Gary Singh, …"). */
   private readonly namedInApposition: Sighting[] = [];
+  /** Where each person was first named in full. */
+  private readonly introducedAt = new Map<Entity, number>();
+  /** calledBySurname's answers, by surname and span. */
+  private readonly bareSurnames = new Map<string, boolean>();
 
   constructor(private readonly doc: Doc) {
     const t = doc.tokens;
@@ -123,6 +127,7 @@ export class EntityRegistry {
         for (const role of roles) addTitle(entity, role.title, role.affiliation);
         // One sighting for every list it goes in: none is ever changed.
         const sighting: Sighting = { entity, at: j };
+        if (!known) this.introducedAt.set(entity, j);
         if (introducedAsRelation(t, mention)) entity.relation = true;
         else if (!known && roles.length > 0 && closesSentence(t, j)) this.introductions.push(sighting);
         if (roles.length > 0) this.namedInApposition.push(sighting);
@@ -170,13 +175,33 @@ export class EntityRegistry {
     found: Sighting,
     mention: Mention,
   ): Entity | undefined {
-    const introduced = sightings.find((s) => s.entity === found.entity)?.at ?? found.at;
-    const earlier = sightings.find(
-      (s) => s.at < introduced && s.entity !== found.entity && fitsNotRelation(s, mention),
-    );
+    const introduced = this.introducedAt.get(found.entity) ?? found.at;
+    let earlier: Sighting | undefined;
+    for (let k = 0; k < Math.min(sightings.length, MAX_LOOKBACK) && !earlier; k++) {
+      const s = sightings[k] as Sighting;
+      if (s.at >= introduced) return undefined;
+      if (s.entity !== found.entity && fitsNotRelation(s, mention)) earlier = s;
+    }
     if (!earlier) return undefined;
     const word = (this.doc.tokens[(mention.name as [number, number])[1]] as Token).lower;
-    return calledBySurname(this.doc.tokens, word, earlier.at + 1, introduced) ? earlier.entity : undefined;
+    return this.calledBySurname(word, earlier.at + 1, introduced) ? earlier.entity : undefined;
+  }
+
+  /**
+   * Whether a bare `surname` (no name word before or after it) stands between tokens `from` and
+   * `to`: asked at every such surname read, answered once (the words between may be the article).
+   */
+  private calledBySurname(surname: string, from: number, to: number): boolean {
+    const key = `${surname} ${from} ${to}`;
+    let answer = this.bareSurnames.get(key);
+    if (answer === undefined) {
+      const t = this.doc.tokens;
+      answer = false;
+      for (let k = from; k < to && !answer; k++)
+        answer = (t[k] as Token).lower === surname && !tokenAt(t, k - 1)?.cap && !t[k + 1]?.cap;
+      this.bareSurnames.set(key, answer);
+    }
+    return answer;
   }
 
   /** "the Okafors": a family named by the plural of a surname the article knows. */
@@ -255,16 +280,6 @@ export class EntityRegistry {
     entity.gender ??= mention.gender;
     return entity;
   }
-}
-
-/** textOf(t, a, b) lower-cased: the words' lower-case forms, as far apart as the words. */
-function lowerTextOf(t: Token[], a: number, b: number): string {
-  let out = "";
-  for (let k = a; k <= b; k++) {
-    const token = t[k] as Token;
-    out += (k > a && token.spaceBefore ? " " : "") + token.lower;
-  }
-  return out;
 }
 
 // Tests for nearest(), at module level rather than closures made for every name read.
@@ -351,13 +366,6 @@ function isTitleCased(t: Token[], first: number, last: number): boolean {
 /** "Trump Tower", "Stonewall Inn", "Acme Holdings LLC": a building's, a landmark's or a company's name. */
 export const namesThing = (t: Token[], [, b]: [number, number]) =>
   NAMED_THING_HEADS.has((t[b] as Token).lower);
-
-/** Whether a bare `surname` (no name word before or after it) stands between tokens `from` and `to`. */
-function calledBySurname(t: Token[], surname: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++)
-    if ((t[k] as Token).lower === surname && !tokenAt(t, k - 1)?.cap && !t[k + 1]?.cap) return true;
-  return false;
-}
 
 /** The full stop of an initial: "J." of "Donald J. Trump". */
 const isInitialStop = (t: Token[], k: number) =>

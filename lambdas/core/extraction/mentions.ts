@@ -44,6 +44,7 @@ import {
   VERB_GROUP_WORD,
 } from "./lexicon/word-classes.ts";
 import { SUBJECT_PRONOUNS } from "./lexicon/words.ts";
+import { perArticle } from "./per-article.ts";
 import { isPublicRoleHead } from "./roles.ts";
 import { isPossessiveMark, type Token, tokenAt } from "./tokenize.ts";
 
@@ -354,19 +355,12 @@ function pronounMention(tokens: Token[], i: number): Mention {
  * Phrases already described, for the article being read: the stages read the same phrase many
  * times over (a cue's subject, the sentence's subject, a full name the registry reads: a third
  * of all reads). Mentions are never changed once made (mentionWith copies), so one is shared.
- * Kept for one article at a time, not in a WeakMap by article: a WeakMap's entries outlive every
- * young-generation collection until a full one (its key, the long token array, is old), so every
- * mention made would be moved to the old generation, and V8, seeing that, made them there.
  */
-let describedTokens: Token[] | null = null;
-let described = new Map<number, Mention>();
+const describedIn = perArticle((_: Token[]) => new Map<number, Mention>());
 
 /** Reads name, title, affiliation and kind off the phrase `[first, last]`. */
 export function describeMention(tokens: Token[], first: number, last: number): Mention {
-  if (tokens !== describedTokens) {
-    describedTokens = tokens;
-    described = new Map();
-  }
+  const described = describedIn(tokens);
   const key = first * (tokens.length + 1) + last;
   let mention = described.get(key);
   if (!mention) {
@@ -635,6 +629,16 @@ export function textOf(tokens: Token[], a: number, b: number): string {
   for (let k = a; k <= b; k++) {
     const t = tokens[k] as Token;
     out += (k > a && t.spaceBefore ? " " : "") + t.text;
+  }
+  return out;
+}
+
+/** textOf lower-cased, made of the words' own lower-case forms (no second string to lower-case). */
+export function lowerTextOf(tokens: Token[], a: number, b: number): string {
+  let out = "";
+  for (let k = a; k <= b; k++) {
+    const t = tokens[k] as Token;
+    out += (k > a && t.spaceBefore ? " " : "") + t.lower;
   }
   return out;
 }

@@ -153,6 +153,7 @@ function nested(doc: CuedDoc, inner: Attribution, outer: Attribution): boolean {
   return between && !joinsClauses(doc, inner.cue.last + 1, outer.cue.first - 1);
 }
 
+/** Whether token `k` is inside one of the attribution's parts. */
 const inParts = (a: Attribution, k: number) => a.parts.some(([first, last]) => k >= first && k <= last);
 
 function joinsClauses(doc: CuedDoc, from: number, to: number): boolean {
@@ -199,14 +200,13 @@ function repeatsReport(outer: Attribution, inner: Attribution): boolean {
   const m = inner.mention;
   if (!inner.cue || !outer.cue || !m || m.kind !== "name" || outer.mention?.kind !== "pronoun") return false;
   if (outer.cue.first < inner.cue.first) return false;
-  const holds = (at: number) => outer.parts.some(([first, last]) => at >= first && at <= last);
-  return holds(m.first) && holds(inner.cue.first);
+  return inParts(outer, m.first) && inParts(outer, inner.cue.first);
 }
 
 function reportedWithin(inner: Attribution, outer: Attribution): boolean {
   if (!inner.cue || !outer.cue || (outer.score ?? 0) < (inner.score ?? 0)) return false;
   const at = inner.cue.first;
-  if (!outer.parts.some(([first, last]) => at >= first && at <= last)) return false;
+  if (!inParts(outer, at)) return false;
   const [start, end] = spanOf(outer);
   const [first, last] = spanOf(inner);
   return first >= start && last <= end;

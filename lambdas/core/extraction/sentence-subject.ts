@@ -14,26 +14,15 @@ import {
   TIME_WORDS,
 } from "./lexicon/words.ts";
 import { type Mention, mentionStartingAt } from "./mentions.ts";
+import { perArticle } from "./per-article.ts";
 import type { Segmentation, Sentence } from "./segment.ts";
 import { canSpeak, isOpeningModifier } from "./speaker-check.ts";
 
 /**
  * Each sentence's subject, read once: candidate generation and speaker resolution both ask. Kept
- * for the article being read, by the sentence's first token; not in a WeakMap by article, whose
- * entries outlive every young-generation collection until a full one (see `described` in
- * mentions.ts).
+ * for the article being read, by the sentence's first token.
  */
-let subjectsOf: Segmentation | null = null;
-let subjects = new Map<number, KnownSubject>();
-
-/** The subjects read of the article's sentences: the article's own. */
-function knownSubjects(seg: Segmentation): Map<number, KnownSubject> {
-  if (seg !== subjectsOf) {
-    subjectsOf = seg;
-    subjects = new Map();
-  }
-  return subjects;
-}
+const knownSubjects = perArticle((_: Segmentation) => new Map<number, KnownSubject>());
 
 /**
  * A class, not an object literal: V8 moves a literal's objects to the old generation once it sees

@@ -8,6 +8,7 @@ import { GROUP_HEADS, ORGANISATION_HEADS, ROLE_HEADS } from "./lexicon/people.ts
 import { COUNTRY_NAMES, NON_SPEAKING_PLACES } from "./lexicon/places.ts";
 import { SENTENCE_OPENING_VERBS } from "./lexicon/words.ts";
 import { type Mention, textOf } from "./mentions.ts";
+import { perArticle } from "./per-article.ts";
 import { type Token, tokenAt } from "./tokenize.ts";
 
 export function canSpeak(doc: Doc, m: Mention): boolean {
@@ -87,30 +88,20 @@ interface CasesInside {
   capitals: number[];
 }
 
-/**
- * Kept for the article being read, not in a WeakMap by article: a WeakMap's entries outlive every
- * young-generation collection until a full one (see `described` in mentions.ts).
- */
-let casesDoc: Doc | null = null;
-let cases: CasesInside = { capitalised: new Set(), lower: new Map(), capitals: [] };
-
-function casesInside(doc: Doc): CasesInside {
-  if (doc !== casesDoc) {
-    const words: CasesInside = { capitalised: new Set(), lower: new Map(), capitals: [] };
-    // Every token passes here once an article, the only such pass of speaker resolution: the
-    // cheap boolean is tested first.
-    const tokens = doc.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      if (!token.cap || token.kind !== "word") continue;
-      words.capitals.push(i);
-      if (!opensSentence(tokens, i)) words.capitalised.add(token.lower);
-    }
-    casesDoc = doc;
-    cases = words;
+/** Kept for the article being read. */
+const casesInside = perArticle((doc: Doc): CasesInside => {
+  const words: CasesInside = { capitalised: new Set(), lower: new Map(), capitals: [] };
+  // Every token passes here once an article, the only such pass of speaker resolution: the
+  // cheap boolean is tested first.
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (!token.cap || token.kind !== "word") continue;
+    words.capitals.push(i);
+    if (!opensSentence(tokens, i)) words.capitalised.add(token.lower);
   }
-  return cases;
-}
+  return words;
+});
 
 const capitalisedInside = (doc: Doc) => casesInside(doc).capitalised;
 
